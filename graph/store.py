@@ -1,0 +1,268 @@
+"""The store: an Oxigraph quad store, persistent in a directory or held in memory.
+
+``Store`` is a thin noun over :class:`pyoxigraph.Store` that knows kutniti's conventions: the
+default graph of a query is the union of all named graphs (every triple lives in the named graph
+of its origin), graphs are replaced atomically, and the rdflib API is available through
+``oxrdflib`` for code that wants it.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+import rdflib
+
+#: File extensions and media types → Oxigraph formats.
+FORMATS_BY_EXTENSION: dict[str, ox.RdfFormat] = {
+    ".ttl": ox.RdfFormat.TURTLE,
+    ".turtle": ox.RdfFormat.TURTLE,
+    ".trig": ox.RdfFormat.TRIG,
+    ".nt": ox.RdfFormat.N_TRIPLES,
+    ".nq": ox.RdfFormat.N_QUADS,
+    ".jsonld": ox.RdfFormat.JSON_LD,
+    ".json": ox.RdfFormat.JSON_LD,
+    ".rdf": ox.RdfFormat.RDF_XML,
+    ".owl": ox.RdfFormat.RDF_XML,
+    ".xml": ox.RdfFormat.RDF_XML,
+    ".n3": ox.RdfFormat.N3,
+}
+
+FORMATS_BY_NAME: dict[str, ox.RdfFormat] = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "ttl": ox.RdfFormat.TURTLE,
+    "trig": ox.RdfFormat.TRIG,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "n-triples": ox.RdfFormat.N_TRIPLES,
+    "nq": ox.RdfFormat.N_QUADS,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "n-quads": ox.RdfFormat.N_QUADS,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "json-ld": ox.RdfFormat.JSON_LD,
+    "xml": ox.RdfFormat.RDF_XML,
+    "rdfxml": ox.RdfFormat.RDF_XML,
+    "rdf/xml": ox.RdfFormat.RDF_XML,
+}
+
+QUAD_FORMATS = {ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS, ox.RdfFormat.JSON_LD}
+
+
+class StoreError(Exception):
+    """A store operation failed; the message says what and where."""
+
+
+def format_for(path_or_name: str | os.PathLike[str]) -> ox.RdfFormat:
+    """The RDF format named by a file extension (``x.ttl``) or a format name (``turtle``)."""
+    text = str(path_or_name)
+    if text.lower() in FORMATS_BY_NAME:
+        return FORMATS_BY_NAME[text.lower()]
+    suffix = Path(text).suffix.lower()
+    if suffix in FORMATS_BY_EXTENSION:
+        return FORMATS_BY_EXTENSION[suffix]
+    known = ", ".join(sorted(FORMATS_BY_EXTENSION))
+    raise StoreError(f"{text}: unknown RDF format (known extensions: {known})")
+
+
+def _term(node: rdflib.term.Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    if isinstance(node, rdflib.URIRef):
+        return ox.NamedNode(str(node))
+    if isinstance(node, rdflib.BNode):
+        return ox.BlankNode(str(node))
+    if isinstance(node, rdflib.Literal):
+        if node.language:
+            return ox.Literal(str(node), language=node.language)
+        if node.datatype:
+            return ox.Literal(str(node), datatype=ox.NamedNode(str(node.datatype)))
+        return ox.Literal(str(node))
+    raise StoreError(f"cannot store term {node!r}")
+
+
+def to_quads(graph: rdflib.Graph, graph_name: str | rdflib.URIRef) -> Iterator[ox.Quad]:
+    """The triples of an rdflib graph as Oxigraph quads in the named graph ``graph_name``."""
+    g = ox.NamedNode(str(graph_name))
+    for s, p, o in graph:
+        yield ox.Quad(_term(s), _term(p), _term(o), g)
+
+
+class Store:
+    """kutniti's quad store.
+
+    ``Store()`` is in memory; ``Store(path)`` opens (or creates) an on-disk store in a directory.
+    """
+
+    def __init__(self, path: str | os.PathLike[str] | None = None, *, read_only: bool = False):
+        self.path = Path(path) if path is not None else None
+        try:
+            if self.path is None:
+                self._store = ox.Store()
+            elif read_only:
+                self._store = ox.Store.read_only(str(self.path))
+            else:
+                self.path.mkdir(parents=True, exist_ok=True)
+                self._store = ox.Store(str(self.path))
+        except OSError as exc:
+            raise StoreError(f"cannot open the store at {self.path}: {exc}") from exc
+
+    # -- the underlying engine ------------------------------------------------------------
+    @property
+    def oxigraph(self) -> ox.Store:
+        """The :class:`pyoxigraph.Store` underneath, for code that wants the engine itself."""
+        return self._store
+
+    def rdflib_dataset(self) -> rdflib.Dataset:
+        """The same data through the rdflib API (``oxrdflib``), default graph = union of graphs."""
+        from oxrdflib import OxigraphStore
+
+        ds = rdflib.Dataset(store=OxigraphStore(store=self._store), default_union=True)
+        return ds
+
+    # -- reading --------------------------------------------------------------------------
+    def query(self, sparql: str, *, union: bool = True, **kwargs):
+        """Run a SPARQL query; by default the default graph is the union of all named graphs."""
+        if union and "default_graph" not in kwargs:
+            kwargs["use_default_graph_as_union"] = True
+        return self._store.query(sparql, **kwargs)
+
+    def named_graphs(self) -> list[str]:
+        """The IRIs of the named graphs, sorted."""
+        return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
+        """Every quad, or those of one named graph."""
+        g = ox.NamedNode(graph) if graph else None
+        return self._store.quads_for_pattern(None, None, None, g)
+
+    def snapshot(self) -> set[str]:
+        """Every quad as an N-Quads line: a value to compare before and after an operation."""
+        return {str(q) for q in self._store}
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    def count_by_graph(self) -> dict[str, int]:
+        """Triples per named graph (the default graph as ``""`` when it holds any)."""
+        rows = self._store.query(
+            "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
+        )
+        out = {r["g"].value: int(r["n"].value) for r in rows}
+        default = next(iter(self._store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))
+        if int(default["n"].value):
+            out[""] = int(default["n"].value)
+        return out
+
+    # -- writing --------------------------------------------------------------------------
+    def replace_graph(self, graph_name: str, data: rdflib.Graph | Iterable[ox.Quad]) -> None:
+        """Replace one named graph by ``data`` in a single transaction.
+
+        Either the whole new graph is stored or the old one stays as it was.
+        """
+        quads = list(to_quads(data, graph_name) if isinstance(data, rdflib.Graph) else data)
+        g = ox.NamedNode(str(graph_name))
+        body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+        try:
+            self._store.update(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}")
+        except (SyntaxError, OSError, ValueError) as exc:
+            raise StoreError(f"cannot replace graph <{graph_name}>: {exc}") from exc
+
+    def add_graph(self, graph_name: str, data: rdflib.Graph) -> None:
+        """Add triples to a named graph (one transaction)."""
+        self._store.extend(to_quads(data, graph_name))
+
+    def remove_graph(self, graph_name: str) -> None:
+        """Remove a named graph and its triples."""
+        g = ox.NamedNode(str(graph_name))
+        if self._store.contains_named_graph(g):
+            self._store.remove_graph(g)
+
+    def update(self, sparql: str, **kwargs) -> None:
+        """Run a SPARQL update (one transaction)."""
+        self._store.update(sparql, **kwargs)
+
+    def load(
+        self,
+        source: str | os.PathLike[str] | bytes,
+        *,
+        format: ox.RdfFormat | None = None,
+        graph: str | None = None,
+        bulk: bool = False,
+        base_iri: str | None = None,
+    ) -> None:
+        """Load RDF from a file path or bytes; triples go to ``graph`` (required for triple formats).
+
+        ``bulk=True`` uses Oxigraph's bulk loader (fast, not transactional) for large files.
+        """
+        kwargs: dict = {}
+        if isinstance(source, bytes):
+            if format is None:
+                raise StoreError("loading bytes needs a format")
+            kwargs["input"] = source
+        else:
+            kwargs["path"] = str(source)
+            format = format or format_for(source)
+        kwargs["format"] = format
+        if base_iri:
+            kwargs["base_iri"] = base_iri
+        if format not in QUAD_FORMATS or graph:
+            if graph is None:
+                raise StoreError(f"{source}: triples need a named graph to go into")
+            kwargs["to_graph"] = ox.NamedNode(graph)
+        try:
+            if bulk:
+                self._store.bulk_load(**kwargs)
+            else:
+                self._store.load(**kwargs)
+        except SyntaxError as exc:
+            raise StoreError(f"{source}: {exc}") from exc
+
+    def flush(self) -> None:
+        """Make sure what was written is on disk (no-op in memory)."""
+        if self.path is not None:
+            self._store.flush()
+
+    # -- export ---------------------------------------------------------------------------
+    def dump(
+        self,
+        output: str | os.PathLike[str] | io.IOBase | None = None,
+        *,
+        format: ox.RdfFormat = ox.RdfFormat.TRIG,
+        graph: str | None = None,
+        prefixes: dict[str, str] | None = None,
+    ) -> bytes | None:
+        """Serialise the whole store (quad formats) or one graph; all graphs merged for
+        triple formats when ``graph`` is not given."""
+        kwargs: dict = {"format": format}
+        if prefixes and format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG):
+            kwargs["prefixes"] = prefixes
+        if graph is not None:
+            kwargs["from_graph"] = ox.NamedNode(graph)
+            if format in QUAD_FORMATS and format is not ox.RdfFormat.JSON_LD:
+                # a single graph in a quad format keeps its graph name
+                kwargs.pop("from_graph")
+                return self._dump_quads(output, format, kwargs, graph)
+        elif format not in QUAD_FORMATS:
+            return self._dump_union(output, format, kwargs)
+        if output is None:
+            return self._store.dump(**kwargs)
+        self._store.dump(output if not isinstance(output, (str, os.PathLike)) else str(output), **kwargs)
+        return None
+
+    def _dump_union(self, output, format, kwargs):
+        merged = ox.Store()
+        merged.extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in self._store)
+        kwargs["from_graph"] = ox.DefaultGraph()
+        if output is None:
+            return merged.dump(**kwargs)
+        merged.dump(output if not isinstance(output, (str, os.PathLike)) else str(output), **kwargs)
+        return None
+
+    def _dump_quads(self, output, format, kwargs, graph):
+        one = ox.Store()
+        one.extend(self.quads(graph))
+        if output is None:
+            return one.dump(**kwargs)
+        one.dump(output if not isinstance(output, (str, os.PathLike)) else str(output), **kwargs)
+        return None

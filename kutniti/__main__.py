@@ -1,0 +1,5 @@
+"""Allow ``python -m kutniti``."""
+
+from kutniti.cli import main
+
+main()

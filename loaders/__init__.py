@@ -1,0 +1,1 @@
+"""Loaders: Bengali text in, RDF triples out. Nothing here imports the server."""

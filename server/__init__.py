@@ -1,0 +1,1 @@
+"""The Flask application that serves the graph over HTTP."""
