@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -88,24 +89,73 @@ def to_quads(graph: rdflib.Graph, graph_name: str | rdflib.URIRef) -> Iterator[o
         yield ox.Quad(_term(s), _term(p), _term(o), g)
 
 
+CURRENT_LINK = "current"
+
+
+def data_directory(root: Path, *, create: bool = True) -> Path:
+    """The directory holding the live database of the store at ``root``.
+
+    A store folder holds generations (``gen-00001`` …) and a ``current`` symbolic link to the live
+    one, so that a build can make a new generation beside the old and switch atomically: a build
+    killed half way leaves the old generation live and intact. A folder that is itself an Oxigraph
+    database (made by other tools) is used as it is.
+    """
+    link = root / CURRENT_LINK
+    if link.is_symlink() or link.is_dir():
+        return link.resolve()
+    if (root / "CURRENT").exists():  # a plain Oxigraph/RocksDB directory
+        return root
+    if not create:
+        raise StoreError(f"no store at {root}: build one with `kutniti build --store {root}`")
+    root.mkdir(parents=True, exist_ok=True)
+    first = root / "gen-00001"
+    first.mkdir(exist_ok=True)
+    switch_generation(root, first)
+    return first
+
+
+def switch_generation(root: Path, generation: Path) -> None:
+    """Point ``root/current`` at ``generation`` atomically (rename of a new link over the old)."""
+    tmp = root / f".{CURRENT_LINK}.tmp-{os.getpid()}"
+    if tmp.is_symlink() or tmp.exists():
+        tmp.unlink()
+    os.symlink(generation.name, tmp)
+    os.replace(tmp, root / CURRENT_LINK)
+
+
+def new_generation_dir(root: Path) -> Path:
+    """A fresh, not yet existing generation directory name under ``root``."""
+    numbers = [int(m.group(1)) for p in root.glob("gen-*") if (m := re.fullmatch(r"gen-(\d+)", p.name))]
+    return root / f"gen-{(max(numbers, default=0) + 1):05d}"
+
+
 class Store:
     """kutniti's quad store.
 
-    ``Store()`` is in memory; ``Store(path)`` opens (or creates) an on-disk store in a directory.
+    ``Store()`` is in memory; ``Store(path)`` opens (or creates) an on-disk store folder (its live
+    generation); ``Store(path, plain=True)`` opens one database directory as it is.
     """
 
-    def __init__(self, path: str | os.PathLike[str] | None = None, *, read_only: bool = False):
+    def __init__(
+        self, path: str | os.PathLike[str] | None = None, *, read_only: bool = False, plain: bool = False
+    ):
         self.path = Path(path) if path is not None else None
+        if self.path is None or plain:
+            self.data_dir = self.path
+        else:
+            self.data_dir = data_directory(self.path, create=not read_only)
         try:
-            if self.path is None:
+            if self.data_dir is None:
                 self._store = ox.Store()
             elif read_only:
-                self._store = ox.Store.read_only(str(self.path))
+                self._store = ox.Store.read_only(str(self.data_dir))
             else:
-                self.path.mkdir(parents=True, exist_ok=True)
-                self._store = ox.Store(str(self.path))
+                self._store = ox.Store(str(self.data_dir))
         except OSError as exc:
-            raise StoreError(f"cannot open the store at {self.path}: {exc}") from exc
+            hint = ""
+            if "lock" in str(exc).lower():
+                hint = " (is another kutniti process, such as `kutniti serve`, using it?)"
+            raise StoreError(f"cannot open the store at {self.path}: {exc}{hint}") from exc
 
     # -- the underlying engine ------------------------------------------------------------
     @property
@@ -266,3 +316,12 @@ class Store:
             return one.dump(**kwargs)
         one.dump(output if not isinstance(output, (str, os.PathLike)) else str(output), **kwargs)
         return None
+
+
+def close(store: Store) -> None:
+    """Release an on-disk store (its lock) by dropping the engine; the object is unusable after."""
+    store.flush()
+    store._store = None  # noqa: SLF001 - pyoxigraph closes the database when the last reference goes
+    import gc
+
+    gc.collect()

@@ -1,0 +1,122 @@
+"""The command line, run as a user runs it: a real process, real files, real exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+
+GOOD = """@prefix dip: <https://w3id.org/kutniti/ontology#> .
+@prefix kid: <https://w3id.org/kutniti/id/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+kid:test-country-a a dip:Country ; rdfs:label "Atlantis"@en .
+"""
+
+# a Country with no English label breaks the shape "every Country has an English label"
+BAD = """@prefix dip: <https://w3id.org/kutniti/ontology#> .
+@prefix kid: <https://w3id.org/kutniti/id/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+kid:test-country-b a dip:Country ;
+    rdfs:label "আটলান্টিস"@bn .
+"""
+
+BROKEN = """@prefix dip: <https://w3id.org/kutniti/ontology#> .
+kid:oops a dip:Country .
+"""
+
+
+def kutniti(*args, timeout=300):
+    return subprocess.run([sys.executable, "-m", "kutniti", *map(str, args)], capture_output=True,
+                          text=True, timeout=timeout)
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    root = tmp_path_factory.mktemp("cli") / "store"
+    proc = kutniti("build", CORPUS, "--store", root)
+    assert proc.returncode == 0, proc.stderr
+    return root
+
+
+def test_every_command_has_help():
+    for cmd in ["build", "query", "queries", "export", "validate", "reason", "load", "add", "serve", "stats"]:
+        proc = kutniti(cmd, "--help")
+        assert proc.returncode == 0, (cmd, proc.stderr)
+        assert "Usage:" in proc.stdout
+
+
+def test_validate_exit_codes(tmp_path):
+    good, bad, broken = tmp_path / "good.ttl", tmp_path / "bad.ttl", tmp_path / "broken.ttl"
+    good.write_text(GOOD, "utf-8")
+    bad.write_text(BAD, "utf-8")
+    broken.write_text(BROKEN, "utf-8")
+    assert kutniti("validate", good).returncode == 0
+    proc = kutniti("validate", bad)
+    assert proc.returncode == 1
+    assert "test-country-b" in proc.stdout and "label" in proc.stdout.lower()
+    assert "bad.ttl:4" in proc.stdout  # the line where the thing was written
+    proc = kutniti("validate", broken)
+    assert proc.returncode == 2
+    assert "broken.ttl" in proc.stderr and "line 2" in proc.stderr
+
+
+def test_validate_json_report(tmp_path):
+    bad = tmp_path / "bad.ttl"
+    bad.write_text(BAD, "utf-8")
+    proc = kutniti("validate", bad, "--format", "json")
+    report = json.loads(proc.stdout)
+    assert report["conforms"] is False and report["results"]
+
+
+def test_query_text_and_formats(store):
+    q = "SELECT (COUNT(*) AS ?n) WHERE { ?d a dip:SourceDocument }"
+    proc = kutniti("query", q, "--store", store, "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["results"]["bindings"][0]["n"]["value"] == "5"
+    proc = kutniti("query", q, "--store", store, "--format", "csv")
+    assert proc.stdout.splitlines()[1].strip() == "5"
+
+
+def test_query_reports_malformed_sparql(store):
+    proc = kutniti("query", "SELECT ?x WHERE { ?x ", "--store", store)
+    assert proc.returncode == 2
+    assert "malformed SPARQL" in proc.stderr
+
+
+def test_export_one_named_graph(store, tmp_path):
+    out = tmp_path / "doc.ttl"
+    graph = "https://w3id.org/kutniti/graph/doc/000_bd59f91ca0b70020"
+    proc = kutniti("export", "--store", store, "--graph", graph, "--out", out)
+    assert proc.returncode == 0, proc.stderr
+    text = out.read_text("utf-8")
+    assert "000_bd59f91ca0b70020.txt" in text
+    assert "002_63125d0b3e90fd15.txt" not in text
+    proc = kutniti("export", "--store", store, "--graph", "https://example.org/nope")
+    assert proc.returncode == 2 and "no named graph" in proc.stderr
+
+
+def test_stats_counts_graphs_and_classes(store):
+    proc = kutniti("stats", "--store", store, "--json")
+    s = json.loads(proc.stdout)
+    assert len([g for g in s["graphs"] if "/graph/doc/" in g]) == 5
+    assert s["classes"]["https://w3id.org/kutniti/ontology#SourceDocument"] == 5
+
+
+def test_load_bulk_loads_and_reports_bad_files(tmp_path):
+    good = tmp_path / "good.ttl"
+    good.write_text(GOOD, "utf-8")
+    root = tmp_path / "bulk"
+    proc = kutniti("load", good, "--store", root)
+    assert proc.returncode == 0, proc.stderr
+    proc = kutniti("query", "SELECT ?l WHERE { kid:test-country-a rdfs:label ?l }", "--store", root, "--format", "csv")
+    assert "Atlantis" in proc.stdout
+    broken = tmp_path / "broken.ttl"
+    broken.write_text(BROKEN, "utf-8")
+    proc = kutniti("load", broken, "--store", root)
+    assert proc.returncode == 2 and "broken.ttl" in proc.stderr
