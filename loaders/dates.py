@@ -1,0 +1,242 @@
+"""Dates in Bengali text, as precise as the text is, resolved against the document's own date.
+
+Recognised (on folded text, so Bengali and Latin digits and spelling variants meet): "১৫ অক্টোবর
+১৯৪৮", "১৯৪৮ সালের ১৫ অক্টোবর", "27 অক্টোবর, 2025", "জুলাই ২০০৭", "২০০৭ সালের জুলাই", years
+("১৯৮৮ সালে", "2022"), ranges ("১৯৭৬ সাল থেকে ১৯৮১ সালের মধ্যবর্তী সময়ে", "১৯৭৯ থেকে ১৯৮০", "১৯৬০-১৯৭০"),
+decades ("১৯৯০ এর দশকে"), and dates relative to the document ("গত বছর", "গত মাসে", "চলতি বছরের জুনে",
+"এপ্রিল মাসে", "এই মাসের শুরুর দিকে", "আগামী মাসে"). Month names come from CLDR through Babel.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from kutniti.loaders.text import fold, fold_pattern
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    """A year, a year and month, or a full date."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def lexical(self) -> str:
+        if self.day and self.month:
+            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        if self.month:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}"
+
+    @property
+    def datatype(self) -> str:
+        return "date" if self.day else ("gYearMonth" if self.month else "gYear")
+
+    def sort_key(self) -> tuple:
+        return (self.year, self.month or 0, self.day or 0)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression found in folded text: its folded span and value(s)."""
+
+    start: int
+    end: int
+    value: PartialDate | None = None  # a point
+    begin: PartialDate | None = None  # a span
+    finish: PartialDate | None = None
+    relative: bool = False
+    future: bool = False
+
+
+@functools.cache
+def month_names() -> dict[str, int]:
+    """Folded Bengali month names (CLDR wide and abbreviated forms, plus common variants) → number."""
+    from babel import Locale
+
+    bn = Locale("bn")
+    names: dict[str, int] = {}
+    for ctx in ("format", "stand-alone"):
+        for width in ("wide", "abbreviated"):
+            for num, name in bn.months[ctx][width].items():
+                names[fold(name).text.rstrip(".")] = num
+    extra = {"জানুয়ারি": 1, "জানুয়ারী": 1, "ফেব্রুয়ারি": 2, "ফেব্রুয়ারী": 2, "মার্চ": 3, "এপ্রিল": 4, "মে": 5,
+             "জুন": 6, "জুলাই": 7, "আগস্ট": 8, "অগাস্ট": 8, "আগষ্ট": 8, "সেপ্টেম্বর": 9, "অক্টোবর": 10,
+             "নভেম্বর": 11, "ডিসেম্বর": 12}
+    for name, num in extra.items():
+        names[fold(name).text] = num
+    return {k: v for k, v in names.items() if len(k) > 1}
+
+
+def _month_alt() -> str:
+    return "|".join(sorted((re.escape(m) for m in month_names()), key=len, reverse=True))
+
+
+Y = r"(?P<{n}>1[5-9]\d\d|20\d\d)"
+D = r"(?P<{n}>[0-3]?\d)"
+CASE = r"(?:-?(?:এর|ের|র|এ|তে|ে|য|যে|থেকে))?"
+SAL = r"(?:\s*(?:সাল|সন|খ্রিস্টাব্দ|খ্রিষ্টাব্দ)(?:ের|এর|ে|এ)?)?"
+
+
+@functools.cache
+def _patterns() -> list[tuple[str, re.Pattern]]:
+    M = f"(?P<m>{_month_alt()})(?:\\s*মাস)?{CASE}"
+    y, y2 = Y.format(n="y"), Y.format(n="y2")
+    d = D.format(n="d")
+    word_end = r"(?![\u0980-\u09ff\w])"
+    pats = [
+        # ranges of years: "১৯৭৬ সাল থেকে ১৯৮১ সালের মধ্যবর্তী সময়ে", "১৯৭৯ থেকে ১৯৮০", "১৯৬০-১৯৭০"
+        ("range", rf"{y}{SAL}\s*(?:থেকে|হতে|-|–)\s*{y2}{SAL}{CASE}"),
+        # decades: "১৯৯০ এর দশকে", "১৯৬০-এর দশকের"
+        ("decade", rf"{y}\s*-?\s*(?:এর|র|ের)?\s*দশক(?:ের|এর|ে|র)?"),
+        # "১৯৪৮ সালের ১৫ অক্টোবর"
+        ("ydm", rf"{y}{SAL}\s+{d}\s*(?:শে|ই|লা|রা|তম)?\s+{M}"),
+        # "১৫ অক্টোবর ১৯৪৮", "27 অক্টোবর, 2025"
+        ("dmy", rf"{d}\s*(?:শে|ই|লা|রা|তম)?\s+{M}\s*,?\s*{y}{SAL}"),
+        # "২০০৭ সালের জুলাই"
+        ("ym", rf"{y}{SAL}\s+{M}"),
+        # "জুলাই ২০০৭"
+        ("my", rf"{M}\s*,?\s*{y}{SAL}"),
+        # "১৫ অক্টোবর" (year from context)
+        ("dm", rf"{d}\s*(?:শে|ই|লা|রা|তম)?\s+{M}"),
+        # "১৯৮৮ সালে", "2022"
+        ("y", rf"{y}{SAL}{CASE}"),
+        # relative
+        ("last_year", rf"গত\s*বছর{CASE}"),
+        ("this_year", rf"(?:চলতি|এই|এ)\s*বছর{CASE}"),
+        ("next_year", rf"(?:আগামী|পরের|আসছে)\s*বছর{CASE}"),
+        ("last_month", rf"গত\s*মাস{CASE}"),
+        ("this_month", rf"(?:চলতি|এই|এ)\s*মাস{CASE}"),
+        ("next_month", rf"(?:আগামী|পরের|আসছে)\s*মাস{CASE}"),
+        ("next_week", rf"(?:আগামী|পরের|আসছে)\s*সপ্তাহ{CASE}"),
+        ("month", rf"{M}"),
+    ]
+    return [(name, re.compile(fold_pattern(rf"(?<![\w\u0980-\u09ff]){p}{word_end}"))) for name, p in pats]
+
+
+def _valid(y: int, m: int | None = None, d: int | None = None) -> bool:
+    try:
+        date(y, m or 1, d or 1)
+        return True
+    except ValueError:
+        return False
+
+
+def find_dates(folded: str, start: int, end: int, doc_date: PartialDate | None) -> list[DateMention]:
+    """Date mentions in ``folded[start:end]``, non-overlapping, leftmost-longest by pattern order."""
+    taken: list[tuple[int, int]] = []
+    out: list[DateMention] = []
+    months = month_names()
+    for name, pat in _patterns():
+        for m in pat.finditer(folded, start, end):
+            a, b = m.span()
+            if any(a < tb and b > ta for ta, tb in taken):
+                continue
+            g = m.groupdict()
+            mention = _resolve(name, g, months, doc_date, a, b, folded)
+            if mention is None:
+                continue
+            taken.append((mention.start, mention.end))
+            out.append(mention)
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+def _resolve(name, g, months, doc, a, b, folded) -> DateMention | None:
+    y = int(g["y"]) if g.get("y") else None
+    mo = months.get(g["m"]) if g.get("m") else None
+    d = int(g["d"]) if g.get("d") else None
+    if name == "range":
+        y2 = int(g["y2"])
+        if y2 < y:
+            return None
+        return DateMention(a, b, begin=PartialDate(y), finish=PartialDate(y2))
+    if name == "decade":
+        if y % 10:
+            return None
+        return DateMention(a, b, begin=PartialDate(y), finish=PartialDate(y + 9))
+    if name in ("ydm", "dmy"):
+        return DateMention(a, b, value=PartialDate(y, mo, d)) if _valid(y, mo, d) else None
+    if name in ("ym", "my"):
+        return DateMention(a, b, value=PartialDate(y, mo))
+    if name == "y":
+        return DateMention(a, b, value=PartialDate(y))
+    if doc is None:
+        return None  # relative dates stay unresolved without the document's date
+    if name == "dm":
+        yy = doc.year if (mo, d) <= (doc.month or 12, doc.day or 31) else doc.year - 1
+        return DateMention(a, b, value=PartialDate(yy, mo, d), relative=True) if _valid(yy, mo, d) else None
+    if name == "month":
+        # "এপ্রিলে", "এপ্রিল মাসে": the most recent such month not after the document's date,
+        # or the coming one after "আগামী"
+        before = folded[max(0, a - 8):a]
+        if "আগামী" in before:
+            yy = doc.year if mo > (doc.month or 0) else doc.year + 1
+            return DateMention(a, b, value=PartialDate(yy, mo), relative=True, future=True)
+        if doc.month is None:
+            return None
+        yy = doc.year if mo <= doc.month else doc.year - 1
+        return DateMention(a, b, value=PartialDate(yy, mo), relative=True)
+    if name in ("last_year", "this_year", "next_year"):
+        year = doc.year + {"last_year": -1, "this_year": 0, "next_year": 1}[name]
+        # "গত বছরের সেপ্টেম্বরে", "চলতি বছরের জুনে": the month that follows makes it precise
+        tail = re.match(rf"\s*({_month_alt()})(?:\s*মাস)?{CASE}", folded[b:b + 24])
+        if tail:
+            return DateMention(a, b + tail.end(), value=PartialDate(year, months[tail.group(1)]), relative=True,
+                               future=name == "next_year")
+        return DateMention(a, b, value=PartialDate(year), relative=True, future=name == "next_year")
+    if doc.month is None:
+        return None
+    if name == "last_month":
+        yy, mm = (doc.year, doc.month - 1) if doc.month > 1 else (doc.year - 1, 12)
+        return DateMention(a, b, value=PartialDate(yy, mm), relative=True)
+    if name == "this_month":
+        return DateMention(a, b, value=PartialDate(doc.year, doc.month), relative=True)
+    if name in ("next_month", "next_week"):
+        if name == "next_week":
+            return DateMention(a, b, value=PartialDate(doc.year, doc.month), relative=True, future=True)
+        yy, mm = (doc.year, doc.month + 1) if doc.month < 12 else (doc.year + 1, 1)
+        return DateMention(a, b, value=PartialDate(yy, mm), relative=True, future=True)
+    return None
+
+
+_DATELINE_TAIL = re.compile(r"\s*(?:$|[,|(\u2014-]|\d{1,2}:\d\d)")
+
+
+def document_date(raw: str, head_lines: int = 6) -> PartialDate | None:
+    """The document's own date: a dateline near the top ("জাকার্তা, ১৬ এপ্রিল ২০১৪ —", "১৭ আগস্ট
+    ২০২৪, ১১:৪৬ এএম") or a "published" line; a dateline without a year takes the latest year the
+    article itself names. Encyclopedia text has no dateline, and its first dates are history."""
+    f = fold(raw)
+    text = f.text
+    for pub in re.finditer(fold_pattern(r"(?:^|\n)\s*(?:প্রকাশিত|প্রকাশ|আপডেট|published)[^\n]{0,60}"), text):
+        for m in find_dates(text, pub.start(), pub.end(), None):
+            if m.value and m.value.day:
+                return m.value
+    pos = 0
+    partial = None
+    for line in text.split("\n")[:head_lines]:
+        a, b = pos, pos + len(line)
+        pos = b + 1
+        for m in find_dates(text, a, b, None):
+            lead = text[a:m.start]
+            if m.start - a > 30 or (lead.strip() and not lead.rstrip().endswith((",", "|", "(", ":"))):
+                continue
+            if not _DATELINE_TAIL.match(text, m.end):
+                continue
+            if m.value and m.value.day:
+                return m.value
+        if partial is None:
+            dm = re.match(rf"\s*(?:[^\s,]{{2,20}},\s*)?{D.format(n='d')}\s+(?P<m>{_month_alt()})\s*,", line)
+            if dm:
+                partial = (int(dm.group("d")), month_names()[dm.group("m")])
+    if partial:
+        years = [m.value.year for m in find_dates(text, 0, len(text), None) if m.value]
+        years += [m.finish.year for m in find_dates(text, 0, len(text), None) if m.finish]
+        if years and _valid(max(years), partial[1], partial[0]):
+            return PartialDate(max(years), partial[1], partial[0])
+    return None

@@ -1,0 +1,211 @@
+"""The lexicon: who and where names in Bengali text refer to.
+
+Countries come from CLDR through Babel (every territory's Bengali and English name, ISO code),
+completed by ``data/places.yaml`` (alternative names, adjectives, historical states, cities that
+stand for their government); people from ``data/people.yaml``; organisations from
+``data/organizations.yaml``; titles from ``data/titles.yaml``. Lookups use folded keys
+(:func:`kutniti.loaders.text.key`), so spelling variants, hyphens and spaces do not matter, and
+case endings are stripped by :func:`Lexicon.lookup`.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+
+import yaml
+
+from kutniti.graph.namespaces import slugify
+from kutniti.loaders.text import key
+
+
+@dataclass
+class Entity:
+    """A real thing the text can mention."""
+
+    slug: str
+    kind: str  # Country | Person | Organization | City
+    label_en: str
+    label_bn: str | None = None
+    alt_en: list[str] = field(default_factory=list)
+    alt_bn: list[str] = field(default_factory=list)
+    iso: str | None = None
+    country: str | None = None  # slug of the country a person acts for / a city or body is in
+    position: str | None = None
+    capital: bool = False  # a city (or seat) that stands for its government
+
+    def __hash__(self) -> int:
+        return hash(self.slug)
+
+
+#: Case endings and clitics, longest first, in folded form (য় folds to য).
+SUFFIXES = sorted(
+    ["যের", "য়ের", "এর", "ের", "র", "কে", "দের", "দেরকে", "তে", "েতে", "যে", "য", "এ", "ে", "ও", "ই", "সহ",
+     "গুলো", "গুলি", "টি", "টির", "রা", "েরা", "বাসী", "ভিত্তিক"],
+    key=len, reverse=True)
+GENITIVE = {"যের", "এর", "ের", "র", "দের", "টির"}
+ACCUSATIVE = {"কে", "দেরকে"}
+LOCATIVE = {"তে", "েতে", "যে", "য", "এ", "ে"}
+
+
+def _data(name: str) -> dict:
+    return yaml.safe_load(resources.files("kutniti.loaders").joinpath("data", name).read_text("utf-8"))
+
+
+class Lexicon:
+    """Name → entity lookups built once per process."""
+
+    def __init__(self) -> None:
+        self.entities: dict[str, Entity] = {}
+        self.names: dict[str, Entity] = {}  # folded key → entity
+        self.adjectives: dict[str, Entity] = {}  # folded key → country
+        self.short_names: dict[str, list[Entity]] = {}
+        self.titles: dict[str, str] = {}  # folded key → English position
+        self.honorifics: set[str] = set()
+        self.max_words = 1
+        self._load_countries()
+        self._load_people()
+        self._load_organizations()
+        self._load_titles()
+
+    # -- building ----------------------------------------------------------------------------
+    def _add_name(self, name: str, entity: Entity, table: dict | None = None) -> None:
+        table = self.names if table is None else table
+        k = key(name)
+        if not k or (k in table and table[k] is not entity and table is self.names and table[k].kind == "Country"):
+            return  # a country's name is never taken over by a later entry
+        table[k] = entity
+        self.max_words = max(self.max_words, len(name.split()) + name.count("-"))
+
+    def _entity(self, entity: Entity) -> Entity:
+        existing = self.entities.get(entity.slug)
+        if existing is not None:
+            return existing
+        self.entities[entity.slug] = entity
+        return entity
+
+    def _load_countries(self) -> None:
+        from babel import Locale
+
+        bn, en = Locale("bn"), Locale("en")
+        extra = _data("places.yaml")
+        by_iso: dict[str, Entity] = {}
+        for code, name_en in en.territories.items():
+            if not re.fullmatch(r"[A-Z]{2}", code) or code in ("ZZ", "EU", "EZ", "UN", "QO", "XA", "XB", "XK"):
+                continue
+            label = re.sub(r"\s*\(.*\)$", "", name_en)
+            ent = self._entity(Entity(slugify(label), "Country", label, iso=code))
+            by_iso[code] = ent
+            name_bn = bn.territories.get(code)
+            if name_bn:
+                parts = [p.strip() for p in re.split(r"[()]", name_bn) if p.strip()]
+                ent.label_bn = parts[0]
+                for p in parts:
+                    self._add_name(p, ent)
+            if label != name_en:
+                ent.alt_en.append(name_en)
+        for code, info in (extra.get("countries") or {}).items():
+            ent = by_iso.get(code)
+            if ent is None:
+                continue
+            for n in info.get("names", []):
+                self._add_name(n, ent)
+                if n != ent.label_bn:
+                    ent.alt_bn.append(n)
+            for a in info.get("adjectives", []) or []:
+                self._add_name(a, ent, self.adjectives)
+            ent.alt_en.extend(info.get("english_alt", []) or [])
+        for slug, info in (extra.get("historical") or {}).items():
+            ent = self._entity(Entity(slug, "Country", info["label"], label_bn=info["names"][0],
+                                      alt_bn=info["names"][1:], alt_en=info.get("english_alt", [])))
+            for n in info["names"]:
+                self._add_name(n, ent)
+            for a in info.get("adjectives", []) or []:
+                self._add_name(a, ent, self.adjectives)
+        self.by_iso = by_iso
+        for city in extra.get("cities") or []:
+            country = by_iso.get(city["country"])
+            slug = slugify(city["label"])
+            ent = self._entity(Entity(slug, "City", city["label"], label_bn=city["names"][0],
+                                      alt_bn=city["names"][1:], country=country.slug if country else None,
+                                      capital=bool(city.get("capital"))))
+            for n in city["names"]:
+                self._add_name(n, ent)
+
+    def _country_slug(self, code: str | None) -> str | None:
+        if code is None:
+            return None
+        if code in self.by_iso:
+            return self.by_iso[code].slug
+        return code if code in self.entities else None
+
+    def _load_people(self) -> None:
+        for p in _data("people.yaml")["people"]:
+            ent = self._entity(Entity(slugify(p["label"]), "Person", p["label"], label_bn=p["bn"][0],
+                                      alt_bn=p["bn"][1:], country=self._country_slug(p.get("country")),
+                                      position=p.get("position")))
+            for n in p["bn"]:
+                if len(n.split()) > 1 or n in (p.get("short") or []) or len(p["bn"]) == 1:
+                    self._add_name(n, ent)
+                else:
+                    self.short_names.setdefault(key(n), []).append(ent)
+            for s in p.get("short") or []:
+                self.short_names.setdefault(key(s), []).append(ent)
+
+    def _load_organizations(self) -> None:
+        for o in _data("organizations.yaml")["organizations"]:
+            ent = self._entity(Entity(slugify(o["label"]), "Organization", o["label"], label_bn=o["bn"][0],
+                                      alt_bn=o["bn"][1:], country=self._country_slug(o.get("based")),
+                                      position=o.get("kind")))
+            for n in o["bn"]:
+                self._add_name(n, ent)
+
+    def _load_titles(self) -> None:
+        data = _data("titles.yaml")
+        for bn_title, en in data["titles"].items():
+            self.titles[key(bn_title)] = en
+        self.honorifics = {key(h) for h in data["honorifics"]}
+
+    # -- lookups -----------------------------------------------------------------------------
+    def lookup(self, words: list[str], table: dict | None = None) -> tuple[Entity, str] | None:
+        """The entity named by folded ``words`` (the last may carry a case ending), and the ending."""
+        table = self.names if table is None else table
+        k = "".join(words)
+        hit = table.get(k)
+        if hit is not None:
+            return hit, ""
+        for suf in SUFFIXES:
+            if k.endswith(suf) and len(k) > len(suf) + 1:
+                hit = table.get(k[: -len(suf)])
+                if hit is not None:
+                    return hit, suf
+        return None
+
+    def title(self, word: str) -> tuple[str, str] | None:
+        """The English position a (folded) title word names, and its case ending."""
+        for suf in ("", *SUFFIXES):
+            if suf and not word.endswith(suf):
+                continue
+            base = word[: len(word) - len(suf)] if suf else word
+            if base in self.titles:
+                return self.titles[base], suf
+        return None
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """The process-wide lexicon (built on first use; Babel's data is read once)."""
+    return Lexicon()
+
+
+def case_of(ending: str) -> str:
+    """'gen', 'acc', 'loc' or 'nom' for a case ending."""
+    if ending in GENITIVE:
+        return "gen"
+    if ending in ACCUSATIVE:
+        return "acc"
+    if ending in LOCATIVE:
+        return "loc"
+    return "nom"

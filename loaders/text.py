@@ -1,0 +1,163 @@
+"""Bengali text for matching: folding with an offset map, sentences, and word tokens.
+
+Evidence must point into the text exactly as read, so matching never happens on a rewritten
+copy without a way back: :func:`fold` returns the folded text *and* for each of its characters the
+offset of the raw character it came from. Folding makes spelling variants meet: NFC and nukta
+forms (য়/য+়, ড়, ঢ়), long and short vowels (ী/ি, ূ/ু), split vowel signs (ে+া → ো), zero-width
+joiners, Bengali digits, hyphen and dash variants, Latin case.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_DROP = {"\u200b", "\u200c", "\u200d", "\u00ad", "\ufeff", "\u09bc", "\u2060"}
+_SINGLE = {
+    "\u09df": "\u09af",  # য় → য (nukta dropped: য়/য+় meet)
+    "\u09dc": "\u09a1",  # ড় → ড
+    "\u09dd": "\u09a2",  # ঢ় → ঢ
+    "\u09c0": "\u09bf",  # ী → ি
+    "\u09c2": "\u09c1",  # ূ → ু
+    "\u09ce": "\u09a4",  # ৎ → ত
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
+    "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
+    "\u00a0": " ", "\u2009": " ", "\u202f": " ",
+}
+_PAIRS = {("\u09c7", "\u09be"): "\u09cb", ("\u09c7", "\u09d7"): "\u09cc"}  # ে+া → ো, ে+ৗ → ৌ
+BENGALI_DIGITS = "০১২৩৪৫৬৭৮৯"
+for _i, _d in enumerate(BENGALI_DIGITS):
+    _SINGLE[_d] = str(_i)
+
+
+@dataclass(frozen=True)
+class Folded:
+    """Folded text and, for each folded character, the offset of its raw character."""
+
+    text: str
+    offsets: tuple[int, ...]  # len(text) + 1 entries; the last is len(raw)
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """The raw-text span of the folded span ``[start, end)``."""
+        if end <= start:
+            return self.offsets[start], self.offsets[start]
+        return self.offsets[start], self.offsets[end]
+
+
+def fold(raw: str) -> Folded:
+    """Fold ``raw`` for matching, keeping the way back to raw offsets."""
+    out: list[str] = []
+    offs: list[int] = []
+    i, n = 0, len(raw)
+    while i < n:
+        c = raw[i]
+        if i + 1 < n and (c, raw[i + 1]) in _PAIRS:
+            out.append(_PAIRS[(c, raw[i + 1])])
+            offs.append(i)
+            i += 2
+            continue
+        if c in _DROP:
+            i += 1
+            continue
+        c = _SINGLE.get(c, c)
+        if "A" <= c <= "Z":
+            c = c.lower()
+        out.append(c)
+        offs.append(i)
+        i += 1
+    offs.append(n)
+    return Folded("".join(out), tuple(offs))
+
+
+def key(text: str) -> str:
+    """A lookup key for a name: folded, without spaces, hyphens, dots or apostrophes."""
+    return re.sub(r"[\s\-.'’]+", "", fold(text).text)
+
+
+def to_int(digits: str) -> int:
+    """An integer from Bengali or Latin digits (commas allowed)."""
+    return int(fold(digits).text.replace(",", ""))
+
+
+# -- sentences ---------------------------------------------------------------------------------
+#: Abbreviations that end in a dot without ending a sentence.
+ABBREVIATIONS = ("মিঃ", "মি.", "ড.", "ডঃ", "ডা.", "মো.", "মোঃ", "সে.", "কি.", "বি.", "এ.", "জে.", "Mr.", "Dr.", "St.", "U.S.", "U.N.")
+
+_BOUNDARY = re.compile(r"[।৷॥?!]+[\"'”’)\]]*|\.(?=\s)|\n+|\|")
+
+
+def sentences(raw: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentence spans of ``raw[start:end]``: at দাঁড়ি, ?, !, '.' before a space (not after an
+    abbreviation or inside a number), line breaks and table bars. Spans exclude outer whitespace."""
+    end = len(raw) if end is None else end
+    spans: list[tuple[int, int]] = []
+    cur = start
+    for m in _BOUNDARY.finditer(raw, start, end):
+        if m.group(0) == ".":
+            before = raw[max(start, m.start() - 6):m.start() + 1]
+            if any(before.endswith(a) for a in ABBREVIATIONS):
+                continue
+            # a single letter before the dot is an initial
+            if m.start() >= 2 and raw[m.start() - 2].isspace() and raw[m.start() - 1].isalpha():
+                continue
+        stop = m.end() if m.group(0)[0] in "।৷॥?!." else m.start()
+        _add(raw, cur, stop, spans)
+        cur = m.end()
+    _add(raw, cur, end, spans)
+    return spans
+
+
+def _add(raw: str, a: int, b: int, spans: list) -> None:
+    while a < b and raw[a] in " \t\r\n|":
+        a += 1
+    while b > a and raw[b - 1] in " \t\r\n|":
+        b -= 1
+    if b > a and any(ch.isalnum() for ch in raw[a:b]):
+        spans.append((a, b))
+
+
+# -- tokens ------------------------------------------------------------------------------------
+_WORD = re.compile(r"[\u0980-\u09ff\w]+(?:-[\u0980-\u09ff\w]+)*")
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word of folded text, with its folded span."""
+
+    text: str
+    start: int
+    end: int
+
+
+def tokens(folded: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Word tokens of folded text (hyphenated words are split at hyphens: "জং-উন" → জং, উন)."""
+    end = len(folded) if end is None else end
+    out = []
+    for m in _WORD.finditer(folded, start, end):
+        pos = m.start()
+        for part in m.group(0).split("-"):
+            if part:
+                out.append(Token(part, pos, pos + len(part)))
+            pos += len(part) + 1
+    return out
+
+
+def fold_pattern(pattern: str) -> str:
+    """Fold the Bengali letters of a regular expression the way :func:`fold` folds text, so that a
+    pattern written in ordinary spelling matches folded text (regex syntax is left alone)."""
+    out = []
+    i = 0
+    while i < len(pattern):
+        c = pattern[i]
+        if i + 1 < len(pattern) and (c, pattern[i + 1]) in _PAIRS:
+            out.append(_PAIRS[(c, pattern[i + 1])])
+            i += 2
+            continue
+        if "\u0980" <= c <= "\u09ff" or c in "\u200b\u200c\u200d":
+            if c in _DROP:
+                i += 1
+                continue
+            c = _SINGLE.get(c, c)
+        out.append(c)
+        i += 1
+    return "".join(out)
