@@ -1,0 +1,67 @@
+"""What is not the article: ads, "read more" lists, captions, comment prompts, reference tails.
+
+:func:`article_spans` returns the raw-text spans that are the article itself. News pages end their
+article at markers such as "[ad_2]", "আরও পড়ুন", "মন্তব্য করুন", "Source link"; whatever follows
+(other stories' headlines, comment counts) yields no facts. Lines that are clutter wherever they
+stand (ads, photo credits, category labels, published/updated stamps) are skipped. Encyclopedia
+section markers (``==ইতিহাস==``) are headings, not ends — except the reference and category
+sections (``==তথ্যসূত্র==``), which end the article. Bold markup (``'''``) is kept in place (offsets
+stay true) and simply carries no words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kutniti.loaders.text import fold, fold_pattern
+
+#: A line that starts with one of these ends the article.
+END_MARKERS = fold_pattern(
+    r"^\s*(?:\[ad_2\]|\[বিজ্ঞাপন[_ ]?২\]|আরও পড়ুন|আরো পড়ুন|আরও খবর|সর্বাধিক পঠিত|সর্বাধিক পড়া|সর্বশেষ খবর|"
+    r"মন্তব্য করুন|মন্তব্য\s*\(|বিভাগ\s*:|source link|সূত্র লিংক|উৎস\s*$|ট্যাগ\s*:|tags\s*:|"
+    r"এই বিভাগের আরও খবর|সংশ্লিষ্ট খবর|related)")
+#: A line that is clutter wherever it stands.
+CLUTTER_LINE = fold_pattern(
+    r"^\s*(?:\[ad_\d+\]|\[বিজ্ঞাপন[^\]]*\]|ছবি\s*:|ছবির ক্যাপশন|ছবি সংগৃহীত|ফাইল ছবি|ছবি-?\s*সংগৃহীত|"
+    r"প্রকাশিত\s*(?:হয়েছে)?\s*[:\-]|প্রকাশ\s*:|আপডেট\s*:|শেয়ার করুন|share|"
+    r"\d{1,2}\s+\S+\s+\d{4},\s*\d{1,2}:\d\d)")
+#: Encyclopedia sections after which nothing is article text.
+END_SECTIONS = fold_pattern(r"==\s*(?:তথ্যসূত্র|তথ্যসূত্রসমূহ|আরও দেখুন|বহিঃসংযোগ|টীকা|references|see also)\s*==")
+#: Trailing photo credits inside a caption line ("… ছবির ক্রেডিট: এপি").
+CREDIT = fold_pattern(r"(?:ছবির ক্রেডিট|ছবি সূত্র|ফটো)\s*:.*$")
+
+_END = re.compile(END_MARKERS, re.IGNORECASE | re.MULTILINE)
+_CLUTTER = re.compile(CLUTTER_LINE, re.IGNORECASE)
+_END_SECTION = re.compile(END_SECTIONS, re.IGNORECASE)
+_CREDIT = re.compile(CREDIT, re.IGNORECASE)
+
+
+def article_end(raw: str) -> int:
+    """Raw offset where the article ends (the first end marker or reference section)."""
+    f = fold(raw)
+    cut = len(f.text)
+    m = _END.search(f.text)
+    if m:
+        cut = min(cut, m.start())
+    m = _END_SECTION.search(f.text)
+    if m:
+        cut = min(cut, m.start())
+    return f.offsets[cut]
+
+
+def article_spans(raw: str) -> list[tuple[int, int]]:
+    """Raw spans of article text: lines before the end, less clutter lines and trailing credits."""
+    end = article_end(raw)
+    spans = []
+    pos = 0
+    for line in raw[:end].split("\n"):
+        a, b = pos, pos + len(line)
+        pos = b + 1
+        fl = fold(line)
+        if not line.strip() or _CLUTTER.match(fl.text):
+            continue
+        credit = _CREDIT.search(fl.text)
+        if credit:
+            b = a + fl.offsets[credit.start()]
+        spans.append((a, b))
+    return spans

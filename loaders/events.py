@@ -1,0 +1,387 @@
+"""Events: the rules of ``data/events.yaml`` applied to a sentence's mentions and dates.
+
+Each rule's trigger is found in the folded sentence; the rule's role strategy then reads the
+participants from the mentions' case endings, postpositions and order (see the YAML's header).
+Dates come from the sentence (or, in narrative text, the sentence before it); future tense,
+invitations and "আগামী" mark an event planned. Negated and background clauses ("… পর থেকে")
+yield nothing.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+
+import yaml
+
+from kutniti.loaders.dates import DateMention, PartialDate
+from kutniti.loaders.lexicon import Entity, Lexicon
+from kutniti.loaders.mentions import BOTH_COUNTRIES, DocumentContext, Mention
+from kutniti.loaders.text import fold_pattern
+
+AGENT_KINDS = ("Country", "Person", "Organization")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One event pattern from the rule file."""
+
+    id: str
+    cls: str
+    roles: str
+    trigger: re.Pattern
+    requires: re.Pattern | None = None
+    excludes: re.Pattern | None = None
+    reverse: re.Pattern | None = None
+    weapon: re.Pattern | None = None
+    agreement: bool = False
+    mission: bool = False
+    test: str = ""
+
+
+@dataclass
+class Event:
+    """An event read from one sentence."""
+
+    cls: str
+    rule: str
+    actors: list[Entity] = field(default_factory=list)
+    recipients: list[Entity] = field(default_factory=list)
+    participants: list[Entity] = field(default_factory=list)
+    date: PartialDate | None = None
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    planned: bool = False
+    weapon: str | None = None
+    agreement_kind: str | None = None
+    place: Entity | None = None
+    span: tuple[int, int] = (0, 0)  # raw offsets of the quote
+
+    def agents(self) -> list[Entity]:
+        seen, out = set(), []
+        for e in self.actors + self.recipients + self.participants:
+            if e.slug not in seen:
+                seen.add(e.slug)
+                out.append(e)
+        return out
+
+
+def _compile(p: str | None) -> re.Pattern | None:
+    return re.compile(fold_pattern(p)) if p else None
+
+
+@functools.cache
+def rules() -> tuple[list[Rule], re.Pattern, re.Pattern]:
+    """The rules, and the planned and negation patterns."""
+    data = yaml.safe_load(resources.files("kutniti.loaders").joinpath("data", "events.yaml").read_text("utf-8"))
+    out = [Rule(r["id"], r["class"], r["roles"], _compile(r["trigger"]), _compile(r.get("requires")),
+                _compile(r.get("excludes")), _compile(r.get("reverse")), _compile(r.get("weapon")),
+                bool(r.get("agreement")), bool(r.get("mission")), r.get("test", ""))
+           for r in data["rules"]]
+    return out, _compile(data["planned"]), _compile(data["negation"])
+
+
+AGREEMENT_KINDS = [
+    ("friendship", r"বন্ধুত্ব"), ("aid", r"সহায়তা চুক্তি|সাহায্য চুক্তি"), ("military", r"সামরিক|প্রতিরক্ষা"),
+    ("partnership", r"অংশীদারিত্ব"), ("trade", r"বাণিজ্য"), ("cooperation", r"সহযোগিতা"),
+    ("declaration", r"ঘোষণাপত্র"), ("travel", r"ভ্রমণ|পর্যটন"),
+]
+_BACKGROUND = re.compile(fold_pattern(r"^\s*(?:\S+\s+){0,2}?(?:পর থেকে|পর|পরে|আগে|কারণে)(?![\u0980-\u09ff])"))
+_REPORTING = re.compile(fold_pattern(r"(?:বলেছে|বলেছেন|বলেন|জানিয়েছে|জানিয়েছেন|জানায়|ঘোষণা করেছে|ঘোষণা করেছিল|অভিযোগ করেছে|দাবি করেছে)\s+যে\s"))
+_DELEGATION = re.compile(fold_pattern(r"প্রতিনিধি\s*দল|প্রতিনিধিদল"))
+
+
+def _agents(mentions: list[Mention], ctx: DocumentContext, lex: Lexicon) -> list[Mention]:
+    """Mentions that can take part in events: agents, capitals standing for their country, and
+    'দেশটি' references resolved; modifiers are left out."""
+    out = []
+    for m in mentions:
+        if m.modifier:
+            continue
+        e = m.entity
+        if e.slug == "?country":
+            continue  # resolved per event by _resolve_pronouns
+        if e.kind == "City":
+            if not e.capital or not e.country:
+                continue
+            m = Mention(lex.entities[e.country], m.start, m.end, m.tok, m.tok_end, m.case, m.post, via="capital")
+        if m.entity.kind in AGENT_KINDS:
+            out.append(m)
+    return out
+
+
+def _partner(ctx: DocumentContext, e: Entity | None, lex: Lexicon) -> Entity | None:
+    """The other of the document's two countries, seen from ``e`` (a country or a person's)."""
+    if len(ctx.topic) < 2 or e is None:
+        return None
+    country = e if e.kind == "Country" else (lex.entities.get(e.country) if e.country else None)
+    if country is None:
+        return None
+    if country.slug == ctx.topic[0].slug:
+        return ctx.topic[1]
+    if country.slug == ctx.topic[1].slug:
+        return ctx.topic[0]
+    return None
+
+
+def _country_of(e: Entity, lex: Lexicon) -> Entity | None:
+    if e.kind == "Country":
+        return e
+    return lex.entities.get(e.country) if e.country else None
+
+
+def read_events(
+    sentence: str,
+    s_start: int,
+    mentions: list[Mention],
+    dates: list[DateMention],
+    inherited: list[DateMention],
+    ctx: DocumentContext,
+    lex: Lexicon,
+    doc_date: PartialDate | None,
+) -> list[tuple[Event, int, int]]:
+    """Events in one folded sentence (``sentence`` is the folded text, starting at ``s_start``).
+
+    Returns events with the folded span of their trigger."""
+    rule_list, planned_pat, negation = rules()
+    out = []
+    for rule in rule_list:
+        if rule.requires and not rule.requires.search(sentence):
+            continue
+        if rule.excludes and rule.excludes.search(sentence):
+            continue
+        for m in rule.trigger.finditer(sentence):
+            t0, t1 = m.start() + s_start, m.end() + s_start
+            after = sentence[m.end():m.end() + 24]
+            if negation.match(after) or re.match(fold_pattern(r"\S*(?:নি|না)(?![\u0980-\u09ff])"), sentence[m.end() - 2:m.end() + 4]):
+                continue
+            if _BACKGROUND.match(after):
+                continue
+            # only the reported clause counts after "X বলেছে যে …"
+            clause_start = s_start
+            rep = None
+            for r in _REPORTING.finditer(sentence, 0, m.start()):
+                rep = r
+            if rep:
+                clause_start = s_start + rep.end()
+            ms = [x for x in mentions if x.start >= clause_start]
+            agents = _agents(ms, ctx, lex)
+            pronouns = [x for x in ms if x.entity.slug == "?country"]
+            both = BOTH_COUNTRIES.search(sentence) is not None
+            events = _apply(rule, m, sentence, s_start, t0, agents, pronouns, both, ctx, lex, ms)
+            for ev in events:
+                if rule.weapon:
+                    w = rule.weapon.search(sentence, max(0, m.start() - 60), m.end())
+                    if w:
+                        ev.weapon = w.group(0).strip()
+                if rule.agreement:
+                    window = sentence[max(0, m.start() - 60):m.end() + 10]
+                    for kind, pat in AGREEMENT_KINDS:
+                        if re.search(fold_pattern(pat), window):
+                            ev.agreement_kind = kind
+                            break
+                planned = bool(planned_pat.search(sentence[m.start():m.end() + 40]))
+                planned = planned or bool(re.search(fold_pattern(r"আমন্ত্রণ|আগামী|হতে যাওয়া"), sentence))
+                for dated in _dated(ev, t0, dates or inherited, rule):
+                    if dated.date and doc_date and dated.date.sort_key()[:1] > doc_date.sort_key()[:1]:
+                        planned = True
+                    dated.planned = planned or any(d.future for d in dates)
+                    out.append((dated, t0, t1))
+    return _dedupe(out)
+
+
+def _dedupe(events: list[tuple[Event, int, int]]) -> list[tuple[Event, int, int]]:
+    """One event per class, participants and date within a sentence; a subclass beats its parent."""
+    seen = {}
+    for ev, a, b in events:
+        k = (ev.cls, tuple(sorted(e.slug for e in ev.agents())), ev.date, ev.start)
+        seen.setdefault(k, (ev, a, b))
+    out = list(seen.values())
+    # ArmsTransfer ⊑ Aid: drop a plain Aid with the same sides in the same sentence
+    arms = {(tuple(e.slug for e in ev.actors), tuple(e.slug for e in ev.recipients)) for ev, _, _ in out
+            if ev.cls in ("ArmsTransfer", "TroopDeployment")}
+    return [x for x in out if not (x[0].cls == "Aid" and (tuple(e.slug for e in x[0].actors),
+                                                          tuple(e.slug for e in x[0].recipients)) in arms)]
+
+
+def _dated(ev: Event, trigger: int, dates: list[DateMention], rule: Rule) -> list[Event]:
+    """Attach dates: one event per date when several point dates are listed ("১৯৮৫ এবং ১৯৮৮ সালে")."""
+    points = [d for d in dates if d.value is not None]
+    spans = [d for d in dates if d.begin is not None]
+    if rule.roles == "visit" and len(points) > 1:
+        copies = []
+        for d in points:
+            e = Event(**{**ev.__dict__})
+            e.date = d.value
+            copies.append(e)
+        return copies
+    if not dates:
+        return [ev]
+    # the date nearest before the trigger, else the first after it
+    before = [d for d in dates if d.start <= trigger]
+    d = before[-1] if before else dates[0]
+    if d.value is not None:
+        ev.date = d.value
+    else:
+        ev.start, ev.end = d.begin, d.finish
+    return [ev]
+
+
+def _first(ms: list[Mention], pred) -> Mention | None:
+    for m in ms:
+        if pred(m):
+            return m
+    return None
+
+
+def _apply(rule, m, sentence, s_start, t0, agents, pronouns, both, ctx, lex, all_mentions) -> list[Event]:
+    ev = Event(rule.cls, rule.id)
+    if rule.roles == "visit":
+        return _visit(ev, t0, agents, pronouns, ctx, lex, all_mentions, sentence, s_start)
+    if rule.roles == "meeting":
+        people = []
+        for a in agents:
+            if a.entity.kind == "Person" and a.entity.slug not in {p.slug for p in people}:
+                people.append(a.entity)
+        if len(people) < 2:
+            countries = [a.entity for a in agents if a.entity.kind != "Person"]
+            for c in countries:
+                if c.slug not in {p.slug for p in people} and all(p.country != c.slug for p in people):
+                    people.append(c)
+        if len(people) < 2 and both:
+            people += [c for c in ctx.topic if all(_country_of(p, lex) is not c for p in people)]
+        if len(people) < 2 and people:
+            partner = _partner(ctx, people[0], lex)
+            if partner is not None:
+                people.append(partner)
+        ev.participants = people[:6]
+        return [ev] if len(ev.participants) >= 2 else []
+    if rule.roles == "symmetric":
+        parts: list[Entity] = []
+        for a in agents:
+            e = a.entity
+            if rule.agreement or rule.cls in ("RelationsEstablished", "Cooperation", "MilitaryCooperation"):
+                if e.kind == "Person":
+                    c = _country_of(e, lex)
+                    if c is not None and c.slug not in {p.slug for p in parts}:
+                        parts.append(c)
+                    continue
+            if e.slug not in {p.slug for p in parts}:
+                parts.append(e)
+            if e.kind == "Organization" and e.country and rule.cls in ("Cooperation",):
+                c = lex.entities.get(e.country)
+                if c is not None and c.slug not in {p.slug for p in parts}:
+                    parts.append(c)
+        if both or pronouns:
+            for c in ctx.topic:
+                if c.slug not in {p.slug for p in parts}:
+                    parts.append(c)
+        if len(parts) == 1:
+            partner = _partner(ctx, parts[0], lex)
+            if partner is not None:
+                parts.append(partner)
+        ev.participants = parts[:6]
+        if rule.cls == "Statement":
+            return [ev] if parts else []
+        return [ev] if len(parts) >= 2 else []
+    # directed
+    reverse = bool(rule.reverse and rule.reverse.search(sentence[max(0, m.start() - 40):m.end() + 4]))
+    subject = [a for a in agents if a.case == "nom" and a.post in ("", "with") and a.post != "after"]
+    subject = [a for a in subject if not (a.post == "with")]
+    objects = [a for a in agents if (a.case == "acc" and not a.post) or a.post in ("to", "for", "on")]
+    with_ = [a for a in agents if a.post == "with"]
+    sources = [a for a in agents if a.post in ("source", "by")]
+    gens = [a for a in agents if a.case == "gen" and not a.post]
+    locs = [a for a in agents if a.case == "loc" and a.entity.kind == "Country" and not a.post]
+    actor = recipient = None
+    if reverse:
+        if rule.cls == "Support":
+            actor = (gens or sources or [None])[0]
+        else:
+            actor = (sources or [None])[0]
+        recipient = (subject or [None])[0]
+    else:
+        actor = (subject or sources or [None])[0]
+        if rule.cls == "Expulsion":
+            recipient = (gens or objects or [None])[0]
+        elif rule.cls in ("Recognition", "Support"):
+            recipient = (objects or [g for g in gens if g is not actor] or [None])[0]
+        elif rule.cls == "ReduceRelations":
+            recipient = (with_ or objects or [None])[0]
+        elif rule.cls in ("TroopDeployment", "ArmsTransfer", "Aid"):
+            recipient = (objects or locs or [None])[0]
+        else:
+            recipient = (objects or [None])[0]
+    a_ent = actor.entity if actor else None
+    r_ent = recipient.entity if recipient else None
+    # "দেশটি" and the bilateral partner fill a missing side
+    unresolved_dative = re.search(fold_pattern(r"(?:নিকট|কাছে|কাছ থেকে)"), sentence) and r_ent is None and a_ent is not None
+    if a_ent is None and r_ent is not None:
+        a_ent = _partner(ctx, r_ent, lex) if (pronouns or len(ctx.topic) == 2) else None
+    elif r_ent is None and a_ent is not None and not unresolved_dative:
+        r_ent = _partner(ctx, a_ent, lex) if (pronouns or len(ctx.topic) == 2) else None
+    if rule.mission:
+        if a_ent is None:
+            return []
+        ev.actors = [a_ent]
+        if r_ent is not None:
+            ev.recipients = [r_ent]
+        return [ev]
+    if a_ent is None or r_ent is None:
+        return []
+    if a_ent.slug == r_ent.slug or _country_of(a_ent, lex) is _country_of(r_ent, lex) and a_ent.kind == r_ent.kind:
+        return []
+    ev.actors, ev.recipients = [a_ent], [r_ent]
+    return [ev]
+
+
+def _visit(ev, t0, agents, pronouns, ctx, lex, all_mentions, sentence, s_start) -> list[Event]:
+    # destination: the place named just before the trigger (nominative or locative)
+    dest = None
+    for mm in reversed(all_mentions):
+        if mm.end > t0:
+            continue
+        if t0 - mm.end > 40:
+            break
+        e = mm.entity
+        if e.slug == "?country":
+            dest = "pronoun"
+            break
+        if e.kind == "City" and e.country:
+            dest = lex.entities[e.country]
+            ev.place = e
+            break
+        if e.kind == "Country" and mm.case in ("nom", "loc") and not mm.modifier and mm.post == "":
+            dest = e
+            break
+    visitor = None
+    for a in agents:
+        if a.start >= t0 or a.case != "nom" or a.post:
+            continue
+        if dest not in (None, "pronoun") and a.entity.slug == dest.slug:
+            continue
+        if a.entity.kind == "Person":
+            visitor = a.entity
+            break
+        if visitor is None:
+            visitor = a.entity
+    if visitor is None and _DELEGATION.search(sentence):
+        for a in agents:
+            if a.case == "gen" and (dest in (None, "pronoun") or a.entity.slug != dest.slug):
+                visitor = a.entity
+                break
+    if visitor is None and ctx.last_person is not None and re.search(fold_pattern(r"সফরকালে|এই সফরে"), sentence):
+        visitor = None  # a visit already reported: no new one
+    if visitor is None:
+        return []
+    if dest == "pronoun" or dest is None:
+        dest = _partner(ctx, visitor, lex) if dest == "pronoun" or (pronouns and dest is None) else None
+    if dest is None:
+        return []
+    vc = _country_of(visitor, lex)
+    if vc is not None and vc.slug == dest.slug:
+        return []
+    ev.actors, ev.recipients = [visitor], [dest]
+    return [ev]

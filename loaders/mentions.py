@@ -1,0 +1,258 @@
+"""Mentions: who and where a sentence names, with the case ending and postposition of each.
+
+A mention is an entity of the lexicon (country, city, person, organisation), a person introduced
+by a title ("মঙ্গোলিয়ান রাষ্ট্রপতি তসাখিয়াগিং এলবেগডোরজ") or an honorific ("মিঃ কিম"), or a
+reference ("দেশটি", "দুই দেশ", "তিনি") resolved against the document. Case endings give the roles
+that the event rules read: nominative (subject), -কে (object), genitive -র/-এর + a postposition
+(কাছে, কাছ থেকে, সাথে, জন্য, উপর …), locative -এ/-তে.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kutniti.loaders.lexicon import SUFFIXES, Entity, Lexicon, case_of
+from kutniti.loaders.text import Token, fold_pattern, key
+from kutniti.loaders.transliterate import romanise
+
+#: Postpositions (folded) and the relation they give the noun before them.
+POSTPOSITIONS = {
+    "কাছথেকে": "source", "থেকে": "source", "হতে": "source",
+    "কাছে": "to", "নিকট": "to", "প্রতি": "to", "জন্য": "for", "উপর": "on", "ওপর": "on",
+    "সাথে": "with", "সঙ্গে": "with", "সহ": "with", "বিরুদ্ধে": "against", "পর": "after", "পরে": "after",
+    "আগে": "before", "মধ্যে": "between", "মধ্যকার": "between", "পক্ষে": "for", "তুলনায়": "than",
+    "দ্বারা": "by", "কর্তৃক": "by",
+}
+#: Nouns after a genitive country that make the country itself the actor ("মঙ্গোলিয়ার সরকার").
+GOVERNMENT_NOUNS = {key(w) for w in ["সরকার", "প্রশাসন", "বাহিনী", "সেনাবাহিনী", "নেতৃত্ব", "কর্তৃপক্ষ",
+                                      "পররাষ্ট্র মন্ত্রণালয়", "মন্ত্রণালয়"]}
+#: Words that never start or continue a person's name.
+STOPWORDS = {key(w) for w in """এবং ও যে তিনি তাঁর তার তারা এই সেই এক একটি গত আগামী সহ প্রথম দ্বিতীয় তৃতীয়
+    বলেন বলেছেন বলেছে জানান জানিয়েছেন করেন করেছেন করে করেছে সাথে সঙ্গে কাছে থেকে জন্য উপর মধ্যে দেশ দেশের
+    সরকার সরকারের সময় সময়ে সালে বছর মাসে আজ সোমবার মঙ্গলবার বুধবার বৃহস্পতিবার শুক্রবার শনিবার রবিবার
+    আবার আরও সর্বোচ্চ সাবেক তৎকালীন বর্তমান নতুন নিযুক্ত হিসেবে হিসাবে প্রধান উপ দুই দুজন মাত্র নেতৃত্বে যখন
+    পর পরে আগে কি না নয় হয় হয়েছে ছিল ছিলেন দিয়ে দেন দেয় সফর সফরে বৈঠক বৈঠকে""".split()}
+PRONOUN_PERSON = {key(w) for w in ["তিনি", "তাঁর", "তার", "তাকে", "তাঁকে"]}
+PRONOUN_COUNTRY = {key(w) for w in ["দেশটি", "দেশটির", "দেশটিকে", "দেশটিতে", "দেশে", "দেশটিও"]}
+BOTH_COUNTRIES = re.compile(fold_pattern(r"(?:দুই|উভয়|দু'|দুটি)\s*(?:দেশ|পক্ষ|রাষ্ট্র|নেতা|রাজধানী)|(?:দেশ|পক্ষ)\s*দুটি|দেশ\s*দুটো"))
+
+
+@dataclass
+class Mention:
+    """An entity named in a sentence."""
+
+    entity: Entity
+    start: int  # folded offsets
+    end: int
+    tok: int  # index of first token
+    tok_end: int  # index after last token
+    case: str = "nom"
+    post: str = ""  # relation given by a following postposition
+    modifier: bool = False  # a genitive country qualifying a person/title ("রাশিয়ার রাষ্ট্রদূত")
+    via: str = "name"  # name | title | honorific | pronoun | topic
+    new: bool = False  # a person the lexicon does not know
+
+
+@dataclass
+class DocumentContext:
+    """What the document has established so far: people named, short forms, the last subject."""
+
+    people: dict[str, Entity] = field(default_factory=dict)  # short key → person
+    new_people: dict[str, Entity] = field(default_factory=dict)  # slug → person found by title
+    last_person: Entity | None = None
+    topic: list[Entity] = field(default_factory=list)  # the document's main countries
+
+    def remember(self, person: Entity) -> None:
+        self.last_person = person
+        for name in [person.label_bn or "", *person.alt_bn]:
+            parts = name.replace("-", " ").split()
+            for p in parts:
+                k = key(p)
+                if len(k) >= 2 and k not in STOPWORDS:
+                    self.people.setdefault(k, person)
+            if parts:
+                self.people[key(parts[0])] = person  # family name first in Korean names
+                self.people[key(parts[-1])] = person
+
+
+def _case_and_post(lex: Lexicon, toks: list[Token], j: int, ending: str) -> tuple[str, str, int]:
+    """Case of a mention ending at token j (exclusive), its postposition, and tokens consumed."""
+    consumed = 0
+    if not ending and j < len(toks) and toks[j].text in SUFFIXES and len(toks[j].text) <= 3:
+        ending = toks[j].text  # "পিয়ং ইয়ং-এ", "ডিপিআরকে এর"
+        consumed = 1
+    case = case_of(ending)
+    post = ""
+    k = j + consumed
+    if k < len(toks):
+        two = toks[k].text + (toks[k + 1].text if k + 1 < len(toks) else "")
+        if two in POSTPOSITIONS:
+            post = POSTPOSITIONS[two]
+        elif toks[k].text in POSTPOSITIONS:
+            post = POSTPOSITIONS[toks[k].text]
+        else:
+            for suf in ("ের", "র"):
+                t = toks[k].text
+                if t.endswith(suf) and t[: -len(suf)] in POSTPOSITIONS:
+                    post = POSTPOSITIONS[t[: -len(suf)]]
+    return case, post, consumed
+
+
+def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentContext) -> list[Mention]:
+    """Every mention in a sentence's tokens, longest names first, left to right."""
+    out: list[Mention] = []
+    i = 0
+    pending_country: Entity | None = None  # a country adjective/genitive just before a title
+    while i < len(toks):
+        hit = None
+        for n in range(min(lex.max_words + 1, len(toks) - i), 0, -1):
+            res = lex.lookup([t.text for t in toks[i:i + n]])
+            if res:
+                hit = (res[0], res[1], n)
+                break
+        if hit:
+            ent, ending, n = hit
+            case, post, used = _case_and_post(lex, toks, i + n, ending)
+            m = Mention(ent, toks[i].start, toks[i + n - 1].end, i, i + n + used, case, post)
+            out.append(m)
+            if ent.kind == "Person":
+                ctx.remember(ent)
+            i += n + used
+            continue
+        adj = lex.lookup([toks[i].text], lex.adjectives)
+        word = toks[i].text
+        title = lex.title(word) or (lex.title(word + toks[i + 1].text) if i + 1 < len(toks) else None)
+        if adj and not title:
+            pending_country = adj[0]
+            nxt = toks[i + 1].text if i + 1 < len(toks) else ""
+            if lex.title(nxt) or nxt in lex.honorifics or nxt in GOVERNMENT_NOUNS:
+                out.append(Mention(adj[0], toks[i].start, toks[i].end, i, i + 1, "gen", "", modifier=True,
+                                   via="adjective"))
+            i += 1
+            continue
+        if title or word in lex.honorifics:
+            person, used = _person_after(lex, toks, i + 1 if not title or lex.title(word) else i + 2, ctx,
+                                         title[0] if title else None, _country_before(out, i, pending_country))
+            if person is not None:
+                start_tok = i + 1 if not title or lex.title(word) else i + 2
+                end_tok = start_tok + used
+                case, post, extra = _case_and_post(lex, toks, end_tok, _ending_of(lex, toks[end_tok - 1].text))
+                out.append(Mention(person, toks[start_tok].start, toks[end_tok - 1].end, start_tok,
+                                   end_tok + extra, case, post, via="title" if title else "honorific",
+                                   new=person.slug in ctx.new_people))
+                ctx.remember(person)
+                i = end_tok + extra
+                continue
+            i += 1
+            continue
+        base = _strip(word)
+        if base in PRONOUN_COUNTRY or word in PRONOUN_COUNTRY:
+            case, post, used = _case_and_post(lex, toks, i + 1, _ending_of(lex, word))
+            out.append(Mention(Entity("?country", "Country", "?"), toks[i].start, toks[i].end, i, i + 1 + used,
+                               case, post, via="pronoun"))
+            i += 1 + used
+            continue
+        if word in PRONOUN_PERSON and ctx.last_person is not None and word == key("তিনি"):
+            out.append(Mention(ctx.last_person, toks[i].start, toks[i].end, i, i + 1, "nom", "", via="pronoun"))
+            i += 1
+            continue
+        short = ctx.people.get(word) or ctx.people.get(base)
+        if short is None:
+            cands = lex.short_names.get(word) or lex.short_names.get(base)
+            if cands and len(cands) == 1:
+                short = cands[0]
+        if short is not None and (word in ctx.people or base in ctx.people or word in lex.short_names
+                                  or base in lex.short_names):
+            ending = word[len(base):] if word != base else ""
+            case, post, used = _case_and_post(lex, toks, i + 1, ending)
+            out.append(Mention(short, toks[i].start, toks[i].end, i, i + 1 + used, case, post, via="short"))
+            ctx.remember(short)
+            i += 1 + used
+            continue
+        i += 1
+    _mark_modifiers(lex, out, toks)
+    return out
+
+
+def _strip(word: str) -> str:
+    for suf in SUFFIXES:
+        if word.endswith(suf) and len(word) > len(suf) + 1:
+            return word[: -len(suf)]
+    return word
+
+
+def _ending_of(lex: Lexicon, word: str) -> str:
+    for suf in SUFFIXES:
+        if word.endswith(suf) and len(word) > len(suf) + 1:
+            return suf
+    return ""
+
+
+def _country_before(mentions: list[Mention], tok: int, adjective: Entity | None) -> Entity | None:
+    for m in reversed(mentions):
+        if m.tok_end >= tok - 1 and m.entity.kind == "Country" and m.case == "gen":
+            return m.entity
+        if m.tok_end >= tok - 1 and m.entity.kind == "City" and m.case == "gen" and m.entity.country:
+            return None
+    return adjective
+
+
+def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext, position: str | None,
+                  country: Entity | None) -> tuple[Entity | None, int]:
+    """The person named right after a title or honorific at token j, and how many tokens."""
+    # a known person (full name) right after the title is found by the main loop instead
+    for n in range(min(lex.max_words, len(toks) - j), 0, -1):
+        res = lex.lookup([t.text for t in toks[j:j + n]])
+        if res:
+            return None, 0
+    if j < len(toks):
+        w = toks[j].text
+        base = _strip(w)
+        if w in ctx.people or base in ctx.people:
+            return ctx.people.get(w) or ctx.people[base], 1
+        cands = lex.short_names.get(w) or lex.short_names.get(base)
+        if cands and len(cands) == 1:
+            return cands[0], 1
+    if position is None or country is None:
+        return None, 0
+    words = []
+    for k in range(j, min(j + 3, len(toks))):
+        w = toks[k].text
+        if w in STOPWORDS or _strip(w) in STOPWORDS or lex.title(w) or w.isdigit() or len(w) < 2:
+            break
+        if lex.lookup([w]) or lex.lookup([w], lex.adjectives):
+            break
+        words.append(w)
+        if _ending_of(lex, w) in ("র", "ের", "কে", "এর"):
+            break
+    if len(words) < 2:
+        return None, 0
+    raw_names = words[:-1] + [_strip(words[-1]) if _ending_of(lex, words[-1]) else words[-1]]
+    label = " ".join(romanise(w) for w in raw_names)
+    from kutniti.graph.namespaces import slugify
+
+    slug = slugify(label)
+    person = ctx.new_people.get(slug)
+    if person is None:
+        person = Entity(slug, "Person", label, label_bn=" ".join(raw_names), country=country.slug,
+                        position=position)
+        ctx.new_people[slug] = person
+    return person, len(words)
+
+
+def _mark_modifiers(lex: Lexicon, mentions: list[Mention], toks: list[Token]) -> None:
+    """Genitive countries that qualify a person or title are modifiers, not participants;
+    a genitive country before "সরকার"/"বাহিনী" acts itself, with that noun's case."""
+    for idx, m in enumerate(mentions):
+        if m.entity.kind not in ("Country", "City") or m.case != "gen" or m.post:
+            continue
+        nxt_tok = toks[m.tok_end].text if m.tok_end < len(toks) else ""
+        nxt_m = mentions[idx + 1] if idx + 1 < len(mentions) else None
+        if _strip(nxt_tok) in GOVERNMENT_NOUNS or nxt_tok in GOVERNMENT_NOUNS:
+            ending = _ending_of(lex, nxt_tok)
+            m.case, m.post, _ = _case_and_post(lex, toks, m.tok_end + 1, ending)
+            continue
+        if lex.title(nxt_tok) or (nxt_tok in lex.honorifics) or (
+                nxt_m is not None and nxt_m.entity.kind == "Person" and nxt_m.tok - m.tok_end <= 3):
+            m.modifier = True

@@ -1,0 +1,207 @@
+"""The loader pipeline: one document in, its facts as RDF triples out.
+
+``read_facts`` runs the steps in order: the document's date and title, the article's extent
+(clutter left out), sentences, mentions (first pass over the whole article, which also finds the
+document's two main countries), then events, agreements and missions (second pass), and maps
+everything to the ontology's terms (:mod:`kutniti.loaders.rdf`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+import rdflib
+
+from kutniti.loaders.clutter import article_spans
+from kutniti.loaders.dates import DateMention, PartialDate, document_date, find_dates
+from kutniti.loaders.document import Document
+from kutniti.loaders.events import Event, read_events
+from kutniti.loaders.lexicon import Entity, lexicon
+from kutniti.loaders.mentions import DocumentContext, Mention, find_mentions
+from kutniti.loaders.text import fold, fold_pattern, sentences, tokens
+
+_HEADING = re.compile(r"==+[^=\n]{1,60}==+")
+_EMBASSY = re.compile(fold_pattern(r"দূতাবাস"))
+_CLOSED = re.compile(fold_pattern(r"দূতাবাস(?:টি)?\s*বন্ধ"))
+
+
+@dataclass
+class Sentence:
+    """A sentence of the article with what was found in it."""
+
+    raw: tuple[int, int]  # raw span
+    folded: tuple[int, int]
+    mentions: list[Mention]
+    dates: list[DateMention]
+    section: int  # sentences in one section (or paragraph) share narrative dates
+
+
+@dataclass
+class Mission:
+    """A diplomatic mission named in the text."""
+
+    sending: Entity
+    receiving: Entity
+    city: Entity | None
+    closed: PartialDate | None = None
+    opened: PartialDate | None = None
+    span: tuple[int, int] = (0, 0)
+
+
+@dataclass
+class Reading:
+    """Everything read from one document."""
+
+    document: Document
+    events: list[Event] = field(default_factory=list)
+    missions: list[Mission] = field(default_factory=list)
+    entities: dict[str, Entity] = field(default_factory=dict)
+    topic: list[Entity] = field(default_factory=list)
+
+
+def title_of(raw: str) -> str | None:
+    """The encyclopedia title in '''…''', or the first line of a news page that is not clutter."""
+    m = re.search(r"'''(.{2,120}?)'''", raw[:600])
+    if m and "\n" not in m.group(1):
+        return m.group(1).strip()
+    spans = article_spans(raw)
+    if spans:
+        a, b = spans[0]
+        line = raw[a:b].strip()
+        if line and len(line) <= 200:
+            return line.strip("| ")
+    return None
+
+
+def _split_headings(raw: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """Article spans cut at encyclopedia headings; each piece gets a section number."""
+    out = []
+    section = 0
+    for a, b in spans:
+        pos = a
+        for m in _HEADING.finditer(raw, a, b):
+            if m.start() > pos:
+                out.append((pos, m.start(), section))
+            section += 1
+            pos = m.end()
+        if b > pos:
+            out.append((pos, b, section))
+        section += 1  # news: every line (paragraph) is its own section
+    return out
+
+
+def read(doc: Document) -> Reading:
+    """Read events, missions and the entities they involve from a document."""
+    raw = doc.text
+    lex = lexicon()
+    f = fold(raw)
+    offsets = f.offsets
+    doc_date = document_date(raw)
+    doc.issued = doc.issued or (_as_date(doc_date) if doc_date else None)
+    doc.metadata["issued_partial"] = doc_date
+    doc.title = doc.title or title_of(raw)
+    ctx = DocumentContext()
+    sents: list[Sentence] = []
+    counts: dict[str, int] = {}
+    for a, b, section in _split_headings(raw, article_spans(raw)):
+        for sa, sb in sentences(raw, a, b):
+            fa = bisect.bisect_left(offsets, sa)
+            fb = bisect.bisect_left(offsets, sb)
+            toks = tokens(f.text, fa, fb)
+            ms = find_mentions(lex, f.text, toks, ctx)
+            ds = find_dates(f.text, fa, fb, doc_date)
+            sents.append(Sentence((sa, sb), (fa, fb), ms, ds, section))
+            for m in ms:
+                e = m.entity
+                if e.kind == "City" and e.capital and e.country:
+                    e = lex.entities[e.country]
+                if e.kind == "Country":
+                    counts[e.slug] = counts.get(e.slug, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    ctx.topic = [lex.entities[s] for s, _ in ranked[:2]]
+    reading = Reading(doc, topic=ctx.topic)
+    prev_dates: list[DateMention] = []
+    prev_section = None
+    for s in sents:
+        if s.section != prev_section:
+            prev_dates = []
+            prev_section = s.section
+        fa, fb = s.folded
+        inherited = [d for d in prev_dates if not d.future]
+        found = read_events(f.text[fa:fb], fa, s.mentions, s.dates, inherited, ctx, lex, doc_date)
+        for ev, _, _ in found:
+            ev.span = s.raw
+            reading.events.append(ev)
+        reading.missions.extend(_missions(s, f.text, lex, ctx, found))
+        if s.dates:
+            prev_dates = [d for d in s.dates if not d.relative or d.value is not None]
+    for ev in reading.events:
+        for e in ev.agents():
+            reading.entities[e.slug] = e
+        if ev.place is not None:
+            reading.entities[ev.place.slug] = ev.place
+    for m in reading.missions:
+        for e in (m.sending, m.receiving, m.city):
+            if e is not None:
+                reading.entities[e.slug] = e
+    for e in list(reading.entities.values()):
+        if e.country and e.country in lex.entities:
+            reading.entities.setdefault(e.country, lex.entities[e.country])
+    return reading
+
+
+def _as_date(p: PartialDate):
+    from datetime import date
+
+    return date(p.year, p.month or 1, p.day or 1) if p.day else None
+
+
+def _missions(s: Sentence, folded: str, lex, ctx: DocumentContext, found) -> list[Mission]:
+    """Embassies a sentence names: the sending state is the genitive country just before
+    "দূতাবাস" (or the subject that closes it), the city the place named in the clause."""
+    out = []
+    fa, fb = s.folded
+    for m in _EMBASSY.finditer(folded, fa, fb):
+        before = [x for x in s.mentions if x.end <= m.start() and m.start() - x.end <= 40]
+        clause_start = max([fa] + [i + 1 for i in range(fa, m.start()) if folded[i] in ",;"])
+        before = [x for x in before if x.start >= clause_start] or before
+        sending = None
+        city = None
+        for x in reversed(before):
+            e = x.entity
+            if e.kind == "Country" and x.case == "gen" and sending is None:
+                sending = e
+            elif e.kind == "City" and city is None and x.case in ("gen", "loc"):
+                city = e
+        if city is None:
+            # "পিয়ংইয়ংয়ে রয়েছে ইন্দোনেশিয়ার দূতাবাস": the place may come first in the clause
+            for x in s.mentions:
+                if x.start >= clause_start and x.end <= m.start() and x.entity.kind == "City" and x.case == "loc":
+                    city = x.entity
+        if sending is None:
+            subj = [x for x in s.mentions if x.entity.kind == "Country" and x.case == "nom" and x.end <= m.start()
+                    and x.start >= clause_start]
+            if subj:
+                sending = subj[0].entity
+        if sending is None or city is None or not city.country:
+            continue
+        receiving = lex.entities.get(city.country)
+        if receiving is None or receiving.slug == sending.slug:
+            continue
+        mission = Mission(sending, receiving, city, span=s.raw)
+        if _CLOSED.match(folded, m.start()):
+            for ev, _, _ in found:
+                if ev.cls == "MissionClosure":
+                    mission.closed = ev.date
+                    ev.actors, ev.recipients = [sending], [receiving]
+        out.append(mission)
+    return out
+
+
+def read_facts(doc: Document) -> rdflib.Graph:
+    """Everything read from one document, as triples under the diplomacy ontology."""
+    from kutniti.loaders.rdf import reading_graph
+
+    return reading_graph(read(doc))
