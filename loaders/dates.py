@@ -51,6 +51,7 @@ class DateMention:
     finish: PartialDate | None = None
     relative: bool = False
     future: bool = False
+    anchor: bool = False  # "১৯৮২-র পরে", "যুদ্ধের আগে": a reference point, not the event's date
 
 
 @functools.cache
@@ -61,7 +62,7 @@ def month_names() -> dict[str, int]:
     bn = Locale("bn")
     names: dict[str, int] = {}
     for ctx in ("format", "stand-alone"):
-        for width in ("wide", "abbreviated"):
+        for width in ("wide",):  # abbreviations ("আগ") collide with ordinary words ("আগে")
             for num, name in bn.months[ctx][width].items():
                 names[fold(name).text.rstrip(".")] = num
     extra = {"জানুয়ারি": 1, "জানুয়ারী": 1, "ফেব্রুয়ারি": 2, "ফেব্রুয়ারী": 2, "মার্চ": 3, "এপ্রিল": 4, "মে": 5,
@@ -118,6 +119,31 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
     return [(name, re.compile(fold_pattern(rf"(?<![\w\u0980-\u09ff]){p}{word_end}"))) for name, p in pats]
 
 
+_ANCHOR = re.compile(fold_pattern(r"(?:-?(?:এর|র|ের))?\s*(?:পর|পরে|আগে|পূর্বে)(?![\u0980-\u09ff])"))
+
+
+@functools.cache
+def _periods() -> dict[str, tuple[int, int]]:
+    import yaml
+    from importlib import resources
+
+    data = yaml.safe_load(resources.files("kutniti.loaders").joinpath("data", "periods.yaml").read_text("utf-8"))
+    out = {}
+    for p in data["periods"]:
+        for n in p["names"]:
+            out[n] = (p["start"], p["end"])
+    return out
+
+
+@functools.cache
+def _period_patterns() -> list[tuple[str, re.Pattern]]:
+    pats = []
+    for name in sorted(_periods(), key=len, reverse=True):
+        body = r"\s*".join(re.escape(w) for w in re.split(r"[\s-]+", name))
+        pats.append((name, re.compile(fold_pattern(rf"(?<![\u0980-\u09ff]){body}(?:ের|এর|র|ে)?(?:\s*(?:সময়|কালে|চলাকালে|চলাকালীন))?"))))
+    return pats
+
+
 def _valid(y: int, m: int | None = None, d: int | None = None) -> bool:
     try:
         date(y, m or 1, d or 1)
@@ -141,7 +167,18 @@ def find_dates(folded: str, start: int, end: int, doc_date: PartialDate | None) 
             if mention is None:
                 continue
             taken.append((mention.start, mention.end))
+            if _ANCHOR.match(folded, mention.end):
+                mention = DateMention(**{**mention.__dict__, "anchor": True})
             out.append(mention)
+    for name, pat in _period_patterns():
+        for m in pat.finditer(folded, start, end):
+            a, b = m.span()
+            if any(a < tb and b > ta for ta, tb in taken):
+                continue
+            first, last = _periods()[name]
+            taken.append((a, b))
+            out.append(DateMention(a, b, begin=PartialDate(first), finish=PartialDate(last),
+                                   anchor=bool(_ANCHOR.match(folded, b))))
     out.sort(key=lambda x: x.start)
     return out
 

@@ -112,6 +112,21 @@ def _agents(mentions: list[Mention], ctx: DocumentContext, lex: Lexicon) -> list
     return out
 
 
+def _resolve_pronouns(agents: list[Mention], pronouns: list[Mention], ctx, lex) -> list[Mention]:
+    """'দেশটি' (the country) is the document's other country, seen from the sentence's own."""
+    if not pronouns:
+        return agents
+    named = next((a.entity for a in agents), None)
+    other = _partner(ctx, named, lex) if named is not None else None
+    if other is None and not agents and len(ctx.topic) == 2:
+        return agents  # nothing fixes which of the two it is
+    out = list(agents)
+    if other is not None:
+        for p in pronouns:
+            out.append(Mention(other, p.start, p.end, p.tok, p.tok_end, p.case, p.post, via="pronoun"))
+    return sorted(out, key=lambda m: m.start)
+
+
 def _partner(ctx: DocumentContext, e: Entity | None, lex: Lexicon) -> Entity | None:
     """The other of the document's two countries, seen from ``e`` (a country or a person's)."""
     if len(ctx.topic) < 2 or e is None:
@@ -169,6 +184,7 @@ def read_events(
             ms = [x for x in mentions if x.start >= clause_start]
             agents = _agents(ms, ctx, lex)
             pronouns = [x for x in ms if x.entity.slug == "?country"]
+            agents = _resolve_pronouns(agents, pronouns, ctx, lex)
             both = BOTH_COUNTRIES.search(sentence) is not None
             events = _apply(rule, m, sentence, s_start, t0, agents, pronouns, both, ctx, lex, ms)
             for ev in events:
@@ -208,8 +224,8 @@ def _dedupe(events: list[tuple[Event, int, int]]) -> list[tuple[Event, int, int]
 
 def _dated(ev: Event, trigger: int, dates: list[DateMention], rule: Rule) -> list[Event]:
     """Attach dates: one event per date when several point dates are listed ("১৯৮৫ এবং ১৯৮৮ সালে")."""
+    dates = [d for d in dates if not d.anchor] or []
     points = [d for d in dates if d.value is not None]
-    spans = [d for d in dates if d.begin is not None]
     if rule.roles == "visit" and len(points) > 1:
         copies = []
         for d in points:
@@ -240,8 +256,13 @@ def _apply(rule, m, sentence, s_start, t0, agents, pronouns, both, ctx, lex, all
     ev = Event(rule.cls, rule.id)
     if rule.roles == "visit":
         return _visit(ev, t0, agents, pronouns, ctx, lex, all_mentions, sentence, s_start)
+    pair = _hyphen_pair(all_mentions, sentence, s_start, t0, s_start + m.end(), lex)
+    if pair and rule.roles in ("meeting", "symmetric"):
+        ev.participants = pair
+        return [ev]
     if rule.roles == "meeting":
         people = []
+        agents = [a for a in agents if a.post not in ("source", "by", "after", "before", "than")]
         for a in agents:
             if a.entity.kind == "Person" and a.entity.slug not in {p.slug for p in people}:
                 people.append(a.entity)
@@ -260,6 +281,12 @@ def _apply(rule, m, sentence, s_start, t0, agents, pronouns, both, ctx, lex, all
         return [ev] if len(ev.participants) >= 2 else []
     if rule.roles == "symmetric":
         parts: list[Entity] = []
+        agents = [a for a in agents if not (a.case == "loc" and a.entity.kind == "Country")
+                  and a.post not in ("after", "before", "than", "against")]
+        if rule.cls == "Statement":
+            agents = [a for a in agents if a.case == "nom" and not a.post]
+        if both and len(ctx.topic) == 2:
+            agents = [a for a in agents if a.entity.kind == "Organization" and rule.cls == "Cooperation"]
         for a in agents:
             e = a.entity
             if rule.agreement or rule.cls in ("RelationsEstablished", "Cooperation", "MilitaryCooperation"):
@@ -288,8 +315,9 @@ def _apply(rule, m, sentence, s_start, t0, agents, pronouns, both, ctx, lex, all
         return [ev] if len(parts) >= 2 else []
     # directed
     reverse = bool(rule.reverse and rule.reverse.search(sentence[max(0, m.start() - 40):m.end() + 4]))
-    subject = [a for a in agents if a.case == "nom" and a.post in ("", "with") and a.post != "after"]
-    subject = [a for a in subject if not (a.post == "with")]
+    before = [a for a in agents if a.start < t0]
+    subject = [a for a in reversed(before) if a.case == "nom" and not a.post]
+    subject += [a for a in agents if a.start >= t0 and a.case == "nom" and not a.post]
     objects = [a for a in agents if (a.case == "acc" and not a.post) or a.post in ("to", "for", "on")]
     with_ = [a for a in agents if a.post == "with"]
     sources = [a for a in agents if a.post in ("source", "by")]
@@ -305,7 +333,8 @@ def _apply(rule, m, sentence, s_start, t0, agents, pronouns, both, ctx, lex, all
     else:
         actor = (subject or sources or [None])[0]
         if rule.cls == "Expulsion":
-            recipient = (gens or objects or [None])[0]
+            near = [g for g in gens if g.start < t0]
+            recipient = (near[-1:] or objects or [None])[0]
         elif rule.cls in ("Recognition", "Support"):
             recipient = (objects or [g for g in gens if g is not actor] or [None])[0]
         elif rule.cls == "ReduceRelations":
@@ -317,7 +346,8 @@ def _apply(rule, m, sentence, s_start, t0, agents, pronouns, both, ctx, lex, all
     a_ent = actor.entity if actor else None
     r_ent = recipient.entity if recipient else None
     # "দেশটি" and the bilateral partner fill a missing side
-    unresolved_dative = re.search(fold_pattern(r"(?:নিকট|কাছে|কাছ থেকে)"), sentence) and r_ent is None and a_ent is not None
+    unresolved_dative = (re.search(fold_pattern(r"(?:নিকট|কাছে)(?![\u0980-\u09ff])"), sentence)
+                         and r_ent is None and a_ent is not None)
     if a_ent is None and r_ent is not None:
         a_ent = _partner(ctx, r_ent, lex) if (pronouns or len(ctx.topic) == 2) else None
     elif r_ent is None and a_ent is not None and not unresolved_dative:
@@ -335,6 +365,22 @@ def _apply(rule, m, sentence, s_start, t0, agents, pronouns, both, ctx, lex, all
         return []
     ev.actors, ev.recipients = [a_ent], [r_ent]
     return [ev]
+
+
+def _hyphen_pair(mentions, sentence, s_start, t0, t1, lex) -> list[Entity] | None:
+    """"রাশিয়া-উত্তর কোরিয়া শীর্ষ সম্মেলন": a hyphenated pair of countries right before the trigger."""
+    for a, b in zip(mentions, mentions[1:]):
+        ea, eb = a.entity, b.entity
+        if ea.kind == "City" and ea.country:
+            ea = lex.entities[ea.country]
+        if eb.kind == "City" and eb.country:
+            eb = lex.entities[eb.country]
+        if ea.kind != "Country" or eb.kind != "Country" or ea.slug == eb.slug:
+            continue
+        gap = sentence[a.end - s_start:b.start - s_start]
+        if gap.strip() == "-" and (0 <= t0 - b.end <= 3 or t0 <= a.start and b.end <= t1):
+            return [ea, eb]
+    return None
 
 
 def _visit(ev, t0, agents, pronouns, ctx, lex, all_mentions, sentence, s_start) -> list[Event]:
@@ -357,21 +403,19 @@ def _visit(ev, t0, agents, pronouns, ctx, lex, all_mentions, sentence, s_start) 
             dest = e
             break
     visitor = None
-    for a in agents:
-        if a.start >= t0 or a.case != "nom" or a.post:
-            continue
-        if dest not in (None, "pronoun") and a.entity.slug == dest.slug:
-            continue
-        if a.entity.kind == "Person":
-            visitor = a.entity
-            break
-        if visitor is None:
-            visitor = a.entity
-    if visitor is None and _DELEGATION.search(sentence):
-        for a in agents:
-            if a.case == "gen" and (dest in (None, "pronoun") or a.entity.slug != dest.slug):
+    delegation = _DELEGATION.search(sentence)
+    if delegation is not None:
+        for a in reversed(agents):
+            if a.case == "gen" and a.end <= s_start + delegation.start() and (
+                    dest in (None, "pronoun") or a.entity.slug != dest.slug):
                 visitor = a.entity
                 break
+    candidates = [a for a in reversed(agents) if a.start < t0 and a.case == "nom" and not a.post
+                  and (dest in (None, "pronoun") or a.entity.slug != dest.slug)]
+    if visitor is None:
+        people = [a for a in candidates if a.entity.kind == "Person"]
+        visitor = (people or candidates or [None])[0]
+        visitor = visitor.entity if visitor is not None else None
     if visitor is None and ctx.last_person is not None and re.search(fold_pattern(r"সফরকালে|এই সফরে"), sentence):
         visitor = None  # a visit already reported: no new one
     if visitor is None:

@@ -63,8 +63,9 @@ class DocumentContext:
     last_person: Entity | None = None
     topic: list[Entity] = field(default_factory=list)  # the document's main countries
 
-    def remember(self, person: Entity) -> None:
-        self.last_person = person
+    def remember(self, person: Entity, subject: bool = True) -> None:
+        if subject:
+            self.last_person = person
         for name in [person.label_bn or "", *person.alt_bn]:
             parts = name.replace("-", " ").split()
             for p in parts:
@@ -117,7 +118,7 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
             m = Mention(ent, toks[i].start, toks[i + n - 1].end, i, i + n + used, case, post)
             out.append(m)
             if ent.kind == "Person":
-                ctx.remember(ent)
+                ctx.remember(ent, subject=case == "nom" and not post)
             i += n + used
             continue
         adj = lex.lookup([toks[i].text], lex.adjectives)
@@ -141,7 +142,7 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
                 out.append(Mention(person, toks[start_tok].start, toks[end_tok - 1].end, start_tok,
                                    end_tok + extra, case, post, via="title" if title else "honorific",
                                    new=person.slug in ctx.new_people))
-                ctx.remember(person)
+                ctx.remember(person, subject=case == "nom" and not post)
                 i = end_tok + extra
                 continue
             i += 1
@@ -167,11 +168,11 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
             ending = word[len(base):] if word != base else ""
             case, post, used = _case_and_post(lex, toks, i + 1, ending)
             out.append(Mention(short, toks[i].start, toks[i].end, i, i + 1 + used, case, post, via="short"))
-            ctx.remember(short)
+            ctx.remember(short, subject=case == "nom" and not post)
             i += 1 + used
             continue
         i += 1
-    _mark_modifiers(lex, out, toks)
+    _mark_modifiers(lex, out, toks, folded)
     return out
 
 
@@ -241,9 +242,22 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
     return person, len(words)
 
 
-def _mark_modifiers(lex: Lexicon, mentions: list[Mention], toks: list[Token]) -> None:
+_RELATION_NOUN = re.compile(fold_pattern(r"\s*(?:সম্পর্ক|বিভক্ত|বিভাজন|দ্বন্দ্ব|বিরোধ|সীমান্ত)"))
+
+
+def _mark_modifiers(lex: Lexicon, mentions: list[Mention], toks: list[Token], folded: str = "") -> None:
     """Genitive countries that qualify a person or title are modifiers, not participants;
-    a genitive country before "সরকার"/"বাহিনী" acts itself, with that noun's case."""
+    a genitive country before "সরকার"/"বাহিনী" acts itself, with that noun's case; hyphenated
+    pairs before a relation noun ("চীন-সোভিয়েত সম্পর্ক") name a relation, not actors."""
+    for m in mentions:
+        if m.entity.kind != "Country":
+            continue
+        after = re.match(r"-[^\s-]+", folded[m.end:m.end + 30])
+        before = re.search(r"[^\s-]+-$", folded[max(0, m.start - 30):m.start])
+        if after and _RELATION_NOUN.match(folded, m.end + after.end()):
+            m.modifier = True
+        elif before and _RELATION_NOUN.match(folded, toks[m.tok_end].start if m.tok_end < len(toks) else m.end):
+            m.modifier = True
     for idx, m in enumerate(mentions):
         if m.entity.kind not in ("Country", "City") or m.case != "gen" or m.post:
             continue

@@ -23,6 +23,8 @@ from kutniti.loaders.mentions import DocumentContext, Mention, find_mentions
 from kutniti.loaders.text import fold, fold_pattern, sentences, tokens
 
 _HEADING = re.compile(r"==+[^=\n]{1,60}==+")
+#: Words that move the narrative in time: a sentence with one does not take the date before it.
+_SHIFT = re.compile(fold_pattern(r"(?<![\u0980-\u09ff])(?:পূর্বে|আগে|পরবর্তীকালে|পরবর্তীতে|সম্প্রতি|বর্তমানে|এরপর|তারপর|পরে)(?![\u0980-\u09ff])"))
 _EMBASSY = re.compile(fold_pattern(r"দূতাবাস"))
 _CLOSED = re.compile(fold_pattern(r"দূতাবাস(?:টি)?\s*বন্ধ"))
 
@@ -124,10 +126,14 @@ def read(doc: Document) -> Reading:
     reading = Reading(doc, topic=ctx.topic)
     prev_dates: list[DateMention] = []
     prev_section = None
+    age = 0
     for s in sents:
-        if s.section != prev_section:
+        if s.section != prev_section and not _continues(raw, s):
             prev_dates = []
-            prev_section = s.section
+        prev_section = s.section
+        age += 1
+        if age > 3 or _SHIFT.search(f.text, s.folded[0], s.folded[1]):
+            prev_dates = []
         fa, fb = s.folded
         inherited = [d for d in prev_dates if not d.future]
         found = read_events(f.text[fa:fb], fa, s.mentions, s.dates, inherited, ctx, lex, doc_date)
@@ -136,7 +142,8 @@ def read(doc: Document) -> Reading:
             reading.events.append(ev)
         reading.missions.extend(_missions(s, f.text, lex, ctx, found))
         if s.dates:
-            prev_dates = [d for d in s.dates if not d.relative or d.value is not None]
+            prev_dates = [d for d in s.dates if not d.anchor]
+            age = 0
     for ev in reading.events:
         for e in ev.agents():
             reading.entities[e.slug] = e
@@ -150,6 +157,11 @@ def read(doc: Document) -> Reading:
         if e.country and e.country in lex.entities:
             reading.entities.setdefault(e.country, lex.entities[e.country])
     return reading
+
+
+def _continues(raw: str, s: Sentence) -> bool:
+    """News paragraphs are lines; a line continues the story's time only if it says so (এই সফরে …)."""
+    return bool(re.match(fold_pattern(r"\s*(?:এই|সেই|ওই|উক্ত)\s"), fold(raw[s.raw[0]:s.raw[0] + 12]).text))
 
 
 def _as_date(p: PartialDate):
