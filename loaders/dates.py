@@ -109,7 +109,10 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         # relative
         ("last_year", rf"গত\s*বছর{CASE}"),
         ("this_year", rf"(?:চলতি|এই|এ)\s*বছর{CASE}"),
-        ("next_year", rf"(?:আগামী|পরের|আসছে)\s*বছর{CASE}"),
+        ("next_year", rf"(?:আগামী|আসছে)\s*বছর{CASE}"),
+        ("same_year", rf"(?:সেই|ওই|একই|সে)\s*বছর{CASE}"),
+        ("following_year", rf"(?:পরের|পরবর্তী)\s*বছর{CASE}"),
+        ("last_week", rf"গত\s*সপ্তাহ{CASE}"),
         ("last_month", rf"গত\s*মাস{CASE}"),
         ("this_month", rf"(?:চলতি|এই|এ)\s*মাস{CASE}"),
         ("next_month", rf"(?:আগামী|পরের|আসছে)\s*মাস{CASE}"),
@@ -152,8 +155,12 @@ def _valid(y: int, m: int | None = None, d: int | None = None) -> bool:
         return False
 
 
-def find_dates(folded: str, start: int, end: int, doc_date: PartialDate | None) -> list[DateMention]:
-    """Date mentions in ``folded[start:end]``, non-overlapping, leftmost-longest by pattern order."""
+def find_dates(folded: str, start: int, end: int, doc_date: PartialDate | None,
+               narrative: PartialDate | None = None) -> list[DateMention]:
+    """Date mentions in ``folded[start:end]``, non-overlapping, leftmost-longest by pattern order.
+
+    ``doc_date`` resolves "গত বছর", "এপ্রিলে"…; ``narrative`` (the last date the text gave) resolves
+    "সেই বছর", "পরের বছর"."""
     taken: list[tuple[int, int]] = []
     out: list[DateMention] = []
     months = month_names()
@@ -163,7 +170,10 @@ def find_dates(folded: str, start: int, end: int, doc_date: PartialDate | None) 
             if any(a < tb and b > ta for ta, tb in taken):
                 continue
             g = m.groupdict()
-            mention = _resolve(name, g, months, doc_date, a, b, folded)
+            if name in ("same_year", "following_year"):
+                mention = _narrative(name, months, narrative, a, b, folded)
+            else:
+                mention = _resolve(name, g, months, doc_date, a, b, folded)
             if mention is None:
                 continue
             taken.append((mention.start, mention.end))
@@ -181,6 +191,16 @@ def find_dates(folded: str, start: int, end: int, doc_date: PartialDate | None) 
                                    anchor=bool(_ANCHOR.match(folded, b))))
     out.sort(key=lambda x: x.start)
     return out
+
+
+def _narrative(name, months, narrative, a, b, folded) -> DateMention | None:
+    if narrative is None:
+        return None
+    year = narrative.year + (1 if name == "following_year" else 0)
+    tail = re.match(rf"\s*,?\s*({_month_alt()})(?:\s*মাস)?{CASE}", folded[b:b + 24])
+    if tail:
+        return DateMention(a, b + tail.end(), value=PartialDate(year, months[tail.group(1)]))
+    return DateMention(a, b, value=PartialDate(year))
 
 
 def _resolve(name, g, months, doc, a, b, folded) -> DateMention | None:
@@ -232,6 +252,8 @@ def _resolve(name, g, months, doc, a, b, folded) -> DateMention | None:
         yy, mm = (doc.year, doc.month - 1) if doc.month > 1 else (doc.year - 1, 12)
         return DateMention(a, b, value=PartialDate(yy, mm), relative=True)
     if name == "this_month":
+        return DateMention(a, b, value=PartialDate(doc.year, doc.month), relative=True)
+    if name == "last_week":
         return DateMention(a, b, value=PartialDate(doc.year, doc.month), relative=True)
     if name in ("next_month", "next_week"):
         if name == "next_week":

@@ -116,7 +116,13 @@ def _resolve_pronouns(agents: list[Mention], pronouns: list[Mention], ctx, lex) 
     """'দেশটি' (the country) is the document's other country, seen from the sentence's own."""
     if not pronouns:
         return agents
-    named = next((a.entity for a in agents), None)
+    named = None
+    for p in pronouns:
+        subjects = [a for a in agents if a.start < p.start and a.case == "nom" and not a.post]
+        if subjects:
+            named = subjects[-1].entity
+            break
+    named = named or next((a.entity for a in agents), None)
     other = _partner(ctx, named, lex) if named is not None else None
     if other is None and not agents and len(ctx.topic) == 2:
         return agents  # nothing fixes which of the two it is
@@ -226,6 +232,10 @@ def _dated(ev: Event, trigger: int, dates: list[DateMention], rule: Rule) -> lis
     """Attach dates: one event per date when several point dates are listed ("১৯৮৫ এবং ১৯৮৮ সালে")."""
     dates = [d for d in dates if not d.anchor] or []
     points = [d for d in dates if d.value is not None]
+    # "পরের বছর, ১৯৬৫ সালের এপ্রিলে": a date refined by the next one is one date
+    points = [d for d in points if not any(o is not d and o.value.lexical().startswith(d.value.lexical())
+                                           and len(o.value.lexical()) > len(d.value.lexical()) for o in points)]
+    dates = [d for d in dates if d.value is None or d in points]
     if rule.roles == "visit" and len(points) > 1:
         copies = []
         for d in points:
@@ -255,7 +265,7 @@ def _first(ms: list[Mention], pred) -> Mention | None:
 def _apply(rule, m, sentence, s_start, t0, agents, pronouns, both, ctx, lex, all_mentions) -> list[Event]:
     ev = Event(rule.cls, rule.id)
     if rule.roles == "visit":
-        return _visit(ev, t0, agents, pronouns, ctx, lex, all_mentions, sentence, s_start)
+        return _visit(ev, t0, agents, pronouns, ctx, lex, all_mentions, sentence, s_start, rule.id == "arrival")
     pair = _hyphen_pair(all_mentions, sentence, s_start, t0, s_start + m.end(), lex)
     if pair and rule.roles in ("meeting", "symmetric"):
         ev.participants = pair
@@ -383,13 +393,16 @@ def _hyphen_pair(mentions, sentence, s_start, t0, t1, lex) -> list[Entity] | Non
     return None
 
 
-def _visit(ev, t0, agents, pronouns, ctx, lex, all_mentions, sentence, s_start) -> list[Event]:
-    # destination: the place named just before the trigger (nominative or locative)
+def _visit(ev, t0, agents, pronouns, ctx, lex, all_mentions, sentence, s_start, arrival=False) -> list[Event]:
+    # destination: the place named just before the trigger (nominative or locative; an arrival
+    # "তেহরানে আসেন" needs a locative place right before the verb)
     dest = None
     for mm in reversed(all_mentions):
         if mm.end > t0:
             continue
-        if t0 - mm.end > 40:
+        if t0 - mm.end > (3 if arrival else 40):
+            break
+        if arrival and mm.case != "loc":
             break
         e = mm.entity
         if e.slug == "?country":

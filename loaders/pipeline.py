@@ -105,6 +105,7 @@ def read(doc: Document) -> Reading:
     doc.metadata["issued_partial"] = doc_date
     doc.title = doc.title or title_of(raw)
     ctx = DocumentContext()
+    narrative: PartialDate | None = None
     sents: list[Sentence] = []
     counts: dict[str, int] = {}
     for a, b, section in _split_headings(raw, article_spans(raw)):
@@ -113,7 +114,10 @@ def read(doc: Document) -> Reading:
             fb = bisect.bisect_left(offsets, sb)
             toks = tokens(f.text, fa, fb)
             ms = find_mentions(lex, f.text, toks, ctx)
-            ds = find_dates(f.text, fa, fb, doc_date)
+            ds = find_dates(f.text, fa, fb, doc_date, narrative)
+            for d in ds:
+                if not d.relative and (d.value or d.finish):
+                    narrative = d.value or d.finish
             sents.append(Sentence((sa, sb), (fa, fb), ms, ds, section))
             for m in ms:
                 e = m.entity
@@ -124,6 +128,8 @@ def read(doc: Document) -> Reading:
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     ctx.topic = [lex.entities[s] for s, _ in ranked[:2]]
     reading = Reading(doc, topic=ctx.topic)
+    spans = article_spans(raw)
+    headline = spans[0][0] if spans and "'''" not in raw[:spans[0][1]] and doc_date is not None else -1
     prev_dates: list[DateMention] = []
     prev_section = None
     age = 0
@@ -136,6 +142,9 @@ def read(doc: Document) -> Reading:
             prev_dates = []
         fa, fb = s.folded
         inherited = [d for d in prev_dates if not d.future]
+        if not inherited and s.raw[0] == headline:
+            # a news headline with no date of its own reports what happened as the story was written
+            inherited = [DateMention(fa, fa, value=PartialDate(doc_date.year, doc_date.month))]
         found = read_events(f.text[fa:fb], fa, s.mentions, s.dates, inherited, ctx, lex, doc_date)
         for ev, _, _ in found:
             ev.span = s.raw
