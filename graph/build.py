@@ -22,7 +22,9 @@ from pathlib import Path
 import pyoxigraph as ox
 import rdflib
 
-from kutniti.graph.namespaces import DIP, ONTOLOGY_GRAPH, RDF, RDFS, document_graph
+from kutniti.graph.namespaces import DIP, ENTITIES_GRAPH, ONTOLOGY_GRAPH, RDF, RDFS, document_graph
+
+ENTITY_CLASSES = {DIP.Country, DIP.Person, DIP.Organization, DIP.City}
 from kutniti.graph.generations import next_generation
 from kutniti.graph.store import Store, StoreError, to_quads
 from kutniti.loaders.document import Document, DocumentError, find_documents, read_document
@@ -130,8 +132,17 @@ def process_document(path: str, validate_facts: bool = True) -> DocumentResult:
     quarantined = quarantine_failures(graph, doc.identifier) if validate_facts else []
     events = len(_event_nodes(graph))
     g = document_graph(doc.stem)
-    nquads = ox.serialize(list(to_quads(graph, g)), format=ox.RdfFormat.N_QUADS).decode("utf-8")
-    return DocumentResult(doc.identifier, doc.stem, nquads, len(graph), events, quarantined)
+    # the descriptions of countries, people and places come from the lexicon, not the document:
+    # they live once in the entities graph, so the union of graphs holds each of them once
+    things = {s for s, o in graph.subject_objects(RDF.type) if o in ENTITY_CLASSES}
+    described = rdflib.Graph()
+    for t in list(graph):
+        if t[0] in things:
+            graph.remove(t)
+            described.add(t)
+    quads = list(to_quads(graph, g)) + list(to_quads(described, str(ENTITIES_GRAPH)))
+    nquads = ox.serialize(quads, format=ox.RdfFormat.N_QUADS).decode("utf-8")
+    return DocumentResult(doc.identifier, doc.stem, nquads, len(graph) + len(described), events, quarantined)
 
 
 # -- the build -------------------------------------------------------------------------------

@@ -18,6 +18,8 @@ GRAPH = Namespace("https://w3id.org/kutniti/graph/")
 ONTOLOGY_IRI = "https://w3id.org/kutniti/ontology"
 ONTOLOGY_GRAPH = GRAPH["ontology"]
 INFERRED_GRAPH = GRAPH["inferred"]
+#: Descriptions of countries, people, organisations and cities (from the lexicon), held once.
+ENTITIES_GRAPH = GRAPH["entities"]
 
 PREFIXES: dict[str, str] = {
     "dip": str(DIP),

@@ -1,16 +1,18 @@
 """The application factory: one Flask app over one kutniti store.
 
 ``create_app`` takes its settings explicitly; nothing happens at import time. Each part of the
-HTTP surface is a blueprint in its own module and registered here.
+HTTP surface is a blueprint in its own module and registered here: the SPARQL protocol
+(``sparql``), the Graph Store protocol (``gsp``), fact checking (``facts``) and the pages
+(``web``).
 """
 
 from __future__ import annotations
 
-from flask import Flask
+from flask import Flask, Response, request
 
 #: Settings and their defaults; ``create_app(config)`` overrides them.
 DEFAULTS = {
-    "STORE_PATH": None,  # directory of the on-disk store; None = in memory
+    "STORE_PATH": None,  # store folder; None = in memory
     "UPDATE_TOKEN": None,  # writes are refused unless a token is set
     "QUERY_TIMEOUT": 30.0,  # seconds
     "MAX_ROWS": 100_000,  # result rows served at most
@@ -24,13 +26,43 @@ def create_app(config: dict | None = None, store=None) -> Flask:
     """Make the app. ``store`` is a :class:`kutniti.graph.store.Store`; without one it is opened
     from ``STORE_PATH`` (or made in memory)."""
     from kutniti.graph.store import Store
+    from kutniti.server.executor import Replica
 
     app = Flask(__name__)
     app.config.update(DEFAULTS)
     app.config.update(config or {})
-    app.extensions["kutniti.store"] = store if store is not None else Store(app.config["STORE_PATH"])
+    store = store if store is not None else Store(app.config["STORE_PATH"])
+    app.extensions["kutniti.store"] = store
+    app.extensions["kutniti.replica"] = Replica(store)
 
-    from . import sparql
+    from . import facts, gsp, sparql, web
 
     app.register_blueprint(sparql.bp)
+    app.register_blueprint(gsp.bp)
+    app.register_blueprint(facts.bp)
+    app.register_blueprint(web.bp)
+
+    @app.get("/healthz")
+    def healthz():
+        return {"status": "ok", "quads": len(app.extensions["kutniti.replica"].memory)}
+
+    @app.errorhandler(413)
+    def too_large(_):
+        return Response(f"the request body is larger than {app.config['MAX_CONTENT_LENGTH']} bytes\n",
+                        status=413, mimetype="text/plain")
+
+    @app.errorhandler(405)
+    def not_allowed(_):
+        return Response(f"{request.method} is not allowed on {request.path}\n", status=405, mimetype="text/plain")
+
+    @app.after_request
+    def cors(resp: Response) -> Response:
+        origin = app.config.get("CORS_ORIGIN")
+        if origin and request.headers.get("Origin") in (origin, None) or origin == "*":
+            resp.headers["Access-Control-Allow-Origin"] = origin
+            resp.headers["Access-Control-Allow-Headers"] = "Authorization, Content-Type, Accept"
+            resp.headers["Access-Control-Allow-Methods"] = "GET, POST, PUT, DELETE, HEAD, OPTIONS"
+        resp.headers.setdefault("X-Content-Type-Options", "nosniff")
+        return resp
+
     return app

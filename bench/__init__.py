@@ -1,0 +1,1 @@
+"""kutniti's benchmark: synthetic data, peers, a load client and the one-command run."""

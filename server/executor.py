@@ -1,0 +1,185 @@
+"""Query execution that can be cut off: each query runs in a forked child process.
+
+Oxigraph has no query timeout, and a thread cannot be stopped, so the server answers queries from
+an in-memory copy of the store (:class:`Replica`) and runs each one in a child process made with
+``fork``: the child shares the parent's memory copy-on-write (no copying, no reloading), runs the
+query with Oxigraph, serialises the result with Oxigraph into a pipe and exits. The parent waits
+up to the time limit and kills the child when it is exceeded. Writes go to the durable on-disk
+store first and then to the in-memory copy, under one lock.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import select
+import signal
+import struct
+import threading
+import time
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+from kutniti.graph.store import Store
+
+
+class QueryTimeout(Exception):
+    """The query ran longer than the time limit and was stopped."""
+
+
+class QueryFailed(Exception):
+    """The query could not be evaluated (syntax or evaluation error); the message says why."""
+
+
+@dataclass
+class Answer:
+    """A serialised query result."""
+
+    kind: str  # "solutions" | "boolean" | "graph"
+    body: bytes
+    media_type: str
+    rows: int = 0
+
+
+class Replica:
+    """The store as the server sees it: the on-disk store plus an in-memory copy for queries."""
+
+    def __init__(self, store: Store, *, in_memory: bool = True) -> None:
+        self.durable = store
+        self.lock = threading.RLock()
+        if in_memory and store.path is not None:
+            self.memory = ox.Store()
+            self.memory.bulk_extend(store.oxigraph)
+        else:
+            self.memory = store.oxigraph
+        self.generation = 0
+
+    def update(self, sparql: str, **kwargs) -> None:
+        """Apply a SPARQL update durably, then to the in-memory copy."""
+        with self.lock:
+            self.durable.update(sparql, **kwargs)
+            if self.memory is not self.durable.oxigraph:
+                self.memory.update(sparql, **kwargs)
+            self.generation += 1
+
+    def replace_quads(self, remove: list[ox.Quad], add: list[ox.Quad]) -> None:
+        """Remove and add quads (a Graph Store write) durably, then in memory."""
+        with self.lock:
+            for target in {id(self.durable.oxigraph): self.durable.oxigraph, id(self.memory): self.memory}.values():
+                for q in remove:
+                    target.remove(q)
+                target.extend(add)
+            self.generation += 1
+
+
+def _run(store: ox.Store, query: str, options: dict, formats: dict, max_rows: int) -> Answer:
+    result = store.query(query, **options)
+    if isinstance(result, ox.QueryBoolean):
+        fmt, media = formats["boolean"]
+        return Answer("boolean", ox.QueryBoolean.serialize(result, format=fmt), media)
+    if isinstance(result, ox.QuerySolutions):
+        fmt, media = formats["solutions"]
+        if _small_limit(query, max_rows):
+            return Answer("solutions", result.serialize(format=fmt), media)
+        rows = list(_limit(result, max_rows))
+        return Answer("solutions", _serialise_rows(result.variables, rows, fmt), media, len(rows))
+    fmt, media = formats["graph"]
+    triples = list(_limit(result, max_rows))
+    return Answer("graph", ox.serialize(triples, format=fmt), media, len(triples))
+
+
+def _limit(it, n):
+    for i, x in enumerate(it):
+        if i >= n:
+            break
+        yield x
+
+
+_LIMIT = re.compile(r"\bLIMIT\s+(\d+)\s*(?:OFFSET\s+\d+\s*)?$", re.IGNORECASE)
+
+
+def _small_limit(query: str, max_rows: int) -> bool:
+    """The query ends with a LIMIT within the row cap: serialise its solutions directly."""
+    m = _LIMIT.search(query.strip())
+    return bool(m) and int(m.group(1)) <= max_rows
+
+
+def _serialise_rows(variables, rows, fmt) -> bytes:
+    """Serialise solution rows (cut at the row cap) in a SPARQL results format with Oxigraph's
+    own serialiser: a VALUES query over a scratch store reproduces the rows exactly."""
+    tmp = ox.Store()
+    names = [v.value for v in variables]
+    if not rows:
+        q = f"SELECT {' '.join('?' + n for n in names) or '*'} WHERE {{ FILTER(false) }}"
+        return tmp.query(q).serialize(format=fmt)
+    values = []
+    for r in rows:
+        cells = []
+        for n in names:
+            term = r[n]
+            cells.append("UNDEF" if term is None else _sparql_term(term))
+        values.append("(" + " ".join(cells) + ")")
+    q = (f"SELECT {' '.join('?' + n for n in names)} WHERE {{ VALUES ({' '.join('?' + n for n in names)}) "
+         f"{{ {' '.join(values)} }} }}")
+    return tmp.query(q).serialize(format=fmt)
+
+
+def _sparql_term(term) -> str:
+    if isinstance(term, ox.BlankNode):
+        return f"<urn:bnode:{term.value}>"
+    return str(term)
+
+
+def execute(replica: Replica, query: str, options: dict, formats: dict, *, timeout: float, max_rows: int) -> Answer:
+    """Run ``query`` on the in-memory copy in a forked child; stop it after ``timeout`` seconds."""
+    read_fd, write_fd = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: answer and leave
+        os.close(read_fd)
+        try:
+            try:
+                ans = _run(replica.memory, query, options, formats, max_rows)
+                payload = b"OK" + ans.kind.encode().ljust(10) + ans.media_type.encode().ljust(80) + \
+                    struct.pack(">Q", ans.rows) + ans.body
+            except SyntaxError as exc:
+                payload = b"SE" + str(exc).encode("utf-8", "replace")
+            except Exception as exc:  # noqa: BLE001 - every failure is reported to the parent
+                payload = b"ER" + f"{type(exc).__name__}: {exc}".encode("utf-8", "replace")
+            view = memoryview(payload)
+            while view:
+                n = os.write(write_fd, view)
+                view = view[n:]
+        finally:
+            os._exit(0)
+    os.close(write_fd)
+    chunks = []
+    deadline = time.monotonic() + timeout
+    try:
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise QueryTimeout(f"the query ran longer than {timeout:g} s and was stopped")
+            ready, _, _ = select.select([read_fd], [], [], min(left, 0.5))
+            if ready:
+                data = os.read(read_fd, 1 << 20)
+                if not data:
+                    break
+                chunks.append(data)
+    finally:
+        os.close(read_fd)
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        os.waitpid(pid, 0)
+    payload = b"".join(chunks)
+    tag, rest = payload[:2], payload[2:]
+    if tag == b"OK":
+        kind = rest[:10].decode().strip()
+        media = rest[10:90].decode().strip()
+        rows = struct.unpack(">Q", rest[90:98])[0]
+        return Answer(kind, rest[98:], media, rows)
+    if tag == b"SE":
+        raise SyntaxError(rest.decode("utf-8", "replace"))
+    raise QueryFailed(rest.decode("utf-8", "replace") or "the query process ended without an answer")
