@@ -58,7 +58,7 @@ class CannedQuery:
         rest = []
         for c in clauses:
             name = c.split()[1]
-            pattern = re.compile(rf"VALUES\s+\{re.escape(name)}\s*\{{[^}}]*\}}")
+            pattern = re.compile(r"VALUES\s+" + re.escape(name) + r"\s*\{[^}]*\}")
             if pattern.search(text):
                 text = pattern.sub(lambda _m, c=c: c, text, count=1)
             else:
