@@ -90,6 +90,9 @@ AGREEMENT_KINDS = [
 ]
 _BACKGROUND = re.compile(fold_pattern(r"^\s*(?:\S+\s+){0,2}?(?:পর থেকে|পর|পরে|আগে|কারণে)(?![\u0980-\u09ff])"))
 _REPORTING = re.compile(fold_pattern(r"(?:বলেছে|বলেছেন|বলেন|জানিয়েছে|জানিয়েছেন|জানায়|ঘোষণা করেছে|ঘোষণা করেছিল|অভিযোগ করেছে|দাবি করেছে)\s+যে\s"))
+_DEMONSTRATIVE = re.compile(fold_pattern(r"(?<![\u0980-\u09ff])(?:এই|সেই|ওই|এ|একই)(?![\u0980-\u09ff])"))
+#: A weapon named in the text: up to two words before the weapon noun ("স্কুড-বি আন্তঃমহাদেশীয় মিসাইল").
+WEAPON_NAME = re.compile(fold_pattern(r"(?:[^\s।,]+\s+){1,2}(?:মিসাইল|মিসসাইল|ক্ষেপণাস্ত্র|ট্যাংক|যুদ্ধবিমান|রকেট)"))
 _DELEGATION = re.compile(fold_pattern(r"প্রতিনিধি\s*দল|প্রতিনিধিদল"))
 
 
@@ -162,6 +165,7 @@ def read_events(
     ctx: DocumentContext,
     lex: Lexicon,
     doc_date: PartialDate | None,
+    raw_of=None,
 ) -> list[tuple[Event, int, int]]:
     """Events in one folded sentence (``sentence`` is the folded text, starting at ``s_start``).
 
@@ -197,7 +201,14 @@ def read_events(
                 if rule.weapon:
                     w = rule.weapon.search(sentence, max(0, m.start() - 60), m.end())
                     if w:
-                        ev.weapon = w.group(0).strip()
+                        phrase = w.group(0).strip()
+                        if _DEMONSTRATIVE.search(phrase) and ctx.last_weapon:
+                            ev.weapon = ctx.last_weapon  # "এই ধরনের মিসাইল": the one named before
+                        elif raw_of is not None:
+                            ev.weapon = raw_of(s_start + w.start() + (len(w.group(0)) - len(w.group(0).lstrip())),
+                                               s_start + w.end())
+                        else:
+                            ev.weapon = phrase
                 if rule.agreement:
                     window = sentence[max(0, m.start() - 60):m.end() + 10]
                     for kind, pat in AGREEMENT_KINDS:
@@ -270,6 +281,8 @@ def _apply(rule, m, sentence, s_start, t0, agents, pronouns, both, ctx, lex, all
     if pair and rule.roles in ("meeting", "symmetric"):
         ev.participants = pair
         return [ev]
+    if rule.roles == "hosting":
+        return _hosting(ev, t0, agents, lex)
     if rule.roles == "meeting":
         people = []
         agents = [a for a in agents if a.post not in ("source", "by", "after", "before", "than")]
@@ -374,6 +387,20 @@ def _apply(rule, m, sentence, s_start, t0, agents, pronouns, both, ctx, lex, all
     if a_ent.slug == r_ent.slug or _country_of(a_ent, lex) is _country_of(r_ent, lex) and a_ent.kind == r_ent.kind:
         return []
     ev.actors, ev.recipients = [a_ent], [r_ent]
+    return [ev]
+
+
+def _hosting(ev: Event, t0: int, agents: list[Mention], lex) -> list[Event]:
+    """"X Y-কে আতিথ্য করেছেন / অভ্যর্থনা জানান": the guest Y came to X's country."""
+    hosts = [a for a in reversed([a for a in agents if a.start < t0]) if a.case == "nom" and not a.post]
+    guests = [a for a in agents if a.case == "acc" and a.entity.kind == "Person"]
+    if not hosts or not guests:
+        return []
+    host_country = _country_of(hosts[0].entity, lex)
+    guest = guests[0].entity
+    if host_country is None or _country_of(guest, lex) is host_country:
+        return []
+    ev.actors, ev.recipients = [guest], [host_country]
     return [ev]
 
 

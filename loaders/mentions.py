@@ -62,6 +62,7 @@ class DocumentContext:
     new_people: dict[str, Entity] = field(default_factory=dict)  # slug → person found by title
     last_person: Entity | None = None
     topic: list[Entity] = field(default_factory=list)  # the document's main countries
+    last_weapon: str | None = None  # the last weapon named, for "এই ধরনের মিসাইল"
 
     def remember(self, person: Entity, subject: bool = True) -> None:
         if subject:
