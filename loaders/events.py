@@ -205,8 +205,7 @@ def read_events(
                         if _DEMONSTRATIVE.search(phrase) and ctx.last_weapon:
                             ev.weapon = ctx.last_weapon  # "এই ধরনের মিসাইল": the one named before
                         elif raw_of is not None:
-                            ev.weapon = raw_of(s_start + w.start() + (len(w.group(0)) - len(w.group(0).lstrip())),
-                                               s_start + w.end())
+                            ev.weapon = re.sub(r"'{2,}", "", raw_of(s_start + w.start(), s_start + w.end())).strip()
                         else:
                             ev.weapon = phrase
                 if rule.agreement:
