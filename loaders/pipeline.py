@@ -152,11 +152,18 @@ def read(doc: Document) -> Reading:
                 ctx.last_weapon = raw[offsets[w.start()]:offsets[w.end()]].strip()
         for ev, _, _ in found:
             ev.span = s.raw
+            if ev.date is None and ev.start is None and headline >= 0 and not ev.planned:
+                # news copy reports what is recent: an event the story does not date is of its year
+                ev.date = PartialDate(doc_date.year)
             reading.events.append(ev)
         reading.missions.extend(_missions(s, f.text, lex, ctx, found))
         if s.dates:
             prev_dates = [d for d in s.dates if not d.anchor]
             age = 0
+    for s in sents:  # everyone the article names, not only event participants
+        for m in s.mentions:
+            if m.entity.kind in ("Person", "Organization") and not m.entity.slug.startswith("?"):
+                reading.entities[m.entity.slug] = m.entity
     for ev in reading.events:
         for e in ev.agents():
             reading.entities[e.slug] = e
