@@ -65,6 +65,7 @@ class Lexicon:
         self.titles: dict[str, str] = {}  # folded key → English position
         self.honorifics: set[str] = set()
         self.max_words = 1
+        self.first_words: set[str] = set()  # folded first words of every name: a quick pre-check
         self._load_countries()
         self._load_people()
         self._load_organizations()
@@ -78,6 +79,8 @@ class Lexicon:
             return  # a country's name is never taken over by a later entry
         table[k] = entity
         self.max_words = max(self.max_words, len(name.split()) + name.count("-"))
+        first = re.split(r"[\s-]+", name.strip())[0]
+        self.first_words.add(key(first))
 
     def _entity(self, entity: Entity) -> Entity:
         existing = self.entities.get(entity.slug)
@@ -169,6 +172,12 @@ class Lexicon:
         self.honorifics = {key(h) for h in data["honorifics"]}
 
     # -- lookups -----------------------------------------------------------------------------
+    def may_start(self, word: str) -> bool:
+        """Whether a (folded) word can begin a name, case endings allowed."""
+        if word in self.first_words:
+            return True
+        return any(word.endswith(suf) and word[: -len(suf)] in self.first_words for suf in SUFFIXES)
+
     def lookup(self, words: list[str], table: dict | None = None) -> tuple[Entity, str] | None:
         """The entity named by folded ``words`` (the last may carry a case ending), and the ending."""
         table = self.names if table is None else table

@@ -108,7 +108,8 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
     pending_country: Entity | None = None  # a country adjective/genitive just before a title
     while i < len(toks):
         hit = None
-        for n in range(min(lex.max_words + 1, len(toks) - i), 0, -1):
+        starts = lex.may_start(toks[i].text)
+        for n in range(min(lex.max_words + 1, len(toks) - i) if starts else 0, 0, -1):
             res = lex.lookup([t.text for t in toks[i:i + n]])
             if res:
                 hit = (res[0], res[1], n)

@@ -73,7 +73,7 @@ class CannedQuery:
         return text[:m.end()] + "\n  " + "\n  ".join(clauses) + text[m.end():]
 
 
-_IRI_OK = re.compile(r"^[^\s<>\"{}|\\^`]+$")
+_IRI_OK = re.compile(r"^[^\x00-\x20<>\"{}|\\^`]+$")  # SPARQL IRIREF characters
 
 
 def term(value: str, kind: str) -> str:

@@ -61,6 +61,8 @@ def test_bind_rejects_unknown_parameter():
     "<https://example.org/x>",
     'https://example.org/x"',
     "https://example.org/{x}",
+    "https://example.org/\x07bell",
+    "https://example.org/a\nDROP ALL",
 ])
 def test_bind_rejects_malformed_iris(bad):
     with pytest.raises(ValueError):
