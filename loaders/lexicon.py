@@ -172,6 +172,7 @@ class Lexicon:
         self.honorifics = {key(h) for h in data["honorifics"]}
 
     # -- lookups -----------------------------------------------------------------------------
+    @functools.lru_cache(maxsize=65536)  # noqa: B019 - one lexicon per process
     def may_start(self, word: str) -> bool:
         """Whether a (folded) word can begin a name, case endings allowed."""
         if word in self.first_words:
@@ -192,6 +193,7 @@ class Lexicon:
                     return hit, suf
         return None
 
+    @functools.lru_cache(maxsize=65536)  # noqa: B019 - one lexicon per process
     def title(self, word: str) -> tuple[str, str] | None:
         """The English position a (folded) title word names, and its case ending."""
         for suf in ("", *SUFFIXES):

@@ -9,6 +9,7 @@ that the event rules read: nominative (subject), -কে (object), genitive -র
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -178,6 +179,7 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
     return out
 
 
+@functools.lru_cache(maxsize=65536)
 def _strip(word: str) -> str:
     for suf in SUFFIXES:
         if word.endswith(suf) and len(word) > len(suf) + 1:
@@ -185,6 +187,7 @@ def _strip(word: str) -> str:
     return word
 
 
+@functools.lru_cache(maxsize=65536)
 def _ending_of(lex: Lexicon, word: str) -> str:
     for suf in SUFFIXES:
         if word.endswith(suf) and len(word) > len(suf) + 1:
