@@ -237,7 +237,7 @@ def prf(extracted: int, right: int, required: int, found: int) -> dict:
     r = found / required if required else 0.0
     f1 = 2 * p * r / (p + r) if p + r else 0.0
     return {"extracted": extracted, "right": right, "required": required, "found": found,
-            "precision": round(p, 3), "recall": round(r, 3), "f1": round(f1, 3)}
+            "precision": round(p, 4), "recall": round(r, 4), "f1": round(f1, 4)}
 
 
 def report(result: dict) -> str:

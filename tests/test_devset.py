@@ -125,7 +125,7 @@ def test_scorer_counts_by_hand(tmp_path, capsys):
     assert result["overall"]["right"] == 2
     assert result["overall"]["found"] == 2 and result["overall"]["required"] == 3
     assert result["overall"]["precision"] == 0.5
-    assert result["overall"]["recall"] == pytest.approx(0.667, abs=1e-3)
+    assert result["overall"]["recall"] == pytest.approx(2 / 3, abs=1e-3)
     assert any("clutter" in x for x in result["false_positives"])
     assert result["missed"][0].startswith("t ArmsTransfer")
     assert result["entities"] == "1/2" and result["entities_missing"] == ["Kim Il-sung"]
