@@ -113,6 +113,9 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("same_year", rf"(?:সেই|ওই|একই|সে)\s*বছর{CASE}"),
         ("following_year", rf"(?:পরের|পরবর্তী)\s*বছর{CASE}"),
         ("last_week", rf"গত\s*সপ্তাহ{CASE}"),
+        ("yesterday", r"গতকাল"),
+        ("today", r"আজ(?:কে)?"),
+        ("weekday", r"(?:সোমবার|মঙ্গলবার|বুধবার|বৃহস্পতিবার|শুক্রবার|শনিবার|রবিবার|রোববার)"),
         ("last_month", rf"গত\s*মাস{CASE}"),
         ("this_month", rf"(?:চলতি|এই|এ)\s*মাস{CASE}"),
         ("next_month", rf"(?:আগামী|পরের|আসছে)\s*মাস{CASE}"),
@@ -121,6 +124,10 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
     ]
     return [(name, re.compile(fold_pattern(rf"(?<![\w\u0980-\u09ff]){p}{word_end}"))) for name, p in pats]
 
+
+WEEKDAYS = {fold(w).text: i for i, w in enumerate(
+    ["সোমবার", "মঙ্গলবার", "বুধবার", "বৃহস্পতিবার", "শুক্রবার", "শনিবার", "রবিবার"])}
+WEEKDAYS[fold("রোববার").text] = 6
 
 _ANCHOR = re.compile(fold_pattern(r"(?:-?(?:এর|র|ের))?\s*(?:পর|পরে|আগে|পূর্বে)(?![\u0980-\u09ff])"))
 
@@ -253,6 +260,22 @@ def _resolve(name, g, months, doc, a, b, folded) -> DateMention | None:
         return DateMention(a, b, value=PartialDate(yy, mm), relative=True)
     if name == "this_month":
         return DateMention(a, b, value=PartialDate(doc.year, doc.month), relative=True)
+    if name in ("yesterday", "today", "weekday") and doc.day:
+        from datetime import date as _date, timedelta
+
+        d0 = _date(doc.year, doc.month, doc.day)
+        if name == "yesterday":
+            d1 = d0 - timedelta(days=1)
+        elif name == "today":
+            d1 = d0
+        else:
+            wd = WEEKDAYS[folded[a:b]]
+            back = (d0.weekday() - wd) % 7
+            tail = folded[b:b + 40]
+            if re.match(fold_pattern(r"\s*\(?\s*\d{1,2}\s"), tail):
+                return None  # "সোমবার (২৭ অক্টোবর)": the date that follows says it
+            d1 = d0 - timedelta(days=back)
+        return DateMention(a, b, value=PartialDate(d1.year, d1.month, d1.day), relative=True)
     if name == "last_week":
         return DateMention(a, b, value=PartialDate(doc.year, doc.month), relative=True)
     if name in ("next_month", "next_week"):
@@ -263,7 +286,7 @@ def _resolve(name, g, months, doc, a, b, folded) -> DateMention | None:
     return None
 
 
-_DATELINE_TAIL = re.compile(r"\s*(?:$|[,|(\u2014-]|\d{1,2}:\d\d)")
+_DATELINE_TAIL = re.compile(r"[ \t]*(?:\n|$|[,|(:\u2014-]|\d{1,2}:\d\d)")
 
 
 def document_date(raw: str, head_lines: int = 6) -> PartialDate | None:
@@ -276,6 +299,8 @@ def document_date(raw: str, head_lines: int = 6) -> PartialDate | None:
         for m in find_dates(text, pub.start(), pub.end(), None):
             if m.value and m.value.day:
                 return m.value
+    if "'''" in raw[:300] or re.search(r"==[^=\n]{1,40}==", raw):
+        return None  # encyclopedia text: its first dates are history, not a dateline
     pos = 0
     partial = None
     for line in text.split("\n")[:head_lines]:

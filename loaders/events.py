@@ -280,6 +280,15 @@ def _apply(rule, m, sentence, s_start, t0, agents, pronouns, both, ctx, lex, all
     if pair and rule.roles in ("meeting", "symmetric"):
         ev.participants = pair
         return [ev]
+    if rule.roles == "summit":
+        people = []
+        for a in agents:
+            if a.entity.kind == "Person" and a.entity.slug not in {p.slug for p in people} and a.post not in ("source", "by"):
+                people.append(a.entity)
+        if len(people) < 2 and re.search(fold_pattern(r"দুই নেতা|উভয় নেতা"), sentence) and len(ctx.recent_people) >= 2:
+            people = ctx.recent_people[-2:]
+        ev.participants = people
+        return [ev] if len(people) >= 2 else []
     if rule.roles == "hosting":
         return _hosting(ev, t0, agents, lex)
     if rule.roles == "meeting":
@@ -293,6 +302,8 @@ def _apply(rule, m, sentence, s_start, t0, agents, pronouns, both, ctx, lex, all
             for c in countries:
                 if c.slug not in {p.slug for p in people} and all(p.country != c.slug for p in people):
                     people.append(c)
+        if len(people) < 2 and re.search(fold_pattern(r"দুই নেতা|উভয় নেতা"), sentence) and len(ctx.recent_people) >= 2:
+            people = list(ctx.recent_people[-2:])
         if len(people) < 2 and both:
             people += [c for c in ctx.topic if all(_country_of(p, lex) is not c for p in people)]
         if len(people) < 2 and people:
@@ -307,7 +318,15 @@ def _apply(rule, m, sentence, s_start, t0, agents, pronouns, both, ctx, lex, all
                   and a.post not in ("after", "before", "than", "against")]
         if rule.cls == "Statement":
             agents = [a for a in agents if a.case == "nom" and not a.post]
-        if both and len(ctx.topic) == 2:
+        leaders = re.search(fold_pattern(r"দুই নেতা|উভয় নেতা"), sentence) and len(ctx.recent_people) >= 2
+        if leaders:
+            agents = []
+            for person in ctx.recent_people[-2:]:
+                c = _country_of(person, lex)
+                if c is not None and c.slug not in {p.slug for p in parts}:
+                    parts.append(c)
+            both = False
+        elif both and len(ctx.topic) == 2:
             agents = [a for a in agents if a.entity.kind == "Organization" and rule.cls == "Cooperation"]
         for a in agents:
             e = a.entity
@@ -356,6 +375,12 @@ def _apply(rule, m, sentence, s_start, t0, agents, pronouns, both, ctx, lex, all
         actor = (subject or sources or [None])[0]
         if rule.cls == "Expulsion":
             near = [g for g in gens if g.start < t0]
+            mods = [x for x in all_mentions if x.modifier and x.case == "gen" and x.start < t0
+                    and x.entity.kind in ("Country", "City")]
+            if mods:
+                e = mods[-1].entity
+                e = lex.entities[e.country] if e.kind == "City" and e.country else e
+                near = [Mention(e, mods[-1].start, mods[-1].end, mods[-1].tok, mods[-1].tok_end, "gen")]
             recipient = (near[-1:] or objects or [None])[0]
         elif rule.cls in ("Recognition", "Support"):
             recipient = (objects or [g for g in gens if g is not actor] or [None])[0]
@@ -428,8 +453,6 @@ def _visit(ev, t0, agents, pronouns, ctx, lex, all_mentions, sentence, s_start, 
             continue
         if t0 - mm.end > (3 if arrival else 40):
             break
-        if arrival and mm.case != "loc":
-            break
         e = mm.entity
         if e.slug == "?country":
             dest = "pronoun"
@@ -463,6 +486,8 @@ def _visit(ev, t0, agents, pronouns, ctx, lex, all_mentions, sentence, s_start, 
         dest = _partner(ctx, visitor, lex) if dest == "pronoun" or (pronouns and dest is None) else None
     if dest is None:
         return []
+    if arrival and visitor.kind != "Person":
+        return []  # "X পিয়ংইয়ং যান" names a traveller; a country before the verb may be its subject
     vc = _country_of(visitor, lex)
     if vc is not None and vc.slug == dest.slug:
         return []

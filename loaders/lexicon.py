@@ -202,6 +202,8 @@ class Lexicon:
             base = word[: len(word) - len(suf)] if suf else word
             if base in self.titles:
                 return self.titles[base], suf
+            if base.endswith("মন্ত্রি") and len(base) > 7:  # শিল্পমন্ত্রী, বাণিজ্যমন্ত্রী …: a minister
+                return "minister", suf
         return None
 
 

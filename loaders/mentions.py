@@ -63,11 +63,15 @@ class DocumentContext:
     new_people: dict[str, Entity] = field(default_factory=dict)  # slug → person found by title
     last_person: Entity | None = None
     topic: list[Entity] = field(default_factory=list)  # the document's main countries
-    last_weapon: str | None = None  # the last weapon named, for "এই ধরনের মিসাইল"
+    last_weapon: str | None = None
+    recent_people: list[Entity] = field(default_factory=list)  # people in order of last mention  # the last weapon named, for "এই ধরনের মিসাইল"
 
     def remember(self, person: Entity, subject: bool = True) -> None:
         if subject:
             self.last_person = person
+        if person in self.recent_people:
+            self.recent_people.remove(person)
+        self.recent_people.append(person)
         for name in [person.label_bn or "", *person.alt_bn]:
             parts = name.replace("-", " ").split()
             for p in parts:

@@ -123,6 +123,8 @@ def read(doc: Document) -> Reading:
                 e = m.entity
                 if e.kind == "City" and e.capital and e.country:
                     e = lex.entities[e.country]
+                if e.kind == "Person" and e.country in lex.entities:
+                    e = lex.entities[e.country]  # people count for the country they act for
                 if e.kind == "Country":
                     counts[e.slug] = counts.get(e.slug, 0) + 1
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
