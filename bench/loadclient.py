@@ -133,6 +133,15 @@ def run_slice(url: str, query: str, concurrency: int, cell: Cell, *, seconds: fl
     cell.seconds += time.perf_counter() - started
 
 
+def _replace_url(e: Endpoint, url: str | None, pools: dict, timeout: float, size: int) -> None:
+    """After ``settle`` restarted an endpoint elsewhere, point its connections at the new URL."""
+    if url and url != e.url:
+        for conn in pools[e.name]:
+            conn.close()
+        e.url = url
+        pools[e.name] = [_Connection(url, timeout) for _ in range(size)]
+
+
 def geomean(values: list[float]) -> float | None:
     values = [v for v in values if v > 0]
     return math.exp(sum(map(math.log, values)) / len(values)) if values else None
@@ -146,29 +155,41 @@ def run(endpoints: list[Endpoint], queries: dict[str, str], *, concurrencies=(1,
     Total time is bounded by about ``len(queries) × len(concurrencies) × rounds × len(endpoints) ×
     (slice_seconds + request_timeout)``. ``settle(name)``, if given, is called after a slice that
     had errors, to wait until that endpoint has finished the work its timed-out requests left behind
-    (so it does not steal the next endpoint's CPU).
+    (so it does not steal the next endpoint's CPU); it may restart the endpoint and return its new
+    URL.
     """
     reference = reference or endpoints[0].name
     pools = {e.name: [_Connection(e.url, request_timeout) for _ in range(max(concurrencies))] for e in endpoints}
+    cells: dict[tuple[str, str, int], Cell] = {}
+    skipped: set[tuple[str, str]] = set()
     if warmup:  # one request per query and endpoint, so first-use costs are not measured
-        for text in queries.values():
+        for qname, text in queries.items():
             for e in endpoints:
                 try:
                     pools[e.name][0].query(text)
-                except Exception:
-                    pass
-    cells: dict[tuple[str, str, int], Cell] = {}
+                except Exception as exc:
+                    # An endpoint that cannot answer once within the timeout is not measured on
+                    # this query (it would only stall the run); it is reported with no answers.
+                    skipped.add((e.name, qname))
+                    for c in concurrencies:
+                        cell = cells.setdefault((e.name, qname, c), Cell())
+                        cell.errors += 1
+                        cell.last_error = f"warm-up: {type(exc).__name__}: {exc}"[:300]
+                    if settle:
+                        _replace_url(e, settle(e.name), pools, request_timeout, max(concurrencies))
     for c in concurrencies:
         for qname, text in queries.items():
             for r in range(rounds):
                 order = endpoints if r % 2 == 0 else list(reversed(endpoints))
                 for e in order:
                     cell = cells.setdefault((e.name, qname, c), Cell())
+                    if (e.name, qname) in skipped:
+                        continue
                     errors_before = cell.errors
                     run_slice(e.url, text, c, cell, seconds=slice_seconds, max_requests=slice_requests,
                               request_timeout=request_timeout, pool=pools[e.name])
                     if settle and cell.errors > errors_before:
-                        settle(e.name)
+                        _replace_url(e, settle(e.name), pools, request_timeout, max(concurrencies))
             if progress:
                 progress(f"c={c} {qname}: " + ", ".join(
                     f"{e.name} {cells[(e.name, qname, c)].summary()['rps']:.1f}/s" for e in endpoints))

@@ -52,18 +52,26 @@ def ontology_nquads(path: Path) -> Path:
     return path
 
 
-def settle_on(running: dict[str, peers.Peer], limit: float = 30.0):
-    """A ``settle`` hook: wait until a peer's process is idle (under 10% CPU), at most ``limit`` s."""
+def settle_on(running: dict[str, peers.Peer], files: list[Path], workdir: Path, args, limit: float = 10.0):
+    """A ``settle`` hook: wait until a peer's process is idle (under 10% CPU), at most ``limit`` s;
+    a peer still busy after that is restarted (so abandoned work cannot steal the others' CPU)."""
 
-    def settle(name: str) -> None:
+    def settle(name: str) -> str | None:
         peer = running[name]
         try:
             proc = psutil.Process(peer.process.pid)
+            deadline = time.perf_counter() + limit
+            while time.perf_counter() < deadline:
+                if proc.cpu_percent(interval=0.2) < 10:
+                    return None
         except psutil.NoSuchProcess:
-            return
-        deadline = time.perf_counter() + limit
-        while time.perf_counter() < deadline and proc.cpu_percent(interval=0.2) > 10:
             pass
+        log(f"{name} still busy with abandoned requests: restarting it")
+        peer.stop()
+        fresh = peers.start(name, files, workdir / "peers", ready_timeout=args.ready_timeout)
+        fresh.extra["restarts"] = peer.extra.get("restarts", 0) + 1
+        running[name] = fresh
+        return fresh.url
 
     return settle
 
@@ -112,11 +120,12 @@ def measure_size(size: int, workdir: Path, names: list[str], queries: dict[str, 
         report = loadclient.run(endpoints, queries, concurrencies=tuple(args.concurrency), rounds=args.rounds,
                                 slice_seconds=args.slice_seconds, request_timeout=args.request_timeout,
                                 reference=reference, progress=lambda m: log(f"{size}: {m}"),
-                                settle=settle_on(running))
+                                settle=settle_on(running, files, workdir, args))
         stop.set()
         sampler.join()
         for n in running:
             out["peers"][n]["rss_peak_mb"] = _mb(peak[n])
+            out["peers"][n]["restarts"] = running[n].extra.get("restarts", 0)
         out["load"] = report
     finally:
         for p in running.values():
