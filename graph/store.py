@@ -140,6 +140,7 @@ class Store:
         self, path: str | os.PathLike[str] | None = None, *, read_only: bool = False, plain: bool = False
     ):
         self.path = Path(path) if path is not None else None
+        self.read_only = read_only
         if self.path is None or plain:
             self.data_dir = self.path
         else:
@@ -270,7 +271,7 @@ class Store:
 
     def flush(self) -> None:
         """Make sure what was written is on disk (no-op in memory)."""
-        if self.path is not None:
+        if self.path is not None and not self.read_only:
             self._store.flush()
 
     # -- export ---------------------------------------------------------------------------

@@ -44,3 +44,26 @@ def test_clean_facts_are_consistent_and_types_are_inferred_apart():
     inferred = {(str(s), str(o)) for s, _, o in result.inferred}
     assert ("https://w3id.org/kutniti/id/someone", "https://w3id.org/kutniti/ontology#Agent") in inferred
     assert not (set(result.inferred) & set(g))
+
+
+def test_a_person_s_position_in_bengali_is_consistent():
+    # positions and weapons are words in a language (language-tagged literals)
+    g = rdflib.Graph().parse(data=PREFIXES + """
+        kid:envoy a dip:Person ; rdfs:label "An Envoy"@en ; dip:position "রাষ্ট্রদূত"@bn , "ambassador" .""",
+                             format="turtle")
+    assert reason(g).consistent
+
+
+@pytest.mark.slow
+def test_the_graph_built_from_the_corpus_is_consistent(corpus_store_dir):
+    from kutniti.graph.store import Store, close
+
+    store = Store(corpus_store_dir, read_only=True)
+    try:
+        graph = rdflib.Graph()
+        for t in store.rdflib_dataset():
+            graph.add(t[:3])
+    finally:
+        close(store)
+    result = reason(graph)
+    assert result.consistent, result.explanations
