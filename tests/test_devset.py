@@ -1,4 +1,4 @@
-"""The development set's gold files are well formed, and its scorer counts what it should."""
+"""The development and held-out sets' gold files are well formed, and the scorer counts what it should."""
 
 import importlib.util
 import json
@@ -14,7 +14,8 @@ from kutniti.ontology import ontology_path
 ROOT = Path(__file__).resolve().parent.parent
 DEVSET = ROOT / "devset"
 DIP = rdflib.Namespace("https://w3id.org/kutniti/ontology#")
-GOLDS = [(DEVSET / "gold.yaml", DEVSET / "docs"), (DEVSET / "corpus_gold.yaml", ROOT / "corpus")]
+GOLDS = [(DEVSET / "gold.yaml", DEVSET / "docs"), (DEVSET / "corpus_gold.yaml", ROOT / "corpus"),
+         (DEVSET / "heldout" / "gold.yaml", DEVSET / "heldout" / "docs")]
 
 
 def load_scorer():
@@ -32,7 +33,7 @@ def event_classes():
     return {str(r.c).removeprefix(str(DIP)) for r in g.query(q, initNs={"dip": DIP, "rdfs": rdflib.RDFS})}
 
 
-@pytest.mark.parametrize(("gold_path", "docs_dir"), GOLDS, ids=["devset", "corpus"])
+@pytest.mark.parametrize(("gold_path", "docs_dir"), GOLDS, ids=["devset", "corpus", "heldout"])
 def test_gold_is_well_formed(gold_path, docs_dir, event_classes):
     gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
     for name, meta in gold["docs"].items():
@@ -52,8 +53,11 @@ def test_gold_is_well_formed(gold_path, docs_dir, event_classes):
             assert isinstance(f.get(side, ""), str), f["id"]
 
 
-def test_devset_covers_every_event_class_and_both_kinds(event_classes):
-    gold = yaml.safe_load((DEVSET / "gold.yaml").read_text(encoding="utf-8"))
+@pytest.mark.parametrize(("folder", "pattern", "least", "kind_least"),
+                         [(DEVSET, "3*.txt", 14, 5), (DEVSET / "heldout", "4*.txt", 10, 4)],
+                         ids=["devset", "heldout"])
+def test_set_covers_every_event_class_and_both_kinds(folder, pattern, least, kind_least):
+    gold = yaml.safe_load((folder / "gold.yaml").read_text(encoding="utf-8"))
     used = set()
     for f in gold["facts"]:
         used |= set(f["type"] if isinstance(f["type"], list) else [f["type"]])
@@ -62,10 +66,10 @@ def test_devset_covers_every_event_class_and_both_kinds(event_classes):
               "ArmsTransfer", "TroopDeployment", "Cooperation", "MilitaryCooperation", "Support",
               "Sanction", "Message", "Statement"}
     assert wanted <= used
-    docs = sorted((DEVSET / "docs").glob("3*.txt"))
-    assert len(docs) >= 14
+    docs = sorted((folder / "docs").glob(pattern))
+    assert len(docs) >= least
     encyclopedia = [d for d in docs if d.read_text(encoding="utf-8").startswith("'''")]
-    assert 5 <= len(encyclopedia) <= len(docs) - 5
+    assert kind_least <= len(encyclopedia) <= len(docs) - kind_least
 
 
 EXPORT = """
