@@ -94,12 +94,22 @@ def _graph_names() -> set[str]:
     return set(current_app.extensions["kutniti.store"].named_graphs())
 
 
+def _iris(params: dict, name: str) -> list[ox.NamedNode]:
+    """The IRIs of the parameter ``name``; ValueError naming the one that is not an IRI."""
+    out = []
+    for value in params.get(name, []):
+        try:
+            out.append(ox.NamedNode(value))
+        except ValueError as exc:
+            raise ValueError(f"{name} must be an absolute IRI, not {value!r} ({exc})") from None
+    return out
+
+
 def _dataset(query: str, params: dict) -> dict:
     """The dataset options for Oxigraph: the protocol's ``default-graph-uri`` /
     ``named-graph-uri`` (which override ``FROM`` in the query), else the query's own ``FROM``,
     else the union of every graph as the default graph and every named graph as named."""
-    default = [ox.NamedNode(g) for g in params.get("default-graph-uri", [])]
-    named = [ox.NamedNode(g) for g in params.get("named-graph-uri", [])]
+    default, named = _iris(params, "default-graph-uri"), _iris(params, "named-graph-uri")
     if default or named:
         # a dataset with no default graph given has an empty one
         return {"default_graph": default or [ox.NamedNode(EMPTY_GRAPH)], "named_graphs": named}
@@ -116,7 +126,10 @@ def _query(query: str, params: dict) -> Response:
         return problem(400, problem_text)
     formats = negotiation.result_formats(request.accept_mimetypes, request.args.get("format")
                                          or request.form.get("format"))
-    options: dict = {"base_iri": request.base_url, **_dataset(query, params)}
+    try:
+        options: dict = {"base_iri": request.base_url, **_dataset(query, params)}
+    except ValueError as exc:
+        return problem(400, str(exc))
     fmts = {k: v for k, v in formats.items()}
     if any(v is None for v in fmts.values()):
         # answer what can be answered; refuse only when the query form's format is missing
@@ -154,8 +167,11 @@ def _update(update: str, params: dict) -> Response:
     problem_text = check(update, graphs=_graph_names(), allow_service=tuple(cfg["ALLOW_SERVICE"]))
     if problem_text:
         return problem(400, problem_text)
-    using = params.get("using-graph-uri", [])
-    using_named = params.get("using-named-graph-uri", [])
+    try:  # checked as IRIs before they are written into the update text
+        using = [g.value for g in _iris(params, "using-graph-uri")]
+        using_named = [g.value for g in _iris(params, "using-named-graph-uri")]
+    except ValueError as exc:
+        return problem(400, str(exc))
     if (using or using_named) and has_keyword(update, "USING", "WITH"):
         return problem(400, "using-graph-uri/using-named-graph-uri cannot be combined with USING or WITH in the update")
     return apply_update(update, using=using, using_named=using_named, base_iri=request.base_url)

@@ -275,3 +275,14 @@ def test_update_then_query_round_trip_with_rdflib_sparqlupdatestore(server):
     assert got.status_code == 200
     assert list(graph_of(got.text, "nt")) == [(rdflib.URIRef("http://example.org/a"),
                                                rdflib.URIRef("http://example.org/b"), rdflib.Literal("ক"))]
+
+
+def test_dataset_parameters_must_be_iris_and_cannot_inject_text(server):
+    r = requests.get(server.url + "/sparql", params={"query": "ASK {}", "default-graph-uri": "not an iri"})
+    assert r.status_code == 400 and "default-graph-uri" in r.text
+    before = server.store.snapshot()
+    injected = "http://example.org/x> WHERE { } ; CLEAR ALL ; INSERT { <a> <b> <c> } USING <http://example.org/y"
+    r = update(server, "INSERT { GRAPH <http://example.org/out> { ?s ?p ?o } } WHERE { ?s ?p ?o }",
+               **{"using-graph-uri": injected})
+    assert r.status_code == 400 and "using-graph-uri must be an absolute IRI" in r.text
+    assert server.store.snapshot() == before
