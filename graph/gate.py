@@ -98,16 +98,18 @@ def check_change(state: ox.Store, change: Change) -> ValidationReport:
 def apply_change(stores: list[ox.Store], change: Change) -> None:
     """Apply a checked change to each store (durable first).
 
-    Removals go quad by quad: ``DELETE DATA`` cannot name blank nodes, and Oxigraph's Python API
-    has no batch removal. Additions go in one transaction. Callers hold :data:`WRITE_LOCK`, so no
-    other write interleaves.
+    A dropped graph goes with its quads in one step; other removals go quad by quad (``DELETE
+    DATA`` cannot name blank nodes, and Oxigraph's Python API has no batch removal). Additions go
+    in one transaction. Callers hold :data:`WRITE_LOCK`, so no other write interleaves.
     """
+    dropped = set(change.drop_graphs)
     for s in stores:
-        for q in change.remove:
-            s.remove(q)
-        for g in change.drop_graphs:
+        for g in dropped:
             if s.contains_named_graph(g):
                 s.remove_graph(g)
+        for q in change.remove:
+            if q.graph_name not in dropped:
+                s.remove(q)
         if change.add:
             s.extend(change.add)
         for g in change.new_graphs:
