@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 import rdflib
@@ -35,10 +35,13 @@ class GateRefused(Exception):
 
 @dataclass
 class Change:
-    """Quads a write removes and adds."""
+    """Quads a write removes and adds, and the named graphs it drops or creates (a graph can
+    exist while empty, so graphs are tracked beside their quads)."""
 
     remove: list[ox.Quad]
     add: list[ox.Quad]
+    drop_graphs: list[ox.NamedNode] = field(default_factory=list)
+    new_graphs: list[ox.NamedNode] = field(default_factory=list)
 
 
 def _rdflib(term):
@@ -52,11 +55,10 @@ def _rdflib(term):
 
 
 def _describe(state: ox.Store, nodes: set[str]) -> rdflib.Graph:
-    """The triples of ``nodes`` (all graphs) in ``state``."""
+    """The triples of the IRIs ``nodes`` (all graphs) in ``state``."""
     g = rdflib.Graph()
     for n in nodes:
-        node = ox.NamedNode(n) if "://" in n or n.startswith("urn:") else ox.BlankNode(n)
-        for q in state.quads_for_pattern(node, None, None, None):
+        for q in state.quads_for_pattern(ox.NamedNode(n), None, None, None):
             g.add((_rdflib(q.subject), _rdflib(q.predicate), _rdflib(q.object)))
     return g
 
@@ -78,10 +80,9 @@ def context_for(store: Store | ox.Store, data: rdflib.Graph) -> rdflib.Graph:
 
 def check_change(state: ox.Store, change: Change) -> ValidationReport:
     """Validate the focus nodes of ``change`` as they would be after it."""
-    touched = {q.subject.value for q in change.add + change.remove if not isinstance(q.subject, ox.Triple)}
+    touched = {q.subject for q in change.add + change.remove if not isinstance(q.subject, ox.Triple)}
     after = ox.Store()
-    for n in touched:
-        node = ox.NamedNode(n) if "://" in n or n.startswith("urn:") else ox.BlankNode(n)
+    for node in touched:
         after.extend(state.quads_for_pattern(node, None, None, None))
     for q in change.remove:
         after.remove(q)
@@ -95,19 +96,24 @@ def check_change(state: ox.Store, change: Change) -> ValidationReport:
 
 
 def apply_change(stores: list[ox.Store], change: Change) -> None:
-    """Apply a checked change to each store (durable first), one transaction each."""
+    """Apply a checked change to each store (durable first).
+
+    A dropped graph goes with its quads in one step; other removals go quad by quad (``DELETE
+    DATA`` cannot name blank nodes, and Oxigraph's Python API has no batch removal). Additions go
+    in one transaction. Callers hold :data:`WRITE_LOCK`, so no other write interleaves.
+    """
+    dropped = set(change.drop_graphs)
     for s in stores:
-        if change.remove:
-            s.update("DELETE DATA { " + " ".join(_quad_text(q) for q in change.remove) + " }")
+        for g in dropped:
+            if s.contains_named_graph(g):
+                s.remove_graph(g)
+        for q in change.remove:
+            if q.graph_name not in dropped:
+                s.remove(q)
         if change.add:
             s.extend(change.add)
-
-
-def _quad_text(q: ox.Quad) -> str:
-    triple = f"{q.subject} {q.predicate} {q.object} ."
-    if isinstance(q.graph_name, ox.DefaultGraph):
-        return triple
-    return f"GRAPH {q.graph_name} {{ {triple} }}"
+        for g in change.new_graphs:
+            s.add_graph(g)
 
 
 def update_change(state: ox.Store, update: str, **options) -> Change:
@@ -118,9 +124,11 @@ def update_change(state: ox.Store, update: str, **options) -> Change:
     scratch = ox.Store()
     scratch.bulk_extend(state)
     scratch.update(update, **options)
-    before = set(state)
-    after = set(scratch)
-    return Change(remove=sorted(before - after, key=str), add=sorted(after - before, key=str))
+    before, after = set(state), set(scratch)
+    graphs_before, graphs_after = set(state.named_graphs()), set(scratch.named_graphs())
+    return Change(remove=sorted(before - after, key=str), add=sorted(after - before, key=str),
+                  drop_graphs=sorted(graphs_before - graphs_after, key=str),
+                  new_graphs=sorted(graphs_after - graphs_before, key=str))
 
 
 def submit_facts(store: Store, data: rdflib.Graph, *, who: str, source: str | None = None,

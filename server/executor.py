@@ -51,26 +51,11 @@ class Replica:
         if in_memory and store.path is not None:
             self.memory = ox.Store()
             self.memory.bulk_extend(store.oxigraph)
+            for g in store.oxigraph.named_graphs():  # empty graphs exist too
+                self.memory.add_graph(g)
         else:
             self.memory = store.oxigraph
         self.generation = 0
-
-    def update(self, sparql: str, **kwargs) -> None:
-        """Apply a SPARQL update durably, then to the in-memory copy."""
-        with self.lock:
-            self.durable.update(sparql, **kwargs)
-            if self.memory is not self.durable.oxigraph:
-                self.memory.update(sparql, **kwargs)
-            self.generation += 1
-
-    def replace_quads(self, remove: list[ox.Quad], add: list[ox.Quad]) -> None:
-        """Remove and add quads (a Graph Store write) durably, then in memory."""
-        with self.lock:
-            for target in {id(self.durable.oxigraph): self.durable.oxigraph, id(self.memory): self.memory}.values():
-                for q in remove:
-                    target.remove(q)
-                target.extend(add)
-            self.generation += 1
 
 
 def _run(store: ox.Store, query: str, options: dict, formats: dict, max_rows: int) -> Answer:

@@ -1,8 +1,10 @@
 """The SPARQL 1.1 Graph Store HTTP Protocol at ``/store``: GET, HEAD, PUT, POST, DELETE, with
 ``?graph=IRI``, ``?default``, or the request URL itself as the graph (direct identification).
 
-``GET /store?default`` with ``Accept: text/turtle`` is the Turtle export of the default graph;
-``GET /store`` with a quad format (TriG, N-Quads) exports every graph.
+``?default`` is the store's own default graph (a build puts every triple in a named graph, so it
+holds only what was written to it). ``GET /store`` exports the whole store: with a quad format
+(TriG, N-Quads, JSON-LD; TriG by default) every graph keeps its name, with a triple format
+(``Accept: text/turtle``) the graphs are merged into one — the default graph queries see.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import uuid
 import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, request
 
+from kutniti.graph.store import QUAD_FORMATS
 from kutniti.server import negotiation
 from kutniti.server.auth import require_token
 from kutniti.server.errors import problem
@@ -21,13 +24,17 @@ bp = Blueprint("gsp", __name__)
 
 
 def _graph() -> ox.NamedNode | ox.DefaultGraph | None | str:
+    """The graph the request is about (None: the whole store), or a string saying what is wrong."""
     if "default" in request.args:
         return ox.DefaultGraph()
     g = request.args.get("graph")
     if g is not None:
         if len(request.args.getlist("graph")) > 1:
             return "more than one 'graph' parameter"
-        return ox.NamedNode(g)
+        try:
+            return ox.NamedNode(g)
+        except ValueError as exc:
+            return f"the 'graph' parameter must be an absolute IRI: {g!r}: {exc}"
     if request.path.rstrip("/") != "/store":
         return ox.NamedNode(request.base_url)  # direct identification
     return None
@@ -55,10 +62,10 @@ def _get(graph) -> Response:
     if media is None:
         return problem(406, "ask for Turtle, N-Triples, RDF/XML, JSON-LD, TriG or N-Quads")
     fmt = negotiation.GRAPHS[media]
-    if graph is None:
-        if fmt not in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS, ox.RdfFormat.JSON_LD):
-            fmt, media = ox.RdfFormat.TRIG, "application/trig"
+    if graph is None and fmt in QUAD_FORMATS:
         body = ox.serialize(list(mem), format=fmt)
+    elif graph is None:  # a triple format: every graph merged into one
+        body = ox.serialize({ox.Triple(q.subject, q.predicate, q.object) for q in mem}, format=fmt)
     else:
         if isinstance(graph, ox.NamedNode) and not mem.contains_named_graph(graph):
             return problem(404, f"no graph <{graph.value}> in the store")
@@ -84,7 +91,7 @@ def _write(graph) -> Response:
         failure = delete_graph(graph)
         return failure or Response(status=204)
     try:
-        quads = _body_quads(graph)
+        quads = _body_quads()
     except ValueError as exc:
         return problem(400, str(exc))
     except LookupError as exc:
@@ -107,13 +114,16 @@ def _write(graph) -> Response:
     return resp
 
 
-def _body_quads(graph) -> list[ox.Quad]:
+def _body_quads() -> list[ox.Quad]:
+    """The quads of the request body; a ``multipart/form-data`` body is one RDF document per
+    part (a part without a known Content-Type is read as Turtle)."""
     ctype = (request.mimetype or "").lower()
     if ctype == "multipart/form-data":
         quads = []
-        for f in request.files.values():
-            fmt = negotiation.GRAPHS.get((f.mimetype or "").lower()) or ox.RdfFormat.TURTLE
-            quads += _parse(f.read(), fmt)
+        for name, f in request.files.items(multi=True):
+            quads += _parse(f.read(), _part_format(name, (f.mimetype or "").lower()), where=f"part {name!r}: ")
+        for name, text in request.form.items(multi=True):
+            quads += _parse(text.encode("utf-8"), ox.RdfFormat.TURTLE, where=f"part {name!r}: ")
         return quads
     fmt = negotiation.GRAPHS.get(ctype)
     if fmt is None:
@@ -122,8 +132,17 @@ def _body_quads(graph) -> list[ox.Quad]:
     return _parse(request.get_data(), fmt)
 
 
-def _parse(data: bytes, fmt) -> list[ox.Quad]:
+def _part_format(name: str, media: str) -> ox.RdfFormat:
+    if media in ("", "application/octet-stream"):
+        return ox.RdfFormat.TURTLE
+    if media not in negotiation.GRAPHS:
+        raise LookupError(f"part {name!r}: unsupported Content-Type {media}: send Turtle, N-Triples, RDF/XML, "
+                          "JSON-LD or TriG")
+    return negotiation.GRAPHS[media]
+
+
+def _parse(data: bytes, fmt, where: str = "") -> list[ox.Quad]:
     try:
         return list(ox.parse(data, format=fmt, base_iri=request.base_url))
     except SyntaxError as exc:
-        raise ValueError(f"the body does not parse: {exc}") from None
+        raise ValueError(f"{where}the body does not parse: {exc}") from None

@@ -42,9 +42,11 @@ def choose(accept: MIMEAccept, override: str | None, table: dict, names: dict, d
         return names.get(override.lower()) or (override if override in table else None)
     if not accept or not list(accept.values()):
         return default
+    # parameters such as charset do not change the media type ("text/turtle; charset=utf-8")
+    accept = MIMEAccept([(value.split(";")[0].strip(), q) for value, q in accept])
     best = accept.best_match(list(table), default=None)
-    if best is None and accept.best_match(["*/*"]) is not None:
-        return default
+    if best is not None and accept.quality(default) >= accept.quality(best):
+        return default  # e.g. */*: the default rather than whichever type comes first
     return best
 
 

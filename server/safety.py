@@ -2,42 +2,29 @@
 
 Oxigraph evaluates ``SERVICE`` and ``LOAD`` by itself (HTTP and ``file:``), so requests are
 checked before they reach it. The check reads the SPARQL with comments and string literals
-blanked out, so a keyword inside a string does not count and one in the query cannot hide.
+blanked out (:mod:`kutniti.server.sparql_text`), so a keyword inside a string does not count and
+one in the query cannot hide.
 """
 
 from __future__ import annotations
 
 import re
 
-_STRINGS = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'')
+from kutniti.server.sparql_text import blank, has_keyword
+
 _SERVICE = re.compile(r"\bSERVICE\s+(?:SILENT\s+)?(<[^>]*>|\S+)", re.IGNORECASE)
-_LOAD = re.compile(r"\bLOAD\b", re.IGNORECASE)
 _FROM = re.compile(r"\bFROM\s+(?:NAMED\s+)?<([^>]*)>", re.IGNORECASE)
-
-
-def _blank(sparql: str) -> str:
-    """The SPARQL with string literals and comments replaced by spaces (IRIs kept)."""
-    out, pos = [], 0
-    # walk IRIs and strings in order so that '#' inside an IRI is not a comment
-    token = re.compile(r"<[^<>\s]*>|" + _STRINGS.pattern + r"|#[^\n]*")
-    for m in token.finditer(sparql):
-        out.append(sparql[pos:m.start()])
-        t = m.group(0)
-        out.append(t if t.startswith("<") else " " * len(t))
-        pos = m.end()
-    out.append(sparql[pos:])
-    return "".join(out)
 
 
 def check(sparql: str, *, graphs: set[str], allow_service: tuple[str, ...] = ()) -> str | None:
     """Why this request is refused, or None when it may run."""
-    text = _blank(sparql)
+    text = blank(sparql)
     for m in _SERVICE.finditer(text):
         target = m.group(1).strip("<>")
         if not any(target.startswith(p) for p in allow_service):
             return (f"SERVICE <{target}> is not allowed: this endpoint does not make requests on a "
                     "client's behalf (an operator can allow endpoints with --allow-service PREFIX)")
-    if _LOAD.search(text):
+    if has_keyword(sparql, "LOAD"):
         return "LOAD is not allowed: this endpoint does not fetch or read documents on a client's behalf"
     for m in _FROM.finditer(text):
         if m.group(1) not in graphs:

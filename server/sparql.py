@@ -17,10 +17,14 @@ from kutniti.server.auth import require_token
 from kutniti.server.errors import problem
 from kutniti.server.executor import QueryFailed, QueryTimeout, execute
 from kutniti.server.safety import check
+from kutniti.server.sparql_text import has_keyword
+from kutniti.server.writes import apply_update
 
 bp = Blueprint("sparql", __name__)
 
 FORM = "application/x-www-form-urlencoded"
+#: A graph name that holds nothing: the default graph of a dataset that names only named graphs.
+EMPTY_GRAPH = "urn:kutniti:empty"
 
 
 def replica():
@@ -90,6 +94,31 @@ def _graph_names() -> set[str]:
     return set(current_app.extensions["kutniti.store"].named_graphs())
 
 
+def _iris(params: dict, name: str) -> list[ox.NamedNode]:
+    """The IRIs of the parameter ``name``; ValueError naming the one that is not an IRI."""
+    out = []
+    for value in params.get(name, []):
+        try:
+            out.append(ox.NamedNode(value))
+        except ValueError as exc:
+            raise ValueError(f"{name} must be an absolute IRI, not {value!r} ({exc})") from None
+    return out
+
+
+def _dataset(query: str, params: dict) -> dict:
+    """The dataset options for Oxigraph: the protocol's ``default-graph-uri`` /
+    ``named-graph-uri`` (which override ``FROM`` in the query), else the query's own ``FROM``,
+    else the union of every graph as the default graph and every named graph as named."""
+    default, named = _iris(params, "default-graph-uri"), _iris(params, "named-graph-uri")
+    if default or named:
+        # a dataset with no default graph given has an empty one
+        return {"default_graph": default or [ox.NamedNode(EMPTY_GRAPH)], "named_graphs": named}
+    if has_keyword(query, "FROM"):
+        return {}
+    graphs = sorted(_graph_names())
+    return {"default_graph": [ox.DefaultGraph(), *map(ox.NamedNode, graphs)] if graphs else ox.DefaultGraph()}
+
+
 def _query(query: str, params: dict) -> Response:
     cfg = current_app.config
     problem_text = check(query, graphs=_graph_names(), allow_service=tuple(cfg["ALLOW_SERVICE"]))
@@ -97,26 +126,10 @@ def _query(query: str, params: dict) -> Response:
         return problem(400, problem_text)
     formats = negotiation.result_formats(request.accept_mimetypes, request.args.get("format")
                                          or request.form.get("format"))
-    options: dict = {"base_iri": request.base_url}
-    default = params.get("default-graph-uri")
-    named = params.get("named-graph-uri")
-    graphs = _graph_names()
-    if default or named:
-        options["default_graph"] = [ox.NamedNode(g) for g in (default or [])] or ox.DefaultGraph()
-        options["named_graphs"] = [ox.NamedNode(g) for g in (named or [])]
-        if not default:
-            options["default_graph"] = []
-        options["default_graph"] = options["default_graph"] or [ox.NamedNode("urn:kutniti:empty")]
-    else:
-        options["default_graph"] = [ox.DefaultGraph(), *(ox.NamedNode(g) for g in sorted(graphs))]
-        if len(options["default_graph"]) == 1:
-            options["default_graph"] = ox.DefaultGraph()
-    if "FROM" in query.upper():
-        options.pop("default_graph", None)
-        options.pop("named_graphs", None)
-        if default or named:
-            options["default_graph"] = [ox.NamedNode(g) for g in (default or [])] or ox.DefaultGraph()
-            options["named_graphs"] = [ox.NamedNode(g) for g in (named or [])]
+    try:
+        options: dict = {"base_iri": request.base_url, **_dataset(query, params)}
+    except ValueError as exc:
+        return problem(400, str(exc))
     fmts = {k: v for k, v in formats.items()}
     if any(v is None for v in fmts.values()):
         # answer what can be answered; refuse only when the query form's format is missing
@@ -154,23 +167,14 @@ def _update(update: str, params: dict) -> Response:
     problem_text = check(update, graphs=_graph_names(), allow_service=tuple(cfg["ALLOW_SERVICE"]))
     if problem_text:
         return problem(400, problem_text)
-    using = params.get("using-graph-uri")
-    using_named = params.get("using-named-graph-uri")
-    if (using or using_named) and any(k in update.upper() for k in ("USING", "WITH ")):
+    try:  # checked as IRIs before they are written into the update text
+        using = [g.value for g in _iris(params, "using-graph-uri")]
+        using_named = [g.value for g in _iris(params, "using-named-graph-uri")]
+    except ValueError as exc:
+        return problem(400, str(exc))
+    if (using or using_named) and has_keyword(update, "USING", "WITH"):
         return problem(400, "using-graph-uri/using-named-graph-uri cannot be combined with USING or WITH in the update")
-    try:
-        ox_update_check(update)
-    except SyntaxError as exc:
-        return problem(400, f"malformed update: {exc}")
-    from kutniti.server.writes import apply_update
-
     return apply_update(update, using=using, using_named=using_named, base_iri=request.base_url)
-
-
-def ox_update_check(update: str) -> None:
-    """Parse the update by running it on an empty scratch store (SERVICE and LOAD were refused
-    before), so that syntax errors are reported before anything is changed."""
-    ox.Store().update(update)
 
 
 def service_description() -> Response:

@@ -14,6 +14,7 @@ from flask import Response, current_app, request
 
 from kutniti.graph.gate import WRITE_LOCK, Change, apply_change, check_change, update_change
 from kutniti.server.errors import problem
+from kutniti.server.sparql_text import add_using
 
 
 def _replica():
@@ -44,61 +45,45 @@ def commit(change: Change) -> Response | None:
     return None
 
 
-def apply_update(update: str, *, using=None, using_named=None, base_iri=None) -> Response:
-    """Run a SPARQL update through the gate."""
+def apply_update(update: str, *, using=(), using_named=(), base_iri=None) -> Response:
+    """Run a SPARQL update through the gate. ``using`` / ``using_named`` are the protocol's
+    ``using-graph-uri`` / ``using-named-graph-uri``."""
     options: dict = {"base_iri": base_iri} if base_iri else {}
     if using or using_named:
-        update = _with_using(update, using or [], using_named or [])
+        update = add_using(update, list(using), list(using_named))
     with WRITE_LOCK, _replica().lock:
         try:
             change = update_change(_replica().memory, update, **options)
         except SyntaxError as exc:
             return problem(400, f"malformed update: {exc}")
-        except OSError as exc:
-            return problem(400, f"the update could not be applied: {exc}")
+        except (OSError, RuntimeError, ValueError) as exc:
+            # e.g. DROP GRAPH (without SILENT) of a graph that does not exist
+            return problem(400, f"the update could not be applied, nothing was changed: {exc}")
         failure = commit(change)
         if failure is not None:
             return failure
     return Response(status=204)
 
 
-def _with_using(update: str, using: list[str], using_named: list[str]) -> str:
-    """Add USING / USING NAMED clauses for the protocol's using-graph-uri parameters to each
-    DELETE/INSERT … WHERE operation (the protocol's dataset for the update)."""
-    import re
-
-    clause = " ".join([f"USING <{g}>" for g in using] + [f"USING NAMED <{g}>" for g in using_named])
-    return re.sub(r"\bWHERE\b", clause + " WHERE", update, flags=re.IGNORECASE)
-
-
 def replace_graph(graph: ox.NamedNode | ox.DefaultGraph, quads: list[ox.Quad], *, merge: bool) -> Response | None:
-    """Graph Store PUT (replace) or POST (merge) through the gate."""
+    """Graph Store PUT (replace) or POST (merge) through the gate. Blank nodes of the body are
+    new nodes: they are never merged with blank nodes already in the graph."""
     replica = _replica()
     with WRITE_LOCK, replica.lock:
-        old = [] if merge else list(replica.memory.quads_for_pattern(None, None, None, graph))
-        new = [ox.Quad(q.subject, q.predicate, q.object, graph) for q in quads]
-        existing = set(replica.memory.quads_for_pattern(None, None, None, graph)) if merge else set(old)
-        change = Change(remove=[q for q in old if q not in set(new)], add=[q for q in new if q not in existing])
-        failure = commit(change)
-        if failure is not None:
-            return failure
-        if not merge and isinstance(graph, ox.NamedNode):
-            for s in {id(x): x for x in (replica.durable.oxigraph, replica.memory)}.values():
-                if not new:
-                    s.add_graph(graph)
-    return None
+        existing = set(replica.memory.quads_for_pattern(None, None, None, graph))
+        new = {ox.Quad(q.subject, q.predicate, q.object, graph) for q in quads}
+        change = Change(remove=[] if merge else sorted(existing - new, key=str),
+                        add=sorted(new - existing, key=str))
+        if isinstance(graph, ox.NamedNode) and not replica.memory.contains_named_graph(graph):
+            change.new_graphs.append(graph)
+        return commit(change)
 
 
 def delete_graph(graph: ox.NamedNode | ox.DefaultGraph) -> Response | None:
-    """Graph Store DELETE through the gate."""
+    """Graph Store DELETE through the gate: the graph's triples, and the graph itself when named."""
     replica = _replica()
     with WRITE_LOCK, replica.lock:
-        old = list(replica.memory.quads_for_pattern(None, None, None, graph))
-        failure = commit(Change(remove=old, add=[]))
-        if failure is not None:
-            return failure
+        change = Change(remove=list(replica.memory.quads_for_pattern(None, None, None, graph)), add=[])
         if isinstance(graph, ox.NamedNode):
-            for s in {id(x): x for x in (replica.durable.oxigraph, replica.memory)}.values():
-                if s.contains_named_graph(graph):
-                    s.remove_graph(graph)
-    return None
+            change.drop_graphs.append(graph)
+        return commit(change)

@@ -7,6 +7,7 @@ import threading
 import time
 
 import pytest
+import rdflib
 import requests
 
 TOKEN = "s3cret-test-token"
@@ -248,17 +249,35 @@ def test_facts_are_stored_only_when_they_conform(server):
     assert requests.get(server.url + "/sparql", params={"query": q}).json()["boolean"] is True
 
 
-def test_sparqlwrapper_and_rdflib_sparqlstore_clients(server):
-    from SPARQLWrapper import JSON, SPARQLWrapper
+def test_sparqlwrapper_client(server):
+    from SPARQLWrapper import JSON, POST, TURTLE, SPARQLWrapper
 
     w = SPARQLWrapper(server.url + "/sparql")
     w.setQuery(COUNT)
     w.setReturnFormat(JSON)
     assert w.query().convert()["results"]["bindings"][0]["n"]["value"] == "5"
-    import rdflib
+    w.setQuery("CONSTRUCT { <https://w3id.org/kutniti/id/north-korea> ?p ?o } "
+               "WHERE { <https://w3id.org/kutniti/id/north-korea> ?p ?o }")
+    w.setReturnFormat(TURTLE)
+    g = rdflib.Graph().parse(data=w.query().convert(), format="turtle")
+    assert any(str(o) == "North Korea" for o in g.objects())
+    # an update through SPARQLWrapper, with the token
+    u = SPARQLWrapper(server.url + "/sparql")
+    u.setMethod(POST)
+    u.addCustomHttpHeader("Authorization", AUTH["Authorization"])
+    u.setQuery('INSERT DATA { GRAPH <http://example.org/w> { <http://example.org/a> <http://example.org/b> "w" } }')
+    assert u.query().response.status == 204
+    r = requests.get(server.url + "/sparql", params={"query": "ASK { GRAPH <http://example.org/w> { ?s ?p 'w' } }"})
+    assert r.json()["boolean"] is True
+
+
+def test_rdflib_sparqlstore_client(server):
     from rdflib.plugins.stores.sparqlstore import SPARQLStore
 
     g = rdflib.Graph(store=SPARQLStore(server.url + "/sparql"))
     rows = list(g.query("SELECT ?l WHERE { <https://w3id.org/kutniti/id/north-korea> "
                         "<http://www.w3.org/2000/01/rdf-schema#label> ?l }"))
     assert any(str(r[0]) == "North Korea" for r in rows)
+    kp = rdflib.URIRef("https://w3id.org/kutniti/id/north-korea")
+    assert (kp, rdflib.RDFS.label, rdflib.Literal("North Korea", lang="en")) in g
+    assert g.query("ASK { ?s a <https://w3id.org/kutniti/ontology#Country> }").askAnswer is True
