@@ -46,6 +46,17 @@ THING_FORMATS = [("Turtle", "ttl", "text/turtle"), ("JSON-LD", "jsonld", "applic
 PAGE_ROWS = 5000
 
 
+@bp.record_once
+def _compile_templates(state) -> None:
+    """Compile the pages' templates and load the canned queries when the app is made, so that the
+    first visitor does not wait for it."""
+    from kutniti.queries import load_queries
+
+    load_queries()
+    for name in ("base.html", "index.html", "entity.html", "document.html", "ontology.html", "notfound.html"):
+        state.app.jinja_env.get_template(name)
+
+
 def _memory() -> ox.Store:
     return current_app.extensions["kutniti.replica"].memory
 
