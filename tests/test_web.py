@@ -123,3 +123,17 @@ def test_ontology_and_void(live_server):
     assert r.headers["Content-Type"].startswith("text/turtle")
     r = requests.get(s.url + "/.well-known/void")
     assert "void:triples" in r.text and "void:sparqlEndpoint" in r.text
+
+
+def test_pictures_escape_what_they_draw_and_draw_spans_as_bars():
+    from kutniti.server.pictures import network_svg, timeline_svg
+
+    svg = network_svg("<b>centre</b>", [{"name": "<script>x</script>", "href": '/id/x" onmouseover="y',
+                                         "kinds": {"Visit<": 2}}])
+    assert "<script>" not in svg and "&lt;script&gt;" in svg and "<b>" not in svg
+    assert 'onmouseover="y' not in svg and "Visit&lt; 2" in svg
+    svg = timeline_svg([{"date": "1976", "end": "1981", "cls": "ArmsTransfer", "href": "/id/e1", "title": "<i>"},
+                        {"date": "2025-10-27", "end": "", "cls": "Visit", "href": "/id/e2", "title": "t"},
+                        {"date": "not a date", "end": "", "cls": "Visit", "href": "/id/e3", "title": "t"}])
+    assert svg.count('rx="5"') == 1 and svg.count("<circle") == 1 and "&lt;i&gt;" in svg
+    assert "/id/e3" not in svg  # what cannot be placed is left out, not guessed
