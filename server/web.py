@@ -4,19 +4,22 @@ ontology (``/ontology``) and the dataset description (``/.well-known/void``).
 Every ``kid:`` IRI dereferences at ``/id/<slug>``: HTML for browsers, Turtle, JSON-LD or
 N-Triples by ``Accept`` (or ``?format=``), answered directly with ``Vary: Accept`` (no redirect).
 Pages are rendered on the server from the store, so they work without JavaScript and their URLs
-can be shared; every value from the data is escaped by the templates.
+can be shared; every value from the data is escaped by the templates. Each page links to its
+data in machine formats (and names them in ``<link rel="alternate">``).
 """
 
 from __future__ import annotations
 
+import json
 import re
 
 import pyoxigraph as ox
-from flask import Blueprint, Response, abort, current_app, render_template, request
+from flask import Blueprint, Response, current_app, render_template, request
 
-from kutniti.graph.namespaces import DIP, KID, ONTOLOGY_GRAPH, SPARQL_PREFIXES, document_iri
+from kutniti.graph.namespaces import DIP, KID, ONTOLOGY_GRAPH, SPARQL_PREFIXES
 from kutniti.graph.validate import compact
-from kutniti.server import negotiation
+from kutniti.server import describe, negotiation
+from kutniti.server.hints import Problem, explain
 from kutniti.server.pictures import network_svg, timeline_svg
 
 bp = Blueprint("web", __name__, static_folder="static", template_folder="templates")
@@ -29,27 +32,37 @@ SELECT ?event ?class ?date ?quote WHERE {
   OPTIONAL { ?event dip:date ?date }
 } ORDER BY ?date LIMIT 50
 """
+#: Download links on the query page, by query form: (label, ``format=`` name of ``/sparql``).
+DOWNLOADS = {
+    "solutions": [("JSON", "json"), ("XML", "xml"), ("CSV", "csv"), ("TSV", "tsv")],
+    "boolean": [("JSON", "json"), ("XML", "xml")],
+    "graph": [("Turtle", "turtle"), ("N-Triples", "nt"), ("JSON-LD", "jsonld"), ("RDF/XML", "rdfxml"),
+              ("TriG", "trig")],
+}
+#: Machine formats of a thing's description: (label, ``format=`` name, media type).
+THING_FORMATS = [("Turtle", "ttl", "text/turtle"), ("JSON-LD", "jsonld", "application/ld+json"),
+                 ("N-Triples", "nt", "application/n-triples")]
+#: Rows shown in the page's result table (downloads are not cut to this).
+PAGE_ROWS = 5000
+
+
+@bp.record_once
+def _compile_templates(state) -> None:
+    """Compile the pages' templates and load the canned queries when the app is made, so that the
+    first visitor does not wait for it."""
+    from kutniti.queries import load_queries
+
+    load_queries()
+    for name in ("base.html", "index.html", "entity.html", "document.html", "ontology.html", "notfound.html"):
+        state.app.jinja_env.get_template(name)
 
 
 def _memory() -> ox.Store:
     return current_app.extensions["kutniti.replica"].memory
 
 
-def _q(sparql: str, **subs):
-    for name, term in subs.items():  # terms come from the store or a checked slug: safe to inline
-        sparql = re.sub(rf"\?{name}\b", str(term).replace("\\", "\\\\"), sparql)
-    return _memory().query(SPARQL_PREFIXES + sparql, use_default_graph_as_union=True)
-
-
-def _cell(term) -> dict:
-    if term is None:
-        return {"text": ""}
-    if isinstance(term, ox.NamedNode):
-        v = term.value
-        if v.startswith(str(KID)):
-            return {"text": compact(v), "href": f"/id/{v[len(str(KID)):]}"}
-        return {"text": compact(v), "href": v if v.startswith("http") else None}
-    return {"text": term.value}
+def _q(sparql: str, **terms):
+    return describe.query(_memory(), sparql, **terms)
 
 
 @bp.get("/")
@@ -58,32 +71,51 @@ def index():
 
     canned = list(load_queries().values())
     query = request.args.get("query")
-    error = None
+    problem = current = None
+    values = {k: v for k, v in request.args.items() if k not in ("name", "query")}
     name = request.args.get("name")
-    if name:
+    if name and not query:
         try:
-            cq = get_query(name)
-            query = cq.bind({k: v for k, v in request.args.items() if k not in ("name", "query")})
+            current = get_query(name)
+            query = current.bind(values)
         except KeyError:
-            error = f"no canned query named {name!r}"
+            problem = Problem(f"there is no canned query named {name!r}; the list below has every one")
         except ValueError as exc:
-            error = str(exc)
-    rows = variables = None
-    if query and not error:
+            query = current.text
+            problem = Problem(f"parameter of {name!r}: {exc}")
+    answer = None
+    if query and not problem:
         from kutniti.server.safety import check
 
-        error = check(query, graphs=set(current_app.extensions["kutniti.store"].named_graphs()),
-                      allow_service=tuple(current_app.config["ALLOW_SERVICE"]))
-        if not error:
-            rows, variables, error = _run_for_page(query)
-    return render_template("index.html", query=query or DEFAULT_QUERY, canned=canned, rows=rows,
-                           variables=variables, error=error)
+        refusal = check(query, graphs=set(current_app.extensions["kutniti.store"].named_graphs()),
+                        allow_service=tuple(current_app.config["ALLOW_SERVICE"]))
+        if refusal:
+            problem = Problem(refusal)
+        else:
+            answer, problem = _run_for_page(query)
+    status = 400 if problem and (query or name) else 200
+    return render_template("index.html", query=query or DEFAULT_QUERY, canned=canned, current=current,
+                           values=values, answer=answer, problem=problem, downloads=DOWNLOADS,
+                           entities=_entity_choices()), status
+
+
+def _entity_choices() -> list[tuple[str, str]]:
+    """Things a parameter may name, for the form fields' suggestions: (``kid:`` name, label)."""
+    rows = _q("""SELECT ?x (SAMPLE(?l) AS ?label) WHERE { ?x a ?t ; rdfs:label ?l . FILTER(LANG(?l) = "en")
+                 VALUES ?t { dip:Country dip:Person dip:Organization dip:City } } GROUP BY ?x ORDER BY ?label""")
+    return [(compact(r["x"].value), r["label"].value) for r in rows]
+
+
+def _documents() -> dict[str, str]:
+    """Document identifiers (file names) → their page, so result cells naming a document link to it."""
+    return {r["id"].value: "/doc/" + describe.doc_stem(r["d"].value)
+            for r in _q("SELECT ?d ?id WHERE { ?d a dip:SourceDocument ; dcterms:identifier ?id }")
+            if describe.doc_stem(r["d"].value)}
 
 
 def _run_for_page(query: str):
-    """Run a query for the page through the same executor as the endpoint (time limit included)."""
-    import json
-
+    """Run a query for the page through the same executor as the endpoint (time limit included):
+    (answer for the template, None) or (None, problem)."""
     from kutniti.server.executor import QueryFailed, QueryTimeout, execute
 
     formats = {"solutions": (ox.QueryResultsFormat.JSON, "application/sparql-results+json"),
@@ -92,136 +124,117 @@ def _run_for_page(query: str):
     cfg = current_app.config
     try:
         ans = execute(current_app.extensions["kutniti.replica"], query, {"use_default_graph_as_union": True},
-                      formats, timeout=float(cfg["QUERY_TIMEOUT"]), max_rows=min(int(cfg["MAX_ROWS"]), 5000))
+                      formats, timeout=float(cfg["QUERY_TIMEOUT"]), max_rows=min(int(cfg["MAX_ROWS"]), PAGE_ROWS))
     except SyntaxError as exc:
-        return None, None, f"malformed query: {exc}"
+        return None, explain(query, str(exc))
     except (QueryTimeout, QueryFailed) as exc:
-        return None, None, str(exc)
+        return None, Problem(str(exc))
     if ans.kind == "boolean":
-        return [[{"text": str(json.loads(ans.body)["boolean"]).lower()}]], ["boolean"], None
+        return {"kind": "boolean", "variables": ["answer"],
+                "rows": [[{"text": str(json.loads(ans.body)["boolean"]).lower()}]]}, None
     if ans.kind == "graph":
-        rows = [[{"text": line}] for line in ans.body.decode("utf-8").splitlines()]
-        return rows, ["triple"], None
+        triples = list(ox.parse(ans.body, format=ox.RdfFormat.N_TRIPLES))
+        rows = [[describe.cell(t.subject), describe.cell(t.predicate), describe.cell(t.object)] for t in triples]
+        return {"kind": "graph", "variables": ["subject", "predicate", "object"], "rows": rows}, None
     data = json.loads(ans.body)
     variables = data["head"]["vars"]
+    docs = _documents()
     rows = []
     for b in data["results"]["bindings"]:
         row = []
         for v in variables:
-            cell = b.get(v)
-            if cell is None:
+            c = b.get(v)
+            if c is None:
                 row.append({"text": ""})
-            elif cell["type"] == "uri":
-                row.append(_cell(ox.NamedNode(cell["value"])))
+            elif c["type"] == "uri":
+                row.append(describe.cell(ox.NamedNode(c["value"])))
             else:
-                row.append({"text": cell["value"]})
+                row.append({"text": c["value"], "lang": c.get("xml:lang"), "href": docs.get(c["value"])})
         rows.append(row)
-    return rows, variables, None
+    return {"kind": "solutions", "variables": variables, "rows": rows}, None
+
+
+def _with_vary(resp: Response) -> Response:
+    resp.headers["Vary"] = "Accept"
+    return resp
 
 
 @bp.get("/id/<slug>")
 def entity(slug: str):
     if not _SLUG.match(slug):
-        abort(404)
+        return _not_found(f"kid:{slug}")
     node = ox.NamedNode(str(KID) + slug)
-    if not list(_memory().quads_for_pattern(node, None, None, None)):
-        return Response(render_template("notfound.html", name=f"kid:{slug}"), status=404)
+    if not any(True for _ in _memory().quads_for_pattern(node, None, None, None)):
+        return _not_found(f"kid:{slug}")
     media = negotiation.choose(request.accept_mimetypes, request.args.get("format"),
-                               {"text/html": None, **negotiation.GRAPHS}, {**negotiation.GRAPH_NAMES, "html": "text/html"},
-                               "text/html")
-    if media and media != "text/html" and media in negotiation.GRAPHS:
+                               {"text/html": None, **negotiation.GRAPHS},
+                               {**negotiation.GRAPH_NAMES, "html": "text/html"}, "text/html")
+    if media is None:
+        return _with_vary(Response(
+            "no format of this page fits the request; ask for text/html, text/turtle, application/ld+json "
+            "or application/n-triples (or add ?format=ttl|jsonld|nt)\n", status=406, mimetype="text/plain"))
+    if media != "text/html":
         triples = [ox.Triple(q.subject, q.predicate, q.object) for q in _memory().quads_for_pattern(node, None, None, None)]
         triples += [ox.Triple(q.subject, q.predicate, q.object) for q in _memory().quads_for_pattern(None, None, node, None)]
         body = ox.serialize(list(dict.fromkeys(triples)), format=negotiation.GRAPHS[media])
-        resp = Response(body, mimetype=media)
-        resp.headers["Vary"] = "Accept"
-        return resp
-    resp = Response(_entity_page(node, slug), mimetype="text/html")
-    resp.headers["Vary"] = "Accept"
-    return resp
+        return _with_vary(Response(body, mimetype=media))
+    return _with_vary(Response(_entity_page(node, slug), mimetype="text/html"))
 
 
 def _entity_page(node: ox.NamedNode, slug: str) -> str:
-    labels = {(r["l"].language or ""): r["l"].value for r in _q("SELECT ?l WHERE { ?x rdfs:label ?l }", x=node)}
+    store = _memory()
+    names = {}
+    for r in _q("SELECT ?l WHERE { ?x rdfs:label ?l }", x=node):
+        names.setdefault(r["l"].language or "", r["l"].value)
     kinds = sorted({compact(r["t"].value) for r in _q("SELECT ?t WHERE { ?x a ?t }", x=node)})
-    facts = []
-    for r in _q("SELECT DISTINCT ?p ?o WHERE { ?x ?p ?o FILTER(?p != dip:text) } ORDER BY ?p", x=node):
-        facts.append((_cell(r["p"]), _cell(r["o"])))
-    events = []
-    for r in _q("""SELECT DISTINCT ?e ?class ?date ?start ?quote ?s ?doc WHERE {
-            ?e ?role ?x . ?role rdfs:subPropertyOf* dip:participant . ?e a ?class .
-            ?class rdfs:subClassOf* dip:Event . FILTER(?class != dip:Event)
-            OPTIONAL { ?e dip:date ?date } OPTIONAL { ?e dip:startDate ?start }
-            OPTIONAL { ?e dip:evidence ?ev . ?ev dip:quote ?quote ; dip:start ?s }
-            OPTIONAL { ?e prov:wasDerivedFrom/dcterms:identifier ?doc }
-        } ORDER BY ?date ?start""", x=node):
-        when = r["date"] or r["start"]
-        doc = r["doc"].value if r["doc"] else ""
-        stem = doc.rsplit(".", 1)[0]
-        events.append({
-            "href": "/id/" + r["e"].value[len(str(KID)):], "cls": compact(r["class"].value),
-            "date": when.value if when else "", "quote": r["quote"].value if r["quote"] else "",
-            "doc": doc, "doc_href": f"/doc/{stem}#ev-{r['s'].value}" if r["s"] else f"/doc/{stem}",
-            "who": ", ".join(sorted({_label(o["w"]) for o in _q(
-                "SELECT ?w WHERE { ?e ?r ?w . ?r rdfs:subPropertyOf* dip:participant }", e=r["e"])})),
-        })
-    timeline = timeline_svg([(e["date"], e["cls"], e["href"]) for e in events if e["date"]])
-    network = None
-    if "dip:Country" in kinds:
-        network = network_svg(labels.get("en", slug), _relations(node))
-    return render_template("entity.html", iri=node.value, label=labels.get("en", compact(node.value)),
-                           bengali=labels.get("bn"), kinds=kinds, facts=facts, events=events,
-                           timeline=timeline, network=network)
+    facts = describe.facts(store, node)
+    label = names.get("en") or names.get("") or _name_from_facts(facts) or compact(node.value)
+    events = describe.events(store, node)
+    timeline = timeline_svg([{"date": e["date"], "end": e["end"], "cls": e["cls"], "href": e["href"],
+                              "title": f"{e['date']}{'–' + e['end'] if e['end'] else ''} {e['cls']}: "
+                                       + ", ".join(w["text"] for w in e["who"])} for e in events if e["date"]])
+    partners = describe.relations(store, node) if "dip:Country" in kinds else []
+    stem = describe.doc_stem(node.value) if "dip:SourceDocument" in kinds else None
+    return render_template(
+        "entity.html", iri=node.value, slug=slug, label=label, bengali=names.get("bn"), kinds=kinds,
+        facts=facts, evidence=describe.evidence(store, [node]).get(node.value, []),
+        referrers=describe.referrers(store, node), events=events, undated=sum(1 for e in events if not e["date"]),
+        timeline=timeline, partners=partners, network=network_svg(label, partners), doc_stem=stem,
+        formats=THING_FORMATS)
 
 
-def _label(term) -> str:
-    rows = list(_q("SELECT ?l WHERE { ?x rdfs:label ?l FILTER(LANG(?l) = 'en') } LIMIT 1", x=term))
-    return rows[0]["l"].value if rows else compact(term.value)
+def _name_from_facts(facts) -> str | None:
+    """A heading for a thing without a label (an event): its kind and date, e.g. "Visit 1985"."""
+    first = {p["text"]: objs[0] for p, objs in facts}
+    kind = first.get("rdf:type")
+    if not kind:
+        return None
+    when = first.get("dip:date") or first.get("dip:startDate") or first.get("dip:signedOn") or {}
+    name = kind.get("label") or kind["text"].split(":")[-1]
+    return f"{name[:1].upper()}{name[1:]} {when.get('text', '')}".strip()
 
 
-def _relations(node) -> list[tuple[str, str, int]]:
-    """(other country, event class, count) for a country's events, people included."""
-    rows = _q("""SELECT ?other ?class (COUNT(DISTINCT ?e) AS ?n) WHERE {
-        ?e ?r1 ?a . ?r1 rdfs:subPropertyOf* dip:participant .
-        ?e ?r2 ?b . ?r2 rdfs:subPropertyOf* dip:participant .
-        { FILTER(?a = ?x) } UNION { ?a dip:represents ?x }
-        { ?b a dip:Country BIND(?b AS ?other) } UNION { ?b dip:represents ?other }
-        FILTER(?other != ?x)
-        ?e a ?class . ?class rdfs:subClassOf* dip:Event . FILTER(?class != dip:Event)
-    } GROUP BY ?other ?class""", x=node)
-    return [(_label(r["other"]), compact(r["class"].value).split(":")[-1], int(r["n"].value)) for r in rows]
+def _not_found(name: str) -> Response:
+    """A 404 that helps: things with a similar name, and where to look."""
+    import difflib
+
+    slug = name.split(":", 1)[-1].lower()
+    rows = _q(f'SELECT DISTINCT ?x WHERE {{ ?x a ?t FILTER(STRSTARTS(STR(?x), "{KID}") '
+              f'&& !STRSTARTS(STR(?x), "{KID}evidence-")) }}')
+    slugs = [r["x"].value[len(str(KID)):] for r in rows]
+    close = difflib.get_close_matches(slug, slugs, n=5, cutoff=0.6) if slug else []
+    return Response(render_template("notfound.html", name=name, suggestions=close), status=404)
 
 
 @bp.get("/doc/<stem>")
 def document(stem: str):
     if not _SLUG.match(stem):
-        abort(404)
-    d = document_iri(stem)
-    node = ox.NamedNode(str(d))
-    rows = list(_q("SELECT ?text ?id ?title ?issued WHERE { ?d dip:text ?text ; dcterms:identifier ?id "
-                   "OPTIONAL { ?d dcterms:title ?title } OPTIONAL { ?d dcterms:issued ?issued } }", d=node))
-    if not rows:
-        return Response(render_template("notfound.html", name=f"/doc/{stem}"), status=404)
-    text = rows[0]["text"].value
-    spans = {}
-    for r in _q("""SELECT ?e ?class ?s ?end WHERE { ?e prov:wasDerivedFrom ?d ; dip:evidence ?ev ; a ?class .
-                  ?class rdfs:subClassOf* dip:Event . FILTER(?class != dip:Event)
-                  ?ev dip:start ?s ; dip:end ?end }""", d=node):
-        key = (int(r["s"].value), int(r["end"].value))
-        spans.setdefault(key, []).append((compact(r["class"].value), r["e"].value))
-    parts, pos = [], 0
-    for (a, b), evs in sorted(spans.items()):
-        if a < pos:
-            continue
-        parts.append({"text": text[pos:a]})
-        parts.append({"text": text[a:b], "start": a, "href": "/id/" + evs[0][1][len(str(KID)):],
-                      "title": ", ".join(c for c, _ in evs)})
-        pos = b
-    parts.append({"text": text[pos:]})
-    return render_template("document.html", stem=stem, identifier=rows[0]["id"].value,
-                           title=rows[0]["title"].value if rows[0]["title"] else None,
-                           issued=rows[0]["issued"].value if rows[0]["issued"] else None, parts=parts,
-                           count=len(spans))
+        return _not_found(f"/doc/{stem}")
+    doc = describe.document(_memory(), stem)
+    if doc is None:
+        docs = sorted(_documents().items())
+        return Response(render_template("notfound.html", name=f"/doc/{stem}", documents=docs), status=404)
+    return render_template("document.html", stem=stem, doc=doc, formats=THING_FORMATS)
 
 
 @bp.get("/ontology")
@@ -232,21 +245,34 @@ def ontology():
                                {"text/html": None, "text/turtle": None}, {"ttl": "text/turtle", "html": "text/html"},
                                "text/html")
     if media == "text/turtle":
-        return Response(ontology_path().read_bytes(), mimetype="text/turtle")
+        return _with_vary(Response(ontology_path().read_bytes(), mimetype="text/turtle"))
+    if media is None:
+        return _with_vary(Response("the ontology is served as text/html or text/turtle (?format=ttl)\n",
+                                   status=406, mimetype="text/plain"))
     sections = []
     for title, kind in (("Classes", "owl:Class"), ("Object properties", "owl:ObjectProperty"),
                         ("Data properties", "owl:DatatypeProperty")):
         items = []
-        for r in _q(f"""SELECT ?t (SAMPLE(?en) AS ?e) (SAMPLE(?bn) AS ?b) (SAMPLE(?c) AS ?cm) (SAMPLE(?p) AS ?par)
+        for r in _q(f"""SELECT ?t (SAMPLE(?en) AS ?e) (SAMPLE(?bn) AS ?b) (SAMPLE(?c) AS ?cm)
+            (GROUP_CONCAT(DISTINCT ?p; separator=" ") AS ?par) (SAMPLE(?d) AS ?dom) (SAMPLE(?rg) AS ?ran)
             WHERE {{ GRAPH <{ONTOLOGY_GRAPH}> {{ ?t a {kind} FILTER(STRSTARTS(STR(?t), STR(dip:)))
             OPTIONAL {{ ?t rdfs:label ?en FILTER(LANG(?en) = "en") }} OPTIONAL {{ ?t rdfs:label ?bn FILTER(LANG(?bn) = "bn") }}
             OPTIONAL {{ ?t rdfs:comment ?c FILTER(LANG(?c) = "en") }}
-            OPTIONAL {{ ?t rdfs:subClassOf|rdfs:subPropertyOf ?p }} }} }} GROUP BY ?t ORDER BY ?t"""):
+            OPTIONAL {{ ?t rdfs:subClassOf|rdfs:subPropertyOf ?p FILTER(isIRI(?p)) }}
+            OPTIONAL {{ ?t rdfs:domain ?d FILTER(isIRI(?d)) }} OPTIONAL {{ ?t rdfs:range ?rg FILTER(isIRI(?rg)) }}
+            }} }} GROUP BY ?t ORDER BY ?t"""):
             items.append({"name": r["t"].value[len(str(DIP)):], "en": r["e"].value if r["e"] else "",
                           "bn": r["b"].value if r["b"] else "", "comment": r["cm"].value if r["cm"] else "",
-                          "parent": compact(r["par"].value) if r["par"] else ""})
+                          "parents": [_term_link(p) for p in r["par"].value.split()] if r["par"] else [],
+                          "domain": _term_link(r["dom"].value) if r["dom"] else None,
+                          "range": _term_link(r["ran"].value) if r["ran"] else None})
         sections.append((title, items))
-    return render_template("ontology.html", sections=sections)
+    return _with_vary(Response(render_template("ontology.html", sections=sections), mimetype="text/html"))
+
+
+def _term_link(iri: str) -> dict:
+    """A term of a vocabulary: its prefixed name, linked to its row when it is one of ours."""
+    return {"text": compact(iri), "href": "#" + iri[len(str(DIP)):] if iri.startswith(str(DIP)) else None}
 
 
 @bp.get("/.well-known/void")
@@ -263,6 +289,7 @@ def void():
         '    dcterms:title "kutniti: North Korea\'s foreign relations, read from Bengali text"@en ;',
         f"    void:sparqlEndpoint <{base}/sparql> ;",
         f"    void:uriSpace \"{KID}\" ;",
+        f"    void:exampleResource <{KID}north-korea> ;",
         f"    void:triples {total} ;", f"    void:entities {ents['n'].value} ;",
         f"    void:classes {classes['n'].value} ;",
         "    void:vocabulary <https://w3id.org/kutniti/ontology#> .", "",
@@ -276,4 +303,4 @@ def void():
                                negotiation.GRAPH_NAMES, "text/turtle") or "text/turtle"
     if media != "text/turtle":
         body = ox.serialize(list(ox.parse(body.encode(), format=ox.RdfFormat.TURTLE)), format=negotiation.GRAPHS[media])
-    return Response(body, mimetype=media)
+    return _with_vary(Response(body, mimetype=media))

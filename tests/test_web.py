@@ -15,8 +15,32 @@ def test_query_page_runs_a_canned_query_server_side(live_server):
     r = requests.get(s.url + "/", params={"name": "visits"})
     assert r.status_code == 200
     assert "Kim Yong-nam" in r.text and 'href="/id/' in r.text and "format=csv" in r.text
-    r = requests.get(s.url + "/", params={"query": "SELECT ?x WHERE { ?x "})
-    assert "malformed query" in r.text
+    r = requests.get(s.url + "/", params={"name": "visits", "visitor": "kid:kim-yong-nam"})
+    assert r.text.count('href="/id/event-') == 3
+    assert 'value="kid:kim-yong-nam"' in r.text  # the form keeps what was asked
+
+
+def test_query_page_downloads_in_every_format_of_the_query_form(live_server):
+    s = live_server()
+    select = requests.get(s.url + "/", params={"name": "people"}).text
+    assert all(f"format={f}" in select for f in ("json", "xml", "csv", "tsv"))
+    construct = requests.get(s.url + "/", params={"query": "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 4"})
+    assert construct.status_code == 200
+    assert all(f"format={f}" in construct.text for f in ("turtle", "nt", "jsonld", "rdfxml", "trig"))
+    link = construct.text.split('href="/sparql?', 1)[1].split('"', 1)[0].replace("&amp;", "&")
+    r = requests.get(s.url + "/sparql?" + link)
+    assert r.status_code == 200 and r.headers["Content-Type"].startswith("text/turtle")
+
+
+def test_query_errors_say_where_and_what_to_do(live_server):
+    s = live_server()
+    r = requests.get(s.url + "/", params={"query": "SELECT ?x WHERE {\n  ?x a dip:Country }"})
+    assert r.status_code == 400
+    assert "line 2" in r.text and "PREFIX dip: &lt;https://w3id.org/kutniti/ontology#&gt;" in r.text
+    r = requests.get(s.url + "/", params={"name": "visits", "visitor": "not an iri"})
+    assert r.status_code == 400 and "is not an IRI" in r.text
+    r = requests.get(s.url + "/", params={"name": "no-such-query"})
+    assert r.status_code == 400 and "no canned query named" in r.text
 
 
 def test_things_dereference_as_html_and_rdf(live_server):
@@ -28,7 +52,31 @@ def test_things_dereference_as_html_and_rdf(live_server):
     assert r.headers["Content-Type"].startswith("text/turtle") and "North Korea" in r.text
     r = requests.get(s.url + "/id/north-korea", params={"format": "jsonld"})
     assert r.json()
-    assert requests.get(s.url + "/id/nobody-at-all").status_code == 404
+    r = requests.get(s.url + "/id/north-korea", params={"format": "png"})
+    assert r.status_code == 406 and "text/turtle" in r.text
+    r = requests.get(s.url + "/id/north-kore")
+    assert r.status_code == 404 and 'href="/id/north-korea"' in r.text  # did you mean
+
+
+def test_entity_page_quotes_the_document_and_links_to_the_place(live_server):
+    s = live_server()
+    html = requests.get(s.url + "/id/kim-yong-nam").text
+    assert "কিম ইয়ং-নাম" in html and "Kim Yong-nam" in html
+    assert html.count('href="/doc/000_bd59f91ca0b70020#ev-') == 3
+    assert "সাম্প্রতিকতম উচ্চ পর্যায়ের ভ্রমণ" in html  # the quoted sentence
+    assert html.count("<circle") == 3  # three visits on the timeline
+
+
+def test_country_page_network_counts_events_by_kind(live_server):
+    s = live_server()
+    html = requests.get(s.url + "/id/north-korea").text
+    network = html.split('id="network"', 1)[1].split("</svg>", 1)[0]
+    for partner in ("Mongolia", "Russia", "Egypt"):
+        assert partner in network
+    # Kim Yong-nam's three visits to Mongolia count for North Korea
+    row = html.split('id="partners"', 1)[1].split("Mongolia", 1)[1].split("</tr>", 1)[0]
+    visits = int(row.split("Visit ", 1)[1].split("<", 1)[0].split(",")[0])
+    assert visits >= 3
 
 
 def test_document_page_highlights_every_evidence_span(live_server):
@@ -36,6 +84,15 @@ def test_document_page_highlights_every_evidence_span(live_server):
     r = requests.get(s.url + "/doc/002_63125d0b3e90fd15")
     assert r.status_code == 200
     assert r.text.count("<mark id=\"ev-") >= 8
+    # every evidence span of the document has its anchor, and every event a link
+    q = """PREFIX dip: <https://w3id.org/kutniti/ontology#> PREFIX prov: <http://www.w3.org/ns/prov#>
+        SELECT DISTINCT ?e ?s WHERE { ?e prov:wasDerivedFrom <https://w3id.org/kutniti/id/doc-002_63125d0b3e90fd15> ;
+        dip:evidence/dip:start ?s }"""
+    rows = list(s.store.oxigraph.query(q, use_default_graph_as_union=True))
+    assert rows
+    for row in rows:
+        assert f'id="ev-{row["s"].value}"' in r.text
+        assert f'href="/id/{row["e"].value.rsplit("/", 1)[1]}"' in r.text
 
 
 def test_path_traversal_is_404(live_server):
@@ -66,3 +123,17 @@ def test_ontology_and_void(live_server):
     assert r.headers["Content-Type"].startswith("text/turtle")
     r = requests.get(s.url + "/.well-known/void")
     assert "void:triples" in r.text and "void:sparqlEndpoint" in r.text
+
+
+def test_pictures_escape_what_they_draw_and_draw_spans_as_bars():
+    from kutniti.server.pictures import network_svg, timeline_svg
+
+    svg = network_svg("<b>centre</b>", [{"name": "<script>x</script>", "href": '/id/x" onmouseover="y',
+                                         "kinds": {"Visit<": 2}}])
+    assert "<script>" not in svg and "&lt;script&gt;" in svg and "<b>" not in svg
+    assert 'onmouseover="y' not in svg and "Visit&lt; 2" in svg
+    svg = timeline_svg([{"date": "1976", "end": "1981", "cls": "ArmsTransfer", "href": "/id/e1", "title": "<i>"},
+                        {"date": "2025-10-27", "end": "", "cls": "Visit", "href": "/id/e2", "title": "t"},
+                        {"date": "not a date", "end": "", "cls": "Visit", "href": "/id/e3", "title": "t"}])
+    assert svg.count('rx="5"') == 1 and svg.count("<circle") == 1 and "&lt;i&gt;" in svg
+    assert "/id/e3" not in svg  # what cannot be placed is left out, not guessed
