@@ -22,12 +22,17 @@ from kutniti.loaders.text import fold
 STYLES = {
     "south-asian": {"IN", "PK", "BD", "NP", "LK", "BT", "MV"},
     "arabic": {"DZ", "BH", "EG", "IQ", "JO", "KW", "LB", "LY", "MA", "OM", "PS", "QA", "SA", "SD", "SY",
-               "TN", "AE", "YE", "MR", "IR", "AF", "MY", "BN", "ID"},
+               "TN", "AE", "YE", "MR", "IR", "AF", "MY", "BN", "ID", "PK", "BD"},
     "korean": {"KP", "KR"},
     "chinese": {"CN", "TW", "HK", "MO"},
     "indochinese": {"VN", "north-vietnam", "LA", "KH", "TH"},
+    "vietnamese": {"VN", "north-vietnam"},
+    "russian": {"RU", "soviet-union", "BY", "UA", "KZ", "KG", "TJ", "UZ", "TM"},
+    "german": {"DE", "AT", "CH", "east-germany"},
+    "central-european": {"DE", "AT", "CH", "east-germany", "NL", "SE", "NO", "DK", "FI", "IS", "HU", "PL", "CZ", "SK",
+                         "czechoslovakia"},
     "slavic": {"RU", "soviet-union", "BY", "UA", "BG", "RS", "yugoslavia", "PL", "CZ", "SK", "czechoslovakia",
-               "HR", "SI", "MK", "ME", "BA", "KZ", "KG", "TJ", "UZ", "TM", "MN"},
+               "HR", "SI", "MK", "ME", "BA", "KZ", "KG", "TJ", "UZ", "TM"},
     "english": {"US", "GB", "AU", "NZ", "CA", "IE"},
     "burmese": {"MM"},
     "hispanic": {"CU", "VE", "NI", "MX", "CL", "AR", "PE", "BO", "EC", "CO", "ES", "PT", "BR", "UY", "PY", "GT",
@@ -56,11 +61,16 @@ VIRAMA, NASALS = "্", {"ং": "ng", "ঁ": "n", "ঃ": "h"}
 _C = "bcdfghjklmnpqrstvwxyz"
 #: Spelling conventions of a language, applied to a romanised word (pattern, replacement).
 SPELLINGS = {
-    "english": [(rf"(?<=[{_C}])i$", "y"), (r"^k(?=[aoulr])", "c"), (r"(?<=^[a-z][aeiou])k$", "ck")],
-    "hispanic": [(r"k(?=[ei])", "qu"), ("k", "c"), ("j$", "z")],
-    "chinese": [(r"^i(?![aeiou])", "yi"), (r"^u(?![aeiou])", "wu"), (r"(?:k|ch)i(?=[aeu]|$)", "qi"),
+    "english": [(rf"(?<=[{_C}])i$", "y"), (r"^k(?=[aoulr])", "c"), (r"(?<=^[a-z][aeiou])k$", "ck"),
+                (r"(?<=[{_C}])ar$", "er")],
+    "german": [("^v", "w"), ("sh", "sch"), ("ai", "ei"), (rf"(?<=[{_C}])ar$", "er")],
+    "central-european": [("^y(?=[aeiou])", "j")],
+    "hispanic": [(r"k(?=[ei])", "qu"), ("k", "c"), ("j$", "z"), ("ge", "gue")],
+    "chinese": [(r"^i(?![aeiou])", "yi"), (r"^u(?![aeiou])", "wu"), (r"(?:k|ch)i(?=[aeu])", "qi"),
                 (r"ki", "qi"), (r"j(?=[aeou])", "z"), (r"shi(?=[aeou]|n|$)", "xi")],
-    "indochinese": [(r"^nog(?=u)", "ng"), (r"in$", "inh"), (r"k$", "c")],
+    "vietnamese": [(r"^nog(?=u)", "ng"), (r"in$", "inh"), (r"k$", "c")],
+    "russian": [(r"(?<=[^aeiour])i$", "y"), (r"^dimit", "dmit")],
+    "arabic": [("j$", "z")],
     "burmese": [(r"(?<![aeiou])ong", "aung")],
     "african": [(r"^e([nm])(?=[bdgkt])", r"\1")],
     "south-asian": [(r"^sing$", "singh"), (r"^shekh$", "sheikh")],
@@ -149,6 +159,8 @@ def _mark_schwas(units: list[_Unit], style: frozenset[str]) -> None:
             u.schwa = "south-asian" in style and len(u.cons) > 1 and u.cons[-1] in "রয"
         elif not indic and k + 2 == len(units) and nxt.cons in (["স"], ["জ"]) and nxt.vowel is None:
             u.schwa = False  # জেমস → james
+        elif k == 0 and u.cons == ["ত"] and nxt.cons[:1] == ["স"]:
+            u.schwa = False  # তসিপ্রাস → tsipras
         elif k == 0 and "african" in style and u.cons in (["ন"], ["ম"]) and nxt.cons:
             u.schwa = False  # নক্রুমা → nkrumah
         elif prev is None or prev.vowel == "" or (prev.vowel is None and not prev.cons):
@@ -202,16 +214,19 @@ def _word(word: str, style: frozenset[str]) -> str:
             before = out[-1][-1:]
             if u.vowel is None and not u.schwa:
                 onset = "i" if before in ("a", "e", "o") else ""  # রায় → rai, চয়বালসান → choibalsan
-            elif prev.vowel == "ই" and not prev.coda:
+            elif prev.vowel == "ই" and not prev.coda and k == 1:
                 out[-1] = out[-1][:-1]  # ইয়েলৎসিন → yeltsin
             elif prev.vowel == "ি" and not prev.coda:
                 if style & {"korean", "slavic"} and prev.cons:
                     out[-1] = out[-1][:-1]  # রিয়ং → ryong
                 else:
                     onset = ""  # জুলিয়াস → julias
-            elif prev.vowel in ("উ", "ু") and "indochinese" not in style:
-                onset = ""  # মিগুয়েল → miguel
-            elif prev.vowel in ("ও", "ো") and (u.vowel in ("া", "ে") or "korean" in style or not prev.cons):
+            elif prev.vowel in ("উ", "ু") and ("vietnamese" not in style or u.vowel != "ে"):
+                onset = ""  # মিগুয়েল → miguel (but নগুয়েন → nguyen)
+            elif prev.vowel in ("া", "ে") and u.vowel in ("ে", "া") and u.vowel != prev.vowel:
+                onset = ""  # রাফায়েল → rafael, কোরেয়া → correa
+            elif prev.vowel in ("ও", "ো") and (u.vowel in ("া", "ে") and "hispanic" not in style
+                                                or "korean" in style or not prev.cons):
                 out[-1] = out[-1][:-1]
                 onset = "w"  # ওয়াং → wang, গোয়ন → gwon, আনোয়ার → anwar
         if u.vowel is None:
@@ -223,7 +238,8 @@ def _word(word: str, style: frozenset[str]) -> str:
         if u.vowel == "উ" and nxt is not None and nxt.vowel == "ই" and not nxt.cons and "korean" not in style \
                 and (prev is None or not prev.cons or _said(prev)):
             vowel = "w"  # উইলসন → wilson
-        if u.vowel == "ই" and prev is None and nxt is not None and not nxt.cons and nxt.vowel in ("উ", "ও", "এ", "আ"):
+        if u.vowel == "ই" and prev is None and nxt is not None and not nxt.cons and nxt.vowel in ("উ", "ও", "এ", "আ") \
+                and not _glide(units, 1):
             vowel = "y"  # ইউরি → yuri, ইওল → yeol
         if "korean" in style and u.vowel == "উ" and not u.cons and prev is not None and prev.vowel == "ি" and prev.cons:
             out[-1] = out[-1][:-1] + "y"  # হিউন → hyun
@@ -231,6 +247,8 @@ def _word(word: str, style: frozenset[str]) -> str:
             vowel = "ae"  # জে → jae
         out.append(onset + vowel + "".join(NASALS[c] for c in u.coda))
     latin = "".join(out)
+    if "south-asian" not in style:
+        latin = re.sub(r"k[jz](?=a)", "x", latin)  # আলেকজান্ডার → alexander
     for name in sorted(style):
         for pattern, repl in SPELLINGS.get(name, []):
             latin = re.sub(pattern, repl, latin)
