@@ -69,7 +69,7 @@ SPELLINGS = {
     "chinese": [(r"^i(?![aeiou])", "yi"), (r"^u(?![aeiou])", "wu"), (r"(?:k|ch)i(?=[aeu])", "qi"),
                 (r"ki", "qi"), (r"j(?=[aeou])", "z"), (r"shi(?=[aeou]|n|$)", "xi")],
     "vietnamese": [(r"^nog(?=u)", "ng"), (r"in$", "inh"), (r"k$", "c")],
-    "russian": [(r"(?<=[^aeiour])i$", "y"), (r"^dimit", "dmit")],
+    "russian": [(r"(?<=[^aeiour])i$", "y"), (r"^dimit", "dmit"), (rf"(?<=[{_C}])ar$", "er")],
     "arabic": [("j$", "z")],
     "burmese": [(r"(?<![aeiou])ong", "aung")],
     "african": [(r"^e([nm])(?=[bdgkt])", r"\1")],
@@ -155,8 +155,8 @@ def _mark_schwas(units: list[_Unit], style: frozenset[str]) -> None:
         nxt = units[k + 1] if k + 1 < len(units) else None
         if u.coda or len(units) == 1:
             u.schwa = True
-        elif nxt is None:  # word-final: silent, but South Asian conjuncts end in "a" (Narendra)
-            u.schwa = "south-asian" in style and len(u.cons) > 1 and u.cons[-1] in "রয"
+        elif nxt is None:  # word-final: silent, but South Asian conjuncts end in "a" (Narendra, Krishna)
+            u.schwa = "south-asian" in style and len(u.cons) > 1 and (u.cons[-1] in "রয" or u.cons[0] not in "নমঙণঞ")
         elif not indic and k + 2 == len(units) and nxt.cons in (["স"], ["জ"]) and nxt.vowel is None:
             u.schwa = False  # জেমস → james
         elif k == 0 and u.cons == ["ত"] and nxt.cons[:1] == ["স"]:
@@ -212,10 +212,15 @@ def _word(word: str, style: frozenset[str]) -> str:
         onset = _consonants(u.cons, style, k == 0, u.vowel) if u.cons else ""
         if u.cons == ["য"] and k:  # য় between or after vowels
             before = out[-1][-1:]
-            if u.vowel is None and not u.schwa:
-                onset = "i" if before in ("a", "e", "o") else ""  # রায় → rai, চয়বালসান → choibalsan
-            elif prev.vowel == "ই" and not prev.coda and k == 1:
-                out[-1] = out[-1][:-1]  # ইয়েলৎসিন → yeltsin
+            if u.vowel is None and not u.schwa and nxt is None:
+                onset = "y" if before in ("a", "e", "o") else ""  # সঞ্জয় → sanjay
+            elif u.vowel is None and not u.schwa:
+                onset = "i" if before in ("a", "e", "o") else ""  # চয়বালসান → choibalsan, ফয়সাল → faisal
+            elif prev.vowel == "ই" and not prev.coda:
+                if k == 1:
+                    out[-1] = out[-1][:-1]  # ইয়েলৎসিন → yeltsin
+                else:
+                    onset = ""  # ইসাইয়াস → isaias
             elif prev.vowel == "ি" and not prev.coda:
                 if style & {"korean", "slavic"} and prev.cons:
                     out[-1] = out[-1][:-1]  # রিয়ং → ryong
@@ -225,7 +230,9 @@ def _word(word: str, style: frozenset[str]) -> str:
                 onset = ""  # মিগুয়েল → miguel (but নগুয়েন → nguyen)
             elif prev.vowel in ("া", "ে") and u.vowel in ("ে", "া") and u.vowel != prev.vowel:
                 onset = ""  # রাফায়েল → rafael, কোরেয়া → correa
-            elif prev.vowel in ("ও", "ো") and (u.vowel in ("া", "ে") and "hispanic" not in style
+            elif prev.vowel in ("ও", "ো") and "hispanic" in style:
+                onset = ""  # জোয়াও → joao
+            elif prev.vowel in ("ও", "ো") and (u.vowel in ("া", "ে")
                                                 or "korean" in style or not prev.cons):
                 out[-1] = out[-1][:-1]
                 onset = "w"  # ওয়াং → wang, গোয়ন → gwon, আনোয়ার → anwar
@@ -259,7 +266,7 @@ def romanise(name: str, country: str | None = None) -> str:
     """The usual English spelling of a Bengali-script name of someone acting for ``country``
     (an ISO code or a historical state's slug): "সুষমা স্বরাজ", "IN" → "Sushma Swaraj"."""
     style = style_of(country)
-    words = [w for w in re.split(r"[\s\-]+", fold(name).text) if w]
+    words = [w for w in re.split(r"[\s\-]+", fold(name.replace("ৎ", "ত্")).text) if w]  # ৎ: a bare t
     out = []
     for w in words:
         latin = _word(w, style) if any(c in CONSONANTS or c in VOWELS for c in w) else w
