@@ -24,6 +24,7 @@ STYLES = {
     "arabic": {"DZ", "BH", "EG", "IQ", "JO", "KW", "LB", "LY", "MA", "OM", "PS", "QA", "SA", "SD", "SY",
                "TN", "AE", "YE", "MR", "IR", "AF", "MY", "BN", "ID", "PK", "BD"},
     "korean": {"KP", "KR"},
+    "south-korean": {"KR"},
     "chinese": {"CN", "TW", "HK", "MO"},
     "indochinese": {"VN", "north-vietnam", "LA", "KH", "TH"},
     "vietnamese": {"VN", "north-vietnam"},
@@ -42,7 +43,7 @@ STYLES = {
                 "RW", "SN", "SL", "SO", "ZA", "SS", "TZ", "TG", "UG", "ZM", "ZW"},
 }
 
-VOWELS = {"অ": "", "আ": "a", "ই": "i", "উ": "u", "ঋ": "ri", "এ": "e", "ঐ": "oi", "ও": "o", "ঔ": "ou"}
+VOWELS = {"অ": "o", "আ": "a", "ই": "i", "উ": "u", "ঋ": "ri", "এ": "e", "ঐ": "oi", "ও": "o", "ঔ": "ou"}
 SIGNS = {"া": "a", "ি": "i", "ু": "u", "ৃ": "ri", "ে": "e", "ৈ": "oi", "ো": "o", "ৌ": "ou"}
 CONSONANTS = {"ক": "k", "খ": "kh", "গ": "g", "ঘ": "gh", "ঙ": "ng", "চ": "ch", "ছ": "ch", "জ": "j",
               "ঝ": "zh", "ঞ": "n", "ট": "t", "ঠ": "th", "ড": "d", "ঢ": "dh", "ণ": "n", "ত": "t", "থ": "th",
@@ -69,6 +70,8 @@ SPELLINGS = {
     "chinese": [(r"^i(?![aeiou])", "yi"), (r"^u(?![aeiou])", "wu"), (r"(?:k|ch)i(?=[aeu])", "qi"),
                 (r"ki", "qi"), (r"j(?=[aeou])", "z"), (r"shi(?=[aeou]|n|$)", "xi")],
     "vietnamese": [(r"^nog(?=u)", "ng"), (r"in$", "inh"), (r"k$", "c")],
+    "south-korean": [(r"(?<!y)u(?!ng|k|h)", "oo"), ("^yun$", "yoon"), ("^li$", "lee"), ("^yong", "young"),
+                     (r"(?<=[^aeiou])yong", "yung")],
     "russian": [(r"(?<=[^aeiour])i$", "y"), (r"^dimit", "dmit"), (rf"(?<=[{_C}])ar$", "er")],
     "arabic": [("j$", "z")],
     "burmese": [(r"(?<![aeiou])ong", "aung")],
@@ -100,6 +103,7 @@ class _Unit:
 
 
 def _units(word: str) -> list[_Unit]:
+    """A folded word cut into onsets with their vowels (অ্যা counts as one vowel, "a")."""
     units: list[_Unit] = []
     i, n = 0, len(word)
     while i < n:
@@ -163,6 +167,8 @@ def _mark_schwas(units: list[_Unit], style: frozenset[str]) -> None:
             u.schwa = False  # তসিপ্রাস → tsipras
         elif k == 0 and "african" in style and u.cons in (["ন"], ["ম"]) and nxt.cons:
             u.schwa = False  # নক্রুমা → nkrumah
+        elif prev is None and "korean" in style and _glide(units, 1):
+            u.schwa = False  # কওয়ান → kwan
         elif prev is None or prev.vowel == "" or (prev.vowel is None and not prev.cons):
             u.schwa = True  # at the start, or after a vowel-less consonant
         elif len(u.cons) > 1 and indic:
@@ -176,6 +182,7 @@ def _mark_schwas(units: list[_Unit], style: frozenset[str]) -> None:
 
 
 def _consonants(cons: list[str], style: frozenset[str], first: bool, vowel: str | None) -> str:
+    """An onset (one consonant or a conjunct) in Latin letters."""
     letters = _letters(CONSONANTS, style)
     out = ""
     i = 0
@@ -201,6 +208,7 @@ def _consonants(cons: list[str], style: frozenset[str], first: bool, vowel: str 
 
 
 def _word(word: str, style: frozenset[str]) -> str:
+    """One folded word in Latin letters, lower case."""
     units = _units(word)
     _mark_schwas(units, style)
     inherent = "a" if style & {"south-asian", "arabic"} else "o"
