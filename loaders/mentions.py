@@ -239,7 +239,7 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
     if len(words) < 2:
         return None, 0
     raw_names = words[:-1] + [_strip(words[-1]) if _ending_of(lex, words[-1]) else words[-1]]
-    label = " ".join(romanise(w) for w in raw_names)
+    label = romanise(" ".join(raw_names), country.iso or country.slug)
     from kutniti.graph.namespaces import slugify
 
     slug = slugify(label)
