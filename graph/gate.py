@@ -56,12 +56,26 @@ def _node(value: str) -> ox.NamedNode | ox.BlankNode:
     return ox.NamedNode(value) if "://" in value or value.startswith("urn:") else ox.BlankNode(value)
 
 
-def _describe(state: ox.Store, nodes: set[str]) -> rdflib.Graph:
-    """The triples of ``nodes`` (all graphs) in ``state``."""
+def _as_graph(quads) -> rdflib.Graph:
+    """Quads as an rdflib graph of distinct triples (a thing described in many named graphs,
+    like a country every document mentions, is converted once)."""
     g = rdflib.Graph()
-    for n in nodes:
-        for q in state.quads_for_pattern(_node(n), None, None, None):
-            g.add((_rdflib(q.subject), _rdflib(q.predicate), _rdflib(q.object)))
+    for s, p, o in {(q.subject, q.predicate, q.object) for q in quads}:
+        g.add((_rdflib(s), _rdflib(p), _rdflib(o)))
+    return g
+
+
+_DESCRIBE = "SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?s {{ {} }} ?s ?p ?o }}"
+
+
+def _describe(state: ox.Store, nodes: set[str]) -> rdflib.Graph:
+    """The distinct triples of ``nodes`` (all graphs) in ``state``."""
+    named = " ".join(str(_node(n)) for n in nodes if isinstance(_node(n), ox.NamedNode))
+    g = _as_graph(q for n in nodes if isinstance(_node(n), ox.BlankNode)
+                  for q in state.quads_for_pattern(_node(n), None, None, None))
+    if named:
+        for row in state.query(_DESCRIBE.format(named), use_default_graph_as_union=True):
+            g.add((_rdflib(row["s"]), _rdflib(row["p"]), _rdflib(row["o"])))
     return g
 
 
@@ -128,9 +142,7 @@ def check_change(state: ox.Store, change: Change) -> ValidationReport:
     for q in change.remove:
         after.remove(q)
     after.extend(change.add)
-    data = rdflib.Graph()
-    for q in after:
-        data.add((_rdflib(q.subject), _rdflib(q.predicate), _rdflib(q.object)))
+    data = _as_graph(after)
     if not len(data):
         return ValidationReport(conforms=True)
     return validate(data, context=context_for(state, data))

@@ -187,32 +187,29 @@ def validate(
     ``sources`` maps file names to their text, so each result can name the line where its thing
     was written.
     """
-    data_g = triples_of(data)
-    full = rdflib.Graph()
-    for t in data_g:
-        full.add(t)
+    full = triples_of(data)  # our own copy: pyshacl mixes the ontology into it in place
+    written = {str(s) for s in full.subjects()}
     if context is not None:
         for t in context:
             full.add(t[:3])
     if engine == "pyshacl":
         conforms, report_graph, _ = pyshacl.validate(
             full, shacl_graph=shapes_graph(), ont_graph=ontology_graph(), inference="none",
-            advanced=True, allow_warnings=True)
+            advanced=True, allow_warnings=True, inplace=True)
         results = _pyshacl_results(report_graph)
     else:
         core, constraints = _split_shapes()
-        _, report_graph, _ = pyshacl.validate(
-            full, shacl_graph=core, ont_graph=ontology_graph(), inference="none",
-            advanced=True, allow_warnings=True)
-        results = _pyshacl_results(report_graph)
         store = ox.Store()
         store.load(_ontology_nquads(), format=ox.RdfFormat.N_QUADS)
         store.extend(to_quads(full, "urn:kutniti:data"))
+        _, report_graph, _ = pyshacl.validate(
+            full, shacl_graph=core, ont_graph=ontology_graph(), inference="none",
+            advanced=True, allow_warnings=True, inplace=True)
+        results = _pyshacl_results(report_graph)
         for r in shacl_sparql.evaluate(store, constraints):
             results.append(ValidationResult(
                 focus=r.focus, path=r.path, value=r.value, message=compact_iris(r.message),
                 severity=r.severity.rsplit("#", 1)[-1], shape=r.shape))
-    written = {str(s) for s in data_g.subjects()}
     results = [r for r in results if r.focus in written or not written]
     results = _dedupe(results)
     report = ValidationReport(conforms=not results, results=results)
