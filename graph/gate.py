@@ -68,27 +68,32 @@ def _as_graph(quads) -> rdflib.Graph:
 _DESCRIBE = "SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?s {{ {} }} ?s ?p ?o }}"
 
 
-def _describe(state: ox.Store, nodes: set[str]) -> rdflib.Graph:
-    """The distinct triples of ``nodes`` (all graphs) in ``state``."""
-    named = " ".join(str(_node(n)) for n in nodes if isinstance(_node(n), ox.NamedNode))
-    g = _as_graph(q for n in nodes if isinstance(_node(n), ox.BlankNode)
-                  for q in state.quads_for_pattern(_node(n), None, None, None))
+def _describe(state: ox.Store, nodes: set[str], change: Change | None = None) -> rdflib.Graph:
+    """The distinct triples of ``nodes`` (all graphs) in ``state`` — after ``change``, if given."""
+    removed = set(change.remove) if change else set()
+    changed = {q.subject for q in removed}
+    exact = {n for n in nodes if isinstance(_node(n), ox.BlankNode) or _node(n) in changed}
+    g = _as_graph({q for n in exact for q in state.quads_for_pattern(_node(n), None, None, None)} - removed)
+    named = " ".join(str(_node(n)) for n in nodes - exact)
     if named:
         for row in state.query(_DESCRIBE.format(named), use_default_graph_as_union=True):
             g.add((_rdflib(row["s"]), _rdflib(row["p"]), _rdflib(row["o"])))
+    for t in _as_graph(q for q in (change.add if change else ()) if q.subject.value in nodes):
+        g.add(t)
     return g
 
 
-def context_for(store: Store | ox.Store, data: rdflib.Graph) -> rdflib.Graph:
-    """What the graph knows about the things ``data`` points at: their types, labels, the
-    countries people represent, the documents events derive from (one hop out)."""
+def context_for(store: Store | ox.Store, data: rdflib.Graph, change: Change | None = None) -> rdflib.Graph:
+    """What the graph knows about the things ``data`` points at — as it would be after ``change``:
+    their types, labels, the countries people represent, the documents events derive from (one
+    hop out)."""
     state = store.oxigraph if isinstance(store, Store) else store
     subjects = {str(s) for s in data.subjects() if isinstance(s, rdflib.URIRef)}
     targets = {str(o) for o in data.objects() if isinstance(o, rdflib.URIRef)} - subjects
-    ctx = _describe(state, targets)
+    ctx = _describe(state, targets, change)
     # second hop for the few properties the shapes follow (a person's country, a document's date)
     extra = {str(o) for s, p, o in ctx if p in (DIP.represents, DIP.inCountry, RDF.type) and isinstance(o, rdflib.URIRef)}
-    for t in _describe(state, extra - targets - subjects):
+    for t in _describe(state, extra - targets - subjects, change):
         if t[1] in (RDF.type, RDFS.label):
             ctx.add(t)
     return ctx
@@ -145,7 +150,7 @@ def check_change(state: ox.Store, change: Change) -> ValidationReport:
     data = _as_graph(after)
     if not len(data):
         return ValidationReport(conforms=True)
-    return validate(data, context=context_for(state, data))
+    return validate(data, context=context_for(state, data, change))
 
 
 def check_facts(store: Store | ox.Store, data: rdflib.Graph, graph: str = "urn:kutniti:submission") -> ValidationReport:

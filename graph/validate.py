@@ -242,12 +242,16 @@ def locate(sources: dict[str, str], iri: str) -> tuple[str | None, int | None]:
             if iri.startswith(m.group(2)):
                 names.append(f"{m.group(1)}:{iri[len(m.group(2)):]}")
         pattern = re.compile("|".join(re.escape(n) for n in names) + r"(?![\w-])")
+        previous = "."  # the last line with text: a statement starts after one ending in '.', '{' or '}'
         for lineno, line in enumerate(text.splitlines(), 1):
             m = pattern.search(line)
-            if m is None:
-                continue
-            if not line[:m.start()].strip() or re.search(r"(rdf:about|@id)\W*$", line[:m.start()]):
-                return name, lineno
-            if first == (None, None):
-                first = (name, lineno)
+            if m is not None:
+                before = line[:m.start()]
+                if (not before.strip() and previous.endswith((".", "{", "}"))) or re.search(
+                        r"(rdf:about|@id)\W*$", before):
+                    return name, lineno
+                if first == (None, None):
+                    first = (name, lineno)
+            if line.strip() and not line.lstrip().startswith("#"):
+                previous = line.rstrip()
     return first
