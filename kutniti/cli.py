@@ -350,9 +350,14 @@ def reason(files, store_dir, materialise):
     graph = rdflib.Graph()
     store = None
     if path.exists():
+        import pyoxigraph as ox
+
+        from kutniti.graph.namespaces import INFERRED_GRAPH
+
         store = open_store(path)
-        for t in store.rdflib_dataset():
-            graph.add(t[:3])
+        stated = store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{INFERRED_GRAPH}>) }}",
+                             union=False)
+        graph.parse(data=stated.serialize(format=ox.RdfFormat.N_TRIPLES).decode("utf-8"), format="nt")
     elif not files:
         fail(f"no store at {path} and no files to reason over")
     if files:
