@@ -1,8 +1,9 @@
 """The write gate: every change is checked against the shapes, in context, before it is kept.
 
 A change is described by the quads it removes and adds. The gate validates the *focus nodes* the
-change touches (subjects of added or removed triples) as they would be after the change, together
-with what they point at in the graph (types, labels, documents) — not the whole graph — and
+change touches (subjects of added or removed triples) and the things whose shapes look at them
+(a mission at its countries' types, an event at its document's date), as they would be after the
+change, together with what they point at (types, labels, documents) — not the whole graph — and
 applies the change in one transaction only if the result conforms. Refused changes leave the store
 exactly as it was. One lock serialises all writes, so concurrent submissions do not interleave.
 """

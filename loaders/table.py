@@ -268,8 +268,8 @@ class _Mapper:
         place = None
         if row.get("place"):
             hit = self._thing(line, "place", row["place"], problems)
-            if hit is not None and hit[1] not in ("City", "Place"):
-                problems.append(self._at(line, "place", f"{row['place']!r} is a {hit[1] or 'thing'}, not a city "
+            if hit is not None and hit[1] not in ("City", "Place", ""):
+                problems.append(self._at(line, "place", f"{row['place']!r} is a {hit[1]}, not a city "
                                                         "(dip:place is a place; name the country as actor or recipient)"))
             elif hit is not None:
                 place = hit[0]
