@@ -74,6 +74,20 @@ def explain(graph: rdflib.Graph) -> list[str]:
     for row in merged.query(_CLASHES):
         out.append(f"{compact(str(row.x))} is typed both {compact(str(row.first))} and "
                    f"{compact(str(row.second))}, which the ontology declares disjoint")
+    return out + _datatype_clashes(graph)
+
+
+def _datatype_clashes(graph: rdflib.Graph) -> list[str]:
+    """Values outside the datatype a property's range names (a language-tagged string where the
+    ontology says ``xsd:string``, a word where it says ``xsd:integer``)."""
+    out = []
+    for p, rng in ontology_graph().subject_objects(RDFS.range):
+        if (p, RDF.type, OWL.DatatypeProperty) not in ontology_graph() or rng == RDFS.Literal:
+            continue
+        for s, o in graph.subject_objects(p):
+            if isinstance(o, rdflib.Literal) and (o.language or (o.datatype or rdflib.XSD.string) != rng):
+                out.append(f"{compact(str(s))} has {compact(str(p))} {o.n3()}, which is not an "
+                           f"{compact(str(rng))}, the range the ontology gives {compact(str(p))}")
     return out
 
 

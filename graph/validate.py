@@ -103,6 +103,12 @@ class ValidationReport:
     conforms: bool
     results: list[ValidationResult] = field(default_factory=list)
 
+    def place(self, where) -> "ValidationReport":
+        """Say where each problem's thing was written: ``where(iri)`` → (file, line) or (None, None)."""
+        for r in self.results:
+            r.source, r.line = where(r.focus)
+        return self
+
     def text(self) -> str:
         if self.conforms:
             return "conforms: no problems found"
@@ -160,7 +166,8 @@ def _pyshacl_results(report_graph: rdflib.Graph) -> list[ValidationResult]:
     return out
 
 
-def _triples(data) -> rdflib.Graph:
+def triples_of(data) -> rdflib.Graph:
+    """The triples of a graph or dataset (quads lose their graph) as one rdflib graph."""
     g = rdflib.Graph()
     for t in data:
         g.add(t[:3])
@@ -180,38 +187,35 @@ def validate(
     ``sources`` maps file names to their text, so each result can name the line where its thing
     was written.
     """
-    data_g = _triples(data)
-    full = rdflib.Graph()
-    for t in data_g:
-        full.add(t)
+    full = triples_of(data)  # our own copy: pyshacl mixes the ontology into it in place
+    written = {str(s) for s in full.subjects()}
     if context is not None:
         for t in context:
             full.add(t[:3])
     if engine == "pyshacl":
         conforms, report_graph, _ = pyshacl.validate(
             full, shacl_graph=shapes_graph(), ont_graph=ontology_graph(), inference="none",
-            advanced=True, allow_warnings=True)
+            advanced=True, allow_warnings=True, inplace=True)
         results = _pyshacl_results(report_graph)
     else:
         core, constraints = _split_shapes()
-        _, report_graph, _ = pyshacl.validate(
-            full, shacl_graph=core, ont_graph=ontology_graph(), inference="none",
-            advanced=True, allow_warnings=True)
-        results = _pyshacl_results(report_graph)
         store = ox.Store()
         store.load(_ontology_nquads(), format=ox.RdfFormat.N_QUADS)
         store.extend(to_quads(full, "urn:kutniti:data"))
+        _, report_graph, _ = pyshacl.validate(
+            full, shacl_graph=core, ont_graph=ontology_graph(), inference="none",
+            advanced=True, allow_warnings=True, inplace=True)
+        results = _pyshacl_results(report_graph)
         for r in shacl_sparql.evaluate(store, constraints):
             results.append(ValidationResult(
                 focus=r.focus, path=r.path, value=r.value, message=compact_iris(r.message),
                 severity=r.severity.rsplit("#", 1)[-1], shape=r.shape))
-    written = {str(s) for s in data_g.subjects()}
     results = [r for r in results if r.focus in written or not written]
     results = _dedupe(results)
+    report = ValidationReport(conforms=not results, results=results)
     if sources:
-        for r in results:
-            r.source, r.line = locate(sources, r.focus)
-    return ValidationReport(conforms=not results, results=results)
+        report.place(lambda iri: locate(sources, iri))
+    return report
 
 
 def _dedupe(results: list[ValidationResult]) -> list[ValidationResult]:
@@ -225,22 +229,29 @@ def _dedupe(results: list[ValidationResult]) -> list[ValidationResult]:
 
 
 def locate(sources: dict[str, str], iri: str) -> tuple[str | None, int | None]:
-    """The file and line where ``iri`` is first written (full IRI, or prefixed name in Turtle)."""
-    candidates = [f"<{iri}>"]
+    """The file and line where ``iri`` is written as a subject — else first written at all — as a
+    full IRI (``<…>`` in Turtle and N-Triples, ``"…"`` in JSON-LD and RDF/XML) or a prefixed name."""
+    written = [f"<{iri}>", f'"{iri}"']
     for prefix, ns in PREFIXES.items():
         if iri.startswith(ns):
-            candidates.append(f"{prefix}:{iri[len(ns):]}")
-    # prefixes the file itself declares
+            written.append(f"{prefix}:{iri[len(ns):]}")
+    first = (None, None)
     for name, text in sources.items():
-        for m in re.finditer(r"@prefix\s+([\w-]*):\s*<([^>]*)>", text):
+        names = list(written)
+        for m in re.finditer(r"@prefix\s+([\w-]*):\s*<([^>]*)>", text):  # prefixes the file declares
             if iri.startswith(m.group(2)):
-                candidates.append(f"{m.group(1)}:{iri[len(m.group(2)):]}")
+                names.append(f"{m.group(1)}:{iri[len(m.group(2)):]}")
+        pattern = re.compile("|".join(re.escape(n) for n in names) + r"(?![\w-])")
+        previous = "."  # the last line with text: a statement starts after one ending in '.', '{' or '}'
         for lineno, line in enumerate(text.splitlines(), 1):
-            stripped = line.split("#", 1)[0] if not line.lstrip().startswith("<") else line
-            for c in candidates:
-                idx = stripped.find(c)
-                if idx >= 0:
-                    end = idx + len(c)
-                    if end == len(stripped) or not re.match(r"[\w-]", stripped[end]):
-                        return name, lineno
-    return None, None
+            m = pattern.search(line)
+            if m is not None:
+                before = line[:m.start()]
+                if (not before.strip() and previous.endswith((".", "{", "}"))) or re.search(
+                        r"(rdf:about|@id)\W*$", before):
+                    return name, lineno
+                if first == (None, None):
+                    first = (name, lineno)
+            if line.strip() and not line.lstrip().startswith("#"):
+                previous = line.rstrip()
+    return first

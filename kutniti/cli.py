@@ -250,6 +250,9 @@ def export(store_dir, graph_iri, fmt, out):
 
 
 # -- validate / reason / add / load ----------------------------------------------------------
+TABLE_SUFFIXES = (".csv", ".tsv", ".tab")
+
+
 def read_rdf_files(files) -> "tuple[object, dict[str, str]]":
     """Parse RDF files into one rdflib graph; a file that does not parse exits 2 with its place."""
     from kutniti.graph.rdfio import RdfInputError, parse_file
@@ -269,22 +272,59 @@ def read_rdf_files(files) -> "tuple[object, dict[str, str]]":
     return graph, texts
 
 
+def read_facts(files, store=None):
+    """RDF files and tables of facts (CSV/TSV, names resolved against ``store``) → one graph, and a
+    function saying where each thing was written (file, line). Unreadable input exits 2."""
+    import rdflib
+
+    from kutniti.graph.validate import locate
+    from kutniti.loaders.table import TableError, read_table
+
+    rdf_files = [f for f in files if f.suffix.lower() not in TABLE_SUFFIXES]
+    data, texts = read_rdf_files(rdf_files)
+    graph = rdflib.Graph()
+    for t in data:
+        graph.add(t[:3])
+    tables = []
+    for f in files:
+        if f.suffix.lower() in TABLE_SUFFIXES:
+            try:
+                table = read_table(f.read_bytes(), str(f), store=store.oxigraph if store is not None else None)
+            except OSError as exc:
+                fail(f"{f}: cannot be read: {exc.strerror or exc}")
+            except TableError as exc:
+                fail(f"{exc}\nnothing was read from {f}")
+            graph += table.graph
+            tables.append(table)
+
+    def where(iri: str):
+        for table in tables:
+            if table.where(iri)[1]:
+                return table.where(iri)
+        return locate(texts, iri) if texts else (None, None)
+
+    return graph, where
+
+
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Validate in the context of this store's graph (what the facts mention).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "turtle"]), default="text", show_default=True)
 def validate(files, store_dir, fmt):
-    """Check RDF FILES against the shapes. Exit 0 conform, 1 do not (report), 2 unreadable."""
-    from kutniti.graph.validate import validate as run_validate
+    """Check FILES (RDF, or a CSV/TSV of facts) against the shapes. Exit 0 conform, 1 do not
+    (report), 2 unreadable."""
+    store = open_store(store_dir, read_only=True) if store_dir else None
+    data, where = read_facts(files, store)
+    if store is not None:
+        from kutniti.graph.gate import check_facts
 
-    data, texts = read_rdf_files(files)
-    context = None
-    if store_dir:
-        from kutniti.graph.gate import context_for
+        report = check_facts(store, data)
+    else:
+        from kutniti.graph.validate import validate as run_validate
 
-        context = context_for(open_store(store_dir), data)
-    report = run_validate(data, context=context, sources=texts)
+        report = run_validate(data)
+    report.place(where)
     if fmt == "json":
         click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=1))
     elif fmt == "turtle":
@@ -310,9 +350,14 @@ def reason(files, store_dir, materialise):
     graph = rdflib.Graph()
     store = None
     if path.exists():
+        import pyoxigraph as ox
+
+        from kutniti.graph.namespaces import INFERRED_GRAPH
+
         store = open_store(path)
-        for t in store.rdflib_dataset():
-            graph.add(t[:3])
+        stated = store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{INFERRED_GRAPH}>) }}",
+                             union=False)
+        graph.parse(data=stated.serialize(format=ox.RdfFormat.N_TRIPLES).decode("utf-8"), format="nt")
     elif not files:
         fail(f"no store at {path} and no files to reason over")
     if files:
@@ -378,36 +423,23 @@ def load(files, store_dir, graph_iri):
 @click.option("--source", help="The source you cite for these facts (dcterms:source).")
 @click.option("--by", "who", default=None, help="Who adds them (default: the user name).")
 def add(files, store_dir, source, who):
-    """Add facts (Turtle, TriG, N-Triples, JSON-LD, RDF/XML, or a CSV of facts) after checking them.
+    """Add facts (Turtle, TriG, N-Triples, JSON-LD, RDF/XML, or a CSV/TSV of facts) after checking them.
 
-    Nothing is stored unless every fact conforms to the shapes. Exit 0 stored, 1 refused, 2 unreadable.
+    A table has the columns type, actor, recipient, date, place, source, quote; its names resolve
+    to things the lexicon or the graph knows. Nothing is stored unless every fact conforms to the
+    shapes. Exit 0 stored, 1 refused, 2 unreadable.
     """
     from kutniti.graph.gate import GateRefused, submit_facts
 
     store = open_store(store_dir, must_exist=False)
-    data = None
-    for f in files:
-        if f.suffix.lower() == ".csv":
-            from kutniti.loaders.facts_csv import CsvFactsError, read_facts_csv
-
-            try:
-                g = read_facts_csv(f)
-            except CsvFactsError as exc:
-                fail(str(exc))
-        else:
-            g, _ = read_rdf_files([f])
-        if data is None:
-            data = g
-        else:
-            for t in g:
-                data.add(t[:3])
+    data, where = read_facts(files, store)
     try:
-        graph_iri = submit_facts(store, data, who=who or os.environ.get("USER", "cli"), source=source)
+        graph_iri = submit_facts(store, data, who=who or os.environ.get("USER", "cli"), source=source, where=where)
     except GateRefused as exc:
         click.echo(exc.report.text())
         err.print("refused: nothing was stored")
         sys.exit(1)
-    click.echo(f"stored as <{graph_iri}>")
+    click.echo(f"stored {len(data)} triples as <{graph_iri}>")
 
 
 # -- serve / stats ---------------------------------------------------------------------------
@@ -415,8 +447,9 @@ def add(files, store_dir, source, who):
 @store_option
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
-@click.option("--update-token", envvar="KUTNITI_UPDATE_TOKEN", default=None,
-              help="Allow writes with this bearer token (or set KUTNITI_UPDATE_TOKEN).")
+@click.option("--update-token", envvar="KUTNITI_UPDATE_TOKEN", multiple=True, metavar="[NAME:]SECRET",
+              help="Allow writes with this bearer token (or set KUTNITI_UPDATE_TOKEN); repeatable. The "
+                   "NAME is recorded as who added facts.")
 @click.option("--query-timeout", default=30.0, show_default=True, type=float, help="Seconds per query.")
 @click.option("--allow-service", multiple=True, metavar="PREFIX",
               help="Let SERVICE call endpoints under this IRI prefix (repeatable).")
@@ -434,7 +467,7 @@ def serve(store_dir, host, port, update_token, query_timeout, allow_service, cor
         fail(f"no store at {root}: build one first with `kutniti build --store {root}` (or add --build)")
     from kutniti.server.serve import run
 
-    run(store_path=root, host=host, port=port, update_token=update_token, query_timeout=query_timeout,
+    run(store_path=root, host=host, port=port, update_token=list(update_token) or None, query_timeout=query_timeout,
         allow_service=list(allow_service), cors_origin=cors_origin, threads=threads)
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 
 def run(store_path: Path | str | None, host: str = "127.0.0.1", port: int = 8000, *,
-        update_token: str | None = None, query_timeout: float = 30.0, allow_service=(),
+        update_token: str | list[str] | None = None, query_timeout: float = 30.0, allow_service=(),
         cors_origin: str | None = None, threads: int = 8, max_rows: int = 100_000) -> None:
     """Serve the store at ``store_path`` on ``host:port`` until interrupted."""
     from waitress import serve as waitress_serve
