@@ -36,8 +36,20 @@ def ask(store, name, **params):
     return out
 
 
+KID = "https://w3id.org/kutniti/id/"
+
+
 def doc_no(row):
-    return Path(row["doc"]).name[:3]
+    """The number of the document a row cites: ``kid:doc-000_…`` → ``"000"``."""
+    assert row["document"].startswith(KID + "doc-"), row["document"]
+    return row["document"][len(KID + "doc-"):][:3]
+
+
+def named(row, var):
+    """A thing a row names: (its ``kid:`` name, its English label)."""
+    iri = row[var]
+    assert iri and iri.startswith(KID), f"?{var} is not a kid: IRI: {iri!r}"
+    return "kid:" + iri[len(KID):], row[var + "Label"]
 
 
 def year(value):
