@@ -189,11 +189,7 @@ def query(query, store_dir, fmt, params):
         return
     if fmt == "table":
         rows = list(result)
-        names = [v.value for v in result.variables]
-        table = Table(*names, show_lines=False)
-        for r in rows:
-            table.add_row(*[_short(r[n]) for n in names])
-        out.print(table)
+        out.print(_table([v.value for v in result.variables], rows))
         err.print(f"{len(rows)} row(s)")
         return
     rf = {"json": ox.QueryResultsFormat.JSON, "csv": ox.QueryResultsFormat.CSV,
@@ -201,6 +197,30 @@ def query(query, store_dir, fmt, params):
     if rf is None:
         fail(f"--format {fmt} is for CONSTRUCT/DESCRIBE; SELECT answers json, csv, tsv, xml or table")
     sys.stdout.buffer.write(result.serialize(format=rf))
+
+
+def _table(names: list[str], rows) -> Table:
+    """Query results for the terminal: ``?x`` and its ``?xLabel`` make one column, the label over
+    the IRI's short name; nothing is cut (long values fold), and data is never read as markup."""
+    from rich.text import Text
+
+    from kutniti.queries import labelled
+
+    paired = labelled(names)
+    columns = [n for n in names if n not in paired.values()]
+    table = Table(show_lines=False)
+    for n in columns:
+        table.add_column(n, overflow="fold")
+    for r in rows:
+        cells = []
+        for n in columns:
+            label = r[paired[n]] if n in paired else None
+            if label is None:
+                cells.append(Text(_short(r[n])))
+            else:
+                cells.append(Text(label.value) + Text("\n" + _short(r[n]), style="dim") if r[n] else Text(label.value))
+        table.add_row(*cells)
+    return table
 
 
 def _short(term) -> str:

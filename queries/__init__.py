@@ -91,6 +91,17 @@ def term(value: str, kind: str) -> str:
     return f'"{escaped}"'
 
 
+LABEL_SUFFIX = "Label"
+
+
+def labelled(variables: list[str]) -> dict[str, str]:
+    """The result variables that come with a label, each with its label's variable: ``?visitor``
+    and ``?visitorLabel`` give ``{"visitor": "visitorLabel"}``. Tables show such a pair as one
+    column (the label, and the IRI it names)."""
+    names = set(variables)
+    return {v: v + LABEL_SUFFIX for v in variables if v + LABEL_SUFFIX in names}
+
+
 def parse(name: str, text: str) -> CannedQuery:
     """A canned query from its file text."""
     meta: dict[str, str] = {}

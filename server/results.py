@@ -11,24 +11,23 @@ from __future__ import annotations
 import pyoxigraph as ox
 
 from kutniti.graph.validate import compact
+from kutniti.queries import labelled
 from kutniti.server import describe
-
-LABEL = "Label"
 
 
 def solutions(store: ox.Store, variables: list[str], bindings: list[dict], documents: dict[str, str]):
     """``(columns, rows)`` of a SELECT answer in SPARQL JSON form (``head.vars``,
     ``results.bindings``); a literal that is a document's identifier links to ``documents[it]``."""
-    paired = {v for v in variables if v + LABEL in variables}
-    columns = [v for v in variables if not (v.endswith(LABEL) and v[:-len(LABEL)] in paired)]
+    paired = labelled(variables)
+    columns = [v for v in variables if v not in paired.values()]
     names = describe.labels(store, [ox.NamedNode(b[v]["value"]) for b in bindings for v in columns
-                                    if b.get(v, {}).get("type") == "uri"])
+                                    if b.get(v, {}).get("type") == "uri" and paired.get(v) not in b])
     rows = []
     for b in bindings:
         row = []
         for v in columns:
             c = _cell(b.get(v), names, documents)
-            label = b.get(v + LABEL) if v in paired else None
+            label = b.get(paired[v]) if v in paired else None
             if label is not None:
                 c = {**c, "text": label["value"], "lang": label.get("xml:lang")}
             row.append(c)
