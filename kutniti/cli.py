@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -176,6 +177,7 @@ def query(query, store_dir, fmt, params):
 
     sparql = resolve_query(query, params)
     store = open_store(store_dir, read_only=False)
+    started = time.perf_counter()
     try:
         result = store.query(sparql)
     except SyntaxError as exc:
@@ -189,8 +191,9 @@ def query(query, store_dir, fmt, params):
         return
     if fmt == "table":
         rows = list(result)
+        ms = (time.perf_counter() - started) * 1000
         out.print(_table([v.value for v in result.variables], rows))
-        err.print(f"{len(rows)} row(s)")
+        err.print(f"{len(rows)} row(s) in {ms:.1f} ms")
         return
     rf = {"json": ox.QueryResultsFormat.JSON, "csv": ox.QueryResultsFormat.CSV,
           "tsv": ox.QueryResultsFormat.TSV, "xml": ox.QueryResultsFormat.XML}.get(fmt)
