@@ -54,13 +54,14 @@ class CannedQuery:
         if not clauses:
             return self.text
         text = self.text
-        # a parameter with a default (its own VALUES line) gets the new value in that line
+        # a parameter with a default (its own VALUES line) gets the new value in that line, and in
+        # every repetition of it (a group evaluated on its own, such as an OPTIONAL, may repeat it)
         rest = []
         for c in clauses:
             name = c.split()[1]
             pattern = re.compile(r"VALUES\s+" + re.escape(name) + r"\s*\{[^}]*\}")
             if pattern.search(text):
-                text = pattern.sub(lambda _m, c=c: c, text, count=1)
+                text = pattern.sub(lambda _m, c=c: c, text)
             else:
                 rest.append(c)
         if not rest:

@@ -220,6 +220,10 @@ def test_entity_profile_and_counts(corpus_store):
     # Elbegdorj's visit counts for Mongolia, through him
     assert any(named(r, "via") == ("kid:tsakhiagiin-elbegdorj", "Tsakhiagiin Elbegdorj") and r["role"] == "visitor"
                for r in rows if r["via"])
+    rows = ask(corpus_store, "entity-profile", entity="kid:kim-yong-nam")
+    assert {named(r, "entity") for r in rows} == {("kid:kim-yong-nam", "Kim Yong-nam")}
+    visits = {r["when"][:4] for r in rows if r["class"].endswith("#Visit") and r["role"] == "visitor"}
+    assert {"1985", "1988", "2007"} <= visits
     counts = ask(corpus_store, "events-by-year")
     assert sum(int(r["events"]) for r in counts) >= 20
 

@@ -84,6 +84,10 @@ def test_bind_replaces_the_default_value():
     text = q.bind({"person": "kid:sergey-lavrov"})
     assert "<https://w3id.org/kutniti/id/sergey-lavrov>" in text
     assert "VALUES ?person { kid:choe-son-hui }" not in text
+    # a default given more than once is replaced everywhere
+    text = get_query("entity-profile").bind({"entity": "kid:kim-yong-nam"})
+    assert "VALUES ?entity { kid:mongolia }" not in text
+    assert text.count("VALUES ?entity { <https://w3id.org/kutniti/id/kim-yong-nam> }") == 2
 
 
 def test_binding_filters_results():
