@@ -218,10 +218,10 @@ def _table(names: list[str], rows) -> Table:
         cells = []
         for n in columns:
             label = r[paired[n]] if n in paired else None
-            if label is None:
-                cells.append(Text(_short(r[n])))
-            else:
-                cells.append(Text(label.value) + Text("\n" + _short(r[n]), style="dim") if r[n] else Text(label.value))
+            cell = Text(label.value if label is not None else _short(r[n]))
+            if label is not None and r[n] is not None:
+                cell.append("\n" + _short(r[n]), style="dim")
+            cells.append(cell)
         table.add_row(*cells)
     return table
 

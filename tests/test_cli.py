@@ -143,3 +143,13 @@ def test_load_bulk_loads_and_reports_bad_files(tmp_path):
     broken.write_text(BROKEN, "utf-8")
     proc = kutniti("load", broken, "--store", root)
     assert proc.returncode == 2 and "broken.ttl" in proc.stderr
+
+
+def test_query_table_shows_data_as_it_is(tmp_path):
+    data = tmp_path / "markup.ttl"
+    data.write_text(GOOD.replace('"Atlantis"@en', '"[bold red]Atlantis[/]"@en'), "utf-8")
+    root = tmp_path / "store"
+    assert kutniti("load", data, "--store", root).returncode == 0
+    proc = kutniti("query", "SELECT ?c ?cLabel WHERE { ?c a dip:Country ; rdfs:label ?cLabel }", "--store", root)
+    assert proc.returncode == 0, proc.stderr
+    assert "[bold red]Atlantis[/]" in proc.stdout and "kid:test-country-a" in proc.stdout
