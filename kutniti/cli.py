@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -176,6 +177,7 @@ def query(query, store_dir, fmt, params):
 
     sparql = resolve_query(query, params)
     store = open_store(store_dir, read_only=False)
+    started = time.perf_counter()
     try:
         result = store.query(sparql)
     except SyntaxError as exc:
@@ -189,18 +191,39 @@ def query(query, store_dir, fmt, params):
         return
     if fmt == "table":
         rows = list(result)
-        names = [v.value for v in result.variables]
-        table = Table(*names, show_lines=False)
-        for r in rows:
-            table.add_row(*[_short(r[n]) for n in names])
-        out.print(table)
-        err.print(f"{len(rows)} row(s)")
+        ms = (time.perf_counter() - started) * 1000
+        out.print(_table([v.value for v in result.variables], rows))
+        err.print(f"{len(rows)} row(s) in {ms:.1f} ms")
         return
     rf = {"json": ox.QueryResultsFormat.JSON, "csv": ox.QueryResultsFormat.CSV,
           "tsv": ox.QueryResultsFormat.TSV, "xml": ox.QueryResultsFormat.XML}.get(fmt)
     if rf is None:
         fail(f"--format {fmt} is for CONSTRUCT/DESCRIBE; SELECT answers json, csv, tsv, xml or table")
     sys.stdout.buffer.write(result.serialize(format=rf))
+
+
+def _table(names: list[str], rows) -> Table:
+    """Query results for the terminal: ``?x`` and its ``?xLabel`` make one column, the label over
+    the IRI's short name; nothing is cut (long values fold), and data is never read as markup."""
+    from rich.text import Text
+
+    from kutniti.queries import labelled
+
+    paired = labelled(names)
+    columns = [n for n in names if n not in paired.values()]
+    table = Table(show_lines=False)
+    for n in columns:
+        table.add_column(n, overflow="fold")
+    for r in rows:
+        cells = []
+        for n in columns:
+            label = r[paired[n]] if n in paired else None
+            cell = Text(label.value if label is not None else _short(r[n]))
+            if label is not None and r[n] is not None:
+                cell.append("\n" + _short(r[n]), style="dim")
+            cells.append(cell)
+        table.add_row(*cells)
+    return table
 
 
 def _short(term) -> str:

@@ -54,13 +54,14 @@ class CannedQuery:
         if not clauses:
             return self.text
         text = self.text
-        # a parameter with a default (its own VALUES line) gets the new value in that line
+        # a parameter with a default (its own VALUES line) gets the new value in that line, and in
+        # every repetition of it (a group evaluated on its own, such as an OPTIONAL, may repeat it)
         rest = []
         for c in clauses:
             name = c.split()[1]
             pattern = re.compile(r"VALUES\s+" + re.escape(name) + r"\s*\{[^}]*\}")
             if pattern.search(text):
-                text = pattern.sub(lambda _m, c=c: c, text, count=1)
+                text = pattern.sub(lambda _m, c=c: c, text)
             else:
                 rest.append(c)
         if not rest:
@@ -89,6 +90,17 @@ def term(value: str, kind: str) -> str:
         return f"<{value}>"
     escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
     return f'"{escaped}"'
+
+
+LABEL_SUFFIX = "Label"
+
+
+def labelled(variables: list[str]) -> dict[str, str]:
+    """The result variables that come with a label, each with its label's variable: ``?visitor``
+    and ``?visitorLabel`` give ``{"visitor": "visitorLabel"}``. Tables show such a pair as one
+    column (the label, and the IRI it names)."""
+    names = set(variables)
+    return {v: v + LABEL_SUFFIX for v in variables if v + LABEL_SUFFIX in names}
 
 
 def parse(name: str, text: str) -> CannedQuery:

@@ -50,15 +50,19 @@ def doc_stem(doc_iri: str) -> str | None:
 
 
 def labels(store: ox.Store, terms) -> dict[str, str]:
-    """English labels (else any label) of IRIs, by IRI string, in one query."""
+    """Names of IRIs for people, by IRI string, in one query: the English label, else any label,
+    else (for a document, which has none) its identifier, the file name."""
     terms = [t for t in dict.fromkeys(terms) if isinstance(t, ox.NamedNode)]
     out: dict[str, str] = {}
     if not terms:
         return out
-    for r in query(store, f"SELECT ?x ?l WHERE {{ {values('x', terms)} ?x rdfs:label ?l }}"):
-        iri, lab = r["x"].value, r["l"]
-        if lab.language == "en" or iri not in out:
-            out[iri] = lab.value
+    rank: dict[str, int] = {}
+    for r in query(store, f"""SELECT ?x ?l ?id WHERE {{ {values('x', terms)}
+            {{ ?x rdfs:label ?l }} UNION {{ ?x a dip:SourceDocument ; dcterms:identifier ?id }} }}"""):
+        iri = r["x"].value
+        name, level = (r["l"].value, 0 if r["l"].language == "en" else 1) if r["l"] else (r["id"].value, 2)
+        if level < rank.get(iri, 3):
+            out[iri], rank[iri] = name, level
     return out
 
 

@@ -18,7 +18,7 @@ from flask import Blueprint, Response, current_app, render_template, request
 
 from kutniti.graph.namespaces import DIP, KID, ONTOLOGY_GRAPH, SPARQL_PREFIXES
 from kutniti.graph.validate import compact
-from kutniti.server import describe, negotiation
+from kutniti.server import describe, negotiation, results
 from kutniti.server.hints import Problem, explain
 from kutniti.server.pictures import network_svg, timeline_svg
 
@@ -133,24 +133,11 @@ def _run_for_page(query: str):
         return {"kind": "boolean", "variables": ["answer"],
                 "rows": [[{"text": str(json.loads(ans.body)["boolean"]).lower()}]]}, None
     if ans.kind == "graph":
-        triples = list(ox.parse(ans.body, format=ox.RdfFormat.N_TRIPLES))
-        rows = [[describe.cell(t.subject), describe.cell(t.predicate), describe.cell(t.object)] for t in triples]
-        return {"kind": "graph", "variables": ["subject", "predicate", "object"], "rows": rows}, None
+        found = list(ox.parse(ans.body, format=ox.RdfFormat.N_TRIPLES))
+        return {"kind": "graph", "variables": ["subject", "predicate", "object"],
+                "rows": results.triples(_memory(), found)}, None
     data = json.loads(ans.body)
-    variables = data["head"]["vars"]
-    docs = _documents()
-    rows = []
-    for b in data["results"]["bindings"]:
-        row = []
-        for v in variables:
-            c = b.get(v)
-            if c is None:
-                row.append({"text": ""})
-            elif c["type"] == "uri":
-                row.append(describe.cell(ox.NamedNode(c["value"])))
-            else:
-                row.append({"text": c["value"], "lang": c.get("xml:lang"), "href": docs.get(c["value"])})
-        rows.append(row)
+    variables, rows = results.solutions(_memory(), data["head"]["vars"], data["results"]["bindings"], _documents())
     return {"kind": "solutions", "variables": variables, "rows": rows}, None
 
 

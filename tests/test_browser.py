@@ -46,7 +46,11 @@ def test_run_a_canned_query_follow_a_link_and_read_a_document(live_server, page)
     assert "name=people" in page.url
     page.screenshot(path=str(SHOTS / "query.png"), full_page=True)
 
-    page.click("#results a:has-text('kid:kim-yong-nam')")
+    # a person is shown by name, linked to their page, with the IRI on hover
+    person = page.locator("#results a:has-text('Kim Yong-nam')")
+    assert person.get_attribute("title") == "https://w3id.org/kutniti/id/kim-yong-nam"
+    assert "personLabel" not in page.inner_text("#results thead")
+    person.click()
     page.wait_for_selector("#timeline svg circle")
     assert page.inner_text("h1") == "Kim Yong-nam · কিম ইয়ং-নাম"
     assert page.locator("#timeline svg circle").count() == 3  # his visits of 1985, 1988 and 2007

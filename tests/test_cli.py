@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -83,6 +86,26 @@ def test_query_text_and_formats(store):
     assert proc.stdout.splitlines()[1].strip() == "5"
 
 
+def test_canned_query_table_and_csv(store):
+    args = ("query", "visits", "--param", "visitor=kid:kim-yong-nam", "--store", store)
+    proc = subprocess.run([sys.executable, "-m", "kutniti", *map(str, args)], capture_output=True, text=True,
+                          timeout=300, env={**os.environ, "COLUMNS": "200"})
+    assert proc.returncode == 0, proc.stderr
+    # ?visitor and ?visitorLabel are one column: the name over the IRI's short name, neither cut
+    lines = proc.stdout.splitlines()
+    assert "visitorLabel" not in proc.stdout and "visitor" in lines[1]
+    first = [line.split("│")[1].strip() for line in lines if line.startswith("│")]
+    assert first == ["Kim Yong-nam", "kid:kim-yong-nam"] * 3
+    assert "kid:event-" in proc.stdout and "…" not in proc.stdout
+    # CSV keeps both, the IRI in full
+    proc = kutniti(*args, "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(proc.stdout)))
+    assert len(rows) == 3
+    assert {(r["visitor"], r["visitorLabel"], r["destinationLabel"]) for r in rows} == {
+        ("https://w3id.org/kutniti/id/kim-yong-nam", "Kim Yong-nam", "Mongolia")}
+    assert sorted(r["date"][:4] for r in rows) == ["1985", "1988", "2007"]
+
+
 def test_query_reports_malformed_sparql(store):
     proc = kutniti("query", "SELECT ?x WHERE { ?x ", "--store", store)
     assert proc.returncode == 2
@@ -120,3 +143,13 @@ def test_load_bulk_loads_and_reports_bad_files(tmp_path):
     broken.write_text(BROKEN, "utf-8")
     proc = kutniti("load", broken, "--store", root)
     assert proc.returncode == 2 and "broken.ttl" in proc.stderr
+
+
+def test_query_table_shows_data_as_it_is(tmp_path):
+    data = tmp_path / "markup.ttl"
+    data.write_text(GOOD.replace('"Atlantis"@en', '"[bold red]Atlantis[/]"@en'), "utf-8")
+    root = tmp_path / "store"
+    assert kutniti("load", data, "--store", root).returncode == 0
+    proc = kutniti("query", "SELECT ?c ?cLabel WHERE { ?c a dip:Country ; rdfs:label ?cLabel }", "--store", root)
+    assert proc.returncode == 0, proc.stderr
+    assert "[bold red]Atlantis[/]" in proc.stdout and "kid:test-country-a" in proc.stdout

@@ -1,5 +1,7 @@
 """The canned queries: their headers, their syntax, and safe parameter binding."""
 
+import re
+
 import pyoxigraph as ox
 import pytest
 
@@ -82,6 +84,10 @@ def test_bind_replaces_the_default_value():
     text = q.bind({"person": "kid:sergey-lavrov"})
     assert "<https://w3id.org/kutniti/id/sergey-lavrov>" in text
     assert "VALUES ?person { kid:choe-son-hui }" not in text
+    # a default given more than once is replaced everywhere
+    text = get_query("entity-profile").bind({"entity": "kid:kim-yong-nam"})
+    assert "VALUES ?entity { kid:mongolia }" not in text
+    assert text.count("VALUES ?entity { <https://w3id.org/kutniti/id/kim-yong-nam> }") == 2
 
 
 def test_binding_filters_results():
@@ -100,7 +106,26 @@ def test_binding_filters_results():
     q = get_query("visits")
     assert len(list(store.query(q.text))) == 2
     rows = list(store.query(q.bind({"visitor": "kid:c"})))
-    assert [r["visitorLabel"].value for r in rows] == ["C"]
+    assert [(r["visitor"].value, r["visitorLabel"].value) for r in rows] == [(kid + "c", "C")]
+    assert [(r["event"].value, r["document"].value) for r in rows] == [(kid + "v2", kid + "d")]
+
+
+def selected(q: CannedQuery) -> list[str]:
+    """The variables a query projects, in order (``(… AS ?x)`` gives ``x``)."""
+    head = re.search(r"SELECT\s+(?:DISTINCT\s+)?(.*?)\s+WHERE", q.text, re.S | re.I).group(1)
+    head = re.sub(r"\([^()]*(?:\([^()]*\)[^()]*)*\bAS\s+\?(\w+)\)", r"?\1", head)
+    return re.findall(r"\?(\w+)", head)
+
+
+@pytest.mark.parametrize("name", sorted(QUERIES))
+def test_every_label_comes_with_the_iri_it_names(name):
+    variables = selected(QUERIES[name])
+    assert variables and len(variables) == len(set(variables))
+    for v in variables:
+        if v.endswith("Label"):
+            assert v[:-len("Label")] in variables, f"{name}: ?{v} without ?{v[:-len('Label')]}"
+    # the document is named by its IRI, not by its file name
+    assert "doc" not in variables
 
 
 def test_parse_header():

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import requests
+
+from kutniti.graph.namespaces import KID, SPARQL_PREFIXES
 
 SCRIPT_LABEL = """@prefix dip: <https://w3id.org/kutniti/ontology#> . @prefix kid: <https://w3id.org/kutniti/id/> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
@@ -18,6 +22,30 @@ def test_query_page_runs_a_canned_query_server_side(live_server):
     r = requests.get(s.url + "/", params={"name": "visits", "visitor": "kid:kim-yong-nam"})
     assert r.text.count('href="/id/event-') == 3
     assert 'value="kid:kim-yong-nam"' in r.text  # the form keeps what was asked
+
+
+def test_result_tables_name_things_and_link_them(live_server):
+    s = live_server()
+    html = requests.get(s.url + "/", params={"name": "visits", "visitor": "kid:kim-yong-nam"}).text
+    table = html.split('id="results"', 1)[1].split("</table>", 1)[0]
+    head = re.findall(r"<th>([^<]*)</th>", table)
+    # ?visitor and ?visitorLabel make one column: the name, linked to the thing's page, its IRI on hover
+    assert head[:2] == ["visitor", "destination"] and not any(h.endswith("Label") for h in head)
+    assert table.count('<a href="/id/kim-yong-nam" title="https://w3id.org/kutniti/id/kim-yong-nam">Kim Yong-nam</a>') == 3
+    assert table.count('<a href="/id/mongolia" title="https://w3id.org/kutniti/id/mongolia">Mongolia</a>') == 3
+    # the document, a bare IRI without a label, is shown by its file name
+    assert table.count('title="https://w3id.org/kutniti/id/doc-000_bd59f91ca0b70020">000_bd59f91ca0b70020.txt</a>') == 3
+
+    # bare IRIs of things in the graph are shown by their English labels, as the graph gives them
+    q = SPARQL_PREFIXES + "SELECT ?c WHERE { ?c a dip:Country } ORDER BY ?c"
+    html = requests.get(s.url + "/", params={"query": q}).text
+    table = html.split('id="results"', 1)[1].split("</table>", 1)[0]
+    names = {r["c"].value: r["l"].value for r in s.store.query(
+        SPARQL_PREFIXES + 'SELECT ?c ?l WHERE { ?c a dip:Country ; rdfs:label ?l FILTER(LANG(?l) = "en") }')}
+    cells = re.findall(r'<a href="/id/([^"]+)" title="([^"]+)">([^<]+)</a>', table)
+    assert len(cells) == len(names) >= 5
+    for slug, iri, text in cells:
+        assert iri == str(KID) + slug and text == names[iri]
 
 
 def test_query_page_downloads_in_every_format_of_the_query_form(live_server):
