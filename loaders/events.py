@@ -72,15 +72,38 @@ def _compile(p: str | None) -> re.Pattern | None:
     return re.compile(fold_pattern(p)) if p else None
 
 
+_MACRO = re.compile(r"%([A-Z]+)%")
+
+
+def expand_verbs(pattern: str | None, verbs: dict[str, list[str]]) -> str | None:
+    """Replace each ``%NAME%`` in a rule pattern by the alternation of that verb's forms (longest
+    first, ending the word; forms may name other verbs, and spaces match any run of spaces)."""
+    if not pattern:
+        return pattern
+
+    def forms(name: str) -> str:
+        if name not in verbs:
+            raise KeyError(f"events.yaml: no verb forms named {name!r}")
+        alts = sorted((expand_verbs(f, verbs) for f in verbs[name]), key=len, reverse=True)
+        return "(?:" + "|".join(a.replace(" ", r"\s+") for a in alts) + r")(?![\u0980-\u09ff])"
+
+    return _MACRO.sub(lambda m: forms(m.group(1)), pattern)
+
+
 @functools.cache
 def rules() -> tuple[list[Rule], re.Pattern, re.Pattern]:
     """The rules, and the planned and negation patterns."""
     data = yaml.safe_load(resources.files("kutniti.loaders").joinpath("data", "events.yaml").read_text("utf-8"))
-    out = [Rule(r["id"], r["class"], r["roles"], _compile(r["trigger"]), _compile(r.get("requires")),
-                _compile(r.get("excludes")), _compile(r.get("reverse")), _compile(r.get("weapon")),
+    verbs = data.get("verbs") or {}
+
+    def pat(p: str | None) -> re.Pattern | None:
+        return _compile(expand_verbs(p, verbs))
+
+    out = [Rule(r["id"], r["class"], r["roles"], pat(r["trigger"]), pat(r.get("requires")),
+                pat(r.get("excludes")), pat(r.get("reverse")), pat(r.get("weapon")),
                 bool(r.get("agreement")), bool(r.get("mission")), r.get("test", ""))
            for r in data["rules"]]
-    return out, _compile(data["planned"]), _compile(data["negation"])
+    return out, pat(data["planned"]), pat(data["negation"])
 
 
 AGREEMENT_KINDS = [
@@ -88,7 +111,30 @@ AGREEMENT_KINDS = [
     ("partnership", r"অংশীদারিত্ব"), ("trade", r"বাণিজ্য"), ("cooperation", r"সহযোগিতা"),
     ("declaration", r"ঘোষণাপত্র"), ("travel", r"ভ্রমণ|পর্যটন"),
 ]
-_BACKGROUND = re.compile(fold_pattern(r"^\s*(?:\S+\s+){0,2}?(?:পর থেকে|পর|পরে|আগে|কারণে)(?![\u0980-\u09ff])"))
+#: "… করার পর/আগে/কারণে": the event is background to what follows (not across a comma).
+_BACKGROUND = re.compile(fold_pattern(r"^\s*(?:[^\s,;।]+\s+){0,2}?(?:পর থেকে|পর|পরে|আগে|কারণে)(?![\u0980-\u09ff])"))
+#: Where a clause ends inside a sentence: a semicolon or dash; a comma before a conjunction or a
+#: relative word (", আর", ", কিন্তু", ", যেখানে", ", যখন"); after a conditional verb ("… হলে",
+#: "… দিলে": "if/when X happened", whose subject is not the main clause's).
+CLAUSE_END = re.compile(fold_pattern(
+    r";|\s[—–-]\s|,\s*(?=(?:আর|কিন্তু|তবে|যেখানে|যখন|অন্যদিকে|পাশাপাশি)(?![\u0980-\u09ff]))"
+    r"|(?<=[\u0980-\u09ff])(?:হলে|করলে|দিলে|গেলে|এলে|পেলে|নিলে|থাকলে)(?![\u0980-\u09ff])"))
+_CONDITIONAL = re.compile(fold_pattern(r"লে$"))
+#: A passive verb phrase ("পাঠানো হয়", "করা হয়েছে"): its agent, if any, is not nominative.
+_PASSIVE = re.compile(fold_pattern(r"(?:করা|দেওয়া|দেয়া|পাঠানো|জানানো)\s+(?:হয়|হয়েছে|হয়েছিল|হচ্ছে|হচ্ছিল|হবে|হল|হলো)"))
+#: A trigger that names a meeting only as a time reference ("বৈঠকের পর", "বৈঠকের সময়").
+_ANCHORED = re.compile(fold_pattern(r"(?:ে|ের)\s+(?:সময়|শেষে|পর)$"))
+_TWO_LEADERS = re.compile(fold_pattern(r"দুই নেতা|উভয় নেতা"))
+
+
+def clauses(sentence: str) -> list[tuple[int, int, bool]]:
+    """Clause spans of a folded sentence, and whether each ends in a conditional ("… হলে")."""
+    out, pos = [], 0
+    for m in CLAUSE_END.finditer(sentence):
+        out.append((pos, m.end(), bool(_CONDITIONAL.search(m.group(0)))))
+        pos = m.end()
+    out.append((pos, len(sentence), False))
+    return out
 _REPORTING = re.compile(fold_pattern(r"(?:বলেছে|বলেছেন|বলেন|জানিয়েছে|জানিয়েছেন|জানায়|ঘোষণা করেছে|ঘোষণা করেছিল|অভিযোগ করেছে|দাবি করেছে)\s+যে\s"))
 _DEMONSTRATIVE = re.compile(fold_pattern(r"(?<![\u0980-\u09ff])(?:এই|সেই|ওই|এ|একই)(?![\u0980-\u09ff])"))
 #: A weapon named in the text: up to two words before the weapon noun ("স্কুড-বি আন্তঃমহাদেশীয় মিসাইল").
@@ -192,6 +238,7 @@ def read_events(
             if rep:
                 clause_start = s_start + rep.end()
             ms = [x for x in mentions if x.start >= clause_start]
+            ms, dated_in = _clause_mentions(sentence, s_start, m.start(), ms, dates)
             agents = _agents(ms, ctx, lex)
             pronouns = [x for x in ms if x.entity.slug == "?country"]
             agents = _resolve_pronouns(agents, pronouns, ctx, lex)
@@ -216,12 +263,38 @@ def read_events(
                             break
                 planned = bool(planned_pat.search(sentence[m.start():m.end() + 40]))
                 planned = planned or bool(re.search(fold_pattern(r"আমন্ত্রণ|আগামী|হতে যাওয়া"), sentence))
-                for dated in _dated(ev, t0, dates or inherited, rule):
+                if fold_pattern("আমন্ত্রণ") in m.group(0):
+                    planned = False  # the invitation itself was sent
+                for dated in _dated(ev, t0, dated_in or inherited, rule):
                     if dated.date and doc_date and dated.date.sort_key()[:1] > doc_date.sort_key()[:1]:
                         planned = True
                     dated.planned = planned or any(d.future for d in dates)
                     out.append((dated, t0, t1))
     return _dedupe(out)
+
+
+def _clause_mentions(sentence: str, s_start: int, trig: int, ms: list[Mention],
+                     dates: list[DateMention]) -> tuple[list[Mention], list[DateMention]]:
+    """The mentions and dates that belong to the clause of the trigger at ``trig`` (sentence
+    offset). A clause without a subject of its own shares the subject of the clause before it
+    ("X বেইজিং যান এবং …", "X …, আর …"), unless that clause was conditional ("Y হলে X …")."""
+    spans = clauses(sentence)
+    idx = next(i for i, (a, b, _) in enumerate(spans) if a <= trig < b or i == len(spans) - 1)
+    a, b, _ = spans[idx]
+    inside = [x for x in ms if a <= x.start - s_start < b]
+    if not any(x.case == "nom" and not x.post and not x.modifier and x.start - s_start < trig for x in inside):
+        for pa, pb, conditional in reversed(spans[:idx]):
+            if conditional:
+                break
+            subj = [x for x in ms if pa <= x.start - s_start < pb and x.case == "nom" and not x.post
+                    and not x.modifier and x.entity.kind in AGENT_KINDS]
+            if subj:
+                inside = [subj[0]] + inside
+                break
+    mine = [d for d in dates if a <= d.start - s_start < b]
+    if not mine:
+        mine = [d for d in dates if d.start - s_start < a] or dates
+    return inside, mine
 
 
 def _dedupe(events: list[tuple[Event, int, int]]) -> list[tuple[Event, int, int]]:
