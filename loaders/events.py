@@ -358,40 +358,62 @@ def _apply(rule, m, sentence, s_start, t0, agents, pronouns, both, ctx, lex, all
         for a in agents:
             if a.entity.kind == "Person" and a.entity.slug not in {p.slug for p in people} and a.post not in ("source", "by"):
                 people.append(a.entity)
-        if len(people) < 2 and re.search(fold_pattern(r"দুই নেতা|উভয় নেতা"), sentence) and len(ctx.recent_people) >= 2:
+        if len(people) < 2 and _TWO_LEADERS.search(sentence) and len(ctx.recent_people) >= 2:
             people = ctx.recent_people[-2:]
         ev.participants = people
         return [ev] if len(people) >= 2 else []
     if rule.roles == "hosting":
         return _hosting(ev, t0, agents, lex)
     if rule.roles == "meeting":
-        people = []
-        agents = [a for a in agents if a.post not in ("source", "by", "after", "before", "than")]
-        for a in agents:
-            if a.entity.kind == "Person" and a.entity.slug not in {p.slug for p in people}:
-                people.append(a.entity)
-        if len(people) < 2:
-            countries = [a.entity for a in agents if a.entity.kind != "Person"]
-            for c in countries:
-                if c.slug not in {p.slug for p in people} and all(p.country != c.slug for p in people):
-                    people.append(c)
-        if len(people) < 2 and re.search(fold_pattern(r"দুই নেতা|উভয় নেতা"), sentence) and len(ctx.recent_people) >= 2:
-            people = list(ctx.recent_people[-2:])
-        if len(people) < 2 and both:
-            people += [c for c in ctx.topic if all(_country_of(p, lex) is not c for p in people)]
-        if len(people) < 2 and people:
-            partner = _partner(ctx, people[0], lex)
-            if partner is not None:
-                people.append(partner)
-        ev.participants = people[:6]
-        return [ev] if len(ev.participants) >= 2 else []
+        return _meeting(ev, m, sentence, t0, agents, both, ctx, lex)
+    return _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ctx, lex, all_mentions)
+
+
+_RECEPTION = re.compile(fold_pattern(r"অভ্যর্থনা|আতিথ্য|স্বাগত|সংবর্ধনা"))
+
+
+def _meeting(ev, m, sentence, t0, agents, both, ctx, lex) -> list[Event]:
+    """Participants of a meeting: the people named (countries when fewer than two people). A place
+    in the locative is the venue; a genitive person away from the meeting noun is a possessor."""
+    anchored = bool(_ANCHORED.search(m.group(0)))
+    if anchored:
+        # "বৈঠকের পর …": a meeting named as a time reference has its participants before it
+        agents = [a for a in agents if a.start < t0]
+    agents = [a for a in agents if a.post not in ("source", "by", "after", "before", "than")
+              and not (a.case == "loc" and not a.post)
+              and not (a.case == "gen" and not a.post and a.entity.kind == "Person" and t0 - a.end > 3
+                       and a.end < t0)]
+    people = []
+    for a in agents:
+        if a.entity.kind == "Person" and a.entity.slug not in {p.slug for p in people}:
+            people.append(a.entity)
+    if len(people) < 2:
+        countries = [a.entity for a in agents if a.entity.kind != "Person"]
+        for c in countries:
+            if c.slug not in {p.slug for p in people} and all(p.country != c.slug for p in people):
+                people.append(c)
+    if len(people) < 2 and _TWO_LEADERS.search(sentence) and len(ctx.recent_people) >= 2:
+        people = list(ctx.recent_people[-2:])
+    if len(people) < 2 and both:
+        people += [c for c in ctx.topic if all(_country_of(p, lex) is not c for p in people)]
+    if len(people) < 2 and people:
+        partner = _partner(ctx, people[0], lex)
+        if partner is not None:
+            people.append(partner)
+    ev.participants = people[:6]
+    if _RECEPTION.search(m.group(0)) and not any(p.kind == "Person" for p in people):
+        return []  # a welcome for visitors or tourists is not a meeting of leaders
+    return [ev] if len(ev.participants) >= 2 else []
+
+
+def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ctx, lex, all_mentions) -> list[Event]:
     if rule.roles == "symmetric":
         parts: list[Entity] = []
         agents = [a for a in agents if not (a.case == "loc" and a.entity.kind == "Country")
                   and a.post not in ("after", "before", "than", "against")]
         if rule.cls == "Statement":
             agents = [a for a in agents if a.case == "nom" and not a.post]
-        leaders = re.search(fold_pattern(r"দুই নেতা|উভয় নেতা"), sentence) and len(ctx.recent_people) >= 2
+        leaders = _TWO_LEADERS.search(sentence) and len(ctx.recent_people) >= 2
         if leaders:
             agents = []
             for person in ctx.recent_people[-2:]:
@@ -461,8 +483,23 @@ def _apply(rule, m, sentence, s_start, t0, agents, pronouns, both, ctx, lex, all
             recipient = (with_ or objects or [None])[0]
         elif rule.cls in ("TroopDeployment", "ArmsTransfer", "Aid"):
             recipient = (objects or locs or [None])[0]
+        elif rule.cls == "MilitaryCooperation":
+            # "X Y-এর সেনাদের প্রশিক্ষণ দেয়", "X-এর প্রশিক্ষকেরা Y-তে কাজ করেন"
+            recipient = (objects or locs or [g for g in gens if g is not actor] or [None])[0]
         else:
             recipient = (objects or [None])[0]
+        if actor is None and _PASSIVE.search(m.group(0)):
+            # a passive names its agent, if at all, in the genitive: "X-এর বিমানচালকদের … পাঠানো হয়"
+            agent = [g for g in gens if g.start < t0 and g is not recipient]
+            actor = agent[-1] if agent else None
+    if rule.mission:
+        # the embassy's owner is the genitive right before "দূতাবাস": "পিয়ংইয়ংয়ে মালয়েশিয়ার দূতাবাস খোলে"
+        owner = [g for g in agents if g.case == "gen" and not g.post and g.entity.kind == "Country"
+                 and 0 <= t0 - g.end <= 3]
+        if owner:
+            actor = owner[0]
+            if recipient is not None and recipient.entity.slug == actor.entity.slug:
+                recipient = None
     a_ent = actor.entity if actor else None
     r_ent = recipient.entity if recipient else None
     # "দেশটি" and the bilateral partner fill a missing side
@@ -483,7 +520,14 @@ def _apply(rule, m, sentence, s_start, t0, agents, pronouns, both, ctx, lex, all
         return []
     if a_ent.slug == r_ent.slug or _country_of(a_ent, lex) is _country_of(r_ent, lex) and a_ent.kind == r_ent.kind:
         return []
+    if rule.cls == "Message" and fold_pattern("আমন্ত্রণ") in m.group(0) and not (
+            a_ent.kind == "Person" and r_ent.kind == "Person"):
+        return []  # an invitation is a message between leaders, not an invitation of pilots or tourists
     ev.actors, ev.recipients = [a_ent], [r_ent]
+    if rule.cls == "Expulsion":
+        # the diplomat expelled takes part too: "রাষ্ট্রদূত কাং চলকে অবাঞ্ছিত ঘোষণা করে"
+        ev.participants = [x.entity for x in all_mentions if x.entity.kind == "Person" and x.case == "acc"
+                           and x.start < t0][-1:]
     return [ev]
 
 

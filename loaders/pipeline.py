@@ -38,6 +38,8 @@ class Sentence:
     mentions: list[Mention]
     dates: list[DateMention]
     section: int  # sentences in one section (or paragraph) share narrative dates
+    recent: list[Entity] = field(default_factory=list)  # people named so far, as this sentence ends
+    last_person: Entity | None = None
 
 
 @dataclass
@@ -118,7 +120,7 @@ def read(doc: Document) -> Reading:
             for d in ds:
                 if not d.relative and (d.value or d.finish):
                     narrative = d.value or d.finish
-            sents.append(Sentence((sa, sb), (fa, fb), ms, ds, section))
+            sents.append(Sentence((sa, sb), (fa, fb), ms, ds, section, list(ctx.recent_people), ctx.last_person))
             for m in ms:
                 e = m.entity
                 if e.kind == "City" and e.capital and e.country:
@@ -144,6 +146,8 @@ def read(doc: Document) -> Reading:
             prev_dates = []
         fa, fb = s.folded
         inherited = [d for d in prev_dates if not d.future]
+        # "দুই নেতা", "তিনি": the people named up to this sentence, not the whole document's
+        ctx.recent_people, ctx.last_person = list(s.recent), s.last_person
         if not inherited and s.raw[0] == headline:
             # a news headline with no date of its own reports what happened as the story was written
             inherited = [DateMention(fa, fa, value=PartialDate(doc_date.year, doc_date.month))]
