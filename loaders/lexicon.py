@@ -40,14 +40,34 @@ class Entity:
         return hash(self.slug)
 
 
-#: Case endings and clitics, longest first, in folded form (য় folds to য).
+#: Case endings (folded: য় folds to য).
+CASE_ENDINGS = ["যের", "য়ের", "এর", "ের", "র", "কে", "দের", "দেরকে", "তে", "েতে", "যে", "য", "এ", "ে", "টির"]
+#: Emphatic clitics that may follow a case ending: "মোহাম্মদকেও" (… too), "সেদিনই", "মালয়েশিয়ারও".
+CLITICS = ["ও", "ই"]
+#: Case endings, clitics and other endings a name may carry, longest first.
 SUFFIXES = sorted(
-    ["যের", "য়ের", "এর", "ের", "র", "কে", "দের", "দেরকে", "তে", "েতে", "যে", "য", "এ", "ে", "ও", "ই", "সহ",
-     "গুলো", "গুলি", "টি", "টির", "রা", "েরা", "বাসী", "ভিত্তিক"],
+    {*CASE_ENDINGS, *(e + c for e in CASE_ENDINGS for c in CLITICS), *CLITICS, "সহ", "গুলো", "গুলি", "টি", "রা",
+     "েরা", "বাসী", "ভিত্তিক"},
     key=len, reverse=True)
 GENITIVE = {"যের", "এর", "ের", "র", "দের", "টির"}
 ACCUSATIVE = {"কে", "দেরকে"}
 LOCATIVE = {"তে", "েতে", "যে", "য", "এ", "ে"}
+
+
+def demonyms(name: str) -> list[str]:
+    """Nationality adjectives Bengali forms regularly from a country's name: -িয়া → -ীয়, -িয়ান
+    ("কেনিয়া" → কেনীয়, কেনিয়ান); -া → -ান ("উগান্ডা" → উগান্ডান); a final consonant takes -ি, -ী or -ীয়
+    ("পাকিস্তান" → পাকিস্তানি, "ভারত" → ভারতীয়). Irregular ones are listed in places.yaml."""
+    if " " in name or len(name) < 3:
+        return []
+    if name.endswith("িয়া") or name.endswith("িয়া"):
+        stem = name[: -len("িয়া")] if name.endswith("িয়া") else name[: -len("িয়া")]
+        return [stem + "ীয়", name + "ন"]
+    if name.endswith("া"):
+        return [name + "ন"]
+    if "\u0995" <= name[-1] <= "\u09b9" or name[-1] in "ৎড়ঢ়য়":
+        return [name + "ি", name + "ী", name + "ীয়"]
+    return []
 
 
 def _data(name: str) -> dict:
@@ -64,6 +84,8 @@ class Lexicon:
         self.short_names: dict[str, list[Entity]] = {}
         self.titles: dict[str, str] = {}  # folded key → English position
         self.honorifics: set[str] = set()
+        self.groups: set[str] = set()  # "প্রশিক্ষক", "কূটনীতিক" …: people of a country (see titles.yaml)
+        self.qualifiers: set[str] = set()
         self.max_words = 1
         self.first_words: set[str] = set()  # folded first words of every name: a quick pre-check
         self._load_countries()
@@ -128,6 +150,11 @@ class Lexicon:
             for a in info.get("adjectives", []) or []:
                 self._add_name(a, ent, self.adjectives)
         self.by_iso = by_iso
+        for ent in by_iso.values():
+            for name in [ent.label_bn or "", *ent.alt_bn]:
+                for adj in demonyms(name):
+                    if key(adj) not in self.adjectives and key(adj) not in self.names:
+                        self._add_name(adj, ent, self.adjectives)
         for city in extra.get("cities") or []:
             country = by_iso.get(city["country"])
             slug = slugify(city["label"])
@@ -170,6 +197,8 @@ class Lexicon:
         for bn_title, en in data["titles"].items():
             self.titles[key(bn_title)] = en
         self.honorifics = {key(h) for h in data["honorifics"]}
+        self.groups = {key(g) for g in data.get("groups") or []}
+        self.qualifiers = {key(q) for q in data.get("qualifiers") or []}
 
     # -- lookups -----------------------------------------------------------------------------
     @functools.lru_cache(maxsize=65536)  # noqa: B019 - one lexicon per process
@@ -214,7 +243,11 @@ def lexicon() -> Lexicon:
 
 
 def case_of(ending: str) -> str:
-    """'gen', 'acc', 'loc' or 'nom' for a case ending."""
+    """'gen', 'acc', 'loc' or 'nom' for a case ending (an emphatic clitic after it does not count)."""
+    for c in CLITICS:
+        if ending.endswith(c) and ending[: -len(c)] in CASE_ENDINGS:
+            ending = ending[: -len(c)]
+            break
     if ending in GENITIVE:
         return "gen"
     if ending in ACCUSATIVE:

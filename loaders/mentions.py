@@ -35,6 +35,12 @@ STOPWORDS = {key(w) for w in """এবং ও যে তিনি তাঁর �
     আবার আরও সর্বোচ্চ সাবেক তৎকালীন বর্তমান নতুন নিযুক্ত হিসেবে হিসাবে প্রধান উপ দুই দুজন মাত্র নেতৃত্বে যখন
     পর পরে আগে কি না নয় হয় হয়েছে ছিল ছিলেন দিয়ে দেন দেয় সফর সফরে বৈঠক বৈঠকে""".split()}
 PRONOUN_PERSON = {key(w) for w in ["তিনি", "তাঁর", "তার", "তাকে", "তাঁকে"]}
+PRONOUN_OBJECT = {key(w) for w in ["তাকে", "তাঁকে"]}
+PRONOUN_GENITIVE = {key(w) for w in ["তাঁর", "তার"]}
+#: Nouns that name an event, whose genitive is their subject ("তাঁর আলোচনা", "পার্কের বৈঠক").
+EVENT_NOUNS = {key(w) for w in ["বৈঠক", "আলোচনা", "সাক্ষাৎ", "সাক্ষাত", "সফর", "ভ্রমণ", "বৈঠকে", "সফরে"]}
+#: "X হিসেবে" (as X): a role, not a participant.
+AS_WORDS = {key(w) for w in ["হিসেবে", "হিসাবে"]}
 PRONOUN_COUNTRY = {key(w) for w in ["দেশটি", "দেশটির", "দেশটিকে", "দেশটিতে", "দেশে", "দেশটিও"]}
 BOTH_COUNTRIES = re.compile(fold_pattern(r"(?:দুই|উভয়|দু'|দুটি)\s*(?:দেশ|পক্ষ|রাষ্ট্র|নেতা|রাজধানী)|(?:দেশ|পক্ষ)\s*দুটি|দেশ\s*দুটো"))
 
@@ -128,16 +134,32 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
                 ctx.remember(ent, subject=case == "nom" and not post)
             i += n + used
             continue
-        adj = lex.lookup([toks[i].text], lex.adjectives)
+        adj, adj_n = None, 1
+        for n in (2, 1):  # "উত্তর কোরীয়", "সুইডিশ"
+            if i + n <= len(toks):
+                adj = lex.lookup([t.text for t in toks[i:i + n]], lex.adjectives)
+                if adj and (n == 1 or not adj[1]):
+                    adj_n = n
+                    break
+                adj = None
         word = toks[i].text
-        title = lex.title(word) or (lex.title(word + toks[i + 1].text) if i + 1 < len(toks) else None)
+        title = lex.title(word) or (lex.title(word + toks[i + 1].text) if i + 1 < len(toks) and not adj else None)
         if adj and not title:
             pending_country = adj[0]
-            nxt = toks[i + 1].text if i + 1 < len(toks) else ""
+            j = i + adj_n
+            nxt = toks[j].text if j < len(toks) else ""
+            group = _group_noun(lex, toks, j)
             if lex.title(nxt) or nxt in lex.honorifics or nxt in GOVERNMENT_NOUNS:
-                out.append(Mention(adj[0], toks[i].start, toks[i].end, i, i + 1, "gen", "", modifier=True,
+                out.append(Mention(adj[0], toks[i].start, toks[j - 1].end, i, j, "gen", "", modifier=True,
                                    via="adjective"))
-            i += 1
+            elif group is not None:
+                # "উত্তর কোরীয় প্রশিক্ষকেরা": the country acts, in the case of the noun
+                case, post, used = _case_and_post(lex, toks, group + 1, _ending_of(lex, toks[group].text))
+                out.append(Mention(adj[0], toks[i].start, toks[j - 1].end, i, group + 1 + used, case, post,
+                                   via="adjective"))
+                i = group + 1 + used
+                continue
+            i = j
             continue
         if title or word in lex.honorifics:
             person, used = _person_after(lex, toks, i + 1 if not title or lex.title(word) else i + 2, ctx,
@@ -165,6 +187,19 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
             out.append(Mention(ctx.last_person, toks[i].start, toks[i].end, i, i + 1, "nom", "", via="pronoun"))
             i += 1
             continue
+        if word in PRONOUN_OBJECT:
+            person = _object_referent(out, toks, i, folded, ctx)
+            if person is not None:
+                case, post, used = _case_and_post(lex, toks, i + 1, "কে")
+                out.append(Mention(person, toks[i].start, toks[i].end, i, i + 1 + used, case, post, via="pronoun"))
+                i += 1 + used
+                continue
+        if word in PRONOUN_GENITIVE and ctx.last_person is not None and i + 1 < len(toks) and \
+                (toks[i + 1].text in EVENT_NOUNS or _strip(toks[i + 1].text) in EVENT_NOUNS):
+            # "তাঁর আলোচনা হয়", "তাঁর সফর": the genitive is the subject of the event noun
+            out.append(Mention(ctx.last_person, toks[i].start, toks[i].end, i, i + 1, "gen", "", via="pronoun"))
+            i += 1
+            continue
         short = ctx.people.get(word) or ctx.people.get(base)
         if short is None:
             cands = lex.short_names.get(word) or lex.short_names.get(base)
@@ -181,6 +216,31 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
         i += 1
     _mark_modifiers(lex, out, toks, folded)
     return out
+
+
+def _group_noun(lex: Lexicon, toks: list[Token], j: int) -> int | None:
+    """The index of a group noun ("প্রশিক্ষকেরা", "কূটনীতিকদের") at token j, or after one qualifier."""
+    for k in (j, j + 1):
+        if k >= len(toks):
+            return None
+        w = toks[k].text
+        if w in lex.groups or _strip(w) in lex.groups or _strip(_strip(w)) in lex.groups:
+            return k
+        if k == j and w not in lex.qualifiers:
+            return None
+    return None
+
+
+def _object_referent(out: list[Mention], toks: list[Token], i: int, folded: str, ctx: DocumentContext):
+    """Whom "তাঁকে" (him/her) refers to: the last person named who is not the subject of its own
+    clause (that would be "নিজেকে")."""
+    first = toks[0].start if toks else 0
+    clause = max(folded.rfind(",", first, toks[i].start), folded.rfind(";", first, toks[i].start), first)
+    subjects = {m.entity.slug for m in out if m.case == "nom" and not m.post and m.start >= clause}
+    for person in reversed(ctx.recent_people):
+        if person.slug not in subjects:
+            return person
+    return None
 
 
 @functools.lru_cache(maxsize=65536)
@@ -231,10 +291,11 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
         w = toks[k].text
         if w in STOPWORDS or _strip(w) in STOPWORDS or lex.title(w) or w.isdigit() or len(w) < 2:
             break
-        if lex.lookup([w]) or lex.lookup([w], lex.adjectives):
-            break
+        if lex.lookup([w]) or lex.lookup([w], lex.adjectives) or any(
+                lex.lookup([t.text for t in toks[k:k + n]]) for n in range(2, min(lex.max_words, len(toks) - k) + 1)):
+            break  # a name the lexicon knows ("ইউরোপীয় ইউনিয়নের") ends the new person's name
         words.append(w)
-        if _ending_of(lex, w) in ("র", "ের", "কে", "এর"):
+        if case_of(_ending_of(lex, w)) in ("gen", "acc"):
             break
     if len(words) < 2:
         return None, 0
