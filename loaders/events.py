@@ -118,7 +118,7 @@ _BACKGROUND = re.compile(fold_pattern(r"^\s*(?:[^\s,;।]+\s+){0,2}?(?:পর �
 #: "… দিলে": "if/when X happened", whose subject is not the main clause's).
 CLAUSE_END = re.compile(fold_pattern(
     r";|\s[—–-]\s|,\s*(?=(?:আর|কিন্তু|তবে|যেখানে|যখন|অন্যদিকে|পাশাপাশি)(?![\u0980-\u09ff]))"
-    r"|(?<=[\u0980-\u09ff])(?:হলে|করলে|দিলে|গেলে|এলে|পেলে|নিলে|থাকলে)(?![\u0980-\u09ff])"))
+    r"|(?<![\u0980-\u09ff])(?:হলে|করলে|দিলে|গেলে|এলে|পেলে|নিলে|থাকলে)(?![\u0980-\u09ff])"))
 _CONDITIONAL = re.compile(fold_pattern(r"লে$"))
 #: A passive verb phrase ("পাঠানো হয়", "করা হয়েছে"): its agent, if any, is not nominative.
 _PASSIVE = re.compile(fold_pattern(r"(?:করা|দেওয়া|দেয়া|পাঠানো|জানানো)\s+(?:হয়|হয়েছে|হয়েছিল|হচ্ছে|হচ্ছিল|হবে|হল|হলো)"))
@@ -348,7 +348,7 @@ def _first(ms: list[Mention], pred) -> Mention | None:
 def _apply(rule, m, sentence, s_start, t0, agents, pronouns, both, ctx, lex, all_mentions) -> list[Event]:
     ev = Event(rule.cls, rule.id)
     if rule.roles == "visit":
-        return _visit(ev, t0, agents, pronouns, ctx, lex, all_mentions, sentence, s_start, rule.id == "arrival")
+        return _visit(ev, t0, agents, pronouns, ctx, lex, all_mentions, sentence, s_start, rule.id)
     pair = _hyphen_pair(all_mentions, sentence, s_start, t0, s_start + m.end(), lex)
     if pair and rule.roles in ("meeting", "symmetric"):
         ev.participants = pair
@@ -377,8 +377,13 @@ def _meeting(ev, m, sentence, t0, agents, both, ctx, lex) -> list[Event]:
     in the locative is the venue; a genitive person away from the meeting noun is a possessor."""
     anchored = bool(_ANCHORED.search(m.group(0)))
     if anchored:
-        # "বৈঠকের পর …": a meeting named as a time reference has its participants before it
-        agents = [a for a in agents if a.start < t0]
+        # "বৈঠকের পর …": a meeting named as a time reference has its participants before it; with
+        # only its "X-এর সঙ্গে" side named there, the other is the subject that follows
+        before = [a for a in agents if a.start < t0]
+        after = [a for a in agents if a.start > t0 and a.case == "nom" and not a.post]
+        if before and all(a.post == "with" for a in before) and after:
+            before.append(after[0])
+        agents = before
     agents = [a for a in agents if a.post not in ("source", "by", "after", "before", "than")
               and not (a.case == "loc" and not a.post)
               and not (a.case == "gen" and not a.post and a.entity.kind == "Person" and t0 - a.end > 3
@@ -495,7 +500,7 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
     if rule.mission:
         # the embassy's owner is the genitive right before "দূতাবাস": "পিয়ংইয়ংয়ে মালয়েশিয়ার দূতাবাস খোলে"
         owner = [g for g in agents if g.case == "gen" and not g.post and g.entity.kind == "Country"
-                 and 0 <= t0 - g.end <= 3]
+                 and g.via != "capital" and 0 <= t0 - g.end <= 3]
         if owner:
             actor = owner[0]
             if recipient is not None and recipient.entity.slug == actor.entity.slug:
@@ -561,16 +566,29 @@ def _hyphen_pair(mentions, sentence, s_start, t0, t1, lex) -> list[Entity] | Non
     return None
 
 
-def _visit(ev, t0, agents, pronouns, ctx, lex, all_mentions, sentence, s_start, arrival=False) -> list[Event]:
+#: "ভিয়েতনামের সীমান্ত শহর দং দাংয়ে পৌঁছান": a place the lexicon lacks, in the genitive country.
+_PLACE_IN = re.compile(fold_pattern(
+    r"^\s*(?:[^\s,।]+\s+)?(?:শহর|নগরী|নগর|প্রদেশ|দ্বীপ|বন্দর|অঞ্চল)\s+[^\s,।]+(?:\s+[^\s,।]+)?(?:ে|এ|তে|য|যে)\s*$"))
+
+
+def _visit(ev, t0, agents, pronouns, ctx, lex, all_mentions, sentence, s_start, rule_id="visit") -> list[Event]:
     # destination: the place named just before the trigger (nominative or locative; an arrival
-    # "তেহরানে আসেন" needs a locative place right before the verb)
+    # "তেহরানে আসেন" needs a locative place right before the verb; "X-এর মাটিতে পা রাখেন" a genitive)
+    arrival = rule_id == "arrival"
     dest = None
     for mm in reversed(all_mentions):
         if mm.end > t0:
             continue
+        e = mm.entity
+        if arrival and e.kind == "Country" and mm.case == "gen" and t0 - mm.end <= 40 and \
+                _PLACE_IN.match(sentence, mm.end - s_start, t0 - s_start):
+            dest = e
+            break
         if t0 - mm.end > (3 if arrival else 40):
             break
-        e = mm.entity
+        if rule_id == "set-foot" and e.kind == "Country" and mm.case == "gen":
+            dest = e
+            break
         if e.slug == "?country":
             dest = "pronoun"
             break
@@ -591,6 +609,18 @@ def _visit(ev, t0, agents, pronouns, ctx, lex, all_mentions, sentence, s_start, 
                 break
     candidates = [a for a in reversed(agents) if a.start < t0 and a.case == "nom" and not a.post
                   and (dest in (None, "pronoun") or a.entity.slug != dest.slug)]
+    if visitor is None and rule_id == "visit-nominal":
+        # "X-এর Y সফরের সময়": the genitive before the place is the visitor
+        gens = [a for a in agents if a.start < t0 and a.case == "gen" and not a.post
+                and (dest in (None, "pronoun") or a.entity.slug != dest.slug)]
+        people = [a for a in gens if a.entity.kind == "Person"]
+        visitor = (people or gens or [None])[-1]
+        visitor = visitor.entity if visitor is not None else None
+        if visitor is None:
+            return []
+    if visitor is None and rule_id == "set-foot":
+        # news word order puts the subject last: "… মাটিতে পা রাখলেন ডোনাল্ড ট্রাম্প"
+        candidates = candidates or [a for a in agents if a.start > t0 and a.case == "nom" and not a.post]
     if visitor is None:
         people = [a for a in candidates if a.entity.kind == "Person"]
         visitor = (people or candidates or [None])[0]

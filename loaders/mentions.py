@@ -329,14 +329,36 @@ def _mark_modifiers(lex: Lexicon, mentions: list[Mention], toks: list[Token], fo
         elif before and _RELATION_NOUN.match(folded, toks[m.tok_end].start if m.tok_end < len(toks) else m.end):
             m.modifier = True
     for idx, m in enumerate(mentions):
-        if m.entity.kind not in ("Country", "City") or m.case != "gen" or m.post:
-            continue
         nxt_tok = toks[m.tok_end].text if m.tok_end < len(toks) else ""
+        after = toks[m.tok_end + 1].text if m.tok_end + 1 < len(toks) else ""
+        if nxt_tok in AS_WORDS or (lex.title(nxt_tok) and after in AS_WORDS):
+            m.modifier = True  # "ইউরোপীয় ইউনিয়নের সভাপতি হিসেবে": a role, not a participant
+            continue
+        if m.case != "gen" or m.post:
+            continue
+        gov = _government_noun(toks, m.tok_end)
+        if m.entity.kind == "Person" and gov and m.entity.country in lex.entities:
+            # "বাশার আল-আসাদের সরকারের প্রতি": the leader's government is the country
+            m.entity = lex.entities[m.entity.country]
+        if m.entity.kind == "Organization" and (lex.title(nxt_tok) or nxt_tok in lex.honorifics):
+            m.modifier = True  # "জাতিসংঘের মহাসচিব …"
+            continue
+        if m.entity.kind not in ("Country", "City"):
+            continue
         nxt_m = mentions[idx + 1] if idx + 1 < len(mentions) else None
-        if _strip(nxt_tok) in GOVERNMENT_NOUNS or nxt_tok in GOVERNMENT_NOUNS:
-            ending = _ending_of(lex, nxt_tok)
-            m.case, m.post, _ = _case_and_post(lex, toks, m.tok_end + 1, ending)
+        if gov:
+            m.case, m.post, _ = _case_and_post(lex, toks, m.tok_end + gov, _ending_of(lex, toks[m.tok_end + gov - 1].text))
             continue
         if lex.title(nxt_tok) or (nxt_tok in lex.honorifics) or (
                 nxt_m is not None and nxt_m.entity.kind == "Person" and nxt_m.tok - m.tok_end <= 3):
             m.modifier = True
+
+
+def _government_noun(toks: list[Token], j: int) -> int:
+    """How many tokens from j name a government ("সরকার", "পররাষ্ট্র মন্ত্রণালয়"), or 0."""
+    for n in (2, 1):
+        if j + n <= len(toks):
+            words = "".join(t.text for t in toks[j:j + n])
+            if words in GOVERNMENT_NOUNS or _strip(words) in GOVERNMENT_NOUNS:
+                return n
+    return 0
