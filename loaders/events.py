@@ -135,7 +135,8 @@ def clauses(sentence: str) -> list[tuple[int, int, bool]]:
         pos = m.end()
     out.append((pos, len(sentence), False))
     return out
-_REPORTING = re.compile(fold_pattern(r"(?:বলেছে|বলেছেন|বলেন|জানিয়েছে|জানিয়েছেন|জানায়|ঘোষণা করেছে|ঘোষণা করেছিল|অভিযোগ করেছে|দাবি করেছে)\s+যে\s"))
+#: "X বলেছে যে …", "X জানায়, …": the reporter is not a participant of what is reported.
+_REPORTING = re.compile(fold_pattern(r"(?:বলেছে|বলেছেন|বলেন|জানিয়েছে|জানিয়েছেন|জানায়|জানান|ঘোষণা করেছে|ঘোষণা করেছিল|অভিযোগ করেছে|দাবি করেছে)(?:\s+যে\s|\s*,\s)"))
 _DEMONSTRATIVE = re.compile(fold_pattern(r"(?<![\u0980-\u09ff])(?:এই|সেই|ওই|এ|একই)(?![\u0980-\u09ff])"))
 #: A weapon named in the text: up to two words before the weapon noun ("স্কুড-বি আন্তঃমহাদেশীয় মিসাইল").
 WEAPON_NAME = re.compile(fold_pattern(r"(?:[^\s।,]+\s+){1,2}(?:মিসাইল|মিসসাইল|ক্ষেপণাস্ত্র|ট্যাংক|যুদ্ধবিমান|রকেট)"))
@@ -380,8 +381,8 @@ def _meeting(ev, m, sentence, t0, agents, both, ctx, lex) -> list[Event]:
         # "বৈঠকের পর …": a meeting named as a time reference has its participants before it; with
         # only its "X-এর সঙ্গে" side named there, the other is the subject that follows
         before = [a for a in agents if a.start < t0]
-        after = [a for a in agents if a.start > t0 and a.case == "nom" and not a.post]
-        if before and all(a.post == "with" for a in before) and after:
+        after = [a for a in agents if a.start > t0 and (a.case == "nom" or a.post == "with")]
+        if before and len({a.entity.slug for a in before if a.entity.kind == "Person"}) < 2 and after:
             before.append(after[0])
         agents = before
     agents = [a for a in agents if a.post not in ("source", "by", "after", "before", "than")
