@@ -347,18 +347,22 @@ def _mark_modifiers(lex: Lexicon, mentions: list[Mention], toks: list[Token], fo
             continue
         nxt_m = mentions[idx + 1] if idx + 1 < len(mentions) else None
         if gov:
-            m.case, m.post, _ = _case_and_post(lex, toks, m.tok_end + gov, _ending_of(lex, toks[m.tok_end + gov - 1].text))
+            n, ending = gov
+            m.case, m.post, _ = _case_and_post(lex, toks, m.tok_end + n, ending)
             continue
         if lex.title(nxt_tok) or (nxt_tok in lex.honorifics) or (
                 nxt_m is not None and nxt_m.entity.kind == "Person" and nxt_m.tok - m.tok_end <= 3):
             m.modifier = True
 
 
-def _government_noun(toks: list[Token], j: int) -> int:
-    """How many tokens from j name a government ("সরকার", "পররাষ্ট্র মন্ত্রণালয়"), or 0."""
+def _government_noun(toks: list[Token], j: int) -> tuple[int, str] | None:
+    """How many tokens from j name a government ("সরকার", "পররাষ্ট্র মন্ত্রণালয়"), and the case
+    ending the noun carries ("সরকারের" → ের), or None."""
     for n in (2, 1):
         if j + n <= len(toks):
             words = "".join(t.text for t in toks[j:j + n])
-            if words in GOVERNMENT_NOUNS or _strip(words) in GOVERNMENT_NOUNS:
-                return n
-    return 0
+            if words in GOVERNMENT_NOUNS:
+                return n, ""
+            if _strip(words) in GOVERNMENT_NOUNS:
+                return n, words[len(_strip(words)):]
+    return None
