@@ -569,7 +569,7 @@ def _hyphen_pair(mentions, sentence, s_start, t0, t1, lex) -> list[Entity] | Non
 
 #: "ভিয়েতনামের সীমান্ত শহর দং দাংয়ে পৌঁছান": a place the lexicon lacks, in the genitive country.
 _PLACE_IN = re.compile(fold_pattern(
-    r"^\s*(?:[^\s,।]+\s+)?(?:শহর|নগরী|নগর|প্রদেশ|দ্বীপ|বন্দর|অঞ্চল)\s+[^\s,।]+(?:\s+[^\s,।]+)?(?:ে|এ|তে|য|যে)\s*$"))
+    r"\s*(?:[^\s,।]+\s+)?(?:শহর|নগরী|নগর|প্রদেশ|দ্বীপ|বন্দর|অঞ্চল)\s+[^\s,।]+(?:\s+[^\s,।]+)?(?:ে|এ|তে|য|যে)\s*$"))
 
 
 def _visit(ev, t0, agents, pronouns, ctx, lex, all_mentions, sentence, s_start, rule_id="visit") -> list[Event]:
