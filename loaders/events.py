@@ -533,8 +533,24 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
     if rule.cls == "Expulsion":
         # the diplomat expelled takes part too: "রাষ্ট্রদূত কাং চলকে অবাঞ্ছিত ঘোষণা করে"
         ev.participants = [x.entity for x in all_mentions if x.entity.kind == "Person" and x.case == "acc"
-                           and x.start < t0][-1:]
+                           and x.start < t0][-1:] or _described_person(
+            all_mentions, sentence, t0 - m.start(), t0, ctx, lex)
     return [ev]
+
+
+def _described_person(mentions: list[Mention], sentence: str, s_start: int, t0: int,
+                      ctx: DocumentContext, lex: Lexicon) -> list[Entity]:
+    """A person named only by country and title ("উত্তর কোরিয়ার রাষ্ট্রদূতকে") is the one person
+    of the document with that title acting for that country, if there is exactly one."""
+    for x in reversed([x for x in mentions if x.modifier and x.entity.kind == "Country" and x.start < t0]):
+        word = re.match(r"\s*([^\s,।]+)", sentence[x.end - s_start:])
+        title = lex.title(word.group(1)) if word else None
+        if title is None:
+            continue
+        known = {p.slug: p for p in [*ctx.new_people.values(), *ctx.people.values()]
+                 if p.position == title[0] and p.country == x.entity.slug}
+        return list(known.values()) if len(known) == 1 else []
+    return []
 
 
 def _hosting(ev: Event, t0: int, agents: list[Mention], lex) -> list[Event]:
