@@ -13,7 +13,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from kutniti.loaders.lexicon import SUFFIXES, Entity, Lexicon, case_of
+from kutniti.loaders.lexicon import CASE_ENDINGS, SUFFIXES, Entity, Lexicon, case_of
 from kutniti.loaders.text import Token, fold_pattern, key
 from kutniti.loaders.transliterate import romanise
 
@@ -92,7 +92,7 @@ class DocumentContext:
 def _case_and_post(lex: Lexicon, toks: list[Token], j: int, ending: str) -> tuple[str, str, int]:
     """Case of a mention ending at token j (exclusive), its postposition, and tokens consumed."""
     consumed = 0
-    if not ending and j < len(toks) and toks[j].text in SUFFIXES and len(toks[j].text) <= 3:
+    if not ending and j < len(toks) and toks[j].text in CASE_ENDINGS and len(toks[j].text) <= 3:
         ending = toks[j].text  # "পিয়ং ইয়ং-এ", "ডিপিআরকে এর"
         consumed = 1
     case = case_of(ending)
@@ -122,6 +122,8 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
         starts = lex.may_start(toks[i].text)
         for n in range(min(lex.max_words + 1, len(toks) - i) if starts else 0, 0, -1):
             res = lex.lookup([t.text for t in toks[i:i + n]])
+            if res and n > 1 and res[1] and res[1] == toks[i + n - 1].text and res[1] not in CASE_ENDINGS:
+                continue  # "দক্ষিণ কোরিয়া এই …": a word after a name is not its ending
             if res:
                 hit = (res[0], res[1], n)
                 break
