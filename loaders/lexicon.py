@@ -54,6 +54,15 @@ ACCUSATIVE = {"কে", "দেরকে"}
 LOCATIVE = {"তে", "েতে", "যে", "য", "এ", "ে"}
 
 
+_VOWEL_SIGNS = re.compile("[\u0981-\u0983\u09be-\u09cc\u09cd\u09d7]")
+
+
+def skeleton(name: str) -> str:
+    """A name without vowel signs and virama: foreign names written in Bengali vary mostly in their
+    vowels ("ইয়োরান পেরসন", "ইয়োরান পারসন"; "পার্সন"), which this leaves out."""
+    return _VOWEL_SIGNS.sub("", key(name))
+
+
 def demonyms(name: str) -> list[str]:
     """Nationality adjectives Bengali forms regularly from a country's name: -িয়া → -ীয়, -িয়ান
     ("কেনিয়া" → কেনীয়, কেনিয়ান); -া → -ান ("উগান্ডা" → উগান্ডান); a final consonant takes -ি, -ী or -ীয়
@@ -82,6 +91,7 @@ class Lexicon:
         self.names: dict[str, Entity] = {}  # folded key → entity
         self.adjectives: dict[str, Entity] = {}  # folded key → country
         self.short_names: dict[str, list[Entity]] = {}
+        self.skeletons: dict[str, list[Entity]] = {}  # people's full names without vowel signs
         self.titles: dict[str, str] = {}  # folded key → English position
         self.honorifics: set[str] = set()
         self.groups: set[str] = set()  # "প্রশিক্ষক", "কূটনীতিক" …: people of a country (see titles.yaml)
@@ -183,6 +193,9 @@ class Lexicon:
                     self.short_names.setdefault(key(n), []).append(ent)
             for s in p.get("short") or []:
                 self.short_names.setdefault(key(s), []).append(ent)
+            for n in p["bn"]:
+                if len(n.split()) > 1:
+                    self.skeletons.setdefault(skeleton(n), []).append(ent)
 
     def _load_organizations(self) -> None:
         for o in _data("organizations.yaml")["organizations"]:
@@ -207,6 +220,11 @@ class Lexicon:
         if word in self.first_words:
             return True
         return any(word.endswith(suf) and word[: -len(suf)] in self.first_words for suf in SUFFIXES)
+
+    def person_like(self, name: str, country: str | None) -> Entity | None:
+        """The one known person of ``country`` whose name differs from ``name`` only in vowels."""
+        found = {e.slug: e for e in self.skeletons.get(skeleton(name), []) if e.country == country}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def lookup(self, words: list[str], table: dict | None = None) -> tuple[Entity, str] | None:
         """The entity named by folded ``words`` (the last may carry a case ending), and the ending."""

@@ -306,6 +306,9 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
     from kutniti.graph.namespaces import slugify
 
     slug = slugify(label)
+    known = lex.person_like(" ".join(raw_names), country.slug)
+    if known is not None:
+        return known, len(words)
     person = ctx.new_people.get(slug)
     if person is None:
         person = Entity(slug, "Person", label, label_bn=" ".join(raw_names), country=country.slug,
