@@ -125,6 +125,7 @@ _PASSIVE = re.compile(fold_pattern(r"(?:করা|দেওয়া|দেয�
 #: A trigger that names a meeting only as a time reference ("বৈঠকের পর", "বৈঠকের সময়").
 _ANCHORED = re.compile(fold_pattern(r"(?:ে|ের)\s+(?:সময়|শেষে|পর)$"))
 _TWO_LEADERS = re.compile(fold_pattern(r"দুই নেতা|উভয় নেতা"))
+_VISIT_NOUN = re.compile(fold_pattern(r"\s+(?:সফর|ভ্রমণ)"))
 
 
 def clauses(sentence: str) -> list[tuple[int, int, bool]]:
@@ -457,7 +458,9 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
         return [ev] if len(parts) >= 2 else []
     # directed
     reverse = bool(rule.reverse and rule.reverse.search(sentence[max(0, m.start() - 40):m.end() + 4]))
-    before = [a for a in agents if a.start < t0]
+    s_start = t0 - m.start()
+    # "বেইজিং সফরের আমন্ত্রণ": a place before a visit noun is where to, not who
+    before = [a for a in agents if a.start < t0 and not _VISIT_NOUN.match(sentence, a.end - s_start)]
     subject = [a for a in reversed(before) if a.case == "nom" and not a.post]
     subject += [a for a in agents if a.start >= t0 and a.case == "nom" and not a.post]
     objects = [a for a in agents if (a.case == "acc" and not a.post) or a.post in ("to", "for", "on")]
