@@ -286,8 +286,8 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
         cands = lex.short_names.get(w) or lex.short_names.get(base)
         if cands and len(cands) == 1:
             return cands[0], 1
-    if position is None or country is None:
-        return None, 0
+    if position is None or country is None or country.slug not in lex.entities:
+        return None, 0  # no title, or the country is a reference ("দেশটির প্রেসিডেন্ট") not yet resolved
     words = []
     for k in range(j, min(j + 3, len(toks))):
         w = toks[k].text
