@@ -106,11 +106,11 @@ def rules() -> tuple[list[Rule], re.Pattern, re.Pattern]:
     return out, pat(data["planned"]), pat(data["negation"])
 
 
-AGREEMENT_KINDS = [
+AGREEMENT_KINDS = [(kind, fold_pattern(p)) for kind, p in [
     ("friendship", r"বন্ধুত্ব"), ("aid", r"সহায়তা চুক্তি|সাহায্য চুক্তি"), ("military", r"সামরিক|প্রতিরক্ষা"),
     ("partnership", r"অংশীদারিত্ব"), ("trade", r"বাণিজ্য"), ("cooperation", r"সহযোগিতা"),
     ("declaration", r"ঘোষণাপত্র"), ("travel", r"ভ্রমণ|পর্যটন"),
-]
+]]
 #: "… করার পর/আগে/কারণে": the event is background to what follows (not across a comma).
 _BACKGROUND = re.compile(fold_pattern(r"^\s*(?:[^\s,;।]+\s+){0,2}?(?:পর থেকে|পর|পরে|আগে|কারণে)(?![\u0980-\u09ff])"))
 #: Where a clause ends inside a sentence: a semicolon or dash; a comma before a conjunction or a
@@ -126,6 +126,11 @@ _PASSIVE = re.compile(fold_pattern(r"(?:করা|দেওয়া|দেয�
 _ANCHORED = re.compile(fold_pattern(r"(?:ে|ের)\s+(?:সময়|শেষে|পর)$"))
 _TWO_LEADERS = re.compile(fold_pattern(r"দুই নেতা|উভয় নেতা"))
 _VISIT_NOUN = re.compile(fold_pattern(r"\s+(?:সফর|ভ্রমণ)"))
+_NEGATED_VERB = re.compile(fold_pattern(r"\S*(?:নি|না)(?![\u0980-\u09ff])"))
+_FUTURE_WORDS = re.compile(fold_pattern(r"আমন্ত্রণ|আগামী|হতে যাওয়া"))
+_INVITATION = re.compile(fold_pattern(r"আমন্ত্রণ"))
+_DATIVE = re.compile(fold_pattern(r"(?:নিকট|কাছে)(?![\u0980-\u09ff])"))
+_DURING_VISIT = re.compile(fold_pattern(r"সফরকালে|এই সফরে"))
 
 
 def clauses(sentence: str) -> list[tuple[int, int, bool]]:
@@ -228,7 +233,7 @@ def read_events(
         for m in rule.trigger.finditer(sentence):
             t0, t1 = m.start() + s_start, m.end() + s_start
             after = sentence[m.end():m.end() + 24]
-            if negation.match(after) or re.match(fold_pattern(r"\S*(?:নি|না)(?![\u0980-\u09ff])"), sentence[m.end() - 2:m.end() + 4]):
+            if negation.match(after) or _NEGATED_VERB.match(sentence[m.end() - 2:m.end() + 4]):
                 continue
             if _BACKGROUND.match(after):
                 continue
@@ -260,12 +265,12 @@ def read_events(
                 if rule.agreement:
                     window = sentence[max(0, m.start() - 60):m.end() + 10]
                     for kind, pat in AGREEMENT_KINDS:
-                        if re.search(fold_pattern(pat), window):
+                        if re.search(pat, window):
                             ev.agreement_kind = kind
                             break
                 planned = bool(planned_pat.search(sentence[m.start():m.end() + 40]))
-                planned = planned or bool(re.search(fold_pattern(r"আমন্ত্রণ|আগামী|হতে যাওয়া"), sentence))
-                if fold_pattern("আমন্ত্রণ") in m.group(0):
+                planned = planned or bool(_FUTURE_WORDS.search(sentence))
+                if _INVITATION.search(m.group(0)):
                     planned = False  # the invitation itself was sent
                 for dated in _dated(ev, t0, dated_in or inherited, rule):
                     if dated.date and doc_date and dated.date.sort_key()[:1] > doc_date.sort_key()[:1]:
@@ -512,7 +517,7 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
     a_ent = actor.entity if actor else None
     r_ent = recipient.entity if recipient else None
     # "দেশটি" and the bilateral partner fill a missing side
-    unresolved_dative = (re.search(fold_pattern(r"(?:নিকট|কাছে)(?![\u0980-\u09ff])"), sentence)
+    unresolved_dative = (_DATIVE.search(sentence)
                          and r_ent is None and a_ent is not None)
     if a_ent is None and r_ent is not None:
         a_ent = _partner(ctx, r_ent, lex) if (pronouns or len(ctx.topic) == 2) else None
@@ -529,7 +534,7 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
         return []
     if a_ent.slug == r_ent.slug or _country_of(a_ent, lex) is _country_of(r_ent, lex) and a_ent.kind == r_ent.kind:
         return []
-    if rule.cls == "Message" and fold_pattern("আমন্ত্রণ") in m.group(0) and not (
+    if rule.cls == "Message" and _INVITATION.search(m.group(0)) and not (
             a_ent.kind == "Person" and r_ent.kind == "Person"):
         return []  # an invitation is a message between leaders, not an invitation of pilots or tourists
     ev.actors, ev.recipients = [a_ent], [r_ent]
@@ -645,7 +650,7 @@ def _visit(ev, t0, agents, pronouns, ctx, lex, all_mentions, sentence, s_start, 
         people = [a for a in candidates if a.entity.kind == "Person"]
         visitor = (people or candidates or [None])[0]
         visitor = visitor.entity if visitor is not None else None
-    if visitor is None and ctx.last_person is not None and re.search(fold_pattern(r"সফরকালে|এই সফরে"), sentence):
+    if visitor is None and ctx.last_person is not None and _DURING_VISIT.search(sentence):
         visitor = None  # a visit already reported: no new one
     if visitor is None:
         return []

@@ -49,6 +49,8 @@ SUFFIXES = sorted(
     {*CASE_ENDINGS, *(e + c for e in CASE_ENDINGS for c in CLITICS), *CLITICS, "সহ", "গুলো", "গুলি", "টি", "রা",
      "েরা", "বাসী", "ভিত্তিক"},
     key=len, reverse=True)
+_SUFFIX_SET = frozenset(SUFFIXES)
+_SUFFIX_LENGTHS = sorted({len(s) for s in SUFFIXES}, reverse=True)
 GENITIVE = {"যের", "এর", "ের", "র", "দের", "টির"}
 ACCUSATIVE = {"কে", "দেরকে"}
 LOCATIVE = {"তে", "েতে", "যে", "য", "এ", "ে"}
@@ -233,11 +235,11 @@ class Lexicon:
         hit = table.get(k)
         if hit is not None:
             return hit, ""
-        for suf in SUFFIXES:
-            if k.endswith(suf) and len(k) > len(suf) + 1:
-                hit = table.get(k[: -len(suf)])
+        for n in _SUFFIX_LENGTHS:  # longest ending first
+            if len(k) > n + 1 and k[-n:] in _SUFFIX_SET:
+                hit = table.get(k[:-n])
                 if hit is not None:
-                    return hit, suf
+                    return hit, k[-n:]
         return None
 
     @functools.lru_cache(maxsize=65536)  # noqa: B019 - one lexicon per process

@@ -137,7 +137,7 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
             i += n + used
             continue
         adj, adj_n = None, 1
-        for n in (2, 1):  # "উত্তর কোরীয়", "সুইডিশ"
+        for n in (2, 1) if starts else ():  # "উত্তর কোরীয়", "সুইডিশ"
             if i + n <= len(toks):
                 adj = lex.lookup([t.text for t in toks[i:i + n]], lex.adjectives)
                 if adj and (n == 1 or not adj[1]):

@@ -25,6 +25,7 @@ from kutniti.loaders.text import fold, fold_pattern, sentences, tokens
 _HEADING = re.compile(r"==+[^=\n]{1,60}==+")
 #: Words that move the narrative in time: a sentence with one does not take the date before it.
 _SHIFT = re.compile(fold_pattern(r"(?<![\u0980-\u09ff])(?:পূর্বে|আগে|পরবর্তীকালে|পরবর্তীতে|সম্প্রতি|বর্তমানে|এরপর|তারপর|পরে)(?![\u0980-\u09ff])"))
+_CONTINUES = re.compile(fold_pattern(r"\s*(?:এই|সেই|ওই|উক্ত)\s"))
 _EMBASSY = re.compile(fold_pattern(r"দূতাবাস"))
 _CLOSED = re.compile(fold_pattern(r"দূতাবাস(?:টি)?\s*বন্ধ"))
 
@@ -187,7 +188,7 @@ def read(doc: Document) -> Reading:
 
 def _continues(raw: str, s: Sentence) -> bool:
     """News paragraphs are lines; a line continues the story's time only if it says so (এই সফরে …)."""
-    return bool(re.match(fold_pattern(r"\s*(?:এই|সেই|ওই|উক্ত)\s"), fold(raw[s.raw[0]:s.raw[0] + 12]).text))
+    return bool(_CONTINUES.match(fold(raw[s.raw[0]:s.raw[0] + 12]).text))
 
 
 def _as_date(p: PartialDate):
