@@ -543,7 +543,24 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
         ev.participants = [x.entity for x in all_mentions if x.entity.kind == "Person" and x.case == "acc"
                            and x.start < t0][-1:] or _described_person(
             all_mentions, sentence, t0 - m.start(), t0, ctx, lex)
-    return [ev]
+    return _coordinated(ev, actor, recipient, agents)
+
+
+def _coordinated(ev: Event, actor: Mention | None, recipient: Mention | None, agents: list[Mention]) -> list[Event]:
+    """One event per member of a coordinated side: "ডেনমার্ক, নরওয়ে ও সুইডেন থেকে বহিষ্কৃত হন" is
+    three expulsions."""
+    out = [ev]
+    for side, chosen in (("actors", actor), ("recipients", recipient)):
+        if chosen is None or chosen.coord < 0:
+            continue
+        others = [a.entity for a in agents if a.coord == chosen.coord and a is not chosen
+                  and a.entity.slug not in {e.slug for e in ev.agents()}]
+        for entity in others:
+            for base in list(out):
+                copy = Event(**{**base.__dict__})
+                setattr(copy, side, [entity])
+                out.append(copy)
+    return out
 
 
 def _described_person(mentions: list[Mention], sentence: str, s_start: int, t0: int,

@@ -59,6 +59,7 @@ class Mention:
     modifier: bool = False  # a genitive country qualifying a person/title ("রাশিয়ার রাষ্ট্রদূত")
     via: str = "name"  # name | title | honorific | pronoun | topic
     new: bool = False  # a person the lexicon does not know
+    coord: int = -1  # mentions coordinated with each other ("X, Y ও Z") share a number
 
 
 @dataclass
@@ -217,6 +218,7 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
             continue
         i += 1
     _mark_modifiers(lex, out, toks, folded)
+    _coordinate(out, folded)
     return out
 
 
@@ -320,6 +322,38 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
 _RELATION_NOUN = re.compile(fold_pattern(r"\s*(?:সম্পর্ক|বিভক্ত|বিভাজন|দ্বন্দ্ব|বিরোধ|সীমান্ত)"))
 
 
+_PLURAL = re.compile(fold_pattern(r"(?:রা|েরা|গুলো|গুলি)$"))
+_CONJUNCTION = re.compile(fold_pattern(r"\s*(?:,|ও|এবং|আর|এবং\s+তার)\s*"))
+
+
+def _coordinate(mentions: list[Mention], folded: str) -> None:
+    """A list joined by commas, ও or এবং ("ডেনমার্ক, নরওয়ে ও ফিনল্যান্ড থেকে", "চীন ও রাশিয়ার")
+    takes the case ending and postposition of its last member: Bengali marks the case once. The
+    last member follows ও/এবং; a comma alone may just end a subject ("মিশর, উত্তর কোরিয়ার কাছ থেকে")."""
+    group: list[Mention] = []
+    joiner = [""]
+
+    def close() -> None:
+        if len(group) > 1 and joiner[0].strip(" ,"):
+            last = group[-1]
+            for m in group:
+                m.coord = group[0].start
+                if m is not last and m.case == "nom" and not m.post and not m.modifier and (
+                        last.case != "nom" or last.post or last.modifier):
+                    m.case, m.post, m.modifier = last.case, last.post, last.modifier
+        group.clear()
+
+    for m in mentions:
+        kinds = {"Person"} if m.entity.kind == "Person" else {"Country", "City", "Organization"}
+        if group and group[-1].entity.kind in kinds and _CONJUNCTION.fullmatch(folded, group[-1].end, m.start):
+            group.append(m)
+            joiner[0] = folded[group[-2].end:m.start]
+            continue
+        close()
+        group.append(m)
+    close()
+
+
 def _mark_modifiers(lex: Lexicon, mentions: list[Mention], toks: list[Token], folded: str = "") -> None:
     """Genitive countries that qualify a person or title are modifiers, not participants;
     a genitive country before "সরকার"/"বাহিনী" acts itself, with that noun's case; hyphenated
@@ -354,6 +388,10 @@ def _mark_modifiers(lex: Lexicon, mentions: list[Mention], toks: list[Token], fo
         if gov:
             n, ending = gov
             m.case, m.post, _ = _case_and_post(lex, toks, m.tok_end + n, ending)
+            continue
+        if _PLURAL.search(nxt_tok) and _group_noun(lex, toks, m.tok_end) == m.tok_end and \
+                m.entity.kind == "Country":
+            m.case, m.post = "nom", ""  # "উত্তর কোরিয়ার কূটনীতিকরা …": the country's people act
             continue
         if lex.title(nxt_tok) or (nxt_tok in lex.honorifics) or (
                 nxt_m is not None and nxt_m.entity.kind == "Person" and nxt_m.tok - m.tok_end <= 3):

@@ -247,3 +247,19 @@ def test_a_caption_in_a_table_cell_is_not_the_article():
     raw = "শিরোনাম\n| ছবির নেতা কোথাও হাত মেলাচ্ছেন। |\nমূল লেখা।"
     kept = [raw[a:b] for a, b in article_spans(raw)]
     assert kept == ["শিরোনাম", "মূল লেখা।"]
+
+
+# -- coordination --------------------------------------------------------------------------------
+def test_a_list_takes_the_case_of_its_last_member():
+    m = mentions("চীন ও রাশিয়ার সঙ্গে")
+    assert [(x.entity.slug, x.case, x.post) for x in m] == [("china", "gen", "with"), ("russia", "gen", "with")]
+    m = mentions("চীন ও রাশিয়ার প্রেসিডেন্ট")  # "the presidents of China and Russia": both qualify
+    assert all(x.modifier for x in m) and m[0].coord == m[1].coord >= 0
+    m = mentions("মিশর, ইরাকের কাছ থেকে")  # a comma alone ends a subject; it makes no list
+    assert [(x.entity.slug, x.post) for x in m] == [("egypt", ""), ("iraq", "source")]
+
+
+def test_a_coordinated_side_gives_one_event_per_member():
+    text = "১৯৭৬ সালে লিবিয়ার কূটনীতিকরা ডেনমার্ক, নরওয়ে ও ফিনল্যান্ড থেকে বহিষ্কৃত হন।"
+    got = {(e.actors[0].slug, e.recipients[0].slug) for e in events(text, "Expulsion")}
+    assert got == {("denmark", "libya"), ("norway", "libya"), ("finland", "libya")}
