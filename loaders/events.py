@@ -567,7 +567,7 @@ def _described_person(mentions: list[Mention], sentence: str, s_start: int, t0: 
                       ctx: DocumentContext, lex: Lexicon) -> list[Entity]:
     """A person named only by country and title ("উত্তর কোরিয়ার রাষ্ট্রদূতকে") is the one person
     of the document with that title acting for that country, if there is exactly one."""
-    for x in reversed([x for x in mentions if x.modifier and x.entity.kind == "Country" and x.start < t0]):
+    for x in reversed([x for x in mentions if x.entity.kind == "Country" and x.start < t0]):
         word = re.match(r"\s*([^\s,।]+)", sentence[x.end - s_start:])
         title = lex.title(word.group(1)) if word else None
         if title is None:

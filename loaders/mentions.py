@@ -393,8 +393,15 @@ def _mark_modifiers(lex: Lexicon, mentions: list[Mention], toks: list[Token], fo
                 m.entity.kind == "Country":
             m.case, m.post = "nom", ""  # "উত্তর কোরিয়ার কূটনীতিকরা …": the country's people act
             continue
-        if lex.title(nxt_tok) or (nxt_tok in lex.honorifics) or (
-                nxt_m is not None and nxt_m.entity.kind == "Person" and nxt_m.tok - m.tok_end <= 3):
+        named = nxt_m is not None and nxt_m.entity.kind == "Person" and nxt_m.tok - m.tok_end <= 3
+        title = lex.title(nxt_tok)
+        if title and not named and m.entity.kind == "Country" and m.entity.slug in lex.entities:
+            # "চেকোস্লোভাকিয়ার প্রধানমন্ত্রী পিয়ংইয়ং সফর করেন": an office holder left unnamed acts
+            # for the country, in the case of the title
+            m.modifier = False
+            m.case, m.post, _ = _case_and_post(lex, toks, m.tok_end + 1, title[1])
+            continue
+        if title or (nxt_tok in lex.honorifics) or named:
             m.modifier = True
 
 

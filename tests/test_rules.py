@@ -263,3 +263,10 @@ def test_a_coordinated_side_gives_one_event_per_member():
     text = "১৯৭৬ সালে লিবিয়ার কূটনীতিকরা ডেনমার্ক, নরওয়ে ও ফিনল্যান্ড থেকে বহিষ্কৃত হন।"
     got = {(e.actors[0].slug, e.recipients[0].slug) for e in events(text, "Expulsion")}
     assert got == {("denmark", "libya"), ("norway", "libya"), ("finland", "libya")}
+
+
+def test_an_unnamed_office_holder_acts_for_the_country():
+    visits = events("১৯৫৭ সালের অক্টোবরে চেকোস্লোভাকিয়ার প্রধানমন্ত্রী পিয়ংইয়ং সফর করেন।", "Visit")
+    assert visits and slugs(visits[0].actors) == {"czechoslovakia"} and slugs(visits[0].recipients) == {"north-korea"}
+    m = mentions("রাশিয়ার প্রেসিডেন্ট ভ্লাদিমির পুতিন")  # named: the country only qualifies the title
+    assert m[0].modifier and m[1].entity.slug == "vladimir-putin"
