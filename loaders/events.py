@@ -121,7 +121,8 @@ CLAUSE_END = re.compile(fold_pattern(
     r"|(?<![\u0980-\u09ff])(?:হলে|করলে|দিলে|গেলে|এলে|পেলে|নিলে|থাকলে)(?![\u0980-\u09ff])"))
 _CONDITIONAL = re.compile(fold_pattern(r"লে$"))
 #: A passive verb phrase ("পাঠানো হয়", "করা হয়েছে"): its agent, if any, is not nominative.
-_PASSIVE = re.compile(fold_pattern(r"(?:করা|দেওয়া|দেয়া|পাঠানো|জানানো)\s+(?:হয়|হয়েছে|হয়েছিল|হচ্ছে|হচ্ছিল|হবে|হল|হলো)"))
+_PASSIVE = re.compile(fold_pattern(
+    r"(?:করা|দেওয়া|দেয়া|পাঠানো|জানানো)\s+(?:হয়|হয়েছে|হয়েছিল|হচ্ছে|হচ্ছিল|হবে|হল|হলো)"))
 #: A trigger that names a meeting only as a time reference ("বৈঠকের পর", "বৈঠকের সময়").
 _ANCHORED = re.compile(fold_pattern(r"(?:ে|ের)\s+(?:সময়|শেষে|পর)$"))
 _TWO_LEADERS = re.compile(fold_pattern(r"দুই নেতা|উভয় নেতা"))
@@ -131,6 +132,8 @@ _FUTURE_WORDS = re.compile(fold_pattern(r"আমন্ত্রণ|আগাম�
 _INVITATION = re.compile(fold_pattern(r"আমন্ত্রণ"))
 _DATIVE = re.compile(fold_pattern(r"(?:নিকট|কাছে)(?![\u0980-\u09ff])"))
 _DURING_VISIT = re.compile(fold_pattern(r"সফরকালে|এই সফরে"))
+#: "X বলেছে যে …", "X জানায়, …": the reporter is not a participant of what is reported.
+_REPORTING = re.compile(fold_pattern(r"(?:বলেছে|বলেছেন|বলেন|জানিয়েছে|জানিয়েছেন|জানায়|জানান|ঘোষণা করেছে|ঘোষণা করেছিল|অভিযোগ করেছে|দাবি করেছে)(?:\s+যে\s|\s*,\s)"))
 
 
 def clauses(sentence: str) -> list[tuple[int, int, bool]]:
@@ -141,8 +144,8 @@ def clauses(sentence: str) -> list[tuple[int, int, bool]]:
         pos = m.end()
     out.append((pos, len(sentence), False))
     return out
-#: "X বলেছে যে …", "X জানায়, …": the reporter is not a participant of what is reported.
-_REPORTING = re.compile(fold_pattern(r"(?:বলেছে|বলেছেন|বলেন|জানিয়েছে|জানিয়েছেন|জানায়|জানান|ঘোষণা করেছে|ঘোষণা করেছিল|অভিযোগ করেছে|দাবি করেছে)(?:\s+যে\s|\s*,\s)"))
+
+
 _DEMONSTRATIVE = re.compile(fold_pattern(r"(?<![\u0980-\u09ff])(?:এই|সেই|ওই|এ|একই)(?![\u0980-\u09ff])"))
 #: A weapon named in the text: up to two words before the weapon noun ("স্কুড-বি আন্তঃমহাদেশীয় মিসাইল").
 WEAPON_NAME = re.compile(fold_pattern(r"(?:[^\s।,]+\s+){1,2}(?:মিসাইল|মিসসাইল|ক্ষেপণাস্ত্র|ট্যাংক|যুদ্ধবিমান|রকেট)"))
