@@ -663,9 +663,11 @@ def _visit(ev, t0, agents, pronouns, ctx, lex, all_mentions, sentence, s_start, 
         visitor = visitor.entity if visitor is not None else None
         if visitor is None:
             return []
-    if visitor is None and rule_id == "set-foot":
-        # news word order puts the subject last: "… মাটিতে পা রাখলেন ডোনাল্ড ট্রাম্প"
-        candidates = candidates or [a for a in agents if a.start > t0 and a.case == "nom" and not a.post]
+    if visitor is None and not candidates:
+        # news word order may put the subject last: "… পিয়ংইয়ং পৌঁছেছেন লাওসের প্রেসিডেন্ট থংলুন",
+        # "… মাটিতে পা রাখলেন ডোনাল্ড ট্রাম্প" (a person, or for "set foot" a country)
+        candidates = [a for a in agents if a.start > t0 and a.case == "nom" and not a.post
+                      and (a.entity.kind == "Person" or rule_id == "set-foot")][:1]
     if visitor is None:
         people = [a for a in candidates if a.entity.kind == "Person"]
         visitor = (people or candidates or [None])[0]

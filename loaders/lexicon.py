@@ -59,10 +59,14 @@ LOCATIVE = {"তে", "েতে", "যে", "য", "এ", "ে"}
 _VOWEL_SIGNS = re.compile("[\u0981-\u0983\u09be-\u09cc\u09cd\u09d7]")
 
 
+_SKELETON = str.maketrans({"ঙ": "ন", "ং": "ন", "ঞ": "ন", "ণ": "ন", "শ": "স", "ষ": "স"})
+
+
 def skeleton(name: str) -> str:
-    """A name without vowel signs and virama: foreign names written in Bengali vary mostly in their
-    vowels ("ইয়োরান পেরসন", "ইয়োরান পারসন"; "পার্সন"), which this leaves out."""
-    return _VOWEL_SIGNS.sub("", key(name))
+    """A name without vowel signs and virama, its nasals and sibilants made one: foreign names
+    written in Bengali vary mostly in these ("ইয়োরান পেরসন", "ইয়োরান পারসন", "পার্সন";
+    "মেঙ্গিস্তু", "মেনগিস্তু")."""
+    return _VOWEL_SIGNS.sub("", key(name)).translate(_SKELETON)
 
 
 def demonyms(name: str) -> list[str]:

@@ -271,3 +271,11 @@ def test_an_unnamed_office_holder_acts_for_the_country():
     assert visits and slugs(visits[0].actors) == {"czechoslovakia"} and slugs(visits[0].recipients) == {"north-korea"}
     m = mentions("রাশিয়ার প্রেসিডেন্ট ভ্লাদিমির পুতিন")  # named: the country only qualifies the title
     assert m[0].modifier and m[1].entity.slug == "vladimir-putin"
+
+
+def test_the_traveller_may_follow_the_verb_and_a_ruler_is_a_title():
+    text = "তিন দিনের রাষ্ট্রীয় সফরে সোমবার হাভানা পৌঁছেছেন লাওসের প্রেসিডেন্ট থংলুন সিসুলিথ।"
+    visits = events(text, "Visit")
+    assert visits and visits[0].actors[0].country == "laos" and slugs(visits[0].recipients) == {"cuba"}
+    visits = events("ইথিওপিয়ার সামরিক শাসক মেনগিস্তু হাইলে মারিয়াম ১৯৮৬ সালে হাভানা সফর করেন।", "Visit")
+    assert visits and visits[0].actors[0].slug == "mengistu-haile-mariam"  # known as মেঙ্গিস্তু
