@@ -355,9 +355,11 @@ def _coordinate(mentions: list[Mention], folded: str) -> None:
 
 
 def _mark_modifiers(lex: Lexicon, mentions: list[Mention], toks: list[Token], folded: str = "") -> None:
-    """Genitive countries that qualify a person or title are modifiers, not participants;
-    a genitive country before "সরকার"/"বাহিনী" acts itself, with that noun's case; hyphenated
-    pairs before a relation noun ("চীন-সোভিয়েত সম্পর্ক") name a relation, not actors."""
+    """Genitive countries that qualify a named person or a title are modifiers, not participants
+    (an office holder left unnamed acts for the country); a genitive country before "সরকার"/"বাহিনী"
+    acts itself, with that noun's case (a leader's "সরকার" is the leader's country), as do "its
+    diplomats" in the plural; "X হিসেবে" is a role; hyphenated pairs before a relation noun
+    ("চীন-সোভিয়েত সম্পর্ক") name a relation, not actors."""
     for m in mentions:
         if m.entity.kind != "Country":
             continue
