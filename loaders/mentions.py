@@ -4,7 +4,8 @@ A mention is an entity of the lexicon (country, city, person, organisation), a p
 by a title ("মঙ্গোলিয়ান রাষ্ট্রপতি তসাখিয়াগিং এলবেগডোরজ") or an honorific ("মিঃ কিম"), or a
 reference ("দেশটি", "দুই দেশ", "তিনি") resolved against the document. Case endings give the roles
 that the event rules read: nominative (subject), -কে (object), genitive -র/-এর + a postposition
-(কাছে, কাছ থেকে, সাথে, জন্য, উপর …), locative -এ/-তে.
+(কাছে, কাছ থেকে, সাথে, জন্য, উপর …), locative -এ/-তে. A list ("X, Y ও Z-কে") is marked once, on
+its last member, and shares that case; "তাঁকে" never names the subject of its own clause.
 """
 
 from __future__ import annotations
