@@ -3,7 +3,7 @@
 :func:`article_spans` returns the raw-text spans that are the article itself. News pages end their
 article at markers such as "[ad_2]", "আরও পড়ুন", "মন্তব্য করুন", "Source link"; whatever follows
 (other stories' headlines, comment counts) yields no facts. Lines that are clutter wherever they
-stand (ads, photo credits, category labels, published/updated stamps) are skipped. Encyclopedia
+stand (ads, photo credits and captions, category labels, published/updated stamps) are skipped. Encyclopedia
 section markers (``==ইতিহাস==``) are headings, not ends — except the reference and category
 sections (``==তথ্যসূত্র==``), which end the article. Bold markup (``'''``) is kept in place (offsets
 stay true) and simply carries no words.
@@ -25,6 +25,9 @@ CLUTTER_LINE = fold_pattern(
     r"^\s*(?:\[ad_\d+\]|\[বিজ্ঞাপন[^\]]*\]|ছবি\s*:|ছবির ক্যাপশন|ছবি সংগৃহীত|ফাইল ছবি|ছবি-?\s*সংগৃহীত|"
     r"প্রকাশিত\s*(?:হয়েছে)?\s*[:\-]|প্রকাশ\s*:|আপডেট\s*:|শেয়ার করুন|share|"
     r"\d{1,2}\s+\S+\s+\d{4},\s*\d{1,2}:\d\d)")
+#: A photo caption set as a table cell ("| কিম জং-উন … দেখা করেছেন। |"): it describes a picture,
+#: often of an earlier event, and gives no dated fact of the story.
+CAPTION = re.compile(r"^\s*\|[^\n]*\|\s*$")
 #: Encyclopedia sections after which nothing is article text.
 END_SECTIONS = fold_pattern(r"==\s*(?:তথ্যসূত্র|তথ্যসূত্রসমূহ|আরও দেখুন|বহিঃসংযোগ|টীকা|references|see also)\s*==")
 #: Trailing photo credits inside a caption line ("… ছবির ক্রেডিট: এপি").
@@ -58,7 +61,7 @@ def article_spans(raw: str) -> list[tuple[int, int]]:
         a, b = pos, pos + len(line)
         pos = b + 1
         fl = fold(line)
-        if not line.strip() or _CLUTTER.match(fl.text):
+        if not line.strip() or _CLUTTER.match(fl.text) or CAPTION.match(line):
             continue
         credit = _CREDIT.search(fl.text)
         if credit:

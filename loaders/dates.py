@@ -81,6 +81,16 @@ Y = r"(?P<{n}>1[5-9]\d\d|20\d\d)"
 D = r"(?P<{n}>[0-3]?\d)"
 CASE = r"(?:-?(?:এর|ের|র|এ|তে|ে|য|যে|থেকে))?"
 SAL = r"(?:\s*(?:সাল|সন|খ্রিস্টাব্দ|খ্রিষ্টাব্দ)(?:ের|এর|ে|এ)?)?"
+#: Decades in words ("সত্তরের দশক": the seventies) and their first year within a century.
+DECADES = {"বিশ": 20, "ত্রিশ": 30, "তিরিশ": 30, "চল্লিশ": 40, "পঞ্চাশ": 50, "ষাট": 60, "সত্তর": 70, "আশি": 80,
+           "নব্বই": 90}
+DECADE_WORDS = "|".join(DECADES)
+#: The part of a decade: early, middle, late (offsets of its first and last year).
+PART = (r"(?:\s*(?P<part>শুরুতে|শুরুর দিকে|গোড়ার দিকে|প্রথম দিকে|প্রথমার্ধে|মাঝামাঝি|মাঝামাঝি সময়ে|মধ্যভাগে|"
+        r"শেষে|শেষের দিকে|শেষ দিকে|শেষার্ধে))?")
+_PARTS = {"শুরুতে": (0, 3), "শুরুর দিকে": (0, 3), "গোড়ার দিকে": (0, 3), "প্রথম দিকে": (0, 3), "প্রথমার্ধে": (0, 4),
+          "মাঝামাঝি": (3, 6), "মাঝামাঝি সময়ে": (3, 6), "মধ্যভাগে": (3, 6), "শেষে": (7, 9), "শেষের দিকে": (7, 9),
+          "শেষ দিকে": (7, 9), "শেষার্ধে": (5, 9)}
 
 
 @functools.cache
@@ -92,8 +102,11 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
     pats = [
         # ranges of years: "১৯৭৬ সাল থেকে ১৯৮১ সালের মধ্যবর্তী সময়ে", "১৯৭৯ থেকে ১৯৮০", "১৯৬০-১৯৭০"
         ("range", rf"{y}{SAL}\s*(?:থেকে|হতে|-|–)\s*{y2}{SAL}{CASE}"),
-        # decades: "১৯৯০ এর দশকে", "১৯৬০-এর দশকের"
-        ("decade", rf"{y}\s*-?\s*(?:এর|র|ের)?\s*দশক(?:ের|এর|ে|র)?"),
+        # decades: "১৯৯০ এর দশকে", "১৯৬০-এর দশকের", "সত্তরের দশকের শুরুতে" (a decade named in
+        # words is of the 1900s); "শুরুতে/গোড়ার দিকে" narrows it to the early years, "শেষে/শেষের দিকে"
+        # to the late ones, "মাঝামাঝি" to the middle
+        ("decade", rf"{y}\s*-?\s*(?:এর|র|ের)?\s*দশক(?:ের|এর|ে|র)?{PART}"),
+        ("decade_word", rf"(?P<w>{DECADE_WORDS})(?:যের|য়ের|ের|এর|র)\s*দশক(?:ের|এর|ে|র)?{PART}"),
         # "১৯৪৮ সালের ১৫ অক্টোবর"
         ("ydm", rf"{y}{SAL}\s+{d}\s*(?:শে|ই|লা|রা|তম)?\s+{M}"),
         # "১৫ অক্টোবর ১৯৪৮", "27 অক্টোবর, 2025"
@@ -178,11 +191,19 @@ def find_dates(folded: str, start: int, end: int, doc_date: PartialDate | None,
                 continue
             g = m.groupdict()
             if name in ("same_year", "following_year"):
-                mention = _narrative(name, months, narrative, a, b, folded)
+                # "১৯৫৭ সালে …; এর পরের বছর …": the year named before in the same sentence, if any
+                local = [x for x in out if x.start < a and (x.value or x.finish) and not x.relative]
+                last = max(local, key=lambda x: x.start) if local else None
+                here = (last.value or last.finish) if last else narrative
+                mention = _narrative(name, months, here, a, b, folded)
             else:
                 mention = _resolve(name, g, months, doc_date, a, b, folded)
             if mention is None:
                 continue
+            if mention.end > b:
+                # a tail ("সেই বছরের ২৭ এপ্রিল") takes over the day and month read on their own
+                out = [x for x in out if not (mention.start <= x.start and x.end <= mention.end)]
+                taken = [t for t in taken if not (mention.start <= t[0] and t[1] <= mention.end)]
             taken.append((mention.start, mention.end))
             if _ANCHOR.match(folded, mention.end):
                 mention = DateMention(**{**mention.__dict__, "anchor": True})
@@ -200,13 +221,29 @@ def find_dates(folded: str, start: int, end: int, doc_date: PartialDate | None,
     return out
 
 
+#: After "সেই বছরের", "গত বছরের" …: a day and month, or a month, that the year makes precise.
+_TAIL = r"\s*,?\s*(?:(?P<d>[0-3]?\d)\s*(?:শে|ই|লা|রা|তম)?\s+)?(?P<m>{months})(?:\s*মাস)?" + CASE
+
+
+def _tail(folded: str, b: int, year: int, months: dict) -> tuple[PartialDate, int] | None:
+    """The day and month right after a relative year, and where they end."""
+    m = re.match(_TAIL.format(months=_month_alt()), folded[b:b + 30])
+    if not m:
+        return None
+    day = int(m.group("d")) if m.group("d") else None
+    mo = months[m.group("m")]
+    if day and not _valid(year, mo, day):
+        return None
+    return PartialDate(year, mo, day), b + m.end()
+
+
 def _narrative(name, months, narrative, a, b, folded) -> DateMention | None:
     if narrative is None:
         return None
     year = narrative.year + (1 if name == "following_year" else 0)
-    tail = re.match(rf"\s*,?\s*({_month_alt()})(?:\s*মাস)?{CASE}", folded[b:b + 24])
+    tail = _tail(folded, b, year, months)
     if tail:
-        return DateMention(a, b + tail.end(), value=PartialDate(year, months[tail.group(1)]))
+        return DateMention(a, tail[1], value=tail[0])
     return DateMention(a, b, value=PartialDate(year))
 
 
@@ -219,10 +256,13 @@ def _resolve(name, g, months, doc, a, b, folded) -> DateMention | None:
         if y2 < y:
             return None
         return DateMention(a, b, begin=PartialDate(y), finish=PartialDate(y2))
-    if name == "decade":
+    if name in ("decade", "decade_word"):
+        if name == "decade_word":
+            y = 1900 + DECADES[next(w for w in DECADES if fold(w).text == g["w"])]
         if y % 10:
             return None
-        return DateMention(a, b, begin=PartialDate(y), finish=PartialDate(y + 9))
+        first, last = _PARTS[next(p for p in _PARTS if fold(p).text == g["part"])] if g.get("part") else (0, 9)
+        return DateMention(a, b, begin=PartialDate(y + first), finish=PartialDate(y + last))
     if name in ("ydm", "dmy"):
         return DateMention(a, b, value=PartialDate(y, mo, d)) if _valid(y, mo, d) else None
     if name in ("ym", "my"):
@@ -248,10 +288,9 @@ def _resolve(name, g, months, doc, a, b, folded) -> DateMention | None:
     if name in ("last_year", "this_year", "next_year"):
         year = doc.year + {"last_year": -1, "this_year": 0, "next_year": 1}[name]
         # "গত বছরের সেপ্টেম্বরে", "চলতি বছরের জুনে": the month that follows makes it precise
-        tail = re.match(rf"\s*({_month_alt()})(?:\s*মাস)?{CASE}", folded[b:b + 24])
+        tail = _tail(folded, b, year, months)
         if tail:
-            return DateMention(a, b + tail.end(), value=PartialDate(year, months[tail.group(1)]), relative=True,
-                               future=name == "next_year")
+            return DateMention(a, tail[1], value=tail[0], relative=True, future=name == "next_year")
         return DateMention(a, b, value=PartialDate(year), relative=True, future=name == "next_year")
     if doc.month is None:
         return None

@@ -72,24 +72,80 @@ def _compile(p: str | None) -> re.Pattern | None:
     return re.compile(fold_pattern(p)) if p else None
 
 
+_MACRO = re.compile(r"%([A-Z]+)%")
+
+
+def expand_verbs(pattern: str | None, verbs: dict[str, list[str]]) -> str | None:
+    """Replace each ``%NAME%`` in a rule pattern by the alternation of that verb's forms (longest
+    first, ending the word; forms may name other verbs, and spaces match any run of spaces)."""
+    if not pattern:
+        return pattern
+
+    def forms(name: str) -> str:
+        if name not in verbs:
+            raise KeyError(f"events.yaml: no verb forms named {name!r}")
+        alts = sorted((expand_verbs(f, verbs) for f in verbs[name]), key=len, reverse=True)
+        return "(?:" + "|".join(a.replace(" ", r"\s+") for a in alts) + r")(?![\u0980-\u09ff])"
+
+    return _MACRO.sub(lambda m: forms(m.group(1)), pattern)
+
+
 @functools.cache
 def rules() -> tuple[list[Rule], re.Pattern, re.Pattern]:
     """The rules, and the planned and negation patterns."""
     data = yaml.safe_load(resources.files("kutniti.loaders").joinpath("data", "events.yaml").read_text("utf-8"))
-    out = [Rule(r["id"], r["class"], r["roles"], _compile(r["trigger"]), _compile(r.get("requires")),
-                _compile(r.get("excludes")), _compile(r.get("reverse")), _compile(r.get("weapon")),
+    verbs = data.get("verbs") or {}
+
+    def pat(p: str | None) -> re.Pattern | None:
+        return _compile(expand_verbs(p, verbs))
+
+    out = [Rule(r["id"], r["class"], r["roles"], pat(r["trigger"]), pat(r.get("requires")),
+                pat(r.get("excludes")), pat(r.get("reverse")), pat(r.get("weapon")),
                 bool(r.get("agreement")), bool(r.get("mission")), r.get("test", ""))
            for r in data["rules"]]
-    return out, _compile(data["planned"]), _compile(data["negation"])
+    return out, pat(data["planned"]), pat(data["negation"])
 
 
-AGREEMENT_KINDS = [
+AGREEMENT_KINDS = [(kind, fold_pattern(p)) for kind, p in [
     ("friendship", r"বন্ধুত্ব"), ("aid", r"সহায়তা চুক্তি|সাহায্য চুক্তি"), ("military", r"সামরিক|প্রতিরক্ষা"),
     ("partnership", r"অংশীদারিত্ব"), ("trade", r"বাণিজ্য"), ("cooperation", r"সহযোগিতা"),
     ("declaration", r"ঘোষণাপত্র"), ("travel", r"ভ্রমণ|পর্যটন"),
-]
-_BACKGROUND = re.compile(fold_pattern(r"^\s*(?:\S+\s+){0,2}?(?:পর থেকে|পর|পরে|আগে|কারণে)(?![\u0980-\u09ff])"))
-_REPORTING = re.compile(fold_pattern(r"(?:বলেছে|বলেছেন|বলেন|জানিয়েছে|জানিয়েছেন|জানায়|ঘোষণা করেছে|ঘোষণা করেছিল|অভিযোগ করেছে|দাবি করেছে)\s+যে\s"))
+]]
+#: "… করার পর/আগে/কারণে": the event is background to what follows (not across a comma).
+_BACKGROUND = re.compile(fold_pattern(r"^\s*(?:[^\s,;।]+\s+){0,2}?(?:পর থেকে|পর|পরে|আগে|কারণে)(?![\u0980-\u09ff])"))
+#: Where a clause ends inside a sentence: a semicolon or dash; a comma before a conjunction or a
+#: relative word (", আর", ", কিন্তু", ", যেখানে", ", যখন"); after a conditional verb ("… হলে",
+#: "… দিলে": "if/when X happened", whose subject is not the main clause's).
+CLAUSE_END = re.compile(fold_pattern(
+    r";|\s[—–-]\s|,\s*(?=(?:আর|কিন্তু|তবে|যেখানে|যখন|অন্যদিকে|পাশাপাশি)(?![\u0980-\u09ff]))"
+    r"|(?<![\u0980-\u09ff])(?:হলে|করলে|দিলে|গেলে|এলে|পেলে|নিলে|থাকলে)(?![\u0980-\u09ff])"))
+_CONDITIONAL = re.compile(fold_pattern(r"লে$"))
+#: A passive verb phrase ("পাঠানো হয়", "করা হয়েছে"): its agent, if any, is not nominative.
+_PASSIVE = re.compile(fold_pattern(
+    r"(?:করা|দেওয়া|দেয়া|পাঠানো|জানানো)\s+(?:হয়|হয়েছে|হয়েছিল|হচ্ছে|হচ্ছিল|হবে|হল|হলো)"))
+#: A trigger that names a meeting only as a time reference ("বৈঠকের পর", "বৈঠকের সময়").
+_ANCHORED = re.compile(fold_pattern(r"(?:ে|ের)\s+(?:সময়|শেষে|পর)$"))
+_TWO_LEADERS = re.compile(fold_pattern(r"দুই নেতা|উভয় নেতা"))
+_VISIT_NOUN = re.compile(fold_pattern(r"\s+(?:সফর|ভ্রমণ)"))
+_NEGATED_VERB = re.compile(fold_pattern(r"\S*(?:নি|না)(?![\u0980-\u09ff])"))
+_FUTURE_WORDS = re.compile(fold_pattern(r"আমন্ত্রণ|আগামী|হতে যাওয়া"))
+_INVITATION = re.compile(fold_pattern(r"আমন্ত্রণ"))
+_DATIVE = re.compile(fold_pattern(r"(?:নিকট|কাছে)(?![\u0980-\u09ff])"))
+_DURING_VISIT = re.compile(fold_pattern(r"সফরকালে|এই সফরে"))
+#: "X বলেছে যে …", "X জানায়, …": the reporter is not a participant of what is reported.
+_REPORTING = re.compile(fold_pattern(r"(?:বলেছে|বলেছেন|বলেন|জানিয়েছে|জানিয়েছেন|জানায়|জানান|ঘোষণা করেছে|ঘোষণা করেছিল|অভিযোগ করেছে|দাবি করেছে)(?:\s+যে\s|\s*,\s)"))
+
+
+def clauses(sentence: str) -> list[tuple[int, int, bool]]:
+    """Clause spans of a folded sentence, and whether each ends in a conditional ("… হলে")."""
+    out, pos = [], 0
+    for m in CLAUSE_END.finditer(sentence):
+        out.append((pos, m.end(), bool(_CONDITIONAL.search(m.group(0)))))
+        pos = m.end()
+    out.append((pos, len(sentence), False))
+    return out
+
+
 _DEMONSTRATIVE = re.compile(fold_pattern(r"(?<![\u0980-\u09ff])(?:এই|সেই|ওই|এ|একই)(?![\u0980-\u09ff])"))
 #: A weapon named in the text: up to two words before the weapon noun ("স্কুড-বি আন্তঃমহাদেশীয় মিসাইল").
 WEAPON_NAME = re.compile(fold_pattern(r"(?:[^\s।,]+\s+){1,2}(?:মিসাইল|মিসসাইল|ক্ষেপণাস্ত্র|ট্যাংক|যুদ্ধবিমান|রকেট)"))
@@ -180,7 +236,7 @@ def read_events(
         for m in rule.trigger.finditer(sentence):
             t0, t1 = m.start() + s_start, m.end() + s_start
             after = sentence[m.end():m.end() + 24]
-            if negation.match(after) or re.match(fold_pattern(r"\S*(?:নি|না)(?![\u0980-\u09ff])"), sentence[m.end() - 2:m.end() + 4]):
+            if negation.match(after) or _NEGATED_VERB.match(sentence[m.end() - 2:m.end() + 4]):
                 continue
             if _BACKGROUND.match(after):
                 continue
@@ -192,6 +248,7 @@ def read_events(
             if rep:
                 clause_start = s_start + rep.end()
             ms = [x for x in mentions if x.start >= clause_start]
+            ms, dated_in = _clause_mentions(sentence, s_start, m.start(), ms, dates)
             agents = _agents(ms, ctx, lex)
             pronouns = [x for x in ms if x.entity.slug == "?country"]
             agents = _resolve_pronouns(agents, pronouns, ctx, lex)
@@ -211,17 +268,43 @@ def read_events(
                 if rule.agreement:
                     window = sentence[max(0, m.start() - 60):m.end() + 10]
                     for kind, pat in AGREEMENT_KINDS:
-                        if re.search(fold_pattern(pat), window):
+                        if re.search(pat, window):
                             ev.agreement_kind = kind
                             break
                 planned = bool(planned_pat.search(sentence[m.start():m.end() + 40]))
-                planned = planned or bool(re.search(fold_pattern(r"আমন্ত্রণ|আগামী|হতে যাওয়া"), sentence))
-                for dated in _dated(ev, t0, dates or inherited, rule):
+                planned = planned or bool(_FUTURE_WORDS.search(sentence))
+                if _INVITATION.search(m.group(0)):
+                    planned = False  # the invitation itself was sent
+                for dated in _dated(ev, t0, dated_in or inherited, rule):
                     if dated.date and doc_date and dated.date.sort_key()[:1] > doc_date.sort_key()[:1]:
                         planned = True
                     dated.planned = planned or any(d.future for d in dates)
                     out.append((dated, t0, t1))
     return _dedupe(out)
+
+
+def _clause_mentions(sentence: str, s_start: int, trig: int, ms: list[Mention],
+                     dates: list[DateMention]) -> tuple[list[Mention], list[DateMention]]:
+    """The mentions and dates that belong to the clause of the trigger at ``trig`` (sentence
+    offset). A clause without a subject of its own shares the subject of the clause before it
+    ("X বেইজিং যান এবং …", "X …, আর …"), unless that clause was conditional ("Y হলে X …")."""
+    spans = clauses(sentence)
+    idx = next(i for i, (a, b, _) in enumerate(spans) if a <= trig < b or i == len(spans) - 1)
+    a, b, _ = spans[idx]
+    inside = [x for x in ms if a <= x.start - s_start < b]
+    if not any(x.case == "nom" and not x.post and not x.modifier and x.start - s_start < trig for x in inside):
+        for pa, pb, conditional in reversed(spans[:idx]):
+            if conditional:
+                break
+            subj = [x for x in ms if pa <= x.start - s_start < pb and x.case == "nom" and not x.post
+                    and not x.modifier and x.entity.kind in AGENT_KINDS]
+            if subj:
+                inside = [subj[0]] + inside
+                break
+    mine = [d for d in dates if a <= d.start - s_start < b]
+    if not mine:
+        mine = [d for d in dates if d.start - s_start < a] or dates
+    return inside, mine
 
 
 def _dedupe(events: list[tuple[Event, int, int]]) -> list[tuple[Event, int, int]]:
@@ -275,7 +358,7 @@ def _first(ms: list[Mention], pred) -> Mention | None:
 def _apply(rule, m, sentence, s_start, t0, agents, pronouns, both, ctx, lex, all_mentions) -> list[Event]:
     ev = Event(rule.cls, rule.id)
     if rule.roles == "visit":
-        return _visit(ev, t0, agents, pronouns, ctx, lex, all_mentions, sentence, s_start, rule.id == "arrival")
+        return _visit(ev, t0, agents, pronouns, ctx, lex, all_mentions, sentence, s_start, rule.id)
     pair = _hyphen_pair(all_mentions, sentence, s_start, t0, s_start + m.end(), lex)
     if pair and rule.roles in ("meeting", "symmetric"):
         ev.participants = pair
@@ -285,40 +368,67 @@ def _apply(rule, m, sentence, s_start, t0, agents, pronouns, both, ctx, lex, all
         for a in agents:
             if a.entity.kind == "Person" and a.entity.slug not in {p.slug for p in people} and a.post not in ("source", "by"):
                 people.append(a.entity)
-        if len(people) < 2 and re.search(fold_pattern(r"দুই নেতা|উভয় নেতা"), sentence) and len(ctx.recent_people) >= 2:
+        if len(people) < 2 and _TWO_LEADERS.search(sentence) and len(ctx.recent_people) >= 2:
             people = ctx.recent_people[-2:]
         ev.participants = people
         return [ev] if len(people) >= 2 else []
     if rule.roles == "hosting":
         return _hosting(ev, t0, agents, lex)
     if rule.roles == "meeting":
-        people = []
-        agents = [a for a in agents if a.post not in ("source", "by", "after", "before", "than")]
-        for a in agents:
-            if a.entity.kind == "Person" and a.entity.slug not in {p.slug for p in people}:
-                people.append(a.entity)
-        if len(people) < 2:
-            countries = [a.entity for a in agents if a.entity.kind != "Person"]
-            for c in countries:
-                if c.slug not in {p.slug for p in people} and all(p.country != c.slug for p in people):
-                    people.append(c)
-        if len(people) < 2 and re.search(fold_pattern(r"দুই নেতা|উভয় নেতা"), sentence) and len(ctx.recent_people) >= 2:
-            people = list(ctx.recent_people[-2:])
-        if len(people) < 2 and both:
-            people += [c for c in ctx.topic if all(_country_of(p, lex) is not c for p in people)]
-        if len(people) < 2 and people:
-            partner = _partner(ctx, people[0], lex)
-            if partner is not None:
-                people.append(partner)
-        ev.participants = people[:6]
-        return [ev] if len(ev.participants) >= 2 else []
+        return _meeting(ev, m, sentence, t0, agents, both, ctx, lex)
+    return _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ctx, lex, all_mentions)
+
+
+_RECEPTION = re.compile(fold_pattern(r"অভ্যর্থনা|আতিথ্য|স্বাগত|সংবর্ধনা"))
+
+
+def _meeting(ev, m, sentence, t0, agents, both, ctx, lex) -> list[Event]:
+    """Participants of a meeting: the people named (countries when fewer than two people). A place
+    in the locative is the venue; a genitive person away from the meeting noun is a possessor."""
+    anchored = bool(_ANCHORED.search(m.group(0)))
+    if anchored:
+        # "বৈঠকের পর …": a meeting named as a time reference has its participants before it; with
+        # only its "X-এর সঙ্গে" side named there, the other is the subject that follows
+        before = [a for a in agents if a.start < t0]
+        after = [a for a in agents if a.start > t0 and (a.case == "nom" or a.post == "with")]
+        if before and len({a.entity.slug for a in before if a.entity.kind == "Person"}) < 2 and after:
+            before.append(after[0])
+        agents = before
+    agents = [a for a in agents if a.post not in ("source", "by", "after", "before", "than")
+              and not (a.case == "loc" and not a.post)
+              and not (a.case == "gen" and not a.post and a.entity.kind == "Person" and t0 - a.end > 3
+                       and a.end < t0)]
+    people = []
+    for a in agents:
+        if a.entity.kind == "Person" and a.entity.slug not in {p.slug for p in people}:
+            people.append(a.entity)
+    if len(people) < 2:
+        countries = [a.entity for a in agents if a.entity.kind != "Person"]
+        for c in countries:
+            if c.slug not in {p.slug for p in people} and all(p.country != c.slug for p in people):
+                people.append(c)
+    if len(people) < 2 and _TWO_LEADERS.search(sentence) and len(ctx.recent_people) >= 2:
+        people = list(ctx.recent_people[-2:])
+    if len(people) < 2 and both:
+        people += [c for c in ctx.topic if all(_country_of(p, lex) is not c for p in people)]
+    if len(people) < 2 and people:
+        partner = _partner(ctx, people[0], lex)
+        if partner is not None:
+            people.append(partner)
+    ev.participants = people[:6]
+    if _RECEPTION.search(m.group(0)) and not any(p.kind == "Person" for p in people):
+        return []  # a welcome for visitors or tourists is not a meeting of leaders
+    return [ev] if len(ev.participants) >= 2 else []
+
+
+def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ctx, lex, all_mentions) -> list[Event]:
     if rule.roles == "symmetric":
         parts: list[Entity] = []
         agents = [a for a in agents if not (a.case == "loc" and a.entity.kind == "Country")
                   and a.post not in ("after", "before", "than", "against")]
         if rule.cls == "Statement":
             agents = [a for a in agents if a.case == "nom" and not a.post]
-        leaders = re.search(fold_pattern(r"দুই নেতা|উভয় নেতা"), sentence) and len(ctx.recent_people) >= 2
+        leaders = _TWO_LEADERS.search(sentence) and len(ctx.recent_people) >= 2
         if leaders:
             agents = []
             for person in ctx.recent_people[-2:]:
@@ -356,7 +466,9 @@ def _apply(rule, m, sentence, s_start, t0, agents, pronouns, both, ctx, lex, all
         return [ev] if len(parts) >= 2 else []
     # directed
     reverse = bool(rule.reverse and rule.reverse.search(sentence[max(0, m.start() - 40):m.end() + 4]))
-    before = [a for a in agents if a.start < t0]
+    s_start = t0 - m.start()
+    # "বেইজিং সফরের আমন্ত্রণ": a place before a visit noun is where to, not who
+    before = [a for a in agents if a.start < t0 and not _VISIT_NOUN.match(sentence, a.end - s_start)]
     subject = [a for a in reversed(before) if a.case == "nom" and not a.post]
     subject += [a for a in agents if a.start >= t0 and a.case == "nom" and not a.post]
     objects = [a for a in agents if (a.case == "acc" and not a.post) or a.post in ("to", "for", "on")]
@@ -388,12 +500,27 @@ def _apply(rule, m, sentence, s_start, t0, agents, pronouns, both, ctx, lex, all
             recipient = (with_ or objects or [None])[0]
         elif rule.cls in ("TroopDeployment", "ArmsTransfer", "Aid"):
             recipient = (objects or locs or [None])[0]
+        elif rule.cls == "MilitaryCooperation":
+            # "X Y-এর সেনাদের প্রশিক্ষণ দেয়", "X-এর প্রশিক্ষকেরা Y-তে কাজ করেন"
+            recipient = (objects or locs or [g for g in gens if g is not actor] or [None])[0]
         else:
             recipient = (objects or [None])[0]
+        if actor is None and _PASSIVE.search(m.group(0)):
+            # a passive names its agent, if at all, in the genitive: "X-এর বিমানচালকদের … পাঠানো হয়"
+            agent = [g for g in gens if g.start < t0 and g is not recipient]
+            actor = agent[-1] if agent else None
+    if rule.mission:
+        # the embassy's owner is the genitive right before "দূতাবাস": "পিয়ংইয়ংয়ে মালয়েশিয়ার দূতাবাস খোলে"
+        owner = [g for g in agents if g.case == "gen" and not g.post and g.entity.kind == "Country"
+                 and g.via != "capital" and 0 <= t0 - g.end <= 3]
+        if owner:
+            actor = owner[0]
+            if recipient is not None and recipient.entity.slug == actor.entity.slug:
+                recipient = None
     a_ent = actor.entity if actor else None
     r_ent = recipient.entity if recipient else None
     # "দেশটি" and the bilateral partner fill a missing side
-    unresolved_dative = (re.search(fold_pattern(r"(?:নিকট|কাছে)(?![\u0980-\u09ff])"), sentence)
+    unresolved_dative = (_DATIVE.search(sentence)
                          and r_ent is None and a_ent is not None)
     if a_ent is None and r_ent is not None:
         a_ent = _partner(ctx, r_ent, lex) if (pronouns or len(ctx.topic) == 2) else None
@@ -410,8 +537,48 @@ def _apply(rule, m, sentence, s_start, t0, agents, pronouns, both, ctx, lex, all
         return []
     if a_ent.slug == r_ent.slug or _country_of(a_ent, lex) is _country_of(r_ent, lex) and a_ent.kind == r_ent.kind:
         return []
+    if rule.cls == "Message" and _INVITATION.search(m.group(0)) and not (
+            a_ent.kind == "Person" and r_ent.kind == "Person"):
+        return []  # an invitation is a message between leaders, not an invitation of pilots or tourists
     ev.actors, ev.recipients = [a_ent], [r_ent]
-    return [ev]
+    if rule.cls == "Expulsion":
+        # the diplomat expelled takes part too: "রাষ্ট্রদূত কাং চলকে অবাঞ্ছিত ঘোষণা করে"
+        ev.participants = [x.entity for x in all_mentions if x.entity.kind == "Person" and x.case == "acc"
+                           and x.start < t0][-1:] or _described_person(
+            all_mentions, sentence, t0 - m.start(), t0, ctx, lex)
+    return _coordinated(ev, actor, recipient, agents)
+
+
+def _coordinated(ev: Event, actor: Mention | None, recipient: Mention | None, agents: list[Mention]) -> list[Event]:
+    """One event per member of a coordinated side: "ডেনমার্ক, নরওয়ে ও সুইডেন থেকে বহিষ্কৃত হন" is
+    three expulsions."""
+    out = [ev]
+    for side, chosen in (("actors", actor), ("recipients", recipient)):
+        if chosen is None or chosen.coord < 0:
+            continue
+        others = [a.entity for a in agents if a.coord == chosen.coord and a is not chosen
+                  and a.entity.slug not in {e.slug for e in ev.agents()}]
+        for entity in others:
+            for base in list(out):
+                copy = Event(**{**base.__dict__})
+                setattr(copy, side, [entity])
+                out.append(copy)
+    return out
+
+
+def _described_person(mentions: list[Mention], sentence: str, s_start: int, t0: int,
+                      ctx: DocumentContext, lex: Lexicon) -> list[Entity]:
+    """A person named only by country and title ("উত্তর কোরিয়ার রাষ্ট্রদূতকে") is the one person
+    of the document with that title acting for that country, if there is exactly one."""
+    for x in reversed([x for x in mentions if x.entity.kind == "Country" and x.start < t0]):
+        word = re.match(r"\s*([^\s,।]+)", sentence[x.end - s_start:])
+        title = lex.title(word.group(1)) if word else None
+        if title is None:
+            continue
+        known = {p.slug: p for p in [*ctx.new_people.values(), *ctx.people.values()]
+                 if p.position == title[0] and p.country == x.entity.slug}
+        return list(known.values()) if len(known) == 1 else []
+    return []
 
 
 def _hosting(ev: Event, t0: int, agents: list[Mention], lex) -> list[Event]:
@@ -444,16 +611,29 @@ def _hyphen_pair(mentions, sentence, s_start, t0, t1, lex) -> list[Entity] | Non
     return None
 
 
-def _visit(ev, t0, agents, pronouns, ctx, lex, all_mentions, sentence, s_start, arrival=False) -> list[Event]:
+#: "ভিয়েতনামের সীমান্ত শহর দং দাংয়ে পৌঁছান": a place the lexicon lacks, in the genitive country.
+_PLACE_IN = re.compile(fold_pattern(
+    r"\s*(?:[^\s,।]+\s+)?(?:শহর|নগরী|নগর|প্রদেশ|দ্বীপ|বন্দর|অঞ্চল)\s+[^\s,।]+(?:\s+[^\s,।]+)?(?:ে|এ|তে|য|যে)\s*$"))
+
+
+def _visit(ev, t0, agents, pronouns, ctx, lex, all_mentions, sentence, s_start, rule_id="visit") -> list[Event]:
     # destination: the place named just before the trigger (nominative or locative; an arrival
-    # "তেহরানে আসেন" needs a locative place right before the verb)
+    # "তেহরানে আসেন" needs a locative place right before the verb; "X-এর মাটিতে পা রাখেন" a genitive)
+    arrival = rule_id == "arrival"
     dest = None
     for mm in reversed(all_mentions):
         if mm.end > t0:
             continue
+        e = mm.entity
+        if arrival and e.kind == "Country" and mm.case == "gen" and t0 - mm.end <= 40 and \
+                _PLACE_IN.match(sentence, mm.end - s_start, t0 - s_start):
+            dest = e
+            break
         if t0 - mm.end > (3 if arrival else 40):
             break
-        e = mm.entity
+        if rule_id == "set-foot" and e.kind == "Country" and mm.case == "gen":
+            dest = e
+            break
         if e.slug == "?country":
             dest = "pronoun"
             break
@@ -474,11 +654,25 @@ def _visit(ev, t0, agents, pronouns, ctx, lex, all_mentions, sentence, s_start, 
                 break
     candidates = [a for a in reversed(agents) if a.start < t0 and a.case == "nom" and not a.post
                   and (dest in (None, "pronoun") or a.entity.slug != dest.slug)]
+    if visitor is None and rule_id == "visit-nominal":
+        # "X-এর Y সফরের সময়": the genitive before the place is the visitor
+        gens = [a for a in agents if a.start < t0 and a.case == "gen" and not a.post
+                and (dest in (None, "pronoun") or a.entity.slug != dest.slug)]
+        people = [a for a in gens if a.entity.kind == "Person"]
+        visitor = (people or gens or [None])[-1]
+        visitor = visitor.entity if visitor is not None else None
+        if visitor is None:
+            return []
+    if visitor is None and not candidates:
+        # news word order may put the subject last: "… পিয়ংইয়ং পৌঁছেছেন লাওসের প্রেসিডেন্ট থংলুন",
+        # "… মাটিতে পা রাখলেন ডোনাল্ড ট্রাম্প" (a person, or for "set foot" a country)
+        candidates = [a for a in agents if a.start > t0 and a.case == "nom" and not a.post
+                      and (a.entity.kind == "Person" or rule_id == "set-foot")][:1]
     if visitor is None:
         people = [a for a in candidates if a.entity.kind == "Person"]
         visitor = (people or candidates or [None])[0]
         visitor = visitor.entity if visitor is not None else None
-    if visitor is None and ctx.last_person is not None and re.search(fold_pattern(r"সফরকালে|এই সফরে"), sentence):
+    if visitor is None and ctx.last_person is not None and _DURING_VISIT.search(sentence):
         visitor = None  # a visit already reported: no new one
     if visitor is None:
         return []

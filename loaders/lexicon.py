@@ -40,14 +40,49 @@ class Entity:
         return hash(self.slug)
 
 
-#: Case endings and clitics, longest first, in folded form (য় folds to য).
+#: Case endings (folded: য় folds to য).
+CASE_ENDINGS = ["যের", "য়ের", "এর", "ের", "র", "কে", "দের", "দেরকে", "তে", "েতে", "যে", "য", "এ", "ে", "টির"]
+#: Emphatic clitics that may follow a case ending: "মোহাম্মদকেও" (… too), "সেদিনই", "মালয়েশিয়ারও".
+CLITICS = ["ও", "ই"]
+#: Case endings, clitics and other endings a name may carry, longest first.
 SUFFIXES = sorted(
-    ["যের", "য়ের", "এর", "ের", "র", "কে", "দের", "দেরকে", "তে", "েতে", "যে", "য", "এ", "ে", "ও", "ই", "সহ",
-     "গুলো", "গুলি", "টি", "টির", "রা", "েরা", "বাসী", "ভিত্তিক"],
+    {*CASE_ENDINGS, *(e + c for e in CASE_ENDINGS for c in CLITICS), *CLITICS, "সহ", "গুলো", "গুলি", "টি", "রা",
+     "েরা", "বাসী", "ভিত্তিক"},
     key=len, reverse=True)
+_SUFFIX_SET = frozenset(SUFFIXES)
+_SUFFIX_LENGTHS = sorted({len(s) for s in SUFFIXES}, reverse=True)
 GENITIVE = {"যের", "এর", "ের", "র", "দের", "টির"}
 ACCUSATIVE = {"কে", "দেরকে"}
 LOCATIVE = {"তে", "েতে", "যে", "য", "এ", "ে"}
+
+
+_VOWEL_SIGNS = re.compile("[\u0981-\u0983\u09be-\u09cc\u09cd\u09d7]")
+
+
+_SKELETON = str.maketrans({"ঙ": "ন", "ং": "ন", "ঞ": "ন", "ণ": "ন", "শ": "স", "ষ": "স"})
+
+
+def skeleton(name: str) -> str:
+    """A name without vowel signs and virama, its nasals and sibilants made one: foreign names
+    written in Bengali vary mostly in these ("ইয়োরান পেরসন", "ইয়োরান পারসন", "পার্সন";
+    "মেঙ্গিস্তু", "মেনগিস্তু")."""
+    return _VOWEL_SIGNS.sub("", key(name)).translate(_SKELETON)
+
+
+def demonyms(name: str) -> list[str]:
+    """Nationality adjectives Bengali forms regularly from a country's name: -িয়া → -ীয়, -িয়ান
+    ("কেনিয়া" → কেনীয়, কেনিয়ান); -া → -ান ("উগান্ডা" → উগান্ডান); a final consonant takes -ি, -ী or -ীয়
+    ("পাকিস্তান" → পাকিস্তানি, "ভারত" → ভারতীয়). Irregular ones are listed in places.yaml."""
+    if " " in name or len(name) < 3:
+        return []
+    if name.endswith("িয়া") or name.endswith("িয়া"):
+        stem = name[: -len("িয়া")] if name.endswith("িয়া") else name[: -len("িয়া")]
+        return [stem + "ীয়", name + "ন"]
+    if name.endswith("া"):
+        return [name + "ন"]
+    if "\u0995" <= name[-1] <= "\u09b9" or name[-1] in "ৎড়ঢ়য়":
+        return [name + "ি", name + "ী", name + "ীয়"]
+    return []
 
 
 def _data(name: str) -> dict:
@@ -62,8 +97,11 @@ class Lexicon:
         self.names: dict[str, Entity] = {}  # folded key → entity
         self.adjectives: dict[str, Entity] = {}  # folded key → country
         self.short_names: dict[str, list[Entity]] = {}
+        self.skeletons: dict[str, list[Entity]] = {}  # people's full names without vowel signs
         self.titles: dict[str, str] = {}  # folded key → English position
         self.honorifics: set[str] = set()
+        self.groups: set[str] = set()  # "প্রশিক্ষক", "কূটনীতিক" …: people of a country (see titles.yaml)
+        self.qualifiers: set[str] = set()
         self.max_words = 1
         self.first_words: set[str] = set()  # folded first words of every name: a quick pre-check
         self._load_countries()
@@ -128,6 +166,11 @@ class Lexicon:
             for a in info.get("adjectives", []) or []:
                 self._add_name(a, ent, self.adjectives)
         self.by_iso = by_iso
+        for ent in by_iso.values():
+            for name in [ent.label_bn or "", *ent.alt_bn]:
+                for adj in demonyms(name):
+                    if key(adj) not in self.adjectives and key(adj) not in self.names:
+                        self._add_name(adj, ent, self.adjectives)
         for city in extra.get("cities") or []:
             country = by_iso.get(city["country"])
             slug = slugify(city["label"])
@@ -156,6 +199,9 @@ class Lexicon:
                     self.short_names.setdefault(key(n), []).append(ent)
             for s in p.get("short") or []:
                 self.short_names.setdefault(key(s), []).append(ent)
+            for n in p["bn"]:
+                if len(n.split()) > 1:
+                    self.skeletons.setdefault(skeleton(n), []).append(ent)
 
     def _load_organizations(self) -> None:
         for o in _data("organizations.yaml")["organizations"]:
@@ -170,6 +216,8 @@ class Lexicon:
         for bn_title, en in data["titles"].items():
             self.titles[key(bn_title)] = en
         self.honorifics = {key(h) for h in data["honorifics"]}
+        self.groups = {key(g) for g in data.get("groups") or []}
+        self.qualifiers = {key(q) for q in data.get("qualifiers") or []}
 
     # -- lookups -----------------------------------------------------------------------------
     @functools.lru_cache(maxsize=65536)  # noqa: B019 - one lexicon per process
@@ -179,6 +227,11 @@ class Lexicon:
             return True
         return any(word.endswith(suf) and word[: -len(suf)] in self.first_words for suf in SUFFIXES)
 
+    def person_like(self, name: str, country: str | None) -> Entity | None:
+        """The one known person of ``country`` whose name differs from ``name`` only in vowels."""
+        found = {e.slug: e for e in self.skeletons.get(skeleton(name), []) if e.country == country}
+        return next(iter(found.values())) if len(found) == 1 else None
+
     def lookup(self, words: list[str], table: dict | None = None) -> tuple[Entity, str] | None:
         """The entity named by folded ``words`` (the last may carry a case ending), and the ending."""
         table = self.names if table is None else table
@@ -186,11 +239,11 @@ class Lexicon:
         hit = table.get(k)
         if hit is not None:
             return hit, ""
-        for suf in SUFFIXES:
-            if k.endswith(suf) and len(k) > len(suf) + 1:
-                hit = table.get(k[: -len(suf)])
+        for n in _SUFFIX_LENGTHS:  # longest ending first
+            if len(k) > n + 1 and k[-n:] in _SUFFIX_SET:
+                hit = table.get(k[:-n])
                 if hit is not None:
-                    return hit, suf
+                    return hit, k[-n:]
         return None
 
     @functools.lru_cache(maxsize=65536)  # noqa: B019 - one lexicon per process
@@ -214,7 +267,11 @@ def lexicon() -> Lexicon:
 
 
 def case_of(ending: str) -> str:
-    """'gen', 'acc', 'loc' or 'nom' for a case ending."""
+    """'gen', 'acc', 'loc' or 'nom' for a case ending (an emphatic clitic after it does not count)."""
+    for c in CLITICS:
+        if ending.endswith(c) and ending[: -len(c)] in CASE_ENDINGS:
+            ending = ending[: -len(c)]
+            break
     if ending in GENITIVE:
         return "gen"
     if ending in ACCUSATIVE:

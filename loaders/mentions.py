@@ -4,7 +4,8 @@ A mention is an entity of the lexicon (country, city, person, organisation), a p
 by a title ("মঙ্গোলিয়ান রাষ্ট্রপতি তসাখিয়াগিং এলবেগডোরজ") or an honorific ("মিঃ কিম"), or a
 reference ("দেশটি", "দুই দেশ", "তিনি") resolved against the document. Case endings give the roles
 that the event rules read: nominative (subject), -কে (object), genitive -র/-এর + a postposition
-(কাছে, কাছ থেকে, সাথে, জন্য, উপর …), locative -এ/-তে.
+(কাছে, কাছ থেকে, সাথে, জন্য, উপর …), locative -এ/-তে. A list ("X, Y ও Z-কে") is marked once, on
+its last member, and shares that case; "তাঁকে" never names the subject of its own clause.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from kutniti.loaders.lexicon import SUFFIXES, Entity, Lexicon, case_of
+from kutniti.loaders.lexicon import CASE_ENDINGS, SUFFIXES, Entity, Lexicon, case_of
 from kutniti.loaders.text import Token, fold_pattern, key
 from kutniti.loaders.transliterate import romanise
 
@@ -35,6 +36,12 @@ STOPWORDS = {key(w) for w in """এবং ও যে তিনি তাঁর �
     আবার আরও সর্বোচ্চ সাবেক তৎকালীন বর্তমান নতুন নিযুক্ত হিসেবে হিসাবে প্রধান উপ দুই দুজন মাত্র নেতৃত্বে যখন
     পর পরে আগে কি না নয় হয় হয়েছে ছিল ছিলেন দিয়ে দেন দেয় সফর সফরে বৈঠক বৈঠকে""".split()}
 PRONOUN_PERSON = {key(w) for w in ["তিনি", "তাঁর", "তার", "তাকে", "তাঁকে"]}
+PRONOUN_OBJECT = {key(w) for w in ["তাকে", "তাঁকে"]}
+PRONOUN_GENITIVE = {key(w) for w in ["তাঁর", "তার"]}
+#: Nouns that name an event, whose genitive is their subject ("তাঁর আলোচনা", "পার্কের বৈঠক").
+EVENT_NOUNS = {key(w) for w in ["বৈঠক", "আলোচনা", "সাক্ষাৎ", "সাক্ষাত", "সফর", "ভ্রমণ", "বৈঠকে", "সফরে"]}
+#: "X হিসেবে" (as X): a role, not a participant.
+AS_WORDS = {key(w) for w in ["হিসেবে", "হিসাবে"]}
 PRONOUN_COUNTRY = {key(w) for w in ["দেশটি", "দেশটির", "দেশটিকে", "দেশটিতে", "দেশে", "দেশটিও"]}
 BOTH_COUNTRIES = re.compile(fold_pattern(r"(?:দুই|উভয়|দু'|দুটি)\s*(?:দেশ|পক্ষ|রাষ্ট্র|নেতা|রাজধানী)|(?:দেশ|পক্ষ)\s*দুটি|দেশ\s*দুটো"))
 
@@ -53,6 +60,7 @@ class Mention:
     modifier: bool = False  # a genitive country qualifying a person/title ("রাশিয়ার রাষ্ট্রদূত")
     via: str = "name"  # name | title | honorific | pronoun | topic
     new: bool = False  # a person the lexicon does not know
+    coord: int = -1  # mentions coordinated with each other ("X, Y ও Z") share a number
 
 
 @dataclass
@@ -86,7 +94,7 @@ class DocumentContext:
 def _case_and_post(lex: Lexicon, toks: list[Token], j: int, ending: str) -> tuple[str, str, int]:
     """Case of a mention ending at token j (exclusive), its postposition, and tokens consumed."""
     consumed = 0
-    if not ending and j < len(toks) and toks[j].text in SUFFIXES and len(toks[j].text) <= 3:
+    if not ending and j < len(toks) and toks[j].text in CASE_ENDINGS and len(toks[j].text) <= 3:
         ending = toks[j].text  # "পিয়ং ইয়ং-এ", "ডিপিআরকে এর"
         consumed = 1
     case = case_of(ending)
@@ -116,6 +124,8 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
         starts = lex.may_start(toks[i].text)
         for n in range(min(lex.max_words + 1, len(toks) - i) if starts else 0, 0, -1):
             res = lex.lookup([t.text for t in toks[i:i + n]])
+            if res and n > 1 and res[1] and res[1] == toks[i + n - 1].text and res[1] not in CASE_ENDINGS:
+                continue  # "দক্ষিণ কোরিয়া এই …": a word after a name is not its ending
             if res:
                 hit = (res[0], res[1], n)
                 break
@@ -128,16 +138,32 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
                 ctx.remember(ent, subject=case == "nom" and not post)
             i += n + used
             continue
-        adj = lex.lookup([toks[i].text], lex.adjectives)
+        adj, adj_n = None, 1
+        for n in (2, 1) if starts else ():  # "উত্তর কোরীয়", "সুইডিশ"
+            if i + n <= len(toks):
+                adj = lex.lookup([t.text for t in toks[i:i + n]], lex.adjectives)
+                if adj and (n == 1 or not adj[1]):
+                    adj_n = n
+                    break
+                adj = None
         word = toks[i].text
-        title = lex.title(word) or (lex.title(word + toks[i + 1].text) if i + 1 < len(toks) else None)
+        title = lex.title(word) or (lex.title(word + toks[i + 1].text) if i + 1 < len(toks) and not adj else None)
         if adj and not title:
             pending_country = adj[0]
-            nxt = toks[i + 1].text if i + 1 < len(toks) else ""
+            j = i + adj_n
+            nxt = toks[j].text if j < len(toks) else ""
+            group = _group_noun(lex, toks, j)
             if lex.title(nxt) or nxt in lex.honorifics or nxt in GOVERNMENT_NOUNS:
-                out.append(Mention(adj[0], toks[i].start, toks[i].end, i, i + 1, "gen", "", modifier=True,
+                out.append(Mention(adj[0], toks[i].start, toks[j - 1].end, i, j, "gen", "", modifier=True,
                                    via="adjective"))
-            i += 1
+            elif group is not None:
+                # "উত্তর কোরীয় প্রশিক্ষকেরা": the country acts, in the case of the noun
+                case, post, used = _case_and_post(lex, toks, group + 1, _ending_of(lex, toks[group].text))
+                out.append(Mention(adj[0], toks[i].start, toks[j - 1].end, i, group + 1 + used, case, post,
+                                   via="adjective"))
+                i = group + 1 + used
+                continue
+            i = j
             continue
         if title or word in lex.honorifics:
             person, used = _person_after(lex, toks, i + 1 if not title or lex.title(word) else i + 2, ctx,
@@ -165,6 +191,19 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
             out.append(Mention(ctx.last_person, toks[i].start, toks[i].end, i, i + 1, "nom", "", via="pronoun"))
             i += 1
             continue
+        if word in PRONOUN_OBJECT:
+            person = _object_referent(out, toks, i, folded, ctx)
+            if person is not None:
+                case, post, used = _case_and_post(lex, toks, i + 1, "কে")
+                out.append(Mention(person, toks[i].start, toks[i].end, i, i + 1 + used, case, post, via="pronoun"))
+                i += 1 + used
+                continue
+        if word in PRONOUN_GENITIVE and ctx.last_person is not None and i + 1 < len(toks) and \
+                (toks[i + 1].text in EVENT_NOUNS or _strip(toks[i + 1].text) in EVENT_NOUNS):
+            # "তাঁর আলোচনা হয়", "তাঁর সফর": the genitive is the subject of the event noun
+            out.append(Mention(ctx.last_person, toks[i].start, toks[i].end, i, i + 1, "gen", "", via="pronoun"))
+            i += 1
+            continue
         short = ctx.people.get(word) or ctx.people.get(base)
         if short is None:
             cands = lex.short_names.get(word) or lex.short_names.get(base)
@@ -180,7 +219,33 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
             continue
         i += 1
     _mark_modifiers(lex, out, toks, folded)
+    _coordinate(out, folded)
     return out
+
+
+def _group_noun(lex: Lexicon, toks: list[Token], j: int) -> int | None:
+    """The index of a group noun ("প্রশিক্ষকেরা", "কূটনীতিকদের") at token j, or after one qualifier."""
+    for k in (j, j + 1):
+        if k >= len(toks):
+            return None
+        w = toks[k].text
+        if w in lex.groups or _strip(w) in lex.groups or _strip(_strip(w)) in lex.groups:
+            return k
+        if k == j and w not in lex.qualifiers:
+            return None
+    return None
+
+
+def _object_referent(out: list[Mention], toks: list[Token], i: int, folded: str, ctx: DocumentContext):
+    """Whom "তাঁকে" (him/her) refers to: the last person named who is not the subject of its own
+    clause (that would be "নিজেকে")."""
+    first = toks[0].start if toks else 0
+    clause = max(folded.rfind(",", first, toks[i].start), folded.rfind(";", first, toks[i].start), first)
+    subjects = {m.entity.slug for m in out if m.case == "nom" and not m.post and m.start >= clause}
+    for person in reversed(ctx.recent_people):
+        if person.slug not in subjects:
+            return person
+    return None
 
 
 @functools.lru_cache(maxsize=65536)
@@ -224,17 +289,18 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
         cands = lex.short_names.get(w) or lex.short_names.get(base)
         if cands and len(cands) == 1:
             return cands[0], 1
-    if position is None or country is None:
-        return None, 0
+    if position is None or country is None or country.slug not in lex.entities:
+        return None, 0  # no title, or the country is a reference ("দেশটির প্রেসিডেন্ট") not yet resolved
     words = []
     for k in range(j, min(j + 3, len(toks))):
         w = toks[k].text
         if w in STOPWORDS or _strip(w) in STOPWORDS or lex.title(w) or w.isdigit() or len(w) < 2:
             break
-        if lex.lookup([w]) or lex.lookup([w], lex.adjectives):
-            break
+        if lex.lookup([w]) or lex.lookup([w], lex.adjectives) or any(
+                lex.lookup([t.text for t in toks[k:k + n]]) for n in range(2, min(lex.max_words, len(toks) - k) + 1)):
+            break  # a name the lexicon knows ("ইউরোপীয় ইউনিয়নের") ends the new person's name
         words.append(w)
-        if _ending_of(lex, w) in ("র", "ের", "কে", "এর"):
+        if case_of(_ending_of(lex, w)) in ("gen", "acc"):
             break
     if len(words) < 2:
         return None, 0
@@ -243,6 +309,9 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
     from kutniti.graph.namespaces import slugify
 
     slug = slugify(label)
+    known = lex.person_like(" ".join(raw_names), country.slug)
+    if known is not None:
+        return known, len(words)
     person = ctx.new_people.get(slug)
     if person is None:
         person = Entity(slug, "Person", label, label_bn=" ".join(raw_names), country=country.slug,
@@ -254,10 +323,44 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
 _RELATION_NOUN = re.compile(fold_pattern(r"\s*(?:সম্পর্ক|বিভক্ত|বিভাজন|দ্বন্দ্ব|বিরোধ|সীমান্ত)"))
 
 
+_PLURAL = re.compile(fold_pattern(r"(?:রা|েরা|গুলো|গুলি)$"))
+_CONJUNCTION = re.compile(fold_pattern(r"\s*(?:,|ও|এবং|আর|এবং\s+তার)\s*"))
+
+
+def _coordinate(mentions: list[Mention], folded: str) -> None:
+    """A list joined by commas, ও or এবং ("ডেনমার্ক, নরওয়ে ও ফিনল্যান্ড থেকে", "চীন ও রাশিয়ার")
+    takes the case ending and postposition of its last member: Bengali marks the case once. The
+    last member follows ও/এবং; a comma alone may just end a subject ("মিশর, উত্তর কোরিয়ার কাছ থেকে")."""
+    group: list[Mention] = []
+    joiner = [""]
+
+    def close() -> None:
+        if len(group) > 1 and joiner[0].strip(" ,"):
+            last = group[-1]
+            for m in group:
+                m.coord = group[0].start
+                if m is not last and m.case == "nom" and not m.post and not m.modifier and (
+                        last.case != "nom" or last.post or last.modifier):
+                    m.case, m.post, m.modifier = last.case, last.post, last.modifier
+        group.clear()
+
+    for m in mentions:
+        kinds = {"Person"} if m.entity.kind == "Person" else {"Country", "City", "Organization"}
+        if group and group[-1].entity.kind in kinds and _CONJUNCTION.fullmatch(folded, group[-1].end, m.start):
+            group.append(m)
+            joiner[0] = folded[group[-2].end:m.start]
+            continue
+        close()
+        group.append(m)
+    close()
+
+
 def _mark_modifiers(lex: Lexicon, mentions: list[Mention], toks: list[Token], folded: str = "") -> None:
-    """Genitive countries that qualify a person or title are modifiers, not participants;
-    a genitive country before "সরকার"/"বাহিনী" acts itself, with that noun's case; hyphenated
-    pairs before a relation noun ("চীন-সোভিয়েত সম্পর্ক") name a relation, not actors."""
+    """Genitive countries that qualify a named person or a title are modifiers, not participants
+    (an office holder left unnamed acts for the country); a genitive country before "সরকার"/"বাহিনী"
+    acts itself, with that noun's case (a leader's "সরকার" is the leader's country), as do "its
+    diplomats" in the plural; "X হিসেবে" is a role; hyphenated pairs before a relation noun
+    ("চীন-সোভিয়েত সম্পর্ক") name a relation, not actors."""
     for m in mentions:
         if m.entity.kind != "Country":
             continue
@@ -268,14 +371,51 @@ def _mark_modifiers(lex: Lexicon, mentions: list[Mention], toks: list[Token], fo
         elif before and _RELATION_NOUN.match(folded, toks[m.tok_end].start if m.tok_end < len(toks) else m.end):
             m.modifier = True
     for idx, m in enumerate(mentions):
-        if m.entity.kind not in ("Country", "City") or m.case != "gen" or m.post:
-            continue
         nxt_tok = toks[m.tok_end].text if m.tok_end < len(toks) else ""
-        nxt_m = mentions[idx + 1] if idx + 1 < len(mentions) else None
-        if _strip(nxt_tok) in GOVERNMENT_NOUNS or nxt_tok in GOVERNMENT_NOUNS:
-            ending = _ending_of(lex, nxt_tok)
-            m.case, m.post, _ = _case_and_post(lex, toks, m.tok_end + 1, ending)
+        after = toks[m.tok_end + 1].text if m.tok_end + 1 < len(toks) else ""
+        if nxt_tok in AS_WORDS or (lex.title(nxt_tok) and after in AS_WORDS):
+            m.modifier = True  # "ইউরোপীয় ইউনিয়নের সভাপতি হিসেবে": a role, not a participant
             continue
-        if lex.title(nxt_tok) or (nxt_tok in lex.honorifics) or (
-                nxt_m is not None and nxt_m.entity.kind == "Person" and nxt_m.tok - m.tok_end <= 3):
+        if m.case != "gen" or m.post:
+            continue
+        gov = _government_noun(toks, m.tok_end)
+        if m.entity.kind == "Person" and gov and m.entity.country in lex.entities:
+            # "বাশার আল-আসাদের সরকারের প্রতি": the leader's government is the country
+            m.entity = lex.entities[m.entity.country]
+        if m.entity.kind == "Organization" and (lex.title(nxt_tok) or nxt_tok in lex.honorifics):
+            m.modifier = True  # "জাতিসংঘের মহাসচিব …"
+            continue
+        if m.entity.kind not in ("Country", "City"):
+            continue
+        nxt_m = mentions[idx + 1] if idx + 1 < len(mentions) else None
+        if gov:
+            n, ending = gov
+            m.case, m.post, _ = _case_and_post(lex, toks, m.tok_end + n, ending)
+            continue
+        if _PLURAL.search(nxt_tok) and _group_noun(lex, toks, m.tok_end) == m.tok_end and \
+                m.entity.kind == "Country":
+            m.case, m.post = "nom", ""  # "উত্তর কোরিয়ার কূটনীতিকরা …": the country's people act
+            continue
+        named = nxt_m is not None and nxt_m.entity.kind == "Person" and nxt_m.tok - m.tok_end <= 3
+        title = lex.title(nxt_tok)
+        if title and not named and m.entity.kind == "Country" and m.entity.slug in lex.entities:
+            # "চেকোস্লোভাকিয়ার প্রধানমন্ত্রী পিয়ংইয়ং সফর করেন": an office holder left unnamed acts
+            # for the country, in the case of the title
+            m.modifier = False
+            m.case, m.post, _ = _case_and_post(lex, toks, m.tok_end + 1, title[1])
+            continue
+        if title or (nxt_tok in lex.honorifics) or named:
             m.modifier = True
+
+
+def _government_noun(toks: list[Token], j: int) -> tuple[int, str] | None:
+    """How many tokens from j name a government ("সরকার", "পররাষ্ট্র মন্ত্রণালয়"), and the case
+    ending the noun carries ("সরকারের" → ের), or None."""
+    for n in (2, 1):
+        if j + n <= len(toks):
+            words = "".join(t.text for t in toks[j:j + n])
+            if words in GOVERNMENT_NOUNS:
+                return n, ""
+            if _strip(words) in GOVERNMENT_NOUNS:
+                return n, words[len(_strip(words)):]
+    return None

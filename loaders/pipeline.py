@@ -25,6 +25,7 @@ from kutniti.loaders.text import fold, fold_pattern, sentences, tokens
 _HEADING = re.compile(r"==+[^=\n]{1,60}==+")
 #: Words that move the narrative in time: a sentence with one does not take the date before it.
 _SHIFT = re.compile(fold_pattern(r"(?<![\u0980-\u09ff])(?:পূর্বে|আগে|পরবর্তীকালে|পরবর্তীতে|সম্প্রতি|বর্তমানে|এরপর|তারপর|পরে)(?![\u0980-\u09ff])"))
+_CONTINUES = re.compile(fold_pattern(r"\s*(?:এই|সেই|ওই|উক্ত)\s"))
 _EMBASSY = re.compile(fold_pattern(r"দূতাবাস"))
 _CLOSED = re.compile(fold_pattern(r"দূতাবাস(?:টি)?\s*বন্ধ"))
 
@@ -38,6 +39,8 @@ class Sentence:
     mentions: list[Mention]
     dates: list[DateMention]
     section: int  # sentences in one section (or paragraph) share narrative dates
+    recent: list[Entity] = field(default_factory=list)  # people named so far, as this sentence ends
+    last_person: Entity | None = None
 
 
 @dataclass
@@ -118,14 +121,14 @@ def read(doc: Document) -> Reading:
             for d in ds:
                 if not d.relative and (d.value or d.finish):
                     narrative = d.value or d.finish
-            sents.append(Sentence((sa, sb), (fa, fb), ms, ds, section))
+            sents.append(Sentence((sa, sb), (fa, fb), ms, ds, section, list(ctx.recent_people), ctx.last_person))
             for m in ms:
                 e = m.entity
                 if e.kind == "City" and e.capital and e.country:
                     e = lex.entities[e.country]
                 if e.kind == "Person" and e.country in lex.entities:
                     e = lex.entities[e.country]  # people count for the country they act for
-                if e.kind == "Country":
+                if e.kind == "Country" and e.slug in lex.entities:  # not "দেশটি" before it is resolved
                     counts[e.slug] = counts.get(e.slug, 0) + 1
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     ctx.topic = [lex.entities[s] for s, _ in ranked[:2]]
@@ -144,6 +147,8 @@ def read(doc: Document) -> Reading:
             prev_dates = []
         fa, fb = s.folded
         inherited = [d for d in prev_dates if not d.future]
+        # "দুই নেতা", "তিনি": the people named up to this sentence, not the whole document's
+        ctx.recent_people, ctx.last_person = list(s.recent), s.last_person
         if not inherited and s.raw[0] == headline:
             # a news headline with no date of its own reports what happened as the story was written
             inherited = [DateMention(fa, fa, value=PartialDate(doc_date.year, doc_date.month))]
@@ -183,7 +188,7 @@ def read(doc: Document) -> Reading:
 
 def _continues(raw: str, s: Sentence) -> bool:
     """News paragraphs are lines; a line continues the story's time only if it says so (এই সফরে …)."""
-    return bool(re.match(fold_pattern(r"\s*(?:এই|সেই|ওই|উক্ত)\s"), fold(raw[s.raw[0]:s.raw[0] + 12]).text))
+    return bool(_CONTINUES.match(fold(raw[s.raw[0]:s.raw[0] + 12]).text))
 
 
 def _as_date(p: PartialDate):
