@@ -42,7 +42,8 @@ class LiveServer:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.server = create_server(self.app, host="127.0.0.1", port=self.port, threads=6)
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
+        self.closing = False
+        self.thread = threading.Thread(target=self._run, daemon=True)
         self.thread.start()
         for _ in range(100):
             try:
@@ -51,6 +52,13 @@ class LiveServer:
             except requests.ConnectionError:
                 time.sleep(0.05)
 
+    def _run(self):
+        try:
+            self.server.run()
+        except OSError:  # the listening socket closed under select() while shutting down
+            if not self.closing:
+                raise
+
     @property
     def store(self):
         return self.app.extensions["kutniti.store"]
@@ -58,6 +66,7 @@ class LiveServer:
     def close(self):
         if self.server is None:
             return
+        self.closing = True
         self.server.close()
         self.server = None
         from kutniti.graph.store import close
