@@ -95,10 +95,25 @@ def check_change(state: ox.Store, change: Change) -> ValidationReport:
 
 
 def apply_change(stores: list[ox.Store], change: Change) -> None:
-    """Apply a checked change to each store (durable first), one transaction each."""
+    """Apply a checked change to each store (durable first), one transaction each.
+
+    Removal and addition go in one SPARQL update, so a process killed mid-write leaves the store
+    before or after the change, never half way. Blank nodes cannot be written in ``DATA`` blocks
+    (they would be renamed), so a change that has them is removed quad by quad and added in one
+    step instead."""
+    blank = any(isinstance(t, ox.BlankNode) for q in change.remove + change.add for t in (q.subject, q.object))
     for s in stores:
-        if change.remove:
-            s.update("DELETE DATA { " + " ".join(_quad_text(q) for q in change.remove) + " }")
+        if not blank:
+            ops = []
+            if change.remove:
+                ops.append("DELETE DATA { " + " ".join(_quad_text(q) for q in change.remove) + " }")
+            if change.add:
+                ops.append("INSERT DATA { " + " ".join(_quad_text(q) for q in change.add) + " }")
+            if ops:
+                s.update(" ;\n".join(ops))
+            continue
+        for q in change.remove:
+            s.remove(q)
         if change.add:
             s.extend(change.add)
 
