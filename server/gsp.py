@@ -12,6 +12,7 @@ import uuid
 import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, request
 
+from kutniti.graph.rdfio import RdfInputError, check_untrusted
 from kutniti.server import negotiation
 from kutniti.server.auth import require_token
 from kutniti.server.errors import problem
@@ -123,6 +124,10 @@ def _body_quads(graph) -> list[ox.Quad]:
 
 
 def _parse(data: bytes, fmt) -> list[ox.Quad]:
+    try:
+        check_untrusted(data, fmt, "the body")
+    except RdfInputError as exc:
+        raise ValueError(str(exc)) from None
     try:
         return list(ox.parse(data, format=fmt, base_iri=request.base_url))
     except SyntaxError as exc:

@@ -1,7 +1,8 @@
 """What a query or update may not do on a client's behalf: call out, read files, name unknown graphs.
 
 Oxigraph evaluates ``SERVICE`` and ``LOAD`` by itself (HTTP and ``file:``), so requests are
-checked before they reach it. The check reads the SPARQL with comments and string literals
+checked before they reach it; so is nesting, because Oxigraph's parser recurses and a few
+thousand nested groups overflow its stack. The check reads the SPARQL with comments and string literals
 blanked out, so a keyword inside a string does not count and one in the query cannot hide.
 """
 
@@ -13,6 +14,9 @@ _STRINGS = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!
 _SERVICE = re.compile(r"\bSERVICE\s+(?:SILENT\s+)?(<[^>]*>|\S+)", re.IGNORECASE)
 _LOAD = re.compile(r"\bLOAD\b", re.IGNORECASE)
 _FROM = re.compile(r"\bFROM\s+(?:NAMED\s+)?<([^>]*)>", re.IGNORECASE)
+#: Deepest nesting of { ( [ accepted.
+MAX_NESTING = 200
+_BRACKETS = re.compile(r"[{}()\[\]]")
 
 
 def _blank(sparql: str) -> str:
@@ -32,6 +36,15 @@ def _blank(sparql: str) -> str:
 def check(sparql: str, *, graphs: set[str], allow_service: tuple[str, ...] = ()) -> str | None:
     """Why this request is refused, or None when it may run."""
     text = _blank(sparql)
+    depth = deepest = 0
+    for m in _BRACKETS.finditer(text):
+        if m.group(0) in "{([":
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth -= 1
+    if deepest > MAX_NESTING:
+        return f"the request nests groups and expressions deeper than {MAX_NESTING} levels"
     for m in _SERVICE.finditer(text):
         target = m.group(1).strip("<>")
         if not any(target.startswith(p) for p in allow_service):
@@ -44,3 +57,8 @@ def check(sparql: str, *, graphs: set[str], allow_service: tuple[str, ...] = ())
             return (f"FROM <{m.group(1)}> names no graph in this store: remote datasets are not fetched "
                     "(see /sparql for the service description, or GET /store for the graphs)")
     return None
+
+
+def names_a_dataset(sparql: str) -> bool:
+    """Whether the query has a ``FROM`` or ``FROM NAMED`` clause (not the word in a name or string)."""
+    return bool(_FROM.search(_blank(sparql)))

@@ -16,7 +16,7 @@ from kutniti.server import negotiation
 from kutniti.server.auth import require_token
 from kutniti.server.errors import problem
 from kutniti.server.executor import QueryFailed, QueryTimeout, execute
-from kutniti.server.safety import check
+from kutniti.server.safety import check, names_a_dataset
 
 bp = Blueprint("sparql", __name__)
 
@@ -111,7 +111,7 @@ def _query(query: str, params: dict) -> Response:
         options["default_graph"] = [ox.DefaultGraph(), *(ox.NamedNode(g) for g in sorted(graphs))]
         if len(options["default_graph"]) == 1:
             options["default_graph"] = ox.DefaultGraph()
-    if "FROM" in query.upper():
+    if names_a_dataset(query):
         options.pop("default_graph", None)
         options.pop("named_graphs", None)
         if default or named:
