@@ -28,7 +28,10 @@ def _graph() -> ox.NamedNode | ox.DefaultGraph | None | str:
     if g is not None:
         if len(request.args.getlist("graph")) > 1:
             return "more than one 'graph' parameter"
-        return ox.NamedNode(g)
+        try:
+            return ox.NamedNode(g)
+        except ValueError as exc:
+            return f"graph: {g!r} is not an absolute IRI ({exc})"
     if request.path.rstrip("/") != "/store":
         return ox.NamedNode(request.base_url)  # direct identification
     return None
