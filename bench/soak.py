@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import http.client
 import json
 import os
 import random
@@ -45,20 +44,8 @@ ENTITY_CLASSES = ("Country", "Person", "Organization", "City", "SourceDocument")
 log = run.log
 
 
-class Connection(loadclient._Connection):  # noqa: SLF001 - the load client's kept-alive connection
-    """A kept-alive connection that GETs any path of the server (pages as well as /sparql)."""
-
-    def get(self, target: str, accept: str = "*/*") -> tuple[int, bytes]:
-        if self.conn is None:
-            self.conn = http.client.HTTPConnection(self.host, self.port, timeout=self.timeout)
-        try:
-            self.conn.request("GET", target, headers={"Accept": accept})
-            resp = self.conn.getresponse()
-            body = resp.read()
-        except BaseException:
-            self.close()
-            raise
-        return resp.status, body
+#: The load client's kept-alive connection; ``get`` fetches any path (pages as well as /sparql).
+Connection = loadclient._Connection  # noqa: SLF001
 
 
 def sparql_target(query: str) -> str:

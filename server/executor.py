@@ -136,27 +136,31 @@ def _sparql_term(term) -> str:
     return str(term)
 
 
-def _cpu_seconds(pid: int, wall: float) -> float:
-    """CPU time a child has used (from /proc on Linux; elsewhere the wall time it has run)."""
+def _proc_stat(pid: int) -> tuple[str, float] | None:
+    """A child's state letter and the CPU seconds it has used (from /proc on Linux), or None."""
     try:
         with open(f"/proc/{pid}/stat", "rb") as fh:
             fields = fh.read().rsplit(b")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        return fields[0].decode(), (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
     except (OSError, ValueError, IndexError):
-        return wall
+        return None
 
 
-def _demote(pid: int) -> bool:
+def _demote(pid: int) -> None:
     """Give a long-running query's process the lowest CPU priority."""
     try:
         os.setpriority(os.PRIO_PROCESS, pid, 19)
     except OSError:  # already gone, or not permitted: nothing to do
         pass
-    return True
 
 
-def execute(replica: Replica, query: str, options: dict, formats: dict, *, timeout: float, max_rows: int) -> Answer:
-    """Run ``query`` on the in-memory copy in a forked child; stop it after ``timeout`` seconds."""
+class _Stalled(Exception):
+    """The child sleeps without using CPU: it inherited a lock another thread held at the fork."""
+
+
+def _attempt(replica: Replica, query: str, options: dict, formats: dict, max_rows: int, deadline: float,
+             timeout: float) -> bytes:
+    """Fork a child to answer ``query`` and read its payload, until ``deadline``."""
     read_fd, write_fd = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child: answer and leave
@@ -178,23 +182,32 @@ def execute(replica: Replica, query: str, options: dict, formats: dict, *, timeo
             os._exit(0)
     os.close(write_fd)
     chunks = []
-    started = time.monotonic()
-    deadline = started + timeout
     demoted = False
+    asleep = 0
+    last_cpu = -1.0
     try:
         while True:
-            now = time.monotonic()
-            left = deadline - now
+            left = deadline - time.monotonic()
             if left <= 0:
                 raise QueryTimeout(f"the query ran longer than {timeout:g} s and was stopped")
-            if not demoted and now - started >= DEMOTE_AFTER and _cpu_seconds(pid, now - started) >= DEMOTE_AFTER:
-                demoted = _demote(pid)
             ready, _, _ = select.select([read_fd], [], [], min(left, 0.5))
             if ready:
                 data = os.read(read_fd, 1 << 20)
                 if not data:
                     break
                 chunks.append(data)
+                continue
+            stat = _proc_stat(pid)
+            if stat is None:
+                continue
+            state, cpu = stat
+            if not demoted and cpu >= DEMOTE_AFTER:
+                _demote(pid)
+                demoted = True
+            asleep = asleep + 1 if state == "S" and cpu == last_cpu and not chunks else 0
+            last_cpu = cpu
+            if asleep >= 2:
+                raise _Stalled()
     finally:
         os.close(read_fd)
         try:
@@ -202,7 +215,24 @@ def execute(replica: Replica, query: str, options: dict, formats: dict, *, timeo
         except ProcessLookupError:
             pass
         os.waitpid(pid, 0)
-    payload = b"".join(chunks)
+    return b"".join(chunks)
+
+
+def execute(replica: Replica, query: str, options: dict, formats: dict, *, timeout: float, max_rows: int) -> Answer:
+    """Run ``query`` on the in-memory copy in a forked child; stop it after ``timeout`` seconds.
+
+    A child never waits for anything but the CPU, so one that sleeps for a second without using any
+    is stuck on a lock that was held when it was forked (by another thread of this process); it is
+    killed and the query forked again, within the same time limit."""
+    deadline = time.monotonic() + timeout
+    for _ in range(3):
+        try:
+            payload = _attempt(replica, query, options, formats, max_rows, deadline, timeout)
+            break
+        except _Stalled:
+            continue
+    else:
+        raise QueryFailed("the query process stalled three times; try again")
     tag, rest = payload[:2], payload[2:]
     if tag == b"OK":
         kind = rest[:10].decode().strip()

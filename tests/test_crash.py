@@ -76,33 +76,29 @@ class Writers:
             t.start()
 
     def updates(self):
-        i = self.first_update
-        while not self.stop.is_set():
-            self.sent_updates.append(i)
-            try:
-                r = requests.post(self.url + "/sparql", data=update_text(i).encode(), timeout=30,
-                                  headers={**AUTH, "Content-Type": "application/sparql-update"})
-            except requests.RequestException:
-                return
-            if r.status_code != 204:
-                self.failures.append(f"update {i}: {r.status_code} {r.text[:200]}")
-                return
-            self.acked_updates.append(i)
-            i += 1
+        self._stream(self.first_update, self.sent_updates, 204, lambda i: requests.post(
+            self.url + "/sparql", data=update_text(i).encode(), timeout=30,
+            headers={**AUTH, "Content-Type": "application/sparql-update"}),
+            lambda i, r: self.acked_updates.append(i))
 
     def facts(self):
-        i = self.first_fact
+        self._stream(self.first_fact, self.sent_facts, 201, lambda i: requests.post(
+            self.url + "/facts", data=fact_text(i).encode(), timeout=30,
+            headers={**AUTH, "Content-Type": "application/n-triples"}),
+            lambda i, r: self.acked_facts.__setitem__(i, r.json()["graph"]))
+
+    def _stream(self, i: int, sent: list[int], ok: int, send, acknowledged):
+        """Send write ``i``, ``i + 1`` … until stopped or the connection breaks; record each."""
         while not self.stop.is_set():
-            self.sent_facts.append(i)
+            sent.append(i)
             try:
-                r = requests.post(self.url + "/facts", data=fact_text(i).encode(), timeout=30,
-                                  headers={**AUTH, "Content-Type": "application/n-triples"})
+                r = send(i)
             except requests.RequestException:
                 return
-            if r.status_code != 201:
-                self.failures.append(f"facts {i}: {r.status_code} {r.text[:200]}")
+            if r.status_code != ok:
+                self.failures.append(f"write {i}: {r.status_code} {r.text[:200]}")
                 return
-            self.acked_facts[i] = r.json()["graph"]
+            acknowledged(i, r)
             i += 1
 
     def join(self):
