@@ -5,8 +5,10 @@ an in-memory copy of the store (:class:`Replica`) and runs each one in a child p
 ``fork``: the child shares the parent's memory copy-on-write (no copying, no reloading), runs the
 query with Oxigraph, serialises the result with Oxigraph into a pipe and exits. The parent waits
 up to the time limit and kills the child when it is exceeded. A query that has used
-:data:`DEMOTE_AFTER` seconds of CPU is given the lowest CPU priority, so that runaway queries
-cannot slow down the short ones while they wait for their cut-off. Writes go to the durable
+:data:`DEMOTE_AFTER` seconds of CPU (or run twice as long) is given the lowest CPU priority, so
+that runaway queries cannot slow down the short ones while they wait for their cut-off. The
+answer is length-prefixed: the parent stops reading when it is complete, because the pipe's end
+may stay open in a child forked by another thread meanwhile. Writes go to the durable
 on-disk store first and then to the in-memory copy, under one lock.
 """
 
@@ -174,14 +176,16 @@ def _attempt(replica: Replica, query: str, options: dict, formats: dict, max_row
                 payload = b"SE" + str(exc).encode("utf-8", "replace")
             except Exception as exc:  # noqa: BLE001 - every failure is reported to the parent
                 payload = b"ER" + f"{type(exc).__name__}: {exc}".encode("utf-8", "replace")
-            view = memoryview(payload)
+            view = memoryview(struct.pack(">Q", len(payload)) + payload)
             while view:
                 n = os.write(write_fd, view)
                 view = view[n:]
         finally:
             os._exit(0)
     os.close(write_fd)
-    chunks = []
+    started = time.monotonic()
+    chunks: list[bytes] = []
+    got, size = 0, None
     demoted = False
     asleep = 0
     last_cpu = -1.0
@@ -196,12 +200,21 @@ def _attempt(replica: Replica, query: str, options: dict, formats: dict, max_row
                 if not data:
                     break
                 chunks.append(data)
+                got += len(data)
+                if size is None and got >= 8:
+                    size = struct.unpack(">Q", b"".join(chunks)[:8])[0]
+                if size is not None and got >= 8 + size:
+                    break  # complete: do not wait for the end of the pipe, another child may hold it open
                 continue
             stat = _proc_stat(pid)
             if stat is None:
                 continue
             state, cpu = stat
-            if not demoted and cpu >= DEMOTE_AFTER:
+            if state == "Z":  # it has ended; its pipe may be held open by another child: read what is there
+                while select.select([read_fd], [], [], 0)[0] and (data := os.read(read_fd, 1 << 20)):
+                    chunks.append(data)
+                break
+            if not demoted and (cpu >= DEMOTE_AFTER or time.monotonic() - started >= 2 * DEMOTE_AFTER):
                 _demote(pid)
                 demoted = True
             asleep = asleep + 1 if state == "S" and cpu == last_cpu and not chunks else 0
@@ -215,7 +228,9 @@ def _attempt(replica: Replica, query: str, options: dict, formats: dict, max_row
         except ProcessLookupError:
             pass
         os.waitpid(pid, 0)
-    return b"".join(chunks)
+    payload = b"".join(chunks)
+    size = struct.unpack(">Q", payload[:8])[0] if len(payload) >= 8 else None
+    return payload[8:8 + size] if size is not None and len(payload) >= 8 + size else b""
 
 
 def execute(replica: Replica, query: str, options: dict, formats: dict, *, timeout: float, max_rows: int) -> Answer:

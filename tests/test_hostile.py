@@ -252,3 +252,4 @@ def test_from_inside_a_name_or_string_is_not_a_dataset_clause(server):
            SELECT (COUNT(*) AS ?n) WHERE { ?e prov:wasDerivedFrom ?d FILTER(?d != "FROM <x>") }"""
     r = requests.get(server.url + "/sparql", params={"query": q}, timeout=30)
     assert int(r.json()["results"]["bindings"][0]["n"]["value"]) > 0
+
