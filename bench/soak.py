@@ -209,7 +209,7 @@ def serve(store: Path, workdir: Path, graph: str, args) -> peers.Peer:
     except BaseException:
         peer.stop()
         raise
-    peer.extra["command"] = " ".join(["kutniti", *cmd[3:]])
+    peer.extra["command"] = " ".join(["kutniti", *cmd[3:]]).replace(str(store), f"{graph}-store")
     return peer
 
 
@@ -241,6 +241,14 @@ def soak(graph: str, workdir: Path, args) -> dict:
     return out
 
 
+def _public(args: list[str]) -> list[str]:
+    """The command's arguments without the scratch folder's path (it says nothing to a reader)."""
+    out = []
+    for a in args:
+        out.append("DIR" if out and out[-1] == "--workdir" else a)
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--graphs", default="corpus,synthetic", help="corpus, synthetic, or both")
@@ -266,7 +274,7 @@ def main(argv: list[str] | None = None) -> int:
     workdir.mkdir(parents=True, exist_ok=True)
     now = dt.datetime.now(dt.timezone.utc)
     result = {"date": now.strftime("%Y-%m-%d %H:%M UTC"), "machine": run.machine(),
-              "command": "python -m bench.soak " + " ".join(argv if argv is not None else sys.argv[1:]),
+              "command": "python -m bench.soak " + " ".join(_public(argv if argv is not None else sys.argv[1:])),
               "runaway_query": RUNAWAY, "graphs": []}
     try:
         for g in graphs:

@@ -13,16 +13,9 @@ import time
 
 import pytest
 import requests
-from test_server import Listener
+from test_server import AUTH, TOKEN, Listener, server  # noqa: F401 - the token-holding server fixture
 
-TOKEN = "hostile-test-token"
-AUTH = {"Authorization": f"Bearer {TOKEN}"}
 RDF_NS = 'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:ex="http://example.org/"'
-
-
-@pytest.fixture
-def server(live_server):
-    return live_server(UPDATE_TOKEN=TOKEN, QUERY_TIMEOUT=5)
 
 
 def xxe(target: str) -> bytes:
