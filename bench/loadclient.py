@@ -79,18 +79,22 @@ class _Connection:
         self.conn: http.client.HTTPConnection | None = None
 
     def query(self, text: str) -> None:
+        status, body = self.get(self.path + "?" + urllib.parse.urlencode({"query": text}), ACCEPT)
+        if not 200 <= status < 300:
+            raise RuntimeError(f"HTTP {status}: {body[:200].decode('utf-8', 'replace')}")
+
+    def get(self, target: str, accept: str = "*/*") -> tuple[int, bytes]:
+        """GET ``target`` (a path and query string) on this connection: (status, body)."""
         if self.conn is None:
             self.conn = http.client.HTTPConnection(self.host, self.port, timeout=self.timeout)
-        target = self.path + "?" + urllib.parse.urlencode({"query": text})
         try:
-            self.conn.request("GET", target, headers={"Accept": ACCEPT})
+            self.conn.request("GET", target, headers={"Accept": accept})
             resp = self.conn.getresponse()
             body = resp.read()
         except BaseException:
             self.close()
             raise
-        if not 200 <= resp.status < 300:
-            raise RuntimeError(f"HTTP {resp.status}: {body[:200].decode('utf-8', 'replace')}")
+        return resp.status, body
 
     def close(self) -> None:
         if self.conn is not None:

@@ -164,24 +164,43 @@ def check_facts(store: Store | ox.Store, data: rdflib.Graph, graph: str = "urn:k
 
 
 def apply_change(stores: list[ox.Store], change: Change) -> None:
-    """Apply a checked change to each store (durable first).
+    """Apply a checked change to each store (durable first). Callers hold :data:`WRITE_LOCK`,
+    so no other write interleaves.
 
-    A dropped graph goes with its quads in one step; other removals go quad by quad (``DELETE
-    DATA`` cannot name blank nodes, and Oxigraph's Python API has no batch removal). Additions go
-    in one transaction. Callers hold :data:`WRITE_LOCK`, so no other write interleaves.
-    """
+    Dropped graphs, removals, additions and created graphs go in one SPARQL update, so a process
+    killed mid-write leaves the store before or after the change, never half way. Blank nodes
+    cannot be written in ``DATA`` blocks (they would be renamed), so a change that has them goes
+    step by step instead (a dropped graph at once, then quad by quad, additions in one step)."""
     dropped = set(change.drop_graphs)
+    remove = [q for q in change.remove if q.graph_name not in dropped]
+    blank = any(isinstance(t, ox.BlankNode) for q in remove + change.add for t in (q.subject, q.object))
     for s in stores:
+        if not blank:
+            ops = [f"DROP SILENT GRAPH {g}" for g in sorted(dropped, key=str)]
+            if remove:
+                ops.append("DELETE DATA { " + " ".join(_quad_text(q) for q in remove) + " }")
+            if change.add:
+                ops.append("INSERT DATA { " + " ".join(_quad_text(q) for q in change.add) + " }")
+            ops += [f"CREATE SILENT GRAPH {g}" for g in change.new_graphs]
+            if ops:
+                s.update(" ;\n".join(ops))
+            continue
         for g in dropped:
             if s.contains_named_graph(g):
                 s.remove_graph(g)
-        for q in change.remove:
-            if q.graph_name not in dropped:
-                s.remove(q)
+        for q in remove:
+            s.remove(q)
         if change.add:
             s.extend(change.add)
         for g in change.new_graphs:
             s.add_graph(g)
+
+
+def _quad_text(q: ox.Quad) -> str:
+    triple = f"{q.subject} {q.predicate} {q.object} ."
+    if isinstance(q.graph_name, ox.DefaultGraph):
+        return triple
+    return f"GRAPH {q.graph_name} {{ {triple} }}"
 
 
 def update_change(state: ox.Store, update: str, **options) -> Change:

@@ -137,9 +137,9 @@ def sentences(raw: str, start: int = 0, end: int | None = None) -> list[tuple[in
 
 
 def _add(raw: str, a: int, b: int, spans: list) -> None:
-    while a < b and raw[a] in " \t\r\n|":
+    while a < b and (raw[a].isspace() or raw[a] == "|"):
         a += 1
-    while b > a and raw[b - 1] in " \t\r\n|":
+    while b > a and (raw[b - 1].isspace() or raw[b - 1] == "|"):
         b -= 1
     if b > a and any(ch.isalnum() for ch in raw[a:b]):
         spans.append((a, b))

@@ -46,6 +46,12 @@ def create_app(config: dict | None = None, store=None) -> Flask:
     def healthz():
         return {"status": "ok", "quads": len(app.extensions["kutniti.replica"].memory)}
 
+    @app.get("/openapi.json")
+    def openapi():
+        from importlib.resources import files
+
+        return Response(files(__package__).joinpath("openapi.json").read_bytes(), mimetype="application/json")
+
     @app.errorhandler(413)
     def too_large(_):
         return Response(f"the request body is larger than {app.config['MAX_CONTENT_LENGTH']} bytes\n",

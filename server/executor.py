@@ -4,8 +4,12 @@ Oxigraph has no query timeout, and a thread cannot be stopped, so the server ans
 an in-memory copy of the store (:class:`Replica`) and runs each one in a child process made with
 ``fork``: the child shares the parent's memory copy-on-write (no copying, no reloading), runs the
 query with Oxigraph, serialises the result with Oxigraph into a pipe and exits. The parent waits
-up to the time limit and kills the child when it is exceeded. Writes go to the durable on-disk
-store first and then to the in-memory copy, under one lock.
+up to the time limit and kills the child when it is exceeded. A query that has used
+:data:`DEMOTE_AFTER` seconds of CPU (or run twice as long) is given the lowest CPU priority, so
+that runaway queries cannot slow down the short ones while they wait for their cut-off. The
+answer is length-prefixed: the parent stops reading when it is complete, because the pipe's end
+may stay open in a child forked by another thread meanwhile. Writes go to the durable
+on-disk store first and then to the in-memory copy, under one lock.
 """
 
 from __future__ import annotations
@@ -22,6 +26,9 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 
 from kutniti.graph.store import Store
+
+#: CPU seconds after which a query's process yields the CPU to the others (nice 19).
+DEMOTE_AFTER = 0.5
 
 
 class QueryTimeout(Exception):
@@ -116,8 +123,31 @@ def _sparql_term(term) -> str:
     return str(term)
 
 
-def execute(replica: Replica, query: str, options: dict, formats: dict, *, timeout: float, max_rows: int) -> Answer:
-    """Run ``query`` on the in-memory copy in a forked child; stop it after ``timeout`` seconds."""
+def _proc_stat(pid: int) -> tuple[str, float] | None:
+    """A child's state letter and the CPU seconds it has used (from /proc on Linux), or None."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as fh:
+            fields = fh.read().rsplit(b")", 1)[1].split()
+        return fields[0].decode(), (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def _demote(pid: int) -> None:
+    """Give a long-running query's process the lowest CPU priority."""
+    try:
+        os.setpriority(os.PRIO_PROCESS, pid, 19)
+    except OSError:  # already gone, or not permitted: nothing to do
+        pass
+
+
+class _Stalled(Exception):
+    """The child sleeps without using CPU: it inherited a lock another thread held at the fork."""
+
+
+def _attempt(replica: Replica, query: str, options: dict, formats: dict, max_rows: int, deadline: float,
+             timeout: float) -> bytes:
+    """Fork a child to answer ``query`` and read its payload, until ``deadline``."""
     read_fd, write_fd = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child: answer and leave
@@ -131,15 +161,19 @@ def execute(replica: Replica, query: str, options: dict, formats: dict, *, timeo
                 payload = b"SE" + str(exc).encode("utf-8", "replace")
             except Exception as exc:  # noqa: BLE001 - every failure is reported to the parent
                 payload = b"ER" + f"{type(exc).__name__}: {exc}".encode("utf-8", "replace")
-            view = memoryview(payload)
+            view = memoryview(struct.pack(">Q", len(payload)) + payload)
             while view:
                 n = os.write(write_fd, view)
                 view = view[n:]
         finally:
             os._exit(0)
     os.close(write_fd)
-    chunks = []
-    deadline = time.monotonic() + timeout
+    started = time.monotonic()
+    chunks: list[bytes] = []
+    got, size = 0, None
+    demoted = False
+    asleep = 0
+    last_cpu = -1.0
     try:
         while True:
             left = deadline - time.monotonic()
@@ -151,6 +185,27 @@ def execute(replica: Replica, query: str, options: dict, formats: dict, *, timeo
                 if not data:
                     break
                 chunks.append(data)
+                got += len(data)
+                if size is None and got >= 8:
+                    size = struct.unpack(">Q", b"".join(chunks)[:8])[0]
+                if size is not None and got >= 8 + size:
+                    break  # complete: do not wait for the end of the pipe, another child may hold it open
+                continue
+            stat = _proc_stat(pid)
+            if stat is None:
+                continue
+            state, cpu = stat
+            if state == "Z":  # it has ended; its pipe may be held open by another child: read what is there
+                while select.select([read_fd], [], [], 0)[0] and (data := os.read(read_fd, 1 << 20)):
+                    chunks.append(data)
+                break
+            if not demoted and (cpu >= DEMOTE_AFTER or time.monotonic() - started >= 2 * DEMOTE_AFTER):
+                _demote(pid)
+                demoted = True
+            asleep = asleep + 1 if state == "S" and cpu == last_cpu and not chunks else 0
+            last_cpu = cpu
+            if asleep >= 2:
+                raise _Stalled()
     finally:
         os.close(read_fd)
         try:
@@ -159,6 +214,25 @@ def execute(replica: Replica, query: str, options: dict, formats: dict, *, timeo
             pass
         os.waitpid(pid, 0)
     payload = b"".join(chunks)
+    size = struct.unpack(">Q", payload[:8])[0] if len(payload) >= 8 else None
+    return payload[8:8 + size] if size is not None and len(payload) >= 8 + size else b""
+
+
+def execute(replica: Replica, query: str, options: dict, formats: dict, *, timeout: float, max_rows: int) -> Answer:
+    """Run ``query`` on the in-memory copy in a forked child; stop it after ``timeout`` seconds.
+
+    A child never waits for anything but the CPU, so one that sleeps for a second without using any
+    is stuck on a lock that was held when it was forked (by another thread of this process); it is
+    killed and the query forked again, within the same time limit."""
+    deadline = time.monotonic() + timeout
+    for _ in range(3):
+        try:
+            payload = _attempt(replica, query, options, formats, max_rows, deadline, timeout)
+            break
+        except _Stalled:
+            continue
+    else:
+        raise QueryFailed("the query process stalled three times; try again")
     tag, rest = payload[:2], payload[2:]
     if tag == b"OK":
         kind = rest[:10].decode().strip()

@@ -15,6 +15,7 @@ import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, request
 
 from kutniti.graph.store import QUAD_FORMATS
+from kutniti.graph.rdfio import RdfInputError, check_untrusted
 from kutniti.server import negotiation
 from kutniti.server.auth import require_token
 from kutniti.server.errors import problem
@@ -142,6 +143,10 @@ def _part_format(name: str, media: str) -> ox.RdfFormat:
 
 
 def _parse(data: bytes, fmt, where: str = "") -> list[ox.Quad]:
+    try:
+        check_untrusted(data, fmt, "the body")
+    except RdfInputError as exc:
+        raise ValueError(str(exc)) from None
     try:
         return list(ox.parse(data, format=fmt, base_iri=request.base_url))
     except SyntaxError as exc:

@@ -62,6 +62,12 @@ def _params() -> tuple[dict[str, list[str]], str | None, str | None]:
         update = params["update"][0]
     if query is not None and update is not None:
         raise ValueError("a request carries either a query or an update, not both")
+    for name in ("default-graph-uri", "named-graph-uri", "using-graph-uri", "using-named-graph-uri"):
+        for iri in params.get(name, []):
+            try:
+                ox.NamedNode(iri)
+            except ValueError as exc:
+                raise ValueError(f"{name}: {iri!r} is not an absolute IRI ({exc})") from None
     return params, query, update
 
 
