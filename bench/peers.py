@@ -31,11 +31,21 @@ NAMES = ("kutniti", "oxigraph", "rdflib-endpoint")
 ASK = "ASK { ?s ?p ?o }"
 
 
+#: Ports the peers may listen on, as ``(first, last)``; None lets the system choose.
+PORTS: tuple[int, int] | None = None
+
+
 def free_port() -> int:
-    """A TCP port free on 127.0.0.1 right now."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    """A TCP port free on 127.0.0.1 right now (within :data:`PORTS` when set)."""
+    candidates = range(PORTS[0], PORTS[1] + 1) if PORTS else [0]
+    for port in candidates:
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return s.getsockname()[1]
+    raise RuntimeError(f"no free port in {PORTS[0]}-{PORTS[1]}")
 
 
 def _bin(name: str) -> str:
@@ -57,11 +67,22 @@ class Peer:
     extra: dict = field(default_factory=dict)
 
     def rss_bytes(self) -> int:
-        """Resident memory of the server process and its children, in bytes."""
+        """Memory of the server process and its children, in bytes: the sum of their proportional
+        set sizes (PSS), so that pages a forked child shares with its parent count once (resident
+        set sizes where PSS cannot be read)."""
         try:
             proc = psutil.Process(self.process.pid)
             procs = [proc] + proc.children(recursive=True)
-            return sum(p.memory_info().rss for p in procs if p.is_running())
+            total = 0
+            for p in procs:
+                try:
+                    info = p.memory_full_info()
+                    total += getattr(info, "pss", info.rss)
+                except psutil.AccessDenied:
+                    total += p.memory_info().rss
+                except psutil.NoSuchProcess:
+                    pass
+            return total
         except psutil.NoSuchProcess:
             return 0
 

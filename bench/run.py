@@ -185,9 +185,13 @@ def machine() -> dict:
 
 def markdown(result: dict) -> str:
     lines = [f"# Benchmark run {result['date']}", "",
-             f"Machine: {result['machine']}", "", f"Command: `{result['command']}`", ""]
+             f"Machine: {result['machine']}", "", f"Command: `{result['command']}`", "",
+             "The machine is shared: other work ran on its two cores during the run, so absolute "
+             "figures vary. The load client interleaves the endpoints in short slices (A, B, C, A, …) so that "
+             "the noise hits all of them alike; the ratios are the figures to compare. Memory is the sum of "
+             "the proportional set sizes (PSS) of a server's processes.", ""]
     lines += ["## Load, start and memory", "",
-              "| triples | peer | bulk load s | ready s | RSS ready MB | RSS peak MB | note |", "|---|---|---|---|---|---|---|"]
+              "| triples | peer | bulk load s | ready s | memory ready MB | memory peak MB | note |", "|---|---|---|---|---|---|---|"]
     for s in result["sizes"]:
         for name, p in s["peers"].items():
             note = p.get("error") or p.get("skipped") or ""
@@ -213,7 +217,7 @@ def plot(result: dict, path: Path) -> None:
     import matplotlib.pyplot as plt
 
     fig, axes = plt.subplots(2, 2, figsize=(11, 8))
-    figures = [("load_seconds", "bulk load (s)"), ("ready_seconds", "serve ready (s)"), ("rss_peak_mb", "peak RSS (MB)")]
+    figures = [("load_seconds", "bulk load (s)"), ("ready_seconds", "serve ready (s)"), ("rss_peak_mb", "peak memory, PSS (MB)")]
     names = sorted({n for s in result["sizes"] for n in s["peers"]})
     for ax, (key, title) in zip(axes.flat, figures):
         for n in names:
@@ -271,8 +275,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--workdir", type=Path, default=None, help="scratch folder (default: a temporary one)")
     parser.add_argument("--results", type=Path, default=HERE / "results")
+    parser.add_argument("--ports", default=None, metavar="FIRST-LAST",
+                        help="port range the peers listen on (default: any free port)")
     args = parser.parse_args(argv)
     try:
+        if args.ports:
+            first, last = (int(x) for x in args.ports.split("-"))
+            peers.PORTS = (first, last)
         sizes = [generate.parse_size(s) for s in args.sizes.split(",")]
         args.rdflib_max = generate.parse_size(args.rdflib_max)
         args.concurrency = [int(c) for c in args.concurrency.split(",")]

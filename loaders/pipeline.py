@@ -125,7 +125,7 @@ def read(doc: Document) -> Reading:
                     e = lex.entities[e.country]
                 if e.kind == "Person" and e.country in lex.entities:
                     e = lex.entities[e.country]  # people count for the country they act for
-                if e.kind == "Country":
+                if e.kind == "Country" and e.slug in lex.entities:  # not a pronoun ("?country")
                     counts[e.slug] = counts.get(e.slug, 0) + 1
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     ctx.topic = [lex.entities[s] for s, _ in ranked[:2]]
