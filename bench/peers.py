@@ -3,6 +3,8 @@
 Three peers, each a child process listening on 127.0.0.1 only:
 
 - ``kutniti``: ``python -m kutniti load`` then ``python -m kutniti serve``;
+- ``kutniti-nocache``: the same with the answer cache off (``--cache-mb 0``), so every request is
+  evaluated;
 - ``oxigraph``: Oxigraph's own server (``oxigraph load`` then ``oxigraph serve-read-only``),
   the native engine with no Python in the way, on its on-disk store;
 - ``rdflib-endpoint``: rdflib-endpoint over an in-memory rdflib Dataset (``bench.rdflib_peer``).
@@ -27,7 +29,7 @@ from pathlib import Path
 import psutil
 
 #: The peers, in the order they are started and listed.
-NAMES = ("kutniti", "oxigraph", "rdflib-endpoint")
+NAMES = ("kutniti", "kutniti-nocache", "oxigraph", "rdflib-endpoint")
 ASK = "ASK { ?s ?p ?o }"
 
 
@@ -153,11 +155,13 @@ def start(name: str, data: list[Path], workdir: Path, *, ready_timeout: float = 
     if store.exists():
         shutil.rmtree(store)
     load_seconds = None
-    if name == "kutniti":
+    if name in ("kutniti", "kutniti-nocache"):
         load_seconds = _run_timed([sys.executable, "-m", "kutniti", "load", *map(str, data), "--store", str(store)],
                                   log, load_timeout)
         started = time.perf_counter()
-        proc = _spawn([sys.executable, "-m", "kutniti", "serve", "--store", str(store), "--port", str(port)], log)
+        extra = ["--cache-mb", "0"] if name == "kutniti-nocache" else []
+        proc = _spawn([sys.executable, "-m", "kutniti", "serve", "--store", str(store), "--port", str(port), *extra],
+                      log)
         url = f"http://127.0.0.1:{port}/sparql"
     elif name == "oxigraph":
         files = [arg for f in data for arg in ("--file", str(f))]

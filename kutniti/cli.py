@@ -422,9 +422,14 @@ def add(files, store_dir, source, who):
               help="Let SERVICE call endpoints under this IRI prefix (repeatable).")
 @click.option("--cors", "cors_origin", default=None, metavar="ORIGIN", help="Allow this CORS origin.")
 @click.option("--threads", default=8, show_default=True, type=int, help="Server threads.")
+@click.option("--query-workers", default=None, type=click.IntRange(min=1),
+              help="Processes answering queries (default: one per core, at least two).")
+@click.option("--cache-mb", default=64.0, show_default=True, type=click.FloatRange(min=0),
+              help="Memory for answers to repeated queries, kept until the next write (0: no cache).")
 @click.option("--build", "build_first", is_flag=True,
               help="Build the store from the corpus first (the one-command start).")
-def serve(store_dir, host, port, update_token, query_timeout, allow_service, cors_origin, threads, build_first):
+def serve(store_dir, host, port, update_token, query_timeout, allow_service, cors_origin, threads, query_workers,
+          cache_mb, build_first):
     """Serve the graph: SPARQL at /sparql, Graph Store at /store, pages at /."""
     root = store_dir or default_store()
     if build_first:
@@ -435,7 +440,8 @@ def serve(store_dir, host, port, update_token, query_timeout, allow_service, cor
     from kutniti.server.serve import run
 
     run(store_path=root, host=host, port=port, update_token=update_token, query_timeout=query_timeout,
-        allow_service=list(allow_service), cors_origin=cors_origin, threads=threads)
+        allow_service=list(allow_service), cors_origin=cors_origin, threads=threads,
+        query_workers=query_workers, cache_mb=cache_mb)
 
 
 @main.command()

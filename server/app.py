@@ -19,6 +19,8 @@ DEFAULTS = {
     "MAX_CONTENT_LENGTH": 16 * 1024 * 1024,  # request bodies, bytes (413 past it)
     "ALLOW_SERVICE": (),  # IRI prefixes that SERVICE may call
     "CORS_ORIGIN": None,  # allowed origin, or None for no CORS
+    "QUERY_WORKERS": None,  # worker processes answering queries; None = one per core, at least two
+    "CACHE_BYTES": 64 * 2**20,  # answers to repeated queries kept between writes; 0 = no cache
 }
 
 
@@ -26,14 +28,15 @@ def create_app(config: dict | None = None, store=None) -> Flask:
     """Make the app. ``store`` is a :class:`kutniti.graph.store.Store`; without one it is opened
     from ``STORE_PATH`` (or made in memory)."""
     from kutniti.graph.store import Store
-    from kutniti.server.executor import Replica
+    from kutniti.server.executor import DEFAULT_WORKERS, Replica
 
     app = Flask(__name__)
     app.config.update(DEFAULTS)
     app.config.update(config or {})
     store = store if store is not None else Store(app.config["STORE_PATH"])
     app.extensions["kutniti.store"] = store
-    app.extensions["kutniti.replica"] = Replica(store)
+    app.extensions["kutniti.replica"] = Replica(store, workers=app.config["QUERY_WORKERS"] or DEFAULT_WORKERS,
+                                                cache_bytes=int(app.config["CACHE_BYTES"]))
 
     from . import facts, gsp, sparql, web
 

@@ -8,7 +8,8 @@ from pathlib import Path
 
 def run(store_path: Path | str | None, host: str = "127.0.0.1", port: int = 8000, *,
         update_token: str | None = None, query_timeout: float = 30.0, allow_service=(),
-        cors_origin: str | None = None, threads: int = 8, max_rows: int = 100_000) -> None:
+        cors_origin: str | None = None, threads: int = 8, max_rows: int = 100_000,
+        query_workers: int | None = None, cache_mb: float = 64) -> None:
     """Serve the store at ``store_path`` on ``host:port`` until interrupted."""
     from waitress import serve as waitress_serve
 
@@ -21,6 +22,8 @@ def run(store_path: Path | str | None, host: str = "127.0.0.1", port: int = 8000
         "ALLOW_SERVICE": tuple(allow_service or ()),
         "CORS_ORIGIN": cors_origin,
         "MAX_ROWS": max_rows,
+        "QUERY_WORKERS": query_workers,
+        "CACHE_BYTES": int(cache_mb * 2**20),
     })
     logging.getLogger("waitress").setLevel(logging.INFO)
     print(f"kutniti serving {store_path} at http://{host}:{port}/ (SPARQL: /sparql, Graph Store: /store)",

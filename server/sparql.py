@@ -86,8 +86,8 @@ def sparql():
     return _query(query, params)
 
 
-def _graph_names() -> set[str]:
-    return set(current_app.extensions["kutniti.store"].named_graphs())
+def _graph_names() -> frozenset[str]:
+    return replica().graph_names()
 
 
 def _query(query: str, params: dict) -> Response:
@@ -100,18 +100,16 @@ def _query(query: str, params: dict) -> Response:
     options: dict = {"base_iri": request.base_url}
     default = params.get("default-graph-uri")
     named = params.get("named-graph-uri")
-    graphs = _graph_names()
     if default or named:
         options["default_graph"] = [ox.NamedNode(g) for g in (default or [])] or ox.DefaultGraph()
         options["named_graphs"] = [ox.NamedNode(g) for g in (named or [])]
         if not default:
             options["default_graph"] = []
         options["default_graph"] = options["default_graph"] or [ox.NamedNode("urn:kutniti:empty")]
-    else:
-        options["default_graph"] = [ox.DefaultGraph(), *(ox.NamedNode(g) for g in sorted(graphs))]
-        if len(options["default_graph"]) == 1:
-            options["default_graph"] = ox.DefaultGraph()
+    else:  # the union of the default graph and every named graph
+        options["use_default_graph_as_union"] = True
     if "FROM" in query.upper():
+        options.pop("use_default_graph_as_union", None)
         options.pop("default_graph", None)
         options.pop("named_graphs", None)
         if default or named:

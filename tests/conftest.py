@@ -60,6 +60,7 @@ class LiveServer:
             return
         self.server.close()
         self.server = None
+        self.app.extensions["kutniti.replica"].close()
         from kutniti.graph.store import close
 
         close(self.store)
