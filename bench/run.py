@@ -18,6 +18,7 @@ import json
 import os
 import platform
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -275,6 +276,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--workdir", type=Path, default=None, help="scratch folder (default: a temporary one)")
     parser.add_argument("--results", type=Path, default=HERE / "results")
+    parser.add_argument("--queries", default=None, help="only these queries (comma-separated names)")
     parser.add_argument("--ports", default=None, metavar="FIRST-LAST",
                         help="port range the peers listen on (default: any free port)")
     args = parser.parse_args(argv)
@@ -294,7 +296,15 @@ def main(argv: list[str] | None = None) -> int:
     queries = loadclient.load_queries(HERE / "queries")
     canned = ROOT / "queries"
     queries.update({f"canned_{k}": v for k, v in loadclient.load_queries(canned).items()})
+    if args.queries:
+        wanted = [q.strip() for q in args.queries.split(",") if q.strip()]
+        unknown = set(wanted) - set(queries)
+        if unknown:
+            parser.error(f"unknown queries: {', '.join(sorted(unknown))}; known: {', '.join(queries)}")
+        queries = {q: queries[q] for q in wanted}
 
+    # a terminated run still stops the servers it started (the ``finally`` blocks run)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="kutniti-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
     now = dt.datetime.now(dt.timezone.utc)

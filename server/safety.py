@@ -29,6 +29,15 @@ def _blank(sparql: str) -> str:
     return "".join(out)
 
 
+_DATASET_CLAUSE = re.compile(r"(?<![\w:])FROM\s+(?:NAMED\s+)?(?:<|[\w-]*:)", re.IGNORECASE)
+
+
+def names_dataset(sparql: str) -> bool:
+    """The query has a ``FROM`` or ``FROM NAMED`` clause (not the letters in a name or a string,
+    as in ``prov:wasDerivedFrom``)."""
+    return bool(_DATASET_CLAUSE.search(_blank(sparql)))
+
+
 def check(sparql: str, *, graphs: set[str], allow_service: tuple[str, ...] = ()) -> str | None:
     """Why this request is refused, or None when it may run."""
     text = _blank(sparql)

@@ -16,7 +16,7 @@ from kutniti.server import negotiation
 from kutniti.server.auth import require_token
 from kutniti.server.errors import problem
 from kutniti.server.executor import QueryFailed, QueryTimeout, execute
-from kutniti.server.safety import check
+from kutniti.server.safety import check, names_dataset
 
 bp = Blueprint("sparql", __name__)
 
@@ -108,7 +108,7 @@ def _query(query: str, params: dict) -> Response:
         options["default_graph"] = options["default_graph"] or [ox.NamedNode("urn:kutniti:empty")]
     else:  # the union of the default graph and every named graph
         options["use_default_graph_as_union"] = True
-    if "FROM" in query.upper():
+    if names_dataset(query):
         options.pop("use_default_graph_as_union", None)
         options.pop("default_graph", None)
         options.pop("named_graphs", None)

@@ -73,3 +73,13 @@ def test_a_pool_needs_a_worker(workers):
 
     with pytest.raises(ValueError, match="at least one worker"):
         Pool(lambda b: b, workers, fork_lock=threading.Lock(), generation=lambda: 0)
+
+
+def test_a_name_ending_in_from_is_not_a_dataset_clause(live_server):
+    """``prov:wasDerivedFrom`` holds the letters FROM: the default graph stays the union."""
+    server = live_server()
+    query = ("SELECT (COUNT(*) AS ?n) WHERE { ?e <http://www.w3.org/ns/prov#wasDerivedFrom> ?d . "
+             "?d a <https://w3id.org/kutniti/ontology#SourceDocument> }")
+    expected = int(next(server.store.query(query))["n"].value)
+    assert expected > 0
+    assert count(server, query) == expected
