@@ -312,8 +312,10 @@ def main(argv: list[str] | None = None) -> int:
               "command": "python -m bench.run " + " ".join(argv if argv is not None else sys.argv[1:]),
               "queries": list(queries), "sizes": []}
     try:
+        stem = now.strftime("%Y-%m-%dT%H%M")
         for size in sizes:
             result["sizes"].append(measure_size(size, workdir, names, queries, args))
+            save(result, args.results, stem)  # what is measured so far survives a stopped run
         if args.build_docs:
             log(f"build: {args.build_docs} synthetic documents")
             result["build"] = measure_build(args.build_docs, workdir, args.seed, args.build_workers)
@@ -321,13 +323,17 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if args.workdir is None:
             shutil.rmtree(workdir, ignore_errors=True)
-    args.results.mkdir(parents=True, exist_ok=True)
-    stem = now.strftime("%Y-%m-%dT%H%M")
-    (args.results / f"{stem}.json").write_text(json.dumps(result, indent=1, ensure_ascii=False), encoding="utf-8")
-    (args.results / f"{stem}.md").write_text(markdown(result), encoding="utf-8")
-    plot(result, args.results / f"{stem}.png")
+    save(result, args.results, stem)
     log(f"results: {args.results / stem}.json, .md, .png")
     return 0
+
+
+def save(result: dict, folder: Path, stem: str) -> None:
+    """Write the results as JSON, a Markdown table and a PNG plot."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{stem}.json").write_text(json.dumps(result, indent=1, ensure_ascii=False), encoding="utf-8")
+    (folder / f"{stem}.md").write_text(markdown(result), encoding="utf-8")
+    plot(result, folder / f"{stem}.png")
 
 
 if __name__ == "__main__":
