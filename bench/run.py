@@ -218,7 +218,7 @@ def plot(result: dict, path: Path) -> None:
     import matplotlib.pyplot as plt
 
     fig, axes = plt.subplots(2, 2, figsize=(11, 8))
-    figures = [("load_seconds", "bulk load (s)"), ("ready_seconds", "serve ready (s)"), ("rss_peak_mb", "peak memory, PSS (MB)")]
+    figures = [("load_seconds", "bulk load (s)"), ("ready_seconds", "serve ready (s)"), ("rss_ready_mb", "memory when ready, PSS (MB)")]
     names = sorted({n for s in result["sizes"] for n in s["peers"]})
     for ax, (key, title) in zip(axes.flat, figures):
         for n in names:
