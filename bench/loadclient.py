@@ -78,13 +78,15 @@ class _Connection:
         self.timeout = timeout
         self.conn: http.client.HTTPConnection | None = None
 
-    def query(self, text: str) -> None:
-        status, body = self.get(self.path + "?" + urllib.parse.urlencode({"query": text}), ACCEPT)
+    def query(self, text: str) -> tuple[str, bytes]:
+        """GET a query; (Content-Type, body) of a 2xx answer, else RuntimeError."""
+        status, body, media = self.get(self.path + "?" + urllib.parse.urlencode({"query": text}), ACCEPT)
         if not 200 <= status < 300:
             raise RuntimeError(f"HTTP {status}: {body[:200].decode('utf-8', 'replace')}")
+        return media, body
 
-    def get(self, target: str, accept: str = "*/*") -> tuple[int, bytes]:
-        """GET ``target`` (a path and query string) on this connection: (status, body)."""
+    def get(self, target: str, accept: str = "*/*") -> tuple[int, bytes, str]:
+        """GET ``target`` (a path and query string) on this connection: (status, body, Content-Type)."""
         if self.conn is None:
             self.conn = http.client.HTTPConnection(self.host, self.port, timeout=self.timeout)
         try:
@@ -94,12 +96,39 @@ class _Connection:
         except BaseException:
             self.close()
             raise
-        return resp.status, body
+        return resp.status, body, resp.getheader("Content-Type", "") or ""
 
     def close(self) -> None:
         if self.conn is not None:
             self.conn.close()
             self.conn = None
+
+
+def count_answers(content_type: str, body: bytes) -> int | None:
+    """How many solutions (SELECT), 1 or 0 (ASK) or triples (CONSTRUCT) an answer holds, so that
+    endpoints can be checked to give the same answers; None when the format is not understood."""
+    try:
+        return _count(content_type, body)
+    except (ValueError, KeyError, TypeError, SyntaxError):
+        return None
+
+
+def _count(content_type: str, body: bytes) -> int | None:
+    import json
+
+    media = content_type.split(";")[0].strip().lower()
+    if "json" in media and "ld+json" not in media:
+        data = json.loads(body)
+        if "boolean" in data:
+            return int(bool(data["boolean"]))
+        return len(data["results"]["bindings"])
+    if media in ("application/n-triples", "text/plain"):
+        return sum(1 for line in body.splitlines() if line.strip() and not line.startswith(b"#"))
+    if media == "text/turtle":
+        import pyoxigraph as ox
+
+        return sum(1 for _ in ox.parse(body, format=ox.RdfFormat.TURTLE))
+    return None
 
 
 def run_slice(url: str, query: str, concurrency: int, cell: Cell, *, seconds: float, max_requests: int,
@@ -166,11 +195,12 @@ def run(endpoints: list[Endpoint], queries: dict[str, str], *, concurrencies=(1,
     pools = {e.name: [_Connection(e.url, request_timeout) for _ in range(max(concurrencies))] for e in endpoints}
     cells: dict[tuple[str, str, int], Cell] = {}
     skipped: set[tuple[str, str]] = set()
+    answers: dict[str, dict[str, int | None]] = {}
     if warmup:  # one request per query and endpoint, so first-use costs are not measured
         for qname, text in queries.items():
             for e in endpoints:
                 try:
-                    pools[e.name][0].query(text)
+                    answers.setdefault(qname, {})[e.name] = count_answers(*pools[e.name][0].query(text))
                 except Exception as exc:
                     # An endpoint that cannot answer once within the timeout is not measured on
                     # this query (it would only stall the run); it is reported with no answers.
@@ -219,8 +249,11 @@ def run(endpoints: list[Endpoint], queries: dict[str, str], *, concurrencies=(1,
                 "queries_without_answers": sum(1 for x in ratios if x <= 0),
                 "errors": sum(by_key[(e.name, q, c)]["errors"] for q in queries),
             }
+    disagreements = {q: a for q, a in answers.items() if len({n for n in a.values() if n is not None}) > 1}
     return {
         "reference": reference,
+        "answers": answers,
+        "disagreements": disagreements,
         "settings": {"concurrencies": list(concurrencies), "rounds": rounds, "slice_seconds": slice_seconds,
                      "slice_requests": slice_requests, "request_timeout": request_timeout},
         "endpoints": {e.name: e.url for e in endpoints},
@@ -254,6 +287,15 @@ def markdown(report: dict) -> str:
                 cells.append(f"{r['rps']:.1f} | {_fmt(r['p50_ms'])} | {_fmt(r['p99_ms'])} | {r['errors']} | "
                              f"{_fmt(r['ratio'], 2)}")
             rows.append(f"| {q} | {c} | " + " | ".join(cells) + " |")
+    rows.append("")
+    if report.get("disagreements"):
+        rows.append("Queries where the endpoints' answers differ in size (solutions or triples; a query "
+                    "with a LIMIT may pick different rows, but not a different number):")
+        rows.append("")
+        for q, a in sorted(report["disagreements"].items()):
+            rows.append(f"- {q}: " + ", ".join(f"{n} {v}" for n, v in a.items()))
+    else:
+        rows.append("Every endpoint gave answers of the same size to every query it answered.")
     rows.append("")
     rows.append(f"Geometric mean of throughput ratio to **{report['reference']}**:")
     rows.append("")

@@ -3,6 +3,10 @@
 Three peers, each a child process listening on 127.0.0.1 only:
 
 - ``kutniti``: ``python -m kutniti load`` then ``python -m kutniti serve``;
+- ``kutniti-nocache``: the same with the answer cache off (``--cache-mb 0``), so every request is
+  evaluated;
+- ``kutniti-remote``: ``kutniti serve --store-url`` in front of an Oxigraph server (read-only, on
+  its on-disk store): kutniti on a remote store through the SPARQL protocol;
 - ``oxigraph``: Oxigraph's own server (``oxigraph load`` then ``oxigraph serve-read-only``),
   the native engine with no Python in the way, on its on-disk store;
 - ``rdflib-endpoint``: rdflib-endpoint over an in-memory rdflib Dataset (``bench.rdflib_peer``).
@@ -27,15 +31,25 @@ from pathlib import Path
 import psutil
 
 #: The peers, in the order they are started and listed.
-NAMES = ("kutniti", "oxigraph", "rdflib-endpoint")
+NAMES = ("kutniti", "kutniti-nocache", "kutniti-remote", "oxigraph", "rdflib-endpoint")
 ASK = "ASK { ?s ?p ?o }"
 
 
+#: Ports the peers may listen on, as ``(first, last)``; None lets the system choose.
+PORTS: tuple[int, int] | None = None
+
+
 def free_port() -> int:
-    """A TCP port free on 127.0.0.1 right now."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    """A TCP port free on 127.0.0.1 right now (within :data:`PORTS` when set)."""
+    candidates = range(PORTS[0], PORTS[1] + 1) if PORTS else [0]
+    for port in candidates:
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return s.getsockname()[1]
+    raise RuntimeError(f"no free port in {PORTS[0]}-{PORTS[1]}")
 
 
 def _bin(name: str) -> str:
@@ -55,35 +69,54 @@ class Peer:
     ready_seconds: float | None = None
     log: Path | None = None
     extra: dict = field(default_factory=dict)
+    companions: list[subprocess.Popen] = field(default_factory=list)
 
     def rss_bytes(self) -> int:
-        """Resident memory of the server process and its children, in bytes."""
+        """Memory of the server process and its children, in bytes: the sum of their proportional
+        set sizes (PSS), so that pages a forked child shares with its parent count once (resident
+        set sizes where PSS cannot be read)."""
         try:
-            proc = psutil.Process(self.process.pid)
-            procs = [proc] + proc.children(recursive=True)
-            return sum(p.memory_info().rss for p in procs if p.is_running())
+            procs = []
+            for process in [self.process, *self.companions]:
+                proc = psutil.Process(process.pid)
+                procs += [proc] + proc.children(recursive=True)
+            total = 0
+            for p in procs:
+                try:
+                    info = p.memory_full_info()
+                    total += getattr(info, "pss", info.rss)
+                except psutil.AccessDenied:
+                    total += p.memory_info().rss
+                except psutil.NoSuchProcess:
+                    pass
+            return total
         except psutil.NoSuchProcess:
             return 0
 
     def stop(self, grace: float = 5.0) -> None:
-        """Stop the process this peer started (and its children), waiting at most ``grace`` s."""
-        if self.process.poll() is not None:
-            return
+        """Stop the processes this peer started (and their children), waiting at most ``grace`` s each."""
+        for process in [self.process, *self.companions]:
+            _stop(process, grace)
+
+
+def _stop(process: subprocess.Popen, grace: float) -> None:
+    if process.poll() is not None:
+        return
+    try:
+        children = psutil.Process(process.pid).children(recursive=True)
+    except psutil.NoSuchProcess:
+        children = []
+    process.terminate()
+    try:
+        process.wait(grace)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(grace)
+    for child in children:
         try:
-            children = psutil.Process(self.process.pid).children(recursive=True)
+            child.kill()
         except psutil.NoSuchProcess:
-            children = []
-        self.process.terminate()
-        try:
-            self.process.wait(grace)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(grace)
-        for child in children:
-            try:
-                child.kill()
-            except psutil.NoSuchProcess:
-                pass
+            pass
 
 
 def wait_ready(url: str, process: subprocess.Popen, timeout: float) -> float:
@@ -132,11 +165,29 @@ def start(name: str, data: list[Path], workdir: Path, *, ready_timeout: float = 
     if store.exists():
         shutil.rmtree(store)
     load_seconds = None
-    if name == "kutniti":
+    companions: list[subprocess.Popen] = []
+    if name in ("kutniti", "kutniti-nocache"):
         load_seconds = _run_timed([sys.executable, "-m", "kutniti", "load", *map(str, data), "--store", str(store)],
                                   log, load_timeout)
         started = time.perf_counter()
-        proc = _spawn([sys.executable, "-m", "kutniti", "serve", "--store", str(store), "--port", str(port)], log)
+        extra = ["--cache-mb", "0"] if name == "kutniti-nocache" else []
+        proc = _spawn([sys.executable, "-m", "kutniti", "serve", "--store", str(store), "--port", str(port), *extra],
+                      log)
+        url = f"http://127.0.0.1:{port}/sparql"
+    elif name == "kutniti-remote":
+        files = [arg for f in data for arg in ("--file", str(f))]
+        load_seconds = _run_timed([_bin("oxigraph"), "load", "--location", str(store), *files], log, load_timeout)
+        started = time.perf_counter()
+        backend = f"http://127.0.0.1:{port}"
+        companions.append(_spawn([_bin("oxigraph"), "serve-read-only", "--location", str(store),
+                                  "--bind", f"127.0.0.1:{port}"], log))
+        try:
+            wait_ready(backend + "/query", companions[0], ready_timeout)
+        except BaseException:
+            _stop(companions[0], 5.0)
+            raise
+        port = free_port()
+        proc = _spawn([sys.executable, "-m", "kutniti", "serve", "--store-url", backend, "--port", str(port)], log)
         url = f"http://127.0.0.1:{port}/sparql"
     elif name == "oxigraph":
         files = [arg for f in data for arg in ("--file", str(f))]
@@ -152,7 +203,7 @@ def start(name: str, data: list[Path], workdir: Path, *, ready_timeout: float = 
         url = f"http://127.0.0.1:{port}/sparql"
     else:
         raise ValueError(f"unknown peer {name!r}; known: {', '.join(NAMES)}")
-    peer = Peer(name=name, url=url, process=proc, load_seconds=load_seconds, log=log)
+    peer = Peer(name=name, url=url, process=proc, load_seconds=load_seconds, log=log, companions=companions)
     try:
         wait_ready(url, proc, ready_timeout)
     except BaseException:

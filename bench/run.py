@@ -18,6 +18,7 @@ import json
 import os
 import platform
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -185,9 +186,13 @@ def machine() -> dict:
 
 def markdown(result: dict) -> str:
     lines = [f"# Benchmark run {result['date']}", "",
-             f"Machine: {result['machine']}", "", f"Command: `{result['command']}`", ""]
+             f"Machine: {result['machine']}", "", f"Command: `{result['command']}`", "",
+             "The machine is shared: other work ran on its two cores during the run, so absolute "
+             "figures vary. The load client interleaves the endpoints in short slices (A, B, C, A, …) so that "
+             "the noise hits all of them alike; the ratios are the figures to compare. Memory is the sum of "
+             "the proportional set sizes (PSS) of a server's processes.", ""]
     lines += ["## Load, start and memory", "",
-              "| triples | peer | bulk load s | ready s | RSS ready MB | RSS peak MB | note |", "|---|---|---|---|---|---|---|"]
+              "| triples | peer | bulk load s | ready s | memory ready MB | memory peak MB | note |", "|---|---|---|---|---|---|---|"]
     for s in result["sizes"]:
         for name, p in s["peers"].items():
             note = p.get("error") or p.get("skipped") or ""
@@ -213,7 +218,7 @@ def plot(result: dict, path: Path) -> None:
     import matplotlib.pyplot as plt
 
     fig, axes = plt.subplots(2, 2, figsize=(11, 8))
-    figures = [("load_seconds", "bulk load (s)"), ("ready_seconds", "serve ready (s)"), ("rss_peak_mb", "peak RSS (MB)")]
+    figures = [("load_seconds", "bulk load (s)"), ("ready_seconds", "serve ready (s)"), ("rss_ready_mb", "memory when ready, PSS (MB)")]
     names = sorted({n for s in result["sizes"] for n in s["peers"]})
     for ax, (key, title) in zip(axes.flat, figures):
         for n in names:
@@ -271,8 +276,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--workdir", type=Path, default=None, help="scratch folder (default: a temporary one)")
     parser.add_argument("--results", type=Path, default=HERE / "results")
+    parser.add_argument("--queries", default=None, help="only these queries (comma-separated names)")
+    parser.add_argument("--ports", default=None, metavar="FIRST-LAST",
+                        help="port range the peers listen on (default: any free port)")
     args = parser.parse_args(argv)
     try:
+        if args.ports:
+            first, last = (int(x) for x in args.ports.split("-"))
+            peers.PORTS = (first, last)
         sizes = [generate.parse_size(s) for s in args.sizes.split(",")]
         args.rdflib_max = generate.parse_size(args.rdflib_max)
         args.concurrency = [int(c) for c in args.concurrency.split(",")]
@@ -285,7 +296,15 @@ def main(argv: list[str] | None = None) -> int:
     queries = loadclient.load_queries(HERE / "queries")
     canned = ROOT / "queries"
     queries.update({f"canned_{k}": v for k, v in loadclient.load_queries(canned).items()})
+    if args.queries:
+        wanted = [q.strip() for q in args.queries.split(",") if q.strip()]
+        unknown = set(wanted) - set(queries)
+        if unknown:
+            parser.error(f"unknown queries: {', '.join(sorted(unknown))}; known: {', '.join(queries)}")
+        queries = {q: queries[q] for q in wanted}
 
+    # a terminated run still stops the servers it started (the ``finally`` blocks run)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="kutniti-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
     now = dt.datetime.now(dt.timezone.utc)
@@ -293,8 +312,10 @@ def main(argv: list[str] | None = None) -> int:
               "command": "python -m bench.run " + " ".join(argv if argv is not None else sys.argv[1:]),
               "queries": list(queries), "sizes": []}
     try:
+        stem = now.strftime("%Y-%m-%dT%H%M")
         for size in sizes:
             result["sizes"].append(measure_size(size, workdir, names, queries, args))
+            save(result, args.results, stem)  # what is measured so far survives a stopped run
         if args.build_docs:
             log(f"build: {args.build_docs} synthetic documents")
             result["build"] = measure_build(args.build_docs, workdir, args.seed, args.build_workers)
@@ -302,13 +323,17 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if args.workdir is None:
             shutil.rmtree(workdir, ignore_errors=True)
-    args.results.mkdir(parents=True, exist_ok=True)
-    stem = now.strftime("%Y-%m-%dT%H%M")
-    (args.results / f"{stem}.json").write_text(json.dumps(result, indent=1, ensure_ascii=False), encoding="utf-8")
-    (args.results / f"{stem}.md").write_text(markdown(result), encoding="utf-8")
-    plot(result, args.results / f"{stem}.png")
+    save(result, args.results, stem)
     log(f"results: {args.results / stem}.json, .md, .png")
     return 0
+
+
+def save(result: dict, folder: Path, stem: str) -> None:
+    """Write the results as JSON, a Markdown table and a PNG plot."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{stem}.json").write_text(json.dumps(result, indent=1, ensure_ascii=False), encoding="utf-8")
+    (folder / f"{stem}.md").write_text(markdown(result), encoding="utf-8")
+    plot(result, folder / f"{stem}.png")
 
 
 if __name__ == "__main__":

@@ -64,7 +64,7 @@ def request_mix(base: str, *, entities: int, classes: tuple[str, ...], seed: int
         mix.append(("page", name, "/?" + urllib.parse.urlencode({"name": name})))
     values = " ".join(f"dip:{c}" for c in classes)
     conn = Connection(base, 60)
-    status, body = conn.get(sparql_target(
+    status, body, _ = conn.get(sparql_target(
         SPARQL_PREFIXES + f"SELECT DISTINCT ?x WHERE {{ VALUES ?t {{ {values} }} ?x a ?t "
         f"FILTER(STRSTARTS(STR(?x), STR(kid:))) }} LIMIT 20000"), "application/sparql-results+json")
     conn.close()
@@ -83,7 +83,7 @@ def screen(base: str, mix: list, timeout: float) -> tuple[list, list]:
     for kind, name, target in mix:
         t0 = time.perf_counter()
         try:
-            status, body = conn.get(target)
+            status, body, _ = conn.get(target)
             seconds = time.perf_counter() - t0
             slow_page = kind == "page" and b"was stopped" in body
             if 200 <= status < 300 and seconds < timeout and not slow_page:
@@ -114,7 +114,7 @@ def phase(base: str, mix: list, *, clients: int, seconds: float, request_timeout
             kind, name, target = rng.choice(mix)
             t0 = time.perf_counter()
             try:
-                status, body = conn.get(target)
+                status, body, _ = conn.get(target)
                 ok = 200 <= status < 300
                 err = None if ok else f"{kind} {name}: HTTP {status}: {body[:200].decode('utf-8', 'replace')}"
             except Exception as exc:  # noqa: BLE001 - counted and reported
@@ -136,7 +136,7 @@ def phase(base: str, mix: list, *, clients: int, seconds: float, request_timeout
         conn = Connection(base, request_timeout)
         t0 = time.perf_counter()
         try:
-            status, body = conn.get(sparql_target(RUNAWAY), "application/sparql-results+json")
+            status, body, _ = conn.get(sparql_target(RUNAWAY), "application/sparql-results+json")
             cut = status == 503 and b"stopped" in body
         except Exception:  # noqa: BLE001 - counted as not cut off
             cut = False

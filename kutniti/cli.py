@@ -48,6 +48,28 @@ store_option = click.option(
 )
 
 
+store_url_option = click.option(
+    "--store-url",
+    "store_url",
+    envvar="KUTNITI_STORE_URL",
+    default=None,
+    metavar="URL",
+    help="Use a remote SPARQL 1.1 store (Oxigraph server, Fuseki, ...) at URL instead of a folder "
+         "(or set KUTNITI_STORE_URL).",
+)
+
+
+def open_remote(url: str):
+    """The remote store at ``url``, failing with a clear message when the URL is not usable."""
+    from kutniti.graph.remote import RemoteStore
+    from kutniti.graph.store import StoreError
+
+    try:
+        return RemoteStore(url)
+    except StoreError as exc:
+        fail(str(exc))
+
+
 def open_store(store_dir: Path | None, *, must_exist: bool = True, read_only: bool = False):
     """Open the store, failing with a clear message when there is none."""
     from kutniti.graph.store import Store, StoreError
@@ -80,7 +102,8 @@ def main() -> None:
 @click.option("--workers", type=int, default=None, help="Worker processes (default: one per core).")
 @click.option("--reason", "with_reason", is_flag=True, help="Run the OWL reasoner on the result.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
-def build(folders, store_dir, out, workers, with_reason, as_json):
+@store_url_option
+def build(folders, store_dir, out, workers, with_reason, as_json, store_url=None):
     """Read every *.txt in FOLDERS (default: the corpus), extract, validate and store the facts.
 
     Facts that break the shapes do not enter the graph: they are listed in a quarantine report
@@ -102,15 +125,21 @@ def build(folders, store_dir, out, workers, with_reason, as_json):
                         TimeElapsedColumn(), console=err, disable=as_json or not err.is_terminal)
     with progress:
         task = progress.add_task("build", total=total)
+        remote = open_remote(store_url) if store_url else None
         try:
-            summary = run_build(sources, root, workers=workers,
+            summary = run_build(sources, root, workers=workers, store=remote,
                                 on_progress=lambda r: progress.advance(task))
-        except (DocumentError, StoreError) as exc:
+        except DocumentError as exc:
             fail(f"{exc}\nnothing was written; the store is as it was")
+        except StoreError as exc:
+            fail(f"{exc}\n" + ("the remote store may hold part of the documents' graphs" if remote else
+                               "nothing was written; the store is as it was"))
+        if remote:
+            summary.store = store_url
     if out:
         from kutniti.graph.export import export
 
-        store = open_store(root)
+        store = remote or open_store(root)
         try:
             export(store, out)
         except Exception as exc:  # noqa: BLE001 - report any writer failure plainly
@@ -334,10 +363,18 @@ def read_facts(files, store=None):
 @click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Validate in the context of this store's graph (what the facts mention).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "turtle"]), default="text", show_default=True)
-def validate(files, store_dir, fmt):
+@store_url_option
+def validate(files, store_dir, fmt, store_url=None):
     """Check FILES (RDF, or a CSV/TSV of facts) against the shapes. Exit 0 conform, 1 do not
     (report), 2 unreadable."""
-    store = open_store(store_dir, read_only=True) if store_dir else None
+    store = None
+    if store_url or store_dir:
+        from kutniti.graph.store import StoreError
+
+        try:
+            store = open_remote(store_url) if store_url else open_store(store_dir, read_only=True)
+        except StoreError as exc:
+            fail(str(exc))
     data, where = read_facts(files, store)
     if store is not None:
         from kutniti.graph.gate import check_facts
@@ -407,11 +444,12 @@ def reason(files, store_dir, materialise):
 
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path), required=True,
+@click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Store folder to load into (created if missing).")
 @click.option("--graph", "graph_iri", default=None,
               help="Named graph for triple files (default: one graph per file).")
-def load(files, store_dir, graph_iri):
+@store_url_option
+def load(files, store_dir, graph_iri, store_url=None):
     """Bulk-load RDF FILES into a store (fast; for large data). No shape checks: use `add` for that.
 
     All files load or none: a file that does not parse leaves the store as it was.
@@ -423,9 +461,14 @@ def load(files, store_dir, graph_iri):
     from kutniti.graph.store import QUAD_FORMATS, StoreError, format_for
 
     started = time.perf_counter()
+    if (store_dir is None) == (store_url is None):
+        fail("give the store to load into: --store DIR or --store-url URL (one of them)")
     for f in files:
         if not f.is_file():
             fail(f"{f}: no such file")
+    if store_url:
+        _load_remote(files, store_url, graph_iri, started)
+        return
     n = 0
     try:
         with next_generation(store_dir) as store:
@@ -438,6 +481,40 @@ def load(files, store_dir, graph_iri):
     except (StoreError, OSError, ValueError) as exc:
         fail(f"{exc}\nnothing was loaded; the store is as it was")
     err.print(f"loaded {n} quads from {len(files)} file(s) in {time.perf_counter() - started:.1f} s into {store_dir}")
+
+
+def _load_remote(files, store_url: str, graph_iri: str | None, started: float) -> None:
+    """``load`` into a remote store: every file is parsed first, so a broken one sends nothing."""
+    import time
+
+    import pyoxigraph as ox
+
+    from kutniti.graph.namespaces import GRAPH
+    from kutniti.graph.store import QUAD_FORMATS, StoreError, format_for
+
+    store = open_remote(store_url)
+    batches = []
+    try:
+        for f in files:
+            fmt = format_for(f)
+            graph = graph_iri or (None if fmt in QUAD_FORMATS else str(GRAPH[f"load/{f.stem}"]))
+            try:
+                quads = list(ox.parse(path=str(f), format=fmt))
+            except (SyntaxError, OSError) as exc:
+                raise StoreError(f"{f}: {exc}") from exc
+            if graph:
+                quads = [ox.Quad(q.subject, q.predicate, q.object, ox.NamedNode(graph)) for q in quads]
+            batches.append(quads)
+    except StoreError as exc:
+        fail(f"{exc}\nnothing was loaded; the store is as it was")
+    n = 0
+    try:
+        for quads in batches:
+            store.oxigraph.extend(quads)
+            n += len(quads)
+    except (StoreError, SyntaxError) as exc:
+        fail(f"{exc}\n{n} quads were loaded before the failure")
+    err.print(f"loaded {n} quads from {len(files)} file(s) in {time.perf_counter() - started:.1f} s into {store_url}")
 
 
 @main.command()
@@ -478,20 +555,40 @@ def add(files, store_dir, source, who):
               help="Let SERVICE call endpoints under this IRI prefix (repeatable).")
 @click.option("--cors", "cors_origin", default=None, metavar="ORIGIN", help="Allow this CORS origin.")
 @click.option("--threads", default=8, show_default=True, type=int, help="Server threads.")
+@click.option("--query-workers", default=None, type=click.IntRange(min=1),
+              help="Processes answering queries (default: one per core, at least two).")
+@click.option("--cache-mb", default=64.0, show_default=True, type=click.FloatRange(min=0),
+              help="Memory for answers to repeated queries, kept until the next write (0: no cache).")
 @click.option("--build", "build_first", is_flag=True,
               help="Build the store from the corpus first (the one-command start).")
-def serve(store_dir, host, port, update_token, query_timeout, allow_service, cors_origin, threads, build_first):
+@store_url_option
+def serve(store_dir, host, port, update_token, query_timeout, allow_service, cors_origin, threads, query_workers,
+          cache_mb, build_first, store_url=None):
     """Serve the graph: SPARQL at /sparql, Graph Store at /store, pages at /."""
     root = store_dir or default_store()
     if build_first:
         ctx = click.get_current_context()
-        ctx.invoke(build, folders=(), store_dir=root, out=None, workers=None, with_reason=False, as_json=False)
+        ctx.invoke(build, folders=(), store_dir=root, out=None, workers=None, with_reason=False, as_json=False,
+                   store_url=store_url)
+    if store_url:
+        from kutniti.graph.store import StoreError
+        from kutniti.server.serve import run
+
+        open_remote(store_url)
+        try:
+            run(store_path=None, store_url=store_url, host=host, port=port, update_token=update_token,
+                query_timeout=query_timeout, allow_service=list(allow_service), cors_origin=cors_origin,
+                threads=threads, query_workers=query_workers, cache_mb=cache_mb)
+        except StoreError as exc:
+            fail(str(exc))
+        return
     if not root.exists():
         fail(f"no store at {root}: build one first with `kutniti build --store {root}` (or add --build)")
     from kutniti.server.serve import run
 
     run(store_path=root, host=host, port=port, update_token=list(update_token) or None, query_timeout=query_timeout,
-        allow_service=list(allow_service), cors_origin=cors_origin, threads=threads)
+        allow_service=list(allow_service), cors_origin=cors_origin, threads=threads,
+        query_workers=query_workers, cache_mb=cache_mb)
 
 
 @main.command()

@@ -13,12 +13,15 @@ from flask import Flask, Response, request
 #: Settings and their defaults; ``create_app(config)`` overrides them.
 DEFAULTS = {
     "STORE_PATH": None,  # store folder; None = in memory
+    "STORE_URL": None,  # a remote SPARQL 1.1 store instead of the folder (see kutniti.graph.remote)
     "UPDATE_TOKEN": None,  # writes are refused unless a token is set
     "QUERY_TIMEOUT": 30.0,  # seconds
     "MAX_ROWS": 100_000,  # result rows served at most
     "MAX_CONTENT_LENGTH": 16 * 1024 * 1024,  # request bodies, bytes (413 past it)
     "ALLOW_SERVICE": (),  # IRI prefixes that SERVICE may call
     "CORS_ORIGIN": None,  # allowed origin, or None for no CORS
+    "QUERY_WORKERS": None,  # worker processes answering queries; None = one per core, at least two
+    "CACHE_BYTES": 64 * 2**20,  # answers to repeated queries kept between writes; 0 = no cache
 }
 
 
@@ -26,14 +29,21 @@ def create_app(config: dict | None = None, store=None) -> Flask:
     """Make the app. ``store`` is a :class:`kutniti.graph.store.Store`; without one it is opened
     from ``STORE_PATH`` (or made in memory)."""
     from kutniti.graph.store import Store
-    from kutniti.server.executor import Replica
+    from kutniti.server.executor import DEFAULT_WORKERS, Replica
 
     app = Flask(__name__)
     app.config.update(DEFAULTS)
     app.config.update(config or {})
+    if store is None and app.config["STORE_URL"]:
+        from kutniti.graph.remote import RemoteStore
+
+        store = RemoteStore(app.config["STORE_URL"])
     store = store if store is not None else Store(app.config["STORE_PATH"])
     app.extensions["kutniti.store"] = store
-    app.extensions["kutniti.replica"] = Replica(store)
+    # a remote store may be written by others too: its answers are not cached here
+    cache = 0 if getattr(store, "url", None) else int(app.config["CACHE_BYTES"])
+    app.extensions["kutniti.replica"] = Replica(store, workers=app.config["QUERY_WORKERS"] or DEFAULT_WORKERS,
+                                                cache_bytes=cache)
 
     from . import facts, gsp, sparql, web
 

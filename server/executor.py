@@ -1,34 +1,35 @@
-"""Query execution that can be cut off: each query runs in a forked child process.
+"""Query execution that can be cut off: queries run in forked worker processes.
 
 Oxigraph has no query timeout, and a thread cannot be stopped, so the server answers queries from
-an in-memory copy of the store (:class:`Replica`) and runs each one in a child process made with
-``fork``: the child shares the parent's memory copy-on-write (no copying, no reloading), runs the
-query with Oxigraph, serialises the result with Oxigraph into a pipe and exits. The parent waits
-up to the time limit and kills the child when it is exceeded. A query that has used
-:data:`DEMOTE_AFTER` seconds of CPU (or run twice as long) is given the lowest CPU priority, so
-that runaway queries cannot slow down the short ones while they wait for their cut-off. The
-answer is length-prefixed: the parent stops reading when it is complete, because the pipe's end
-may stay open in a child forked by another thread meanwhile. Writes go to the durable
-on-disk store first and then to the in-memory copy, under one lock.
+an in-memory copy of the store (:class:`Replica`) in worker processes made with ``fork``
+(:mod:`kutniti.server.workers`): they share the parent's memory copy-on-write (no copying, no
+reloading), run the query with Oxigraph and serialise the result with Oxigraph. The parent waits up
+to the time limit and kills a worker that exceeds it. Writes go to the durable on-disk store first
+and then to the in-memory copy, under one lock; each write moves the replica to a new
+*generation*, which retires the workers forked before it and empties the cache of answers
+(:class:`AnswerCache`), so a query never sees an older state than the last completed write.
 """
 
 from __future__ import annotations
 
 import os
+import pickle
 import re
-import select
-import signal
 import struct
 import threading
-import time
+import weakref
+from collections import OrderedDict
 from dataclasses import dataclass
 
 import pyoxigraph as ox
 
 from kutniti.graph.store import Store
+from kutniti.server.workers import Pool, WorkerLost, WorkerTimeout
 
-#: CPU seconds after which a query's process yields the CPU to the others (nice 19).
-DEMOTE_AFTER = 0.5
+#: Worker processes by default: one per core, at least two (so one long query does not stall all).
+DEFAULT_WORKERS = max(2, os.cpu_count() or 1)
+#: Bytes of answers kept between writes by default.
+DEFAULT_CACHE_BYTES = 64 * 2**20
 
 
 class QueryTimeout(Exception):
@@ -52,17 +53,65 @@ class Answer:
 class Replica:
     """The store as the server sees it: the on-disk store plus an in-memory copy for queries."""
 
-    def __init__(self, store: Store, *, in_memory: bool = True) -> None:
+    def __init__(self, store: Store, *, in_memory: bool = True, workers: int = DEFAULT_WORKERS,
+                 cache_bytes: int = DEFAULT_CACHE_BYTES) -> None:
         self.durable = store
         self.lock = threading.RLock()
         if in_memory and store.path is not None:
             self.memory = ox.Store()
             self.memory.bulk_extend(store.oxigraph)
-            for g in store.oxigraph.named_graphs():  # empty graphs exist too
-                self.memory.add_graph(g)
         else:
             self.memory = store.oxigraph
         self.generation = 0
+        self.workers = workers
+        self.cache = AnswerCache(cache_bytes)
+        self._pool: Pool | None = None
+        self._graphs: tuple[int, frozenset[str]] | None = None
+
+    @property
+    def pool(self) -> Pool:
+        """The query workers, forked on first use; stopped when the replica is dropped."""
+        if self._pool is None:
+            with self.lock:
+                if self._pool is None:
+                    memory, me = self.memory, weakref.ref(self)
+                    pool = Pool(lambda request: _answer_request(memory, request), self.workers,
+                                fork_lock=self.lock, generation=lambda: getattr(me(), "generation", -1))
+                    weakref.finalize(self, pool.close)
+                    self._pool = pool
+        return self._pool
+
+    def graph_names(self) -> frozenset[str]:
+        """The IRIs of the named graphs (remembered until the next write)."""
+        cached = self._graphs
+        generation = self.generation
+        if cached is None or cached[0] != generation:
+            names = frozenset(g.value for g in self.memory.named_graphs() if isinstance(g, ox.NamedNode))
+            cached = self._graphs = (generation, names)
+        return cached[1]
+
+    def close(self) -> None:
+        """Stop the query workers (they are forked again if the replica is used after)."""
+        if self._pool is not None:
+            self._pool.close()
+            self._pool = None
+
+    def update(self, sparql: str, **kwargs) -> None:
+        """Apply a SPARQL update durably, then to the in-memory copy."""
+        with self.lock:
+            self.durable.update(sparql, **kwargs)
+            if self.memory is not self.durable.oxigraph:
+                self.memory.update(sparql, **kwargs)
+            self.generation += 1
+
+    def replace_quads(self, remove: list[ox.Quad], add: list[ox.Quad]) -> None:
+        """Remove and add quads (a Graph Store write) durably, then in memory."""
+        with self.lock:
+            for target in {id(self.durable.oxigraph): self.durable.oxigraph, id(self.memory): self.memory}.values():
+                for q in remove:
+                    target.remove(q)
+                target.extend(add)
+            self.generation += 1
 
 
 def _run(store: ox.Store, query: str, options: dict, formats: dict, max_rows: int) -> Answer:
@@ -123,116 +172,75 @@ def _sparql_term(term) -> str:
     return str(term)
 
 
-def _proc_stat(pid: int) -> tuple[str, float] | None:
-    """A child's state letter and the CPU seconds it has used (from /proc on Linux), or None."""
+class AnswerCache:
+    """Answers to repeated queries, kept until the next write (least recently used first out).
+
+    An answer is stored with the generation it was computed at and served only while the replica
+    is still at that generation; ``max_bytes=0`` turns the cache off.
+    """
+
+    def __init__(self, max_bytes: int) -> None:
+        self.max_bytes = max_bytes
+        self.generation = 0
+        self._answers: OrderedDict[tuple, Answer] = OrderedDict()
+        self._bytes = 0
+        self._lock = threading.Lock()
+        self.hits = self.misses = 0
+
+    def get(self, generation: int, key: tuple) -> Answer | None:
+        with self._lock:
+            answer = self._answers.get(key) if generation == self.generation else None
+            if answer is None:
+                self.misses += 1
+                return None
+            self._answers.move_to_end(key)
+            self.hits += 1
+            return answer
+
+    def put(self, generation: int, key: tuple, answer: Answer) -> None:
+        size = len(answer.body) + len(key[0])
+        if size > self.max_bytes // 8:
+            return
+        with self._lock:
+            if generation < self.generation:
+                return
+            if generation > self.generation:
+                self._answers.clear()
+                self._bytes = 0
+                self.generation = generation
+            if key in self._answers:
+                return
+            self._answers[key] = answer
+            self._bytes += size
+            while self._bytes > self.max_bytes:
+                k, old = self._answers.popitem(last=False)
+                self._bytes -= len(old.body) + len(k[0])
+
+
+def _format_spec(formats: dict) -> dict:
+    """The formats as plain values (Oxigraph's format objects do not cross a pipe)."""
+    return {kind: (isinstance(fmt, ox.RdfFormat), fmt.media_type, media) for kind, (fmt, media) in formats.items()}
+
+
+def _formats(spec: dict) -> dict:
+    return {kind: ((ox.RdfFormat if rdf else ox.QueryResultsFormat).from_media_type(fmt_media), media)
+            for kind, (rdf, fmt_media, media) in spec.items()}
+
+
+def _answer_request(store: ox.Store, request: bytes) -> bytes:
+    """In a worker: run one pickled request and return the serialised answer (or the error)."""
     try:
-        with open(f"/proc/{pid}/stat", "rb") as fh:
-            fields = fh.read().rsplit(b")", 1)[1].split()
-        return fields[0].decode(), (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    except (OSError, ValueError, IndexError):
-        return None
+        query, options, spec, max_rows = pickle.loads(request)
+        ans = _run(store, query, options, _formats(spec), max_rows)
+        return (b"OK" + ans.kind.encode().ljust(10) + ans.media_type.encode().ljust(80) +
+                struct.pack(">Q", ans.rows) + ans.body)
+    except SyntaxError as exc:
+        return b"SE" + str(exc).encode("utf-8", "replace")
+    except Exception as exc:  # noqa: BLE001 - every failure is reported to the parent
+        return b"ER" + f"{type(exc).__name__}: {exc}".encode("utf-8", "replace")
 
 
-def _demote(pid: int) -> None:
-    """Give a long-running query's process the lowest CPU priority."""
-    try:
-        os.setpriority(os.PRIO_PROCESS, pid, 19)
-    except OSError:  # already gone, or not permitted: nothing to do
-        pass
-
-
-class _Stalled(Exception):
-    """The child sleeps without using CPU: it inherited a lock another thread held at the fork."""
-
-
-def _attempt(replica: Replica, query: str, options: dict, formats: dict, max_rows: int, deadline: float,
-             timeout: float) -> bytes:
-    """Fork a child to answer ``query`` and read its payload, until ``deadline``."""
-    read_fd, write_fd = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: answer and leave
-        os.close(read_fd)
-        try:
-            try:
-                ans = _run(replica.memory, query, options, formats, max_rows)
-                payload = b"OK" + ans.kind.encode().ljust(10) + ans.media_type.encode().ljust(80) + \
-                    struct.pack(">Q", ans.rows) + ans.body
-            except SyntaxError as exc:
-                payload = b"SE" + str(exc).encode("utf-8", "replace")
-            except Exception as exc:  # noqa: BLE001 - every failure is reported to the parent
-                payload = b"ER" + f"{type(exc).__name__}: {exc}".encode("utf-8", "replace")
-            view = memoryview(struct.pack(">Q", len(payload)) + payload)
-            while view:
-                n = os.write(write_fd, view)
-                view = view[n:]
-        finally:
-            os._exit(0)
-    os.close(write_fd)
-    started = time.monotonic()
-    chunks: list[bytes] = []
-    got, size = 0, None
-    demoted = False
-    asleep = 0
-    last_cpu = -1.0
-    try:
-        while True:
-            left = deadline - time.monotonic()
-            if left <= 0:
-                raise QueryTimeout(f"the query ran longer than {timeout:g} s and was stopped")
-            ready, _, _ = select.select([read_fd], [], [], min(left, 0.5))
-            if ready:
-                data = os.read(read_fd, 1 << 20)
-                if not data:
-                    break
-                chunks.append(data)
-                got += len(data)
-                if size is None and got >= 8:
-                    size = struct.unpack(">Q", b"".join(chunks)[:8])[0]
-                if size is not None and got >= 8 + size:
-                    break  # complete: do not wait for the end of the pipe, another child may hold it open
-                continue
-            stat = _proc_stat(pid)
-            if stat is None:
-                continue
-            state, cpu = stat
-            if state == "Z":  # it has ended; its pipe may be held open by another child: read what is there
-                while select.select([read_fd], [], [], 0)[0] and (data := os.read(read_fd, 1 << 20)):
-                    chunks.append(data)
-                break
-            if not demoted and (cpu >= DEMOTE_AFTER or time.monotonic() - started >= 2 * DEMOTE_AFTER):
-                _demote(pid)
-                demoted = True
-            asleep = asleep + 1 if state == "S" and cpu == last_cpu and not chunks else 0
-            last_cpu = cpu
-            if asleep >= 2:
-                raise _Stalled()
-    finally:
-        os.close(read_fd)
-        try:
-            os.kill(pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-        os.waitpid(pid, 0)
-    payload = b"".join(chunks)
-    size = struct.unpack(">Q", payload[:8])[0] if len(payload) >= 8 else None
-    return payload[8:8 + size] if size is not None and len(payload) >= 8 + size else b""
-
-
-def execute(replica: Replica, query: str, options: dict, formats: dict, *, timeout: float, max_rows: int) -> Answer:
-    """Run ``query`` on the in-memory copy in a forked child; stop it after ``timeout`` seconds.
-
-    A child never waits for anything but the CPU, so one that sleeps for a second without using any
-    is stuck on a lock that was held when it was forked (by another thread of this process); it is
-    killed and the query forked again, within the same time limit."""
-    deadline = time.monotonic() + timeout
-    for _ in range(3):
-        try:
-            payload = _attempt(replica, query, options, formats, max_rows, deadline, timeout)
-            break
-        except _Stalled:
-            continue
-    else:
-        raise QueryFailed("the query process stalled three times; try again")
+def _decode(payload: bytes) -> Answer:
     tag, rest = payload[:2], payload[2:]
     if tag == b"OK":
         kind = rest[:10].decode().strip()
@@ -242,3 +250,27 @@ def execute(replica: Replica, query: str, options: dict, formats: dict, *, timeo
     if tag == b"SE":
         raise SyntaxError(rest.decode("utf-8", "replace"))
     raise QueryFailed(rest.decode("utf-8", "replace") or "the query process ended without an answer")
+
+
+def execute(replica: Replica, query: str, options: dict, formats: dict, *, timeout: float, max_rows: int) -> Answer:
+    """Run ``query`` on the in-memory copy in a worker process; stop it after ``timeout`` seconds.
+
+    Answers are served from the replica's cache while no write happened since they were made.
+    """
+    spec = _format_spec(formats)
+    key = (query, repr(sorted((k, repr(v)) for k, v in options.items())), repr(sorted(spec.items())), max_rows)
+    generation = replica.generation
+    cached = replica.cache.get(generation, key) if replica.cache.max_bytes else None
+    if cached is not None:
+        return cached
+    request = pickle.dumps((query, options, spec, max_rows), protocol=pickle.HIGHEST_PROTOCOL)
+    try:
+        payload, answered_at = replica.pool.call(request, timeout)
+    except WorkerTimeout:
+        raise QueryTimeout(f"the query ran longer than {timeout:g} s and was stopped") from None
+    except WorkerLost as exc:
+        raise QueryFailed(str(exc)) from None
+    answer = _decode(payload)
+    if replica.cache.max_bytes:
+        replica.cache.put(answered_at, key, answer)
+    return answer

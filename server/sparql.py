@@ -96,8 +96,8 @@ def sparql():
     return _query(query, params)
 
 
-def _graph_names() -> set[str]:
-    return set(current_app.extensions["kutniti.store"].named_graphs())
+def _graph_names() -> frozenset[str]:
+    return replica().graph_names()
 
 
 def _iris(params: dict, name: str) -> list[ox.NamedNode]:
@@ -121,8 +121,7 @@ def _dataset(query: str, params: dict) -> dict:
         return {"default_graph": default or [ox.NamedNode(EMPTY_GRAPH)], "named_graphs": named}
     if has_keyword(query, "FROM"):
         return {}
-    graphs = sorted(_graph_names())
-    return {"default_graph": [ox.DefaultGraph(), *map(ox.NamedNode, graphs)] if graphs else ox.DefaultGraph()}
+    return {"use_default_graph_as_union": True}
 
 
 def _query(query: str, params: dict) -> Response:

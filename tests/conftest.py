@@ -69,6 +69,7 @@ class LiveServer:
         self.closing = True
         self.server.close()
         self.server = None
+        self.app.extensions["kutniti.replica"].close()
         from kutniti.graph.store import close
 
         close(self.store)
