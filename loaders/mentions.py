@@ -34,7 +34,8 @@ STOPWORDS = {key(w) for w in """এবং ও যে তিনি তাঁর �
     বলেন বলেছেন বলেছে জানান জানিয়েছেন করেন করেছেন করে করেছে সাথে সঙ্গে কাছে থেকে জন্য উপর মধ্যে দেশ দেশের
     সরকার সরকারের সময় সময়ে সালে বছর মাসে আজ সোমবার মঙ্গলবার বুধবার বৃহস্পতিবার শুক্রবার শনিবার রবিবার
     আবার আরও সর্বোচ্চ সাবেক তৎকালীন বর্তমান নতুন নিযুক্ত হিসেবে হিসাবে প্রধান উপ দুই দুজন মাত্র নেতৃত্বে যখন
-    পর পরে আগে কি না নয় হয় হয়েছে ছিল ছিলেন দিয়ে দেন দেয় সফর সফরে বৈঠক বৈঠকে""".split()}
+    পর পরে আগে কি না নয় হয় হয়েছে ছিল ছিলেন দিয়ে দেন দেয় সফর সফরে বৈঠক বৈঠকে
+    স্ত্রী স্বামী পুত্র কন্যা ছেলে মেয়ে ভাই বোন সহধর্মিণী""".split()}
 PRONOUN_PERSON = {key(w) for w in ["তিনি", "তাঁর", "তার", "তাকে", "তাঁকে"]}
 PRONOUN_OBJECT = {key(w) for w in ["তাকে", "তাঁকে"]}
 PRONOUN_GENITIVE = {key(w) for w in ["তাঁর", "তার"]}
@@ -167,7 +168,8 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
             continue
         if title or word in lex.honorifics:
             person, used = _person_after(lex, toks, i + 1 if not title or lex.title(word) else i + 2, ctx,
-                                         title[0] if title else None, _country_before(out, i, pending_country))
+                                         title[0] if title else None, _country_before(out, i, pending_country),
+                                         folded)
             if person is not None:
                 start_tok = i + 1 if not title or lex.title(word) else i + 2
                 end_tok = start_tok + used
@@ -274,8 +276,10 @@ def _country_before(mentions: list[Mention], tok: int, adjective: Entity | None)
 
 
 def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext, position: str | None,
-                  country: Entity | None) -> tuple[Entity | None, int]:
-    """The person named right after a title or honorific at token j, and how many tokens."""
+                  country: Entity | None, folded: str = "") -> tuple[Entity | None, int]:
+    """The person named right after a title or honorific at token j, and how many tokens. A new
+    person's name is at most three words, and ends at punctuation or markup between its words
+    (a name in wiki bold followed by "স্ত্রী …" is the two bold words)."""
     # a known person (full name) right after the title is found by the main loop instead
     for n in range(min(lex.max_words, len(toks) - j), 0, -1):
         res = lex.lookup([t.text for t in toks[j:j + n]])
@@ -295,6 +299,8 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
     for k in range(j, min(j + 3, len(toks))):
         w = toks[k].text
         if w in STOPWORDS or _strip(w) in STOPWORDS or lex.title(w) or w.isdigit() or len(w) < 2:
+            break
+        if k > j and folded and folded[toks[k - 1].end:toks[k].start].strip(" -\u200c\u200d"):
             break
         if lex.lookup([w]) or lex.lookup([w], lex.adjectives) or any(
                 lex.lookup([t.text for t in toks[k:k + n]]) for n in range(2, min(lex.max_words, len(toks) - k) + 1)):

@@ -69,6 +69,20 @@ def test_a_passive_names_its_agent_in_the_genitive():
     assert ev[0].date == PartialDate(1975)
 
 
+
+@pytest.mark.parametrize("sentence, cls", [
+    ("তবে চিলি সান্তিয়াগোর দূতাবাস বন্ধ করেনি।", "MissionClosure"),
+    ("২০১৯ সালে পেরু কিউবার সঙ্গে কূটনৈতিক সম্পর্ক ছিন্ন করছে না।", "ReduceRelations"),
+    ("২০১৮ সালে কেনিয়ার সঙ্গে সম্পর্ক ছিন্ন করা হয়নি।", "ReduceRelations"),
+    ("মহামারির সময় ইতালি দূতাবাস আনুষ্ঠানিকভাবে বন্ধ ঘোষণা করেনি।", "MissionClosure"),
+])
+def test_a_verb_after_the_trigger_negates_it(sentence, cls):
+    assert events(sentence, cls) == []
+
+
+def test_a_plain_verb_after_the_trigger_is_not_negation():
+    assert events("২০১৫ সালে চিলি কিউবার সঙ্গে কূটনৈতিক সম্পর্ক ছিন্ন করে।", "ReduceRelations")
+
 # -- clauses -------------------------------------------------------------------------------------
 def test_clauses_split_at_semicolons_conjunctions_and_conditionals():
     s = fold("ক হলে খ যায়; গ আসে, আর ঘ ফেরে").text
@@ -189,6 +203,31 @@ def test_two_leaders_are_the_two_named_so_far():
     assert signing and slugs(signing[0].participants) == {"china", "north-korea"}
 
 
+
+def test_a_new_persons_name_ends_at_markup_and_kinship_nouns():
+    m = mentions("২০০১ সালে কেনিয়ার প্রেসিডেন্ট \'\'\'দানিয়েল মোই\'\'\' স্ত্রী লুসিকে নিয়ে পেরু সফর করেন।")
+    people = [x.entity for x in m if x.entity.kind == "Person"]
+    assert people and len(people[0].label_bn.split()) == 2
+    m = mentions("২০০১ সালে কেনিয়ার প্রেসিডেন্ট দানিয়েল মোই স্ত্রী লুসিকে নিয়ে পেরু সফর করেন।")
+    people = [x.entity for x in m if x.entity.kind == "Person"]
+    assert people and len(people[0].label_bn.split()) == 2
+
+
+def test_a_name_in_a_background_phrase_is_not_a_participant():
+    # "after Y's test" and "for helping Y" set the scene; Y takes no part in the main event
+    ev = events("২০১৬ সালে ইরানের ক্ষেপণাস্ত্র পরীক্ষার পর জাপান ও কানাডা কড়া নিন্দা জানায়।", "Statement")
+    assert ev and slugs(ev[0].participants) == {"japan", "canada"}
+    ev = events("২০১৪ সালে সিরিয়াকে সহায়তার কারণে কানাডা ইরানের ওপর নিষেধাজ্ঞা আরোপ করে।", "Sanction")
+    assert ev and "syria" not in slugs(ev[0].recipients) | slugs(ev[0].actors)
+    assert events("চুক্তি বাতিলের ফলে কয়েকশো কর্মী দেশে ফিরবেন।", "AgreementTermination") == []
+
+
+def test_a_statement_and_an_agreement_ended_have_the_subject_as_actor():
+    ev = events("২০১৬ সালে জাপান এক বিবৃতিতে ইরানের পরীক্ষার নিন্দা জানায়।", "Statement")
+    assert ev and slugs(ev[0].actors) == {"japan"}
+    ev = events("২০১৬ সালে ইরানের দুটি প্রতিষ্ঠানের সঙ্গে সব চুক্তি বাতিল করেছে কেনিয়া।", "AgreementTermination")
+    assert ev and slugs(ev[0].actors) == {"kenya"} and "iran" in slugs(ev[0].participants)
+
 # -- event rules ---------------------------------------------------------------------------------
 def test_a_meetings_venue_is_not_a_participant():
     meetings = events("২০১৮ সালে সিঙ্গাপুরে ভারত ও চীনের প্রতিনিধিরা বৈঠক করেন।", "Meeting")
@@ -279,3 +318,9 @@ def test_the_traveller_may_follow_the_verb_and_a_ruler_is_a_title():
     assert visits and visits[0].actors[0].country == "laos" and slugs(visits[0].recipients) == {"cuba"}
     visits = events("ইথিওপিয়ার সামরিক শাসক মেনগিস্তু হাইলে মারিয়াম ১৯৮৬ সালে হাভানা সফর করেন।", "Visit")
     assert visits and visits[0].actors[0].slug == "mengistu-haile-mariam"  # known as মেঙ্গিস্তু
+
+
+def test_a_listed_destination_gives_one_visit_per_place():
+    ev = events("১৯৭৫ সালে কিউবার প্রেসিডেন্ট ফিদেল কাস্ত্রো চীন, ভিয়েতনাম ও লাওস সফর করেন।", "Visit")
+    assert {e.recipients[0].slug for e in ev} == {"china", "vietnam", "laos"}
+    assert all(slugs(e.actors) == {"fidel-castro"} or e.actors[0].country == "cuba" for e in ev)
