@@ -289,6 +289,23 @@ def test_a_caption_in_a_table_cell_is_not_the_article():
     assert kept == ["শিরোনাম", "মূল লেখা।"]
 
 
+BODY = ("২০১৮ সালের মার্চে পেরুর প্রেসিডেন্ট কিউবা সফর করেন এবং দুই দেশের মধ্যে বাণিজ্য বাড়ানোর বিষয়ে "
+        "আলোচনা হয়; সফর শেষে একটি যৌথ বিবৃতি প্রকাশ করা হয়।")
+
+
+def test_a_category_label_above_the_article_does_not_end_it():
+    raw = f"শিরোনাম\nবিভাগ: আন্তর্জাতিক > লাতিন আমেরিকা\n\n{BODY}\n"
+    kept = [raw[a:b] for a, b in article_spans(raw)]
+    assert kept == ["শিরোনাম", BODY]
+
+
+@pytest.mark.parametrize("tail", ["এএফপি/রয়টার্স/এসএইচ", "বিশ্ব : আরও খবর", "প্রিন্ট | ই-মেইল করুন"])
+def test_an_agency_sign_off_or_more_news_label_ends_the_article(tail):
+    raw = f"শিরোনাম\n{BODY}\n{tail}\nকেনিয়ার প্রেসিডেন্টের সঙ্গে বৈঠক করলেন পেরুর প্রধানমন্ত্রী\n"
+    kept = [raw[a:b] for a, b in article_spans(raw)]
+    assert kept == ["শিরোনাম", BODY]
+
+
 # -- coordination --------------------------------------------------------------------------------
 def test_a_list_takes_the_case_of_its_last_member():
     m = mentions("চীন ও রাশিয়ার সঙ্গে")
