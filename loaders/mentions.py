@@ -36,6 +36,11 @@ STOPWORDS = {key(w) for w in """এবং ও যে তিনি তাঁর �
     আবার আরও সর্বোচ্চ সাবেক তৎকালীন বর্তমান নতুন নিযুক্ত হিসেবে হিসাবে প্রধান উপ দুই দুজন মাত্র নেতৃত্বে যখন
     পর পরে আগে কি না নয় হয় হয়েছে ছিল ছিলেন দিয়ে দেন দেয় সফর সফরে বৈঠক বৈঠকে
     স্ত্রী স্বামী পুত্র কন্যা ছেলে মেয়ে ভাই বোন সহধর্মিণী""".split()}
+#: Nouns the demonstrative "এ" (this) comes before: "পিয়ংইয়ং এ সময় …" is "Pyongyang, at this
+#: time …", not a detached locative ending.
+DEMONSTRATIVE_NOUNS = {key(w) for w in """সময় সময়ে বছর বছরে বছরের মাসে মাসের সপ্তাহে সপ্তাহের দিন দিনে
+    বিষয়ে বিষয়টি ব্যাপারে ঘটনায় ঘটনার কারণে উপলক্ষে প্রসঙ্গে লক্ষ্যে সফরে সফরের বৈঠকে সিদ্ধান্ত
+    সিদ্ধান্তের দেশ দেশের পর্যন্ত""".split()}
 PRONOUN_PERSON = {key(w) for w in ["তিনি", "তাঁর", "তার", "তাকে", "তাঁকে"]}
 PRONOUN_OBJECT = {key(w) for w in ["তাকে", "তাঁকে"]}
 PRONOUN_GENITIVE = {key(w) for w in ["তাঁর", "তার"]}
@@ -92,10 +97,16 @@ class DocumentContext:
                 self.people[key(parts[-1])] = person
 
 
+def _demonstrative(toks: list[Token], j: int) -> bool:
+    """Whether the separate word "এ" at token j is the demonstrative before a noun."""
+    return toks[j].text == key("এ") and j + 1 < len(toks) and toks[j + 1].text in DEMONSTRATIVE_NOUNS
+
+
 def _case_and_post(lex: Lexicon, toks: list[Token], j: int, ending: str) -> tuple[str, str, int]:
     """Case of a mention ending at token j (exclusive), its postposition, and tokens consumed."""
     consumed = 0
-    if not ending and j < len(toks) and toks[j].text in CASE_ENDINGS and len(toks[j].text) <= 3:
+    if not ending and j < len(toks) and toks[j].text in CASE_ENDINGS and len(toks[j].text) <= 3 and \
+            not _demonstrative(toks, j):
         ending = toks[j].text  # "পিয়ং ইয়ং-এ", "ডিপিআরকে এর"
         consumed = 1
     case = case_of(ending)
@@ -125,8 +136,9 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
         starts = lex.may_start(toks[i].text)
         for n in range(min(lex.max_words + 1, len(toks) - i) if starts else 0, 0, -1):
             res = lex.lookup([t.text for t in toks[i:i + n]])
-            if res and n > 1 and res[1] and res[1] == toks[i + n - 1].text and res[1] not in CASE_ENDINGS:
-                continue  # "দক্ষিণ কোরিয়া এই …": a word after a name is not its ending
+            if res and n > 1 and res[1] and res[1] == toks[i + n - 1].text and (
+                    res[1] not in CASE_ENDINGS or _demonstrative(toks, i + n - 1)):
+                continue  # "দক্ষিণ কোরিয়া এই …", "পিয়ংইয়ং এ সময়": a word after a name is not its ending
             if res:
                 hit = (res[0], res[1], n)
                 break

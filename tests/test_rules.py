@@ -228,6 +228,20 @@ def test_a_statement_and_an_agreement_ended_have_the_subject_as_actor():
     ev = events("২০১৬ সালে ইরানের দুটি প্রতিষ্ঠানের সঙ্গে সব চুক্তি বাতিল করেছে কেনিয়া।", "AgreementTermination")
     assert ev and slugs(ev[0].actors) == {"kenya"} and "iran" in slugs(ev[0].participants)
 
+
+def test_a_separate_e_before_a_time_noun_is_the_demonstrative_not_a_case_ending():
+    m = mentions("কিউবা এ সময় কয়েকশো সেনা অ্যাঙ্গোলায় পাঠায়।")
+    assert (m[0].entity.slug, m[0].case) == ("cuba", "nom")
+    ev = events("১৯৭৫ সালে কিউবা এ সময় কয়েকশো সেনা অ্যাঙ্গোলায় পাঠায়।", "TroopDeployment")
+    assert ev and slugs(ev[0].actors) == {"cuba"} and slugs(ev[0].recipients) == {"angola"}
+    m = mentions("হাভানা-এ পৌঁছান")
+    assert m[0].case == "loc"
+
+
+def test_to_see_is_a_meeting_only_with_someone():
+    assert events("২০১২ সালে কেনিয়ার বিষয়গুলো আদ্দিস আবাবার দূতাবাস থেকে দেখা হয়।", "Meeting") == []
+    assert events("২০১২ সালে ফিদেল কাস্ত্রো ভ্লাদিমির পুতিনের সঙ্গে দেখা করেন।", "Meeting")
+
 # -- event rules ---------------------------------------------------------------------------------
 def test_a_meetings_venue_is_not_a_participant():
     meetings = events("২০১৮ সালে সিঙ্গাপুরে ভারত ও চীনের প্রতিনিধিরা বৈঠক করেন।", "Meeting")
