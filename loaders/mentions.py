@@ -305,8 +305,9 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
         cands = lex.short_names.get(w) or lex.short_names.get(base)
         if cands and len(cands) == 1:
             return cands[0], 1
-    if position is None or country is None or country.slug not in lex.entities:
-        return None, 0  # no title, or the country is a reference ("দেশটির প্রেসিডেন্ট") not yet resolved
+    if position is None:
+        return None, 0
+    unresolved = country is None or country.slug not in lex.entities
     words = []
     for k in range(j, min(j + 3, len(toks))):
         w = toks[k].text
@@ -323,13 +324,15 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
     if len(words) < 2:
         return None, 0
     raw_names = words[:-1] + [_strip(words[-1]) if _ending_of(lex, words[-1]) else words[-1]]
+    known = lex.person_like(" ".join(raw_names), None if unresolved else country.slug)
+    if known is not None:
+        return known, len(words)
+    if unresolved:
+        return None, 0  # the country is a reference ("দেশটির প্রেসিডেন্ট") not yet resolved, or none
     label = romanise(" ".join(raw_names), country.iso or country.slug)
     from kutniti.graph.namespaces import slugify
 
     slug = slugify(label)
-    known = lex.person_like(" ".join(raw_names), country.slug)
-    if known is not None:
-        return known, len(words)
     person = ctx.new_people.get(slug)
     if person is None:
         person = Entity(slug, "Person", label, label_bn=" ".join(raw_names), country=country.slug,
