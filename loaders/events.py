@@ -118,11 +118,11 @@ _BACKGROUND = re.compile(fold_pattern(r"^\s*(?:[^\s,;।]+\s+){0,2}?(?:পর �
 #: cause close after it. The name belongs to that phrase, not to the event of the main verb.
 _IN_BACKGROUND = re.compile(fold_pattern(
     r"^\S*(?:\s+[^\s,;।]+){0,3}?\s+[^\s,;।]*র\s+(?:পর|পরে|আগে|কারণে|ফলে)(?![\u0980-\u09ff])"))
-#: Where a clause ends inside a sentence: a semicolon or dash; a comma before a conjunction or a
+#: Where a clause ends inside a sentence: a semicolon, a colon (a headline's topic "X: …") or dash; a comma before a conjunction or a
 #: relative word (", আর", ", কিন্তু", ", যেখানে", ", যখন"); after a conditional verb ("… হলে",
 #: "… দিলে": "if/when X happened", whose subject is not the main clause's).
 CLAUSE_END = re.compile(fold_pattern(
-    r";|\s[—–-]\s|,\s*(?=(?:আর|কিন্তু|তবে|যেখানে|যখন|অন্যদিকে|পাশাপাশি)(?![\u0980-\u09ff]))"
+    r";|:\s|\s[—–-]\s|,\s*(?=(?:আর|কিন্তু|তবে|যেখানে|যখন|অন্যদিকে|পাশাপাশি)(?![\u0980-\u09ff]))"
     r"|(?<![\u0980-\u09ff])(?:হলে|করলে|দিলে|গেলে|এলে|পেলে|নিলে|থাকলে)(?![\u0980-\u09ff])"))
 _CONDITIONAL = re.compile(fold_pattern(r"লে$"))
 #: A passive verb phrase ("পাঠানো হয়", "করা হয়েছে"): its agent, if any, is not nominative.
@@ -316,7 +316,8 @@ def _clause_mentions(sentence: str, s_start: int, trig: int, ms: list[Mention],
     idx = next(i for i, (a, b, _) in enumerate(spans) if a <= trig < b or i == len(spans) - 1)
     a, b, _ = spans[idx]
     inside = [x for x in ms if a <= x.start - s_start < b]
-    if not any(x.case == "nom" and not x.post and not x.modifier and x.start - s_start < trig for x in inside):
+    if not any(x.case == "nom" and not x.post and not x.modifier and x.entity.kind in AGENT_KINDS
+               for x in inside):
         for pa, pb, conditional in reversed(spans[:idx]):
             if conditional:
                 break

@@ -107,6 +107,11 @@ def test_a_clause_without_a_subject_shares_the_one_before():
     assert meetings and slugs(meetings[0].participants) == {"narendra-modi", "xi-jinping"}
 
 
+def test_a_headline_topic_before_a_colon_is_its_own_clause_and_a_late_subject_is_a_subject():
+    ev = events("ইইউ নিষেধাজ্ঞা: ইরানি প্রতিষ্ঠানের সঙ্গে চুক্তি বাতিল করল কেনিয়া", "AgreementTermination")
+    assert ev and slugs(ev[0].actors) == {"kenya"} and "european-union" not in slugs(ev[0].agents())
+
+
 # -- dates ---------------------------------------------------------------------------------------
 def dates_of(text: str, doc_date=None, narrative=None) -> list:
     f = fold(text).text
