@@ -530,6 +530,9 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
             recipient = (objects or [g for g in gens if g is not actor] or [None])[0]
         elif rule.cls == "ReduceRelations":
             recipient = (with_ or objects or [None])[0]
+        elif rule.cls == "Sanction":
+            # "X-এর ওপর নিষেধাজ্ঞা", "X-এর বিরুদ্ধে নিষেধাজ্ঞা", "X-এর সঙ্গে বাণিজ্য নিষিদ্ধ"
+            recipient = (objects or [a for a in agents if a.post == "against"] or with_ or [None])[0]
         elif rule.cls in ("TroopDeployment", "ArmsTransfer", "Aid"):
             recipient = (objects or locs or [None])[0]
         elif rule.cls == "MilitaryCooperation":

@@ -313,6 +313,18 @@ def test_ended_cooperation_reduces_relations():
     assert ev and slugs(ev[0].actors) == {"sudan"} and slugs(ev[0].recipients) == {"iran"}
 
 
+def test_sanctions_enforced_and_trade_banned_are_sanctions_on_the_other_side():
+    ev = events("২০১০ সালে কানাডা ইরানের বিরুদ্ধে জাতিসংঘের নিষেধাজ্ঞাগুলো প্রয়োগ করে।", "Sanction")
+    assert ev and slugs(ev[0].actors) == {"canada"} and slugs(ev[0].recipients) == {"iran"}
+    ev = events("২০১২ সালে চিলি ওষুধ ছাড়া সিরিয়ার সঙ্গে সব ধরনের বাণিজ্য নিষিদ্ধ করে।", "Sanction")
+    assert ev and slugs(ev[0].actors) == {"chile"} and slugs(ev[0].recipients) == {"syria"}
+
+
+def test_an_embassys_work_stopped_is_a_mission_closure():
+    ev = events("২০২০ সালে পেরু দামেস্কের দূতাবাসের কার্যক্রম সাময়িকভাবে বন্ধ করে।", "MissionClosure")
+    assert ev and slugs(ev[0].actors) == {"peru"}
+
+
 # -- clutter -------------------------------------------------------------------------------------
 def test_a_caption_in_a_table_cell_is_not_the_article():
     raw = "শিরোনাম\n| ছবির নেতা কোথাও হাত মেলাচ্ছেন। |\nমূল লেখা।"
