@@ -19,7 +19,9 @@ from kutniti.loaders.text import fold, fold_pattern
 END_MARKERS = fold_pattern(
     r"^\s*(?:\[ad_2\]|\[বিজ্ঞাপন[_ ]?২\]|আরও পড়ুন|আরো পড়ুন|আরও খবর|সর্বাধিক পঠিত|সর্বাধিক পড়া|সর্বশেষ খবর|"
     r"মন্তব্য করুন|মন্তব্য\s*\(|বিভাগ\s*:|source link|সূত্র লিংক|উৎস\s*$|ট্যাগ\s*:|tags\s*:|"
-    r"এই বিভাগের আরও খবর|সংশ্লিষ্ট খবর|related)")
+    r"এই বিভাগের আরও খবর|সংশ্লিষ্ট খবর|সম্পর্কিত খবর|related|প্রিন্ট\s*\||[^\n:]{0,30}:\s*আরও খবর|"
+    # a news agency's sign-off, alone on its line: "এএফপি/রয়টার্স/এসএইচ", "কেসিএনএ/এএফপি"
+    r"[\u0980-\u09ffA-Za-z]{2,12}(?:/[\u0980-\u09ffA-Za-z]{2,12})+\s*$)")
 #: A line that is clutter wherever it stands.
 CLUTTER_LINE = fold_pattern(
     r"^\s*(?:\[ad_\d+\]|\[বিজ্ঞাপন[^\]]*\]|ছবি\s*:|ছবির ক্যাপশন|ছবি সংগৃহীত|ফাইল ছবি|ছবি-?\s*সংগৃহীত|"
@@ -33,19 +35,29 @@ END_SECTIONS = fold_pattern(r"==\s*(?:তথ্যসূত্র|তথ্য�
 #: Trailing photo credits inside a caption line ("… ছবির ক্রেডিট: এপি").
 CREDIT = fold_pattern(r"(?:ছবির ক্রেডিট|ছবি সূত্র|ফটো)\s*:.*$")
 
+#: A line at least this long is article text: end markers before the first one are page-top labels.
+BODY_LINE = 120
+
 _END = re.compile(END_MARKERS, re.IGNORECASE | re.MULTILINE)
 _CLUTTER = re.compile(CLUTTER_LINE, re.IGNORECASE)
 _END_SECTION = re.compile(END_SECTIONS, re.IGNORECASE)
 _CREDIT = re.compile(CREDIT, re.IGNORECASE)
 
 
+def _has_body(text: str) -> bool:
+    return any(len(line) >= BODY_LINE for line in text.split("\n"))
+
+
 def article_end(raw: str) -> int:
     """Raw offset where the article ends (the first end marker or reference section)."""
     f = fold(raw)
     cut = len(f.text)
-    m = _END.search(f.text)
-    if m:
+    for m in _END.finditer(f.text):
+        # a marker above the article's first paragraph is a page-top label ("বিভাগ: আন্তর্জাতিক")
+        if not _has_body(f.text[:m.start()]) and _has_body(f.text[m.end():]):
+            continue
         cut = min(cut, m.start())
+        break
     m = _END_SECTION.search(f.text)
     if m:
         cut = min(cut, m.start())
@@ -61,7 +73,7 @@ def article_spans(raw: str) -> list[tuple[int, int]]:
         a, b = pos, pos + len(line)
         pos = b + 1
         fl = fold(line)
-        if not line.strip() or _CLUTTER.match(fl.text) or CAPTION.match(line):
+        if not line.strip() or _CLUTTER.match(fl.text) or CAPTION.match(line) or _END.match(fl.text):
             continue
         credit = _CREDIT.search(fl.text)
         if credit:

@@ -112,12 +112,17 @@ AGREEMENT_KINDS = [(kind, fold_pattern(p)) for kind, p in [
     ("declaration", r"ঘোষণাপত্র"), ("travel", r"ভ্রমণ|পর্যটন"),
 ]]
 #: "… করার পর/আগে/কারণে": the event is background to what follows (not across a comma).
-_BACKGROUND = re.compile(fold_pattern(r"^\s*(?:[^\s,;।]+\s+){0,2}?(?:পর থেকে|পর|পরে|আগে|কারণে)(?![\u0980-\u09ff])"))
-#: Where a clause ends inside a sentence: a semicolon or dash; a comma before a conjunction or a
+_BACKGROUND = re.compile(fold_pattern(r"^\s*(?:[^\s,;।]+\s+){0,2}?(?:পর থেকে|পর|পরে|আগে|কারণে|ফলে)(?![\u0980-\u09ff])"))
+#: A name inside a background phrase before the trigger ("উত্তর কোরিয়ার পারমাণবিক পরীক্ষার পর",
+#: "রাশিয়াকে সহায়তার কারণে"): a verbal or event noun in the genitive and a postposition of time or
+#: cause close after it. The name belongs to that phrase, not to the event of the main verb.
+_IN_BACKGROUND = re.compile(fold_pattern(
+    r"^\S*(?:\s+[^\s,;।]+){0,3}?\s+[^\s,;।]*র\s+(?:পর|পরে|আগে|কারণে|ফলে)(?![\u0980-\u09ff])"))
+#: Where a clause ends inside a sentence: a semicolon, a colon (a headline's topic "X: …") or dash; a comma before a conjunction or a
 #: relative word (", আর", ", কিন্তু", ", যেখানে", ", যখন"); after a conditional verb ("… হলে",
 #: "… দিলে": "if/when X happened", whose subject is not the main clause's).
 CLAUSE_END = re.compile(fold_pattern(
-    r";|\s[—–-]\s|,\s*(?=(?:আর|কিন্তু|তবে|যেখানে|যখন|অন্যদিকে|পাশাপাশি)(?![\u0980-\u09ff]))"
+    r";|:\s|\s[—–-]\s|,\s*(?=(?:আর|কিন্তু|তবে|যেখানে|যখন|অন্যদিকে|পাশাপাশি)(?![\u0980-\u09ff]))"
     r"|(?<![\u0980-\u09ff])(?:হলে|করলে|দিলে|গেলে|এলে|পেলে|নিলে|থাকলে)(?![\u0980-\u09ff])"))
 _CONDITIONAL = re.compile(fold_pattern(r"লে$"))
 #: A passive verb phrase ("পাঠানো হয়", "করা হয়েছে"): its agent, if any, is not nominative.
@@ -125,9 +130,18 @@ _PASSIVE = re.compile(fold_pattern(
     r"(?:করা|দেওয়া|দেয়া|পাঠানো|জানানো)\s+(?:হয়|হয়েছে|হয়েছিল|হচ্ছে|হচ্ছিল|হবে|হল|হলো)"))
 #: A trigger that names a meeting only as a time reference ("বৈঠকের পর", "বৈঠকের সময়").
 _ANCHORED = re.compile(fold_pattern(r"(?:ে|ের)\s+(?:সময়|শেষে|পর)$"))
+#: Symmetric event classes that still have one acting side, named as the nominative subject.
+ONE_SIDED = ("Statement", "AgreementTermination")
 _TWO_LEADERS = re.compile(fold_pattern(r"দুই নেতা|উভয় নেতা"))
 _VISIT_NOUN = re.compile(fold_pattern(r"\s+(?:সফর|ভ্রমণ)"))
 _NEGATED_VERB = re.compile(fold_pattern(r"\S*(?:নি|না)(?![\u0980-\u09ff])"))
+#: A trigger ending before its verb ("দূতাবাস বন্ধ", "সম্পর্ক ছিন্ন") is negated by the verb phrase
+#: that follows it: a finite verb with the negative suffix -নি ("করেনি", "করা হয়নি", "ঘোষণা
+#: করেনি") or a separate না/নি/নেই/নয় ("করছে না"), within the next three words of the clause.
+_NEGATED_PHRASE = re.compile(fold_pattern(
+    r"^\S*(?:\s+(?!(?:এবং|ও|আর|কিন্তু)(?![\u0980-\u09ff]))[^\s,;।]+){0,2}?\s+(?:"
+    r"(?:কর|করা\s+হ|দে|দি|হ|যা|গে|আস|এস|জানা|জানি|পাঠা|পাঠি|পৌঁছ|রাখ|রেখ|খোল|খুল|বস|নে|নি|পা|পে|থাক)\S*নি"
+    r"|না|নি|নেই|নয়)(?![\u0980-\u09ff])"))
 _FUTURE_WORDS = re.compile(fold_pattern(r"আমন্ত্রণ|আগামী|হতে যাওয়া"))
 _INVITATION = re.compile(fold_pattern(r"আমন্ত্রণ"))
 _DATIVE = re.compile(fold_pattern(r"(?:নিকট|কাছে)(?![\u0980-\u09ff])"))
@@ -238,6 +252,8 @@ def read_events(
             after = sentence[m.end():m.end() + 24]
             if negation.match(after) or _NEGATED_VERB.match(sentence[m.end() - 2:m.end() + 4]):
                 continue
+            if _NEGATED_PHRASE.match(sentence[m.end():m.end() + 60]):
+                continue
             if _BACKGROUND.match(after):
                 continue
             # only the reported clause counts after "X বলেছে যে …"
@@ -249,6 +265,7 @@ def read_events(
                 clause_start = s_start + rep.end()
             ms = [x for x in mentions if x.start >= clause_start]
             ms, dated_in = _clause_mentions(sentence, s_start, m.start(), ms, dates)
+            ms = [x for x in ms if not _in_background(x, sentence, s_start, m.start())]
             agents = _agents(ms, ctx, lex)
             pronouns = [x for x in ms if x.entity.slug == "?country"]
             agents = _resolve_pronouns(agents, pronouns, ctx, lex)
@@ -283,6 +300,13 @@ def read_events(
     return _dedupe(out)
 
 
+def _in_background(x: Mention, sentence: str, s_start: int, trig: int) -> bool:
+    """Whether a non-nominative mention before the trigger belongs to a background phrase."""
+    if x.case == "nom" and not x.post or x.start - s_start >= trig:
+        return False
+    return _IN_BACKGROUND.match(sentence[x.end - s_start:trig]) is not None
+
+
 def _clause_mentions(sentence: str, s_start: int, trig: int, ms: list[Mention],
                      dates: list[DateMention]) -> tuple[list[Mention], list[DateMention]]:
     """The mentions and dates that belong to the clause of the trigger at ``trig`` (sentence
@@ -292,7 +316,8 @@ def _clause_mentions(sentence: str, s_start: int, trig: int, ms: list[Mention],
     idx = next(i for i, (a, b, _) in enumerate(spans) if a <= trig < b or i == len(spans) - 1)
     a, b, _ = spans[idx]
     inside = [x for x in ms if a <= x.start - s_start < b]
-    if not any(x.case == "nom" and not x.post and not x.modifier and x.start - s_start < trig for x in inside):
+    if not any(x.case == "nom" and not x.post and not x.modifier and x.entity.kind in AGENT_KINDS
+               for x in inside):
         for pa, pb, conditional in reversed(spans[:idx]):
             if conditional:
                 break
@@ -428,6 +453,7 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
                   and a.post not in ("after", "before", "than", "against")]
         if rule.cls == "Statement":
             agents = [a for a in agents if a.case == "nom" and not a.post]
+        subj = [a.entity for a in agents if a.case == "nom" and not a.post]
         leaders = _TWO_LEADERS.search(sentence) and len(ctx.recent_people) >= 2
         if leaders:
             agents = []
@@ -461,6 +487,12 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
             if partner is not None:
                 parts.append(partner)
         ev.participants = parts[:6]
+        if rule.cls in ONE_SIDED:
+            # a statement, or an agreement ended, has a side that acts: the nominative subject
+            # ("নামিবিয়া উত্তর কোরিয়ার প্রতিষ্ঠানের সঙ্গে চুক্তি বাতিল করেছে")
+            if subj and len({e.slug for e in subj}) == 1:
+                actor = subj[0] if subj[0].kind != "Person" or rule.cls == "Statement" else _country_of(subj[0], lex)
+                ev.actors = [actor] if actor is not None else []
         if rule.cls == "Statement":
             return [ev] if parts else []
         return [ev] if len(parts) >= 2 else []
@@ -498,6 +530,9 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
             recipient = (objects or [g for g in gens if g is not actor] or [None])[0]
         elif rule.cls == "ReduceRelations":
             recipient = (with_ or objects or [None])[0]
+        elif rule.cls == "Sanction":
+            # "X-এর ওপর নিষেধাজ্ঞা", "X-এর বিরুদ্ধে নিষেধাজ্ঞা", "X-এর সঙ্গে বাণিজ্য নিষিদ্ধ"
+            recipient = (objects or [a for a in agents if a.post == "against"] or with_ or [None])[0]
         elif rule.cls in ("TroopDeployment", "ArmsTransfer", "Aid"):
             recipient = (objects or locs or [None])[0]
         elif rule.cls == "MilitaryCooperation":
@@ -644,6 +679,12 @@ def _visit(ev, t0, agents, pronouns, ctx, lex, all_mentions, sentence, s_start, 
         if e.kind == "Country" and mm.case in ("nom", "loc") and not mm.modifier and mm.post == "":
             dest = e
             break
+    # "চীন, উত্তর কোরিয়া ও মঙ্গোলিয়া সফর করেন": each member of a listed destination is visited
+    listed = [x for x in all_mentions if dest not in (None, "pronoun") and x.coord >= 0 and x.end <= t0
+              and x.coord == mm.coord and not x.modifier and x.entity.kind in ("Country", "City")]
+    listed_ids = {id(x) for x in listed}
+    agents = [a for a in agents if id(a) not in listed_ids
+              and not any(a.start == x.start for x in listed)]
     visitor = None
     delegation = _DELEGATION.search(sentence)
     if delegation is not None:
@@ -686,4 +727,13 @@ def _visit(ev, t0, agents, pronouns, ctx, lex, all_mentions, sentence, s_start, 
     if vc is not None and vc.slug == dest.slug:
         return []
     ev.actors, ev.recipients = [visitor], [dest]
-    return [ev]
+    out = [ev]
+    for x in listed:
+        place = lex.entities[x.entity.country] if x.entity.kind == "City" and x.entity.country else x.entity
+        if place.kind != "Country" or place.slug in {e.recipients[0].slug for e in out} or (
+                vc is not None and vc.slug == place.slug):
+            continue
+        copy = Event(**{**ev.__dict__})
+        copy.recipients, copy.place = [place], (x.entity if x.entity.kind == "City" else None)
+        out.append(copy)
+    return out

@@ -59,14 +59,20 @@ LOCATIVE = {"তে", "েতে", "যে", "য", "এ", "ে"}
 _VOWEL_SIGNS = re.compile("[\u0981-\u0983\u09be-\u09cc\u09cd\u09d7]")
 
 
-_SKELETON = str.maketrans({"ঙ": "ন", "ং": "ন", "ঞ": "ন", "ণ": "ন", "শ": "স", "ষ": "স"})
+_SKELETON = str.maketrans({"ঙ": "ন", "ং": "ন", "ঞ": "ন", "ণ": "ন", "শ": "স", "ষ": "স",
+                           "থ": "ত", "ঠ": "ট", "ধ": "দ", "ঢ": "ড", "য": None})
+#: An independent vowel inside a word ("সালিউমসাই", "সালুমসাই") is a glide spellings disagree on.
+_INNER_VOWEL = re.compile("(?<=[\u0995-\u09b9\u09dc-\u09df])[\u0985-\u0994]")
+_DOUBLED = re.compile(r"(.)\1+")
 
 
 def skeleton(name: str) -> str:
     """A name without vowel signs and virama, its nasals and sibilants made one: foreign names
     written in Bengali vary mostly in these ("ইয়োরান পেরসন", "ইয়োরান পারসন", "পার্সন";
-    "মেঙ্গিস্তু", "মেনগিস্তু")."""
-    return _VOWEL_SIGNS.sub("", key(name)).translate(_SKELETON)
+    "মেঙ্গিস্তু", "মেনগিস্তু"), and also in aspiration (থ/ত), the glide য়, a vowel letter inside a
+    word and doubled consonants ("কায়সোন"/"কেসোন", "কোমাসিত"/"কোম্মাসিথ")."""
+    bare = _VOWEL_SIGNS.sub("", key(name))
+    return _DOUBLED.sub(r"\1", _INNER_VOWEL.sub("", bare).translate(_SKELETON))
 
 
 def demonyms(name: str) -> list[str]:
@@ -228,8 +234,12 @@ class Lexicon:
         return any(word.endswith(suf) and word[: -len(suf)] in self.first_words for suf in SUFFIXES)
 
     def person_like(self, name: str, country: str | None) -> Entity | None:
-        """The one known person of ``country`` whose name differs from ``name`` only in vowels."""
-        found = {e.slug: e for e in self.skeletons.get(skeleton(name), []) if e.country == country}
+        """The one known person of ``country`` whose name differs from ``name`` only in its spelling
+        skeleton; for a full name (two words or more), the one known person of any country."""
+        same = self.skeletons.get(skeleton(name), [])
+        found = {e.slug: e for e in same if e.country == country}
+        if not found and len(name.split()) >= 2:
+            found = {e.slug: e for e in same}  # a full name the lexicon has once, whatever the country
         return next(iter(found.values())) if len(found) == 1 else None
 
     def lookup(self, words: list[str], table: dict | None = None) -> tuple[Entity, str] | None:

@@ -34,7 +34,13 @@ STOPWORDS = {key(w) for w in """এবং ও যে তিনি তাঁর �
     বলেন বলেছেন বলেছে জানান জানিয়েছেন করেন করেছেন করে করেছে সাথে সঙ্গে কাছে থেকে জন্য উপর মধ্যে দেশ দেশের
     সরকার সরকারের সময় সময়ে সালে বছর মাসে আজ সোমবার মঙ্গলবার বুধবার বৃহস্পতিবার শুক্রবার শনিবার রবিবার
     আবার আরও সর্বোচ্চ সাবেক তৎকালীন বর্তমান নতুন নিযুক্ত হিসেবে হিসাবে প্রধান উপ দুই দুজন মাত্র নেতৃত্বে যখন
-    পর পরে আগে কি না নয় হয় হয়েছে ছিল ছিলেন দিয়ে দেন দেয় সফর সফরে বৈঠক বৈঠকে""".split()}
+    পর পরে আগে কি না নয় হয় হয়েছে ছিল ছিলেন দিয়ে দেন দেয় সফর সফরে বৈঠক বৈঠকে
+    স্ত্রী স্বামী পুত্র কন্যা ছেলে মেয়ে ভাই বোন সহধর্মিণী""".split()}
+#: Nouns the demonstrative "এ" (this) comes before: "পিয়ংইয়ং এ সময় …" is "Pyongyang, at this
+#: time …", not a detached locative ending.
+DEMONSTRATIVE_NOUNS = {key(w) for w in """সময় সময়ে বছর বছরে বছরের মাসে মাসের সপ্তাহে সপ্তাহের দিন দিনে
+    বিষয়ে বিষয়টি ব্যাপারে ঘটনায় ঘটনার কারণে উপলক্ষে প্রসঙ্গে লক্ষ্যে সফরে সফরের বৈঠকে সিদ্ধান্ত
+    সিদ্ধান্তের দেশ দেশের পর্যন্ত""".split()}
 PRONOUN_PERSON = {key(w) for w in ["তিনি", "তাঁর", "তার", "তাকে", "তাঁকে"]}
 PRONOUN_OBJECT = {key(w) for w in ["তাকে", "তাঁকে"]}
 PRONOUN_GENITIVE = {key(w) for w in ["তাঁর", "তার"]}
@@ -91,10 +97,16 @@ class DocumentContext:
                 self.people[key(parts[-1])] = person
 
 
+def _demonstrative(toks: list[Token], j: int) -> bool:
+    """Whether the separate word "এ" at token j is the demonstrative before a noun."""
+    return toks[j].text == key("এ") and j + 1 < len(toks) and toks[j + 1].text in DEMONSTRATIVE_NOUNS
+
+
 def _case_and_post(lex: Lexicon, toks: list[Token], j: int, ending: str) -> tuple[str, str, int]:
     """Case of a mention ending at token j (exclusive), its postposition, and tokens consumed."""
     consumed = 0
-    if not ending and j < len(toks) and toks[j].text in CASE_ENDINGS and len(toks[j].text) <= 3:
+    if not ending and j < len(toks) and toks[j].text in CASE_ENDINGS and len(toks[j].text) <= 3 and \
+            not _demonstrative(toks, j):
         ending = toks[j].text  # "পিয়ং ইয়ং-এ", "ডিপিআরকে এর"
         consumed = 1
     case = case_of(ending)
@@ -124,8 +136,9 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
         starts = lex.may_start(toks[i].text)
         for n in range(min(lex.max_words + 1, len(toks) - i) if starts else 0, 0, -1):
             res = lex.lookup([t.text for t in toks[i:i + n]])
-            if res and n > 1 and res[1] and res[1] == toks[i + n - 1].text and res[1] not in CASE_ENDINGS:
-                continue  # "দক্ষিণ কোরিয়া এই …": a word after a name is not its ending
+            if res and n > 1 and res[1] and res[1] == toks[i + n - 1].text and (
+                    res[1] not in CASE_ENDINGS or _demonstrative(toks, i + n - 1)):
+                continue  # "দক্ষিণ কোরিয়া এই …", "পিয়ংইয়ং এ সময়": a word after a name is not its ending
             if res:
                 hit = (res[0], res[1], n)
                 break
@@ -167,7 +180,8 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
             continue
         if title or word in lex.honorifics:
             person, used = _person_after(lex, toks, i + 1 if not title or lex.title(word) else i + 2, ctx,
-                                         title[0] if title else None, _country_before(out, i, pending_country))
+                                         title[0] if title else None, _country_before(out, i, pending_country),
+                                         folded)
             if person is not None:
                 start_tok = i + 1 if not title or lex.title(word) else i + 2
                 end_tok = start_tok + used
@@ -274,8 +288,10 @@ def _country_before(mentions: list[Mention], tok: int, adjective: Entity | None)
 
 
 def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext, position: str | None,
-                  country: Entity | None) -> tuple[Entity | None, int]:
-    """The person named right after a title or honorific at token j, and how many tokens."""
+                  country: Entity | None, folded: str = "") -> tuple[Entity | None, int]:
+    """The person named right after a title or honorific at token j, and how many tokens. A new
+    person's name is at most three words, and ends at punctuation or markup between its words
+    (a name in wiki bold followed by "স্ত্রী …" is the two bold words)."""
     # a known person (full name) right after the title is found by the main loop instead
     for n in range(min(lex.max_words, len(toks) - j), 0, -1):
         res = lex.lookup([t.text for t in toks[j:j + n]])
@@ -289,12 +305,15 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
         cands = lex.short_names.get(w) or lex.short_names.get(base)
         if cands and len(cands) == 1:
             return cands[0], 1
-    if position is None or country is None or country.slug not in lex.entities:
-        return None, 0  # no title, or the country is a reference ("দেশটির প্রেসিডেন্ট") not yet resolved
+    if position is None:
+        return None, 0
+    unresolved = country is None or country.slug not in lex.entities
     words = []
     for k in range(j, min(j + 3, len(toks))):
         w = toks[k].text
         if w in STOPWORDS or _strip(w) in STOPWORDS or lex.title(w) or w.isdigit() or len(w) < 2:
+            break
+        if k > j and folded and folded[toks[k - 1].end:toks[k].start].strip(" -\u200c\u200d"):
             break
         if lex.lookup([w]) or lex.lookup([w], lex.adjectives) or any(
                 lex.lookup([t.text for t in toks[k:k + n]]) for n in range(2, min(lex.max_words, len(toks) - k) + 1)):
@@ -305,13 +324,15 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
     if len(words) < 2:
         return None, 0
     raw_names = words[:-1] + [_strip(words[-1]) if _ending_of(lex, words[-1]) else words[-1]]
+    known = lex.person_like(" ".join(raw_names), None if unresolved else country.slug)
+    if known is not None:
+        return known, len(words)
+    if unresolved:
+        return None, 0  # the country is a reference ("দেশটির প্রেসিডেন্ট") not yet resolved, or none
     label = romanise(" ".join(raw_names), country.iso or country.slug)
     from kutniti.graph.namespaces import slugify
 
     slug = slugify(label)
-    known = lex.person_like(" ".join(raw_names), country.slug)
-    if known is not None:
-        return known, len(words)
     person = ctx.new_people.get(slug)
     if person is None:
         person = Entity(slug, "Person", label, label_bn=" ".join(raw_names), country=country.slug,
