@@ -67,7 +67,7 @@ def _params() -> tuple[dict[str, list[str]], str | None, str | None]:
             try:
                 ox.NamedNode(iri)
             except ValueError as exc:
-                raise ValueError(f"{name}: {iri!r} is not an absolute IRI ({exc})") from None
+                raise ValueError(f"{name} must be an absolute IRI, not {iri!r} ({exc})") from None
     return params, query, update
 
 
