@@ -64,6 +64,39 @@ class _Worker:
             pass
 
 
+#: Seconds after which a query still running gives way to the others (its worker goes to nice 19).
+DEMOTE_AFTER = 1.0
+
+
+class _Demotion:
+    """Moves a worker to the lowest CPU priority if its query is still running after ``after``
+    seconds, so that runaway queries yield the CPU to short ones until their time limit."""
+
+    def __init__(self, pid: int, after: float) -> None:
+        self.pid, self.demoted, self.done = pid, False, False
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(after, self._demote)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def _demote(self) -> None:
+        with self._lock:
+            if self.done:
+                return
+            try:
+                os.setpriority(os.PRIO_PROCESS, self.pid, 19)
+                self.demoted = True
+            except OSError:  # already gone, or not permitted: nothing to do
+                pass
+
+    def finish(self) -> bool:
+        """The query is over: whether its worker was demoted."""
+        self._timer.cancel()
+        with self._lock:
+            self.done = True
+            return self.demoted
+
+
 class Pool:
     """Up to ``size`` workers forked from this process on demand.
 
@@ -72,10 +105,10 @@ class Pool:
     """
 
     def __init__(self, handler: Callable[[bytes], bytes], size: int, *, fork_lock: AbstractContextManager,
-                 generation: Callable[[], int]) -> None:
+                 generation: Callable[[], int], demote_after: float = DEMOTE_AFTER) -> None:
         if size < 1:
             raise ValueError(f"a pool needs at least one worker, not {size}")
-        self.handler, self.size = handler, size
+        self.handler, self.size, self.demote_after = handler, size, demote_after
         self.fork_lock, self.generation = fork_lock, generation
         self._idle: list[_Worker] = []
         self._all: set[_Worker] = set()
@@ -92,13 +125,18 @@ class Pool:
         """
         deadline = time.monotonic() + timeout
         worker = self._acquire(deadline)
+        demotion = _Demotion(worker.pid, self.demote_after)
         try:
             _write_message(worker.to_child, request)
             response = _read_message(worker.from_child, deadline)
         except BaseException:
+            demotion.finish()
             self._discard(worker)
             raise
-        self._release(worker)
+        if demotion.finish():
+            self._discard(worker)  # it cannot regain its priority: a fresh worker takes its place
+        else:
+            self._release(worker)
         return response, worker.generation
 
     def close(self) -> None:

@@ -83,3 +83,31 @@ def test_a_name_ending_in_from_is_not_a_dataset_clause(live_server):
     expected = int(next(server.store.query(query))["n"].value)
     assert expected > 0
     assert count(server, query) == expected
+
+
+def _nice_after(request: bytes) -> bytes:
+    """A worker's handler: sleep as long as asked, then say its own CPU priority."""
+    import time
+
+    time.sleep(float(request))
+    return str(os.getpriority(os.PRIO_PROCESS, 0)).encode()
+
+
+def test_a_long_query_gives_way_and_its_worker_is_replaced():
+    import threading
+
+    from kutniti.server.workers import Pool
+
+    pool = Pool(_nice_after, 1, fork_lock=threading.Lock(), generation=lambda: 0, demote_after=0.3)
+    try:
+        base = os.getpriority(os.PRIO_PROCESS, 0)
+        quick, _ = pool.call(b"0", timeout=10)
+        assert int(quick) == base
+        first = pool.pids()
+        slow, _ = pool.call(b"0.8", timeout=10)
+        assert int(slow) == 19  # moved to the lowest priority while it ran
+        assert pool.pids() != first  # and not reused at that priority
+        again, _ = pool.call(b"0", timeout=10)
+        assert int(again) == base
+    finally:
+        pool.close()
