@@ -75,6 +75,13 @@ class LiveServer:
         close(self.store)
 
 
+def serve_copy(corpus_store_dir: Path, folder: Path, **config) -> LiveServer:
+    """A live server on a private copy (in ``folder``) of the corpus store."""
+    copy = folder / "store"
+    shutil.copytree(corpus_store_dir, copy, symlinks=True)
+    return LiveServer(copy, **config)
+
+
 @pytest.fixture
 def live_server(corpus_store_dir, tmp_path):
     """A factory: ``live_server(**config)`` serves a private copy of the corpus store."""

@@ -63,11 +63,9 @@ def nquads(url: str) -> bytes:
 
 @pytest.fixture(scope="module")
 def token_server(corpus_store_dir, tmp_path_factory):
-    from conftest import LiveServer
+    from conftest import serve_copy
 
-    copy = tmp_path_factory.mktemp("auth") / "store"
-    shutil.copytree(corpus_store_dir, copy, symlinks=True)
-    server = LiveServer(copy, UPDATE_TOKEN=TOKEN)
+    server = serve_copy(corpus_store_dir, tmp_path_factory.mktemp("auth"), UPDATE_TOKEN=TOKEN)
     yield server
     server.close()
 

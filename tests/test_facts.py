@@ -11,7 +11,7 @@ import threading
 import pytest
 import rdflib
 import requests
-from conftest import LiveServer
+from conftest import serve_copy
 from test_shapes import BASE, CASES, PREFIXES, changed
 
 from kutniti.graph.validate import shapes_graph
@@ -48,11 +48,7 @@ ALL_CASES = CASES + EXTRA_CASES
 @pytest.fixture(scope="module")
 def shared(corpus_store_dir, tmp_path_factory):
     """One server for the checks that must not change the store (refusals and /validate)."""
-    import shutil
-
-    copy = tmp_path_factory.mktemp("facts") / "store"
-    shutil.copytree(corpus_store_dir, copy, symlinks=True)
-    server = LiveServer(copy, UPDATE_TOKEN=TOKEN)
+    server = serve_copy(corpus_store_dir, tmp_path_factory.mktemp("facts"), UPDATE_TOKEN=TOKEN)
     yield server
     server.close()
 
