@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import http.client
 import math
-import statistics
 import threading
 import time
 import urllib.parse

@@ -17,7 +17,7 @@ from rdflib.compare import isomorphic
 
 from kutniti.graph.build import build
 from kutniti.graph.export import export
-from kutniti.graph.namespaces import DIP, ONTOLOGY_GRAPH, document_graph
+from kutniti.graph.namespaces import ONTOLOGY_GRAPH, document_graph
 from kutniti.graph.store import Store, close
 from kutniti.loaders.document import DocumentError
 
