@@ -24,13 +24,19 @@ import rdflib
 
 from kutniti.graph.namespaces import DIP, ENTITIES_GRAPH, ONTOLOGY_GRAPH, RDF, RDFS, document_graph
 
-ENTITY_CLASSES = {DIP.Country, DIP.Person, DIP.Organization, DIP.City}
 from kutniti.graph.generations import next_generation
-from kutniti.graph.store import Store, StoreError, to_quads
+from kutniti.graph.store import Store, StoreError
 from kutniti.loaders.document import Document, DocumentError, find_documents, read_document
+
+ENTITY_CLASSES = {DIP.Country, DIP.Person, DIP.Organization, DIP.City}
+_TYPE = ox.NamedNode(str(RDF.type))
+_EVIDENCE = ox.NamedNode(str(DIP.evidence))
+_QUOTE = ox.NamedNode(str(DIP.quote))
 
 QUARANTINE_JSON = "quarantine.json"
 QUARANTINE_TEXT = "quarantine.txt"
+#: Documents a build worker reads and validates together.
+BATCH = 64
 
 
 @dataclass
@@ -70,79 +76,100 @@ def event_classes() -> frozenset:
     return frozenset(onto.transitive_subjects(RDFS.subClassOf, DIP.Event))
 
 
-def _event_nodes(graph: rdflib.Graph) -> set[rdflib.term.Node]:
-    classes = event_classes()
-    return {s for s, o in graph.subject_objects(RDF.type) if o in classes}
+def _event_nodes(triples: Iterable[tuple]) -> set:
+    classes = {str(c) for c in event_classes()}
+    return {t[0] for t in triples if t[1] == _TYPE and t[2].value in classes}
 
 
-def drop_node(graph: rdflib.Graph, node: rdflib.term.Node) -> list[tuple]:
-    """Remove a node's statements, the evidence nodes it owns, and statements pointing at it."""
-    removed = []
-    owned = set(graph.objects(node, DIP.evidence))
-    for n in [node, *owned]:
-        for t in list(graph.triples((n, None, None))):
-            graph.remove(t)
-            removed.append(t)
-    for t in list(graph.triples((None, None, node))):
-        graph.remove(t)
-        removed.append(t)
+def drop_node(triples: list[tuple], node) -> list[tuple]:
+    """Remove a node's statements, the evidence nodes it owns, and statements pointing at it
+    (from a list of triples, in place); the removed triples."""
+    owned = {t[2] for t in triples if t[0] == node and t[1] == _EVIDENCE}
+    gone = {node, *owned}
+    kept, removed = [], []
+    for t in triples:
+        (removed if t[0] in gone or t[2] == node else kept).append(t)
+    triples[:] = kept
     return removed
 
 
-def quarantine_failures(graph: rdflib.Graph, doc_id: str, max_rounds: int = 4) -> list[dict]:
-    """Validate ``graph`` against the shapes and remove failing focus nodes until it conforms.
+def quarantine_batch(documents: list[tuple[str, list[tuple]]], max_rounds: int = 4) -> list[dict]:
+    """Validate the facts of several documents together and remove what breaks the shapes.
 
-    Returns one record per removed thing: the node, the rule it broke and the evidence quote.
+    ``documents`` pairs each document's identifier with its triples (Oxigraph terms), which are
+    changed in place. The documents are checked as one (their union is what the store will hold,
+    so a thing two documents describe is judged on what they say together), which costs one
+    validation per batch instead of one per document. A failing thing is removed from every
+    document of the batch that states it, with the statements pointing at it; removing it may make
+    others fail, so this repeats until the union conforms (at most ``max_rounds`` times). One
+    record per document and removed thing: the node, its types, the rules it broke and the quote.
     """
-    from kutniti.graph.validate import validate  # noqa: PLC0415
-
     out: list[dict] = []
     for _ in range(max_rounds):
-        report = validate(graph)
+        union = list(dict.fromkeys(t for _, triples in documents for t in triples))
+        report = validate_triples(union)
         if report.conforms:
             break
         by_focus: dict = {}
         for r in report.results:
             by_focus.setdefault(r.focus, []).append(r)
         for focus, results in by_focus.items():
-            quotes = [str(q) for ev in graph.objects(focus, DIP.evidence) for q in graph.objects(ev, DIP.quote)]
-            out.append(
-                {
+            node = ox.NamedNode(focus) if ":" in focus else ox.BlankNode(focus)
+            problems = [{"path": str(r.path) if r.path else None,
+                         "value": str(r.value) if r.value is not None else None,
+                         "message": str(r.message)} for r in results]
+            for doc_id, triples in documents:
+                if not any(t[0] == node or t[2] == node for t in triples):
+                    continue
+                evidence = {t[2] for t in triples if t[0] == node and t[1] == _EVIDENCE}
+                quotes = [t[2].value for t in triples if t[0] in evidence and t[1] == _QUOTE]
+                out.append({
                     "document": doc_id,
-                    "node": str(focus),
-                    "types": sorted(str(t) for t in graph.objects(focus, RDF.type)),
-                    "problems": [
-                        {"path": str(r.path) if r.path else None, "value": str(r.value) if r.value is not None else None,
-                         "message": str(r.message)}
-                        for r in results
-                    ],
+                    "node": focus,
+                    "types": sorted(t[2].value for t in triples if t[0] == node and t[1] == _TYPE),
+                    "problems": problems,
                     "quote": quotes[0] if quotes else None,
-                }
-            )
-            drop_node(graph, focus)
+                })
+                drop_node(triples, node)
     return out
 
 
-def process_document(path: str, validate_facts: bool = True) -> DocumentResult:
-    """Read, extract and check one document (the unit of work of a build worker)."""
-    from kutniti.loaders.pipeline import read_facts  # noqa: PLC0415
+def validate_triples(triples: list[tuple]):
+    """Validate triples of Oxigraph terms against the shapes (see :mod:`kutniti.graph.validate`)."""
+    from kutniti.graph.validate import validate  # noqa: PLC0415
+    from kutniti.loaders.rdf import to_graph  # noqa: PLC0415
 
-    doc = read_document(path)
-    graph = read_facts(doc)
-    quarantined = quarantine_failures(graph, doc.identifier) if validate_facts else []
-    events = len(_event_nodes(graph))
-    g = document_graph(doc.stem)
+    return validate(to_graph(triples))
+
+
+def _document_result(doc: Document, triples: list[tuple], quarantined: list[dict]) -> DocumentResult:
+    """A document's checked triples as N-Quads: its own facts in its graph, the descriptions of
+    the things it names in the shared entities graph."""
+    own, entities = ox.NamedNode(str(document_graph(doc.stem))), ox.NamedNode(str(ENTITIES_GRAPH))
     # the descriptions of countries, people and places come from the lexicon, not the document:
     # they live once in the entities graph, so the union of graphs holds each of them once
-    things = {s for s, o in graph.subject_objects(RDF.type) if o in ENTITY_CLASSES}
-    described = rdflib.Graph()
-    for t in list(graph):
-        if t[0] in things:
-            graph.remove(t)
-            described.add(t)
-    quads = list(to_quads(graph, g)) + list(to_quads(described, str(ENTITIES_GRAPH)))
+    kinds = {str(c) for c in ENTITY_CLASSES}
+    things = {t[0] for t in triples if t[1] == _TYPE and t[2].value in kinds}
+    quads = [ox.Quad(s, p, o, entities if s in things else own) for s, p, o in triples]
     nquads = ox.serialize(quads, format=ox.RdfFormat.N_QUADS).decode("utf-8")
-    return DocumentResult(doc.identifier, doc.stem, nquads, len(graph) + len(described), events, quarantined)
+    return DocumentResult(doc.identifier, doc.stem, nquads, len(triples), len(_event_nodes(triples)), quarantined)
+
+
+def process_document(path: str, validate_facts: bool = True) -> DocumentResult:
+    """Read, extract and check one document."""
+    return process_documents([path], validate_facts)[0]
+
+
+def process_documents(paths: list[str], validate_facts: bool = True) -> list[DocumentResult]:
+    """Read, extract and check a batch of documents (the unit of work of a build worker)."""
+    from kutniti.loaders.pipeline import read  # noqa: PLC0415
+    from kutniti.loaders.rdf import reading_triples  # noqa: PLC0415
+
+    docs = [read_document(p) for p in paths]
+    documents = [(doc.identifier, reading_triples(read(doc))) for doc in docs]
+    quarantined = quarantine_batch(documents) if validate_facts else []
+    return [_document_result(doc, triples, [q for q in quarantined if q["document"] == doc.identifier])
+            for doc, (_, triples) in zip(docs, documents)]
 
 
 # -- the build -------------------------------------------------------------------------------
@@ -212,21 +239,35 @@ def build(
 
 
 def _extract_all(paths, workers, validate_facts, on_progress):
+    """Each document's result, in order: batches of documents go to worker processes, one per core."""
     workers = workers or min(len(paths), os.cpu_count() or 1)
-    if workers <= 1 or len(paths) < 8:
-        for p in paths:
-            r = process_document(str(p), validate_facts)
+    size = max(1, min(BATCH, -(-len(paths) // (workers * 2))))
+    batches = [[str(p) for p in paths[i:i + size]] for i in range(0, len(paths), size)]
+    if workers <= 1 or len(batches) == 1:
+        results = (r for b in batches for r in process_documents(b, validate_facts))
+        for r in results:
             if on_progress:
                 on_progress(r)
             yield r
         return
-    chunk = max(1, min(32, len(paths) // (workers * 4)))
+    _warm()  # the lexicon, shapes and ontology, loaded once here and shared by the forked workers
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        for r in pool.map(process_document, [str(p) for p in paths], [validate_facts] * len(paths),
-                          chunksize=chunk):
-            if on_progress:
-                on_progress(r)
-            yield r
+        for batch in pool.map(process_documents, batches, [validate_facts] * len(batches)):
+            for r in batch:
+                if on_progress:
+                    on_progress(r)
+                yield r
+
+
+def _warm() -> None:
+    from kutniti.graph.validate import ontology_graph as validation_ontology  # noqa: PLC0415
+    from kutniti.graph.validate import shapes_graph  # noqa: PLC0415
+    from kutniti.loaders.lexicon import lexicon  # noqa: PLC0415
+
+    lexicon()
+    shapes_graph()
+    validation_ontology()
+    event_classes()
 
 
 def _write(store: Store, results: list[DocumentResult]) -> None:
@@ -259,4 +300,5 @@ def _write_quarantine(root: Path, quarantined: list[dict]) -> Path:
     return root / QUARANTINE_TEXT
 
 
-__all__ = ["build", "BuildSummary", "DocumentResult", "process_document", "quarantine_failures"]
+__all__ = ["build", "BuildSummary", "DocumentResult", "process_document", "process_documents",
+           "quarantine_batch"]

@@ -82,6 +82,20 @@ def _term(node: rdflib.term.Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     raise StoreError(f"cannot store term {node!r}")
 
 
+def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> rdflib.term.Node:
+    """An Oxigraph term as the rdflib term it stands for (a plain string stays a plain literal)."""
+    if isinstance(term, ox.NamedNode):
+        return rdflib.URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return rdflib.BNode(term.value)
+    if term.language:
+        return rdflib.Literal(term.value, lang=term.language)
+    datatype = term.datatype.value
+    if datatype == "http://www.w3.org/2001/XMLSchema#string":
+        return rdflib.Literal(term.value)
+    return rdflib.Literal(term.value, datatype=rdflib.URIRef(datatype))
+
+
 def to_quads(graph: rdflib.Graph, graph_name: str | rdflib.URIRef) -> Iterator[ox.Quad]:
     """The triples of an rdflib graph as Oxigraph quads in the named graph ``graph_name``."""
     g = ox.NamedNode(str(graph_name))

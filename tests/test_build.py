@@ -185,3 +185,62 @@ def test_a_build_killed_at_any_moment_leaves_a_usable_store(tmp_path):
         assert len([g for g in store.named_graphs() if "/doc/" in g]) == 65
     finally:
         close(store)
+
+
+# A news page dated 1990 that reports, in the past tense, aid given from 1993: the shapes refuse an
+# event dated after its document unless it is marked planned. The signing of 1988 is fine.
+_DATED_1990 = """ঢাকা, ১২ মার্চ ১৯৯০ (বাসস) : উত্তর কোরিয়ার সঙ্গে সম্পর্ক নিয়ে নতুন খবর।
+
+১৯৯৩ থেকে ১৯৯৫ সাল পর্যন্ত মঙ্গোলিয়া উত্তর কোরিয়াকে খাদ্য সাহায্য দেয়।
+
+১৯৮৮ সালের ৫ জুন মঙ্গোলিয়া ও উত্তর কোরিয়া একটি বাণিজ্য চুক্তি স্বাক্ষর করে।
+"""
+
+
+def _event_types(store: Store, stem: str) -> list[str]:
+    rows = store.query(
+        "PREFIX dip: <https://w3id.org/kutniti/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+        f"SELECT ?c WHERE {{ GRAPH <{document_graph(stem)}> {{ ?e a ?c ; dip:evidence ?ev }} }}")
+    return sorted(r["c"].value.rsplit("#", 1)[-1] for r in rows)
+
+
+def test_facts_that_break_the_shapes_are_set_aside_with_their_document_and_quote(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "dated.txt").write_text(_DATED_1990, "utf-8")
+    for p in sorted(CORPUS.glob("*.txt"))[:2]:  # clean documents in the same batch keep their facts
+        shutil.copy(p, docs / p.name)
+    root = tmp_path / "store"
+    summary = build([docs], root, workers=1)
+    records = __import__("json").loads((root / "quarantine.json").read_text("utf-8"))
+    assert [r["document"] for r in records] == ["dated.txt"]
+    assert records[0]["types"] == ["https://w3id.org/kutniti/ontology#Aid"]
+    assert "after its document was published" in records[0]["problems"][0]["message"]
+    assert records[0]["quote"].startswith("১৯৯৩ থেকে ১৯৯৫ সাল পর্যন্ত")
+    assert summary.quarantined == 1
+    assert "dated.txt" in (root / "quarantine.txt").read_text("utf-8")
+    store = Store(root, read_only=True)
+    try:
+        node = records[0]["node"]
+        # nothing of the refused event is stored: not its statements, its evidence, nor links to it
+        assert not store.query(f"ASK {{ GRAPH ?g {{ {{ <{node}> ?p ?o }} UNION {{ ?s ?p <{node}> }} }} }}")
+        assert _event_types(store, "dated") == ["AgreementSigning"]
+        for p in sorted(CORPUS.glob("*.txt"))[:2]:
+            assert len(_event_types(store, p.stem)) > 5
+    finally:
+        close(store)
+
+
+def test_a_build_in_worker_processes_stores_what_a_build_in_one_process_does(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for i, p in enumerate(sorted(CORPUS.glob("*.txt")) * 2):  # ten documents: several batches
+        shutil.copy(p, docs / f"{i}_{p.name}")
+    (docs / "dated.txt").write_text(_DATED_1990, "utf-8")
+    dumps = []
+    for workers in (1, 2):
+        store = Store(None)
+        summary = build([docs], None, workers=workers, store=store)
+        assert summary.documents == 11 and summary.quarantined == 1
+        dumps.append(sorted(str(q) for q in store.quads() if q.graph_name.value != str(ONTOLOGY_GRAPH)))
+    assert len(dumps[0]) > 1000 and dumps[0] == dumps[1]
