@@ -167,6 +167,41 @@ def _period_patterns() -> list[tuple[str, re.Pattern]]:
     return pats
 
 
+@functools.cache
+def _period_needle() -> re.Pattern:
+    """Any period's first word: a sentence without one names no period."""
+    words = {re.split(r"[\s-]+", name)[0] for name in _periods()}
+    return re.compile("|".join(re.escape(fold(w).text) for w in sorted(words, key=len, reverse=True)))
+
+
+#: What each date pattern cannot match without (a cheap test that lets a sentence skip it): a digit,
+#: a month's name, or a word every match contains.
+_NEEDS = {"range": "digit", "decade": "digit", "ydm": "digit", "dmy": "digit", "ym": "digit", "my": "digit",
+          "dm": "digit", "y": "digit", "decade_word": "দশক", "last_year": "বছর", "this_year": "বছর",
+          "next_year": "বছর", "same_year": "বছর", "following_year": "বছর", "last_week": "সপ্তাহ",
+          "next_week": "সপ্তাহ", "yesterday": "গতকাল", "today": "আজ", "weekday": "বার", "last_month": "মাস",
+          "this_month": "মাস", "next_month": "মাস", "month": "month"}
+_DIGIT = re.compile(r"\d")
+
+
+def _needles_present(folded: str, start: int, end: int) -> dict[str, bool]:
+    text = folded[start:end]
+    present = {w: folded_w in text for w, folded_w in _word_needles()}
+    present["digit"] = _DIGIT.search(text) is not None
+    present["month"] = _month_needle().search(text) is not None
+    return present
+
+
+@functools.cache
+def _word_needles() -> tuple[tuple[str, str], ...]:
+    return tuple((w, fold(w).text) for w in sorted(set(_NEEDS.values()) - {"digit", "month"}))
+
+
+@functools.cache
+def _month_needle() -> re.Pattern:
+    return re.compile(_month_alt())
+
+
 def _valid(y: int, m: int | None = None, d: int | None = None) -> bool:
     try:
         date(y, m or 1, d or 1)
@@ -184,7 +219,10 @@ def find_dates(folded: str, start: int, end: int, doc_date: PartialDate | None,
     taken: list[tuple[int, int]] = []
     out: list[DateMention] = []
     months = month_names()
+    present = _needles_present(folded, start, end)
     for name, pat in _patterns():
+        if not present[_NEEDS[name]]:
+            continue
         for m in pat.finditer(folded, start, end):
             a, b = m.span()
             if any(a < tb and b > ta for ta, tb in taken):
@@ -208,7 +246,7 @@ def find_dates(folded: str, start: int, end: int, doc_date: PartialDate | None,
             if _ANCHOR.match(folded, mention.end):
                 mention = DateMention(**{**mention.__dict__, "anchor": True})
             out.append(mention)
-    for name, pat in _period_patterns():
+    for name, pat in _period_patterns() if _period_needle().search(folded, start, end) else ():
         for m in pat.finditer(folded, start, end):
             a, b = m.span()
             if any(a < tb and b > ta for ta, tb in taken):

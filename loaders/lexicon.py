@@ -18,7 +18,7 @@ from importlib import resources
 import yaml
 
 from kutniti.graph.namespaces import slugify
-from kutniti.loaders.text import key
+from kutniti.loaders.text import fold, key, tokens
 
 
 @dataclass
@@ -51,6 +51,13 @@ SUFFIXES = sorted(
     key=len, reverse=True)
 _SUFFIX_SET = frozenset(SUFFIXES)
 _SUFFIX_LENGTHS = sorted({len(s) for s in SUFFIXES}, reverse=True)
+
+
+def endings(word: str) -> list[str]:
+    """The suffixes (of :data:`SUFFIXES`) that ``word`` ends with, longest first."""
+    return [word[-n:] for n in _SUFFIX_LENGTHS if len(word) >= n and word[-n:] in _SUFFIX_SET]
+
+
 GENITIVE = {"যের", "এর", "ের", "র", "দের", "টির"}
 ACCUSATIVE = {"কে", "দেরকে"}
 LOCATIVE = {"তে", "েতে", "যে", "য", "এ", "ে"}
@@ -110,6 +117,7 @@ class Lexicon:
         self.qualifiers: set[str] = set()
         self.max_words = 1
         self.first_words: set[str] = set()  # folded first words of every name: a quick pre-check
+        self.prefixes: set[str] = set()  # keys of every name's first words (all but the last)
         self._load_countries()
         self._load_people()
         self._load_organizations()
@@ -123,8 +131,11 @@ class Lexicon:
             return  # a country's name is never taken over by a later entry
         table[k] = entity
         self.max_words = max(self.max_words, len(name.split()) + name.count("-"))
-        first = re.split(r"[\s-]+", name.strip())[0]
-        self.first_words.add(key(first))
+        words = re.split(r"[\s\-.'’]+", name.strip())
+        self.first_words.add(key(words[0]))
+        self.prefixes.update(key(" ".join(words[:k])) for k in range(1, len(words)))
+        parts = [t.text for t in tokens(fold(name).text)]  # as the text's tokens cut it
+        self.prefixes.update("".join(parts[:k]) for k in range(1, len(parts)))
 
     def _entity(self, entity: Entity) -> Entity:
         existing = self.entities.get(entity.slug)
@@ -231,7 +242,18 @@ class Lexicon:
         """Whether a (folded) word can begin a name, case endings allowed."""
         if word in self.first_words:
             return True
-        return any(word.endswith(suf) and word[: -len(suf)] in self.first_words for suf in SUFFIXES)
+        return any(word[: -len(suf)] in self.first_words for suf in endings(word))
+
+    def longest_start(self, words: list[str]) -> int:
+        """How many of the (folded) ``words`` a name could span: one more than the longest run of
+        them that begins some name."""
+        n, k = 1, ""
+        while n < len(words):
+            k += words[n - 1]
+            if k not in self.prefixes:
+                break
+            n += 1
+        return n
 
     def person_like(self, name: str, country: str | None) -> Entity | None:
         """The one known person of ``country`` whose name differs from ``name`` only in its spelling
@@ -259,9 +281,7 @@ class Lexicon:
     @functools.lru_cache(maxsize=65536)  # noqa: B019 - one lexicon per process
     def title(self, word: str) -> tuple[str, str] | None:
         """The English position a (folded) title word names, and its case ending."""
-        for suf in ("", *SUFFIXES):
-            if suf and not word.endswith(suf):
-                continue
+        for suf in ("", *endings(word)):
             base = word[: len(word) - len(suf)] if suf else word
             if base in self.titles:
                 return self.titles[base], suf

@@ -134,8 +134,9 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
     while i < len(toks):
         hit = None
         starts = lex.may_start(toks[i].text)
-        for n in range(min(lex.max_words + 1, len(toks) - i) if starts else 0, 0, -1):
-            res = lex.lookup([t.text for t in toks[i:i + n]])
+        words = [t.text for t in toks[i:i + lex.max_words + 1]] if starts else []
+        for n in range(lex.longest_start(words) if starts else 0, 0, -1):
+            res = lex.lookup(words[:n])
             if res and n > 1 and res[1] and res[1] == toks[i + n - 1].text and (
                     res[1] not in CASE_ENDINGS or _demonstrative(toks, i + n - 1)):
                 continue  # "দক্ষিণ কোরিয়া এই …", "পিয়ংইয়ং এ সময়": a word after a name is not its ending

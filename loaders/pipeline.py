@@ -66,12 +66,12 @@ class Reading:
     topic: list[Entity] = field(default_factory=list)
 
 
-def title_of(raw: str) -> str | None:
+def title_of(raw: str, spans: list[tuple[int, int]] | None = None) -> str | None:
     """The encyclopedia title in '''…''', or the first line of a news page that is not clutter."""
     m = re.search(r"'''(.{2,120}?)'''", raw[:600])
     if m and "\n" not in m.group(1):
         return m.group(1).strip()
-    spans = article_spans(raw)
+    spans = article_spans(raw) if spans is None else spans
     if spans:
         a, b = spans[0]
         line = raw[a:b].strip()
@@ -106,12 +106,13 @@ def read(doc: Document) -> Reading:
     doc_date = document_date(raw)
     doc.issued = doc.issued or (_as_date(doc_date) if doc_date else None)
     doc.metadata["issued_partial"] = doc_date
-    doc.title = doc.title or title_of(raw)
+    spans = article_spans(raw)
+    doc.title = doc.title or title_of(raw, spans)
     ctx = DocumentContext()
     narrative: PartialDate | None = None
     sents: list[Sentence] = []
     counts: dict[str, int] = {}
-    for a, b, section in _split_headings(raw, article_spans(raw)):
+    for a, b, section in _split_headings(raw, spans):
         for sa, sb in sentences(raw, a, b):
             fa = bisect.bisect_left(offsets, sa)
             fb = bisect.bisect_left(offsets, sb)
@@ -133,13 +134,12 @@ def read(doc: Document) -> Reading:
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     ctx.topic = [lex.entities[s] for s, _ in ranked[:2]]
     reading = Reading(doc, topic=ctx.topic)
-    spans = article_spans(raw)
     headline = spans[0][0] if spans and "'''" not in raw[:spans[0][1]] and doc_date is not None else -1
     prev_dates: list[DateMention] = []
     prev_section = None
     age = 0
     for s in sents:
-        if s.section != prev_section and not _continues(raw, s):
+        if s.section != prev_section and not _continues(f.text, s):
             prev_dates = []
         prev_section = s.section
         age += 1
@@ -186,9 +186,9 @@ def read(doc: Document) -> Reading:
     return reading
 
 
-def _continues(raw: str, s: Sentence) -> bool:
+def _continues(folded: str, s: Sentence) -> bool:
     """News paragraphs are lines; a line continues the story's time only if it says so (এই সফরে …)."""
-    return bool(_CONTINUES.match(fold(raw[s.raw[0]:s.raw[0] + 12]).text))
+    return bool(_CONTINUES.match(folded, s.folded[0], s.folded[0] + 12))
 
 
 def _as_date(p: PartialDate):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 _DROP = {"\u200b", "\u200c", "\u200d", "\u00ad", "\ufeff", "\u09bc", "\u2060"}
 _SINGLE = {
@@ -149,8 +150,7 @@ def _add(raw: str, a: int, b: int, spans: list) -> None:
 _WORD = re.compile(r"[\u0980-\u09ff\w]+(?:-[\u0980-\u09ff\w]+)*")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     """A word of folded text, with its folded span."""
 
     text: str
