@@ -16,7 +16,8 @@ DEVSET = ROOT / "devset"
 DIP = rdflib.Namespace("https://w3id.org/kutniti/ontology#")
 GOLDS = [(DEVSET / "gold.yaml", DEVSET / "docs"), (DEVSET / "corpus_gold.yaml", ROOT / "corpus"),
          (DEVSET / "heldout" / "gold.yaml", DEVSET / "heldout" / "docs"),
-         (DEVSET / "heldout2" / "gold.yaml", DEVSET / "heldout2" / "docs")]
+         (DEVSET / "heldout2" / "gold.yaml", DEVSET / "heldout2" / "docs"),
+         (DEVSET / "heldout3" / "gold.yaml", DEVSET / "heldout3" / "docs")]
 
 
 def load_scorer():
@@ -34,7 +35,8 @@ def event_classes():
     return {str(r.c).removeprefix(str(DIP)) for r in g.query(q, initNs={"dip": DIP, "rdfs": rdflib.RDFS})}
 
 
-@pytest.mark.parametrize(("gold_path", "docs_dir"), GOLDS, ids=["devset", "corpus", "heldout", "heldout2"])
+@pytest.mark.parametrize(("gold_path", "docs_dir"), GOLDS,
+                         ids=["devset", "corpus", "heldout", "heldout2", "heldout3"])
 def test_gold_is_well_formed(gold_path, docs_dir, event_classes):
     gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
     for name, meta in gold["docs"].items():
@@ -56,8 +58,8 @@ def test_gold_is_well_formed(gold_path, docs_dir, event_classes):
 
 @pytest.mark.parametrize(("folder", "pattern", "least", "kind_least"),
                          [(DEVSET, "3*.txt", 14, 5), (DEVSET / "heldout", "4*.txt", 10, 4),
-                          (DEVSET / "heldout2", "5*.txt", 6, 2)],
-                         ids=["devset", "heldout", "heldout2"])
+                          (DEVSET / "heldout2", "5*.txt", 6, 2), (DEVSET / "heldout3", "6*.txt", 8, 3)],
+                         ids=["devset", "heldout", "heldout2", "heldout3"])
 def test_set_covers_every_event_class_and_both_kinds(folder, pattern, least, kind_least):
     gold = yaml.safe_load((folder / "gold.yaml").read_text(encoding="utf-8"))
     used = set()
