@@ -39,6 +39,10 @@ class Rule:
     agreement: bool = False
     mission: bool = False
     test: str = ""
+    needles: tuple[str, ...] = ()  # the trigger matches nowhere that has none of these words
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "needles", leading_words(self.trigger.pattern))
 
 
 @dataclass
@@ -88,6 +92,66 @@ def expand_verbs(pattern: str | None, verbs: dict[str, list[str]]) -> str | None
         return "(?:" + "|".join(a.replace(" ", r"\s+") for a in alts) + r")(?![\u0980-\u09ff])"
 
     return _MACRO.sub(lambda m: forms(m.group(1)), pattern)
+
+
+def _group_end(src: str, i: int) -> int:
+    """The index just past the group opening at ``src[i]``."""
+    depth = 0
+    j = i
+    while j < len(src):
+        c = src[j]
+        if c == "\\":
+            j += 2
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return j + 1
+        j += 1
+    return len(src)
+
+
+def _top_level_bar(src: str) -> bool:
+    depth, j = 0, 0
+    while j < len(src):
+        c = src[j]
+        if c == "\\":
+            j += 2
+            continue
+        depth += c == "("
+        depth -= c == ")"
+        if c == "|" and depth == 0:
+            return True
+        j += 1
+    return False
+
+
+_LETTERS = re.compile(r"[\u0980-\u09ff]+(?: [\u0980-\u09ff]+)*")
+
+
+def leading_words(src: str) -> tuple[str, ...]:
+    """Words one of which every match of the regular expression ``src`` begins with, when its
+    source says so plainly (a leading group of literal alternatives, or a leading literal word);
+    else nothing. A sentence with none of them cannot match, so the pattern need not be run."""
+    if src.startswith(("(?<!", "(?<=")):
+        src = src[_group_end(src, 0):]
+    if _top_level_bar(src):
+        return ()
+    if src.startswith("(?:"):
+        end = _group_end(src, 0)
+        if end < len(src) and src[end] in "?*{":
+            return ()
+        alts = src[3:end - 1].split("|")
+        return tuple(alts) if all(_LETTERS.fullmatch(a) for a in alts) else ()
+    m = _LETTERS.match(src)
+    if not m:
+        return ()
+    word = m.group(0)
+    if m.end() < len(src) and src[m.end()] in "?*{":
+        word = word[:-1]  # the last letter is optional
+    return (word,) if len(word) >= 2 else ()
 
 
 @functools.cache
@@ -243,6 +307,8 @@ def read_events(
     rule_list, planned_pat, negation = rules()
     out = []
     for rule in rule_list:
+        if rule.needles and not any(w in sentence for w in rule.needles):
+            continue
         if rule.requires and not rule.requires.search(sentence):
             continue
         if rule.excludes and rule.excludes.search(sentence):
