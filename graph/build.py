@@ -14,7 +14,7 @@ import functools
 import json
 import os
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -37,6 +37,8 @@ QUARANTINE_JSON = "quarantine.json"
 QUARANTINE_TEXT = "quarantine.txt"
 #: Documents a build worker reads and validates together.
 BATCH = 64
+#: Documents whose facts are loaded into the store at once.
+WRITE_BATCH = 2000
 
 
 @dataclass
@@ -173,17 +175,16 @@ def process_documents(paths: list[str], validate_facts: bool = True) -> list[Doc
 
 
 # -- the build -------------------------------------------------------------------------------
-def check_documents(paths: Iterable[Path]) -> list[Document]:
+def check_documents(paths: Iterable[Path]) -> None:
     """Read every document up front; raise one :class:`DocumentError` listing every broken one."""
-    docs, errors = [], []
+    errors = []
     for p in paths:
         try:
-            docs.append(read_document(p))
+            read_document(p)
         except DocumentError as exc:
             errors.append(str(exc))
     if errors:
         raise DocumentError("\n".join(errors))
-    return docs
 
 
 def ontology_graph() -> rdflib.Graph:
@@ -215,16 +216,20 @@ def build(
         raise DocumentError(f"no *.txt documents in {', '.join(str(s) for s in sources)}")
     check_documents(paths)
 
-    results = list(_extract_all(paths, workers, validate_facts, on_progress))
-    quarantined = [q for r in results for q in r.quarantined]
-    summary = BuildSummary(
-        documents=len(results),
-        triples=sum(r.triples for r in results),
-        events=sum(r.events for r in results),
-        quarantined=len(quarantined),
-        per_document=[{"document": r.identifier, "triples": r.triples, "events": r.events,
-                       "quarantined": len(r.quarantined)} for r in results],
-    )
+    summary = BuildSummary()
+    quarantined: list[dict] = []
+
+    def counted(results: Iterable[DocumentResult]) -> Iterator[DocumentResult]:
+        for r in results:
+            summary.documents += 1
+            summary.triples += r.triples
+            summary.events += r.events
+            summary.per_document.append({"document": r.identifier, "triples": r.triples, "events": r.events,
+                                         "quarantined": len(r.quarantined)})
+            quarantined.extend(r.quarantined)
+            yield r
+
+    results = counted(_extract_all(paths, workers, validate_facts, on_progress))
     if store is not None:
         _write(store, results)
     else:
@@ -232,8 +237,10 @@ def build(
             raise StoreError("no store given")
         root = Path(store_root)
         summary.store = str(root)
-        _write_generation(root, results)
+        with next_generation(root) as new:
+            _write(new, results)
         summary.quarantine_report = str(_write_quarantine(root, quarantined))
+    summary.quarantined = len(quarantined)
     summary.seconds = round(time.perf_counter() - started, 3)
     return summary
 
@@ -270,20 +277,28 @@ def _warm() -> None:
     event_classes()
 
 
-def _write(store: Store, results: list[DocumentResult]) -> None:
-    """Replace each document's graph and the ontology graph in an open store."""
-    for r in results:
-        store.remove_graph(str(document_graph(r.stem)))
+def _write(store: Store, results: Iterable[DocumentResult]) -> None:
+    """Replace each document's graph, and the ontology graph, in an open store: the results are
+    loaded as they come, :data:`WRITE_BATCH` documents at a time, so a build's memory does not grow
+    with the number of documents."""
     store.remove_graph(str(ONTOLOGY_GRAPH))
-    store.load("".join(r.nquads for r in results).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+    pending: list[DocumentResult] = []
+    for r in results:
+        pending.append(r)
+        if len(pending) >= WRITE_BATCH:
+            _load(store, pending)
+            pending = []
+    _load(store, pending)
     store.add_graph(str(ONTOLOGY_GRAPH), ontology_graph())
     store.flush()
 
 
-def _write_generation(root: Path, results: list[DocumentResult]) -> None:
-    """Write into a new generation of the store and switch to it (see ``generations``)."""
-    with next_generation(root) as new:
-        _write(new, results)
+def _load(store: Store, results: list[DocumentResult]) -> None:
+    for r in results:
+        store.remove_graph(str(document_graph(r.stem)))
+    if results:
+        # bulk: a new generation is not live until it is complete, so a load need not be a transaction
+        store.load("".join(r.nquads for r in results).encode("utf-8"), format=ox.RdfFormat.N_QUADS, bulk=True)
 
 
 def _write_quarantine(root: Path, quarantined: list[dict]) -> Path:
