@@ -366,11 +366,12 @@ def _resolve(name, g, months, doc, a, b, folded) -> DateMention | None:
 _DATELINE_TAIL = re.compile(r"[ \t]*(?:\n|$|[,|(:\u2014-]|\d{1,2}:\d\d)")
 
 
-def document_date(raw: str, head_lines: int = 6) -> PartialDate | None:
+def document_date(raw: str, head_lines: int = 6, folded=None) -> PartialDate | None:
     """The document's own date: a dateline near the top ("জাকার্তা, ১৬ এপ্রিল ২০১৪ —", "১৭ আগস্ট
     ২০২৪, ১১:৪৬ এএম") or a "published" line; a dateline without a year takes the latest year the
-    article itself names. Encyclopedia text has no dateline, and its first dates are history."""
-    f = fold(raw)
+    article itself names. Encyclopedia text has no dateline, and its first dates are history.
+    ``folded`` is ``fold(raw)`` when the caller has it already."""
+    f = fold(raw) if folded is None else folded
     text = f.text
     for pub in re.finditer(fold_pattern(r"(?:^|\n)\s*(?:প্রকাশিত|প্রকাশ|আপডেট|published)[^\n]{0,60}"), text):
         for m in find_dates(text, pub.start(), pub.end(), None):

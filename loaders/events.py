@@ -113,8 +113,9 @@ def _group_end(src: str, i: int) -> int:
     return len(src)
 
 
-def _top_level_bar(src: str) -> bool:
-    depth, j = 0, 0
+def _alternatives(src: str) -> list[str]:
+    """``src`` split at its top-level ``|``."""
+    depth, j, start, out = 0, 0, 0, []
     while j < len(src):
         c = src[j]
         if c == "\\":
@@ -123,9 +124,10 @@ def _top_level_bar(src: str) -> bool:
         depth += c == "("
         depth -= c == ")"
         if c == "|" and depth == 0:
-            return True
+            out.append(src[start:j])
+            start = j + 1
         j += 1
-    return False
+    return [*out, src[start:]]
 
 
 _LETTERS = re.compile(r"[\u0980-\u09ff]+(?: [\u0980-\u09ff]+)*")
@@ -135,16 +137,21 @@ def leading_words(src: str) -> tuple[str, ...]:
     """Words one of which every match of the regular expression ``src`` begins with, when its
     source says so plainly (a leading group of literal alternatives, or a leading literal word);
     else nothing. A sentence with none of them cannot match, so the pattern need not be run."""
+    alternatives = _alternatives(src)
+    if len(alternatives) > 1:
+        found = [leading_words(a) for a in alternatives]
+        return tuple(w for ws in found for w in ws) if all(found) else ()
     if src.startswith(("(?<!", "(?<=")):
         src = src[_group_end(src, 0):]
-    if _top_level_bar(src):
-        return ()
     if src.startswith("(?:"):
         end = _group_end(src, 0)
         if end < len(src) and src[end] in "?*{":
             return ()
-        alts = src[3:end - 1].split("|")
-        return tuple(alts) if all(_LETTERS.fullmatch(a) for a in alts) else ()
+        alts = _alternatives(src[3:end - 1])
+        if all(_LETTERS.fullmatch(a) for a in alts):
+            return tuple(alts)
+        found = [leading_words(a) for a in alts]  # alternatives that are patterns themselves
+        return tuple(w for ws in found for w in ws) if all(found) else ()
     m = _LETTERS.match(src)
     if not m:
         return ()

@@ -103,7 +103,7 @@ def read(doc: Document) -> Reading:
     lex = lexicon()
     f = fold(raw)
     offsets = f.offsets
-    doc_date = document_date(raw)
+    doc_date = document_date(raw, folded=f)
     doc.issued = doc.issued or (_as_date(doc_date) if doc_date else None)
     doc.metadata["issued_partial"] = doc_date
     spans = article_spans(raw)

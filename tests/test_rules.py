@@ -386,3 +386,33 @@ def test_a_listed_destination_gives_one_visit_per_place():
     ev = events("১৯৭৫ সালে কিউবার প্রেসিডেন্ট ফিদেল কাস্ত্রো চীন, ভিয়েতনাম ও লাওস সফর করেন।", "Visit")
     assert {e.recipients[0].slug for e in ev} == {"china", "vietnam", "laos"}
     assert all(slugs(e.actors) == {"fidel-castro"} or e.actors[0].country == "cuba" for e in ev)
+
+
+@pytest.mark.parametrize("pattern, words", [
+    ("(?:সফর|ভ্রমণ)(?:ে|ের)?\\s*করেন", ("সফর", "ভ্রমণ")),
+    ("(?<![\\u0980-\\u09ff])(?:বৈঠক|আলোচনা)", ("বৈঠক", "আলোচনা")),
+    ("সমর্থন\\s*দেয়|(?:পক্ষে|বিপক্ষে) ভোট", ("সমর্থন", "পক্ষে", "বিপক্ষে")),
+    ("চুক্তিটি?\\s", ("চুক্তিট",)),  # the optional last letter is not required
+    ("(?:সফর|ভ্রমণ)?করেন", ()),  # an optional first group: nothing is required
+    ("সফর|\\S+ করেন", ()),  # one alternative without a leading word: nothing is required
+    ("(?:সফর|[^\\s]+)", ()),
+])
+def test_leading_words_are_what_every_match_begins_with(pattern, words):
+    from kutniti.loaders.events import leading_words
+
+    assert leading_words(pattern) == words
+
+
+def test_no_trigger_matches_a_sentence_without_its_leading_words():
+    """The rules skip a sentence that has none of a trigger's leading words: check on every
+    sentence of the corpus and the development documents that this never skips a match."""
+    root = Path(__file__).resolve().parent.parent
+    texts = [fold(p.read_text("utf-8")).text for d in ("corpus", "devset/docs")
+             for p in sorted((root / d).glob("*.txt"))]
+    checked = 0
+    for rule in rules()[0]:
+        for text in texts:
+            for m in rule.trigger.finditer(text):
+                assert not rule.needles or any(m.group(0).startswith(w) for w in rule.needles), (rule.id, m.group(0))
+                checked += 1
+    assert checked > 100
