@@ -4,10 +4,13 @@ Two engines give the same verdicts:
 
 * ``"pyshacl"`` — pyshacl runs every shape, with the ontology mixed in (``ont_graph``) so class
   targets reach instances of subclasses;
-* ``"oxigraph"`` (the default) — pyshacl runs the core constraints, and the node-level SHACL-SPARQL
-  constraints run in Oxigraph over all focus nodes at once (:mod:`kutniti.graph.shacl_sparql`).
-  pyshacl evaluates a SPARQL constraint once per focus node with rdflib's engine (~12 ms a node),
-  which is what makes the default engine the fast one.
+* ``"oxigraph"`` (the default) — every constraint runs in Oxigraph over all focus nodes at once:
+  the core constraints compiled to SPARQL (:mod:`kutniti.graph.shacl_core`), the node-level
+  SHACL-SPARQL constraints rewritten to run over all targets (:mod:`kutniti.graph.shacl_sparql`).
+  A shape the compiler cannot translate is left to pyshacl (only that shape). pyshacl walks focus
+  nodes one by one in Python, and evaluates a SPARQL constraint once per focus node with rdflib's
+  engine, which is what makes the default engine the fast one. The Oxigraph store holding the
+  ontology is made once per thread and reused: each call adds its data and takes it away again.
 
 A :class:`ValidationReport` reads as text (for a terminal), JSON (for programs) and SHACL Turtle
 (``sh:ValidationReport``, for graph tools).
@@ -16,7 +19,9 @@ A :class:`ValidationReport` reads as text (for a terminal), JSON (for programs) 
 from __future__ import annotations
 
 import functools
+import os
 import re
+import threading
 from dataclasses import asdict, dataclass, field
 
 import pyoxigraph as ox
@@ -24,9 +29,9 @@ import pyshacl
 import rdflib
 from rdflib.namespace import RDF, SH
 
-from kutniti.graph import shacl_sparql
+from kutniti.graph import shacl_core, shacl_sparql
 from kutniti.graph.namespaces import PREFIXES
-from kutniti.graph.store import to_quads
+from kutniti.graph.store import to_quads, to_term
 
 
 @functools.cache
@@ -49,6 +54,12 @@ def ontology_graph() -> rdflib.Graph:
 def _split_shapes() -> tuple[rdflib.Graph, list[shacl_sparql.SparqlConstraint]]:
     shapes = shapes_graph()
     return shacl_sparql.without_sparql_constraints(shapes), shacl_sparql.compile_constraints(shapes)
+
+
+@functools.cache
+def _compiled() -> shacl_core.CompiledShapes:
+    core, constraints = _split_shapes()
+    return shacl_core.compile_shapes(core)
 
 
 @functools.cache
@@ -187,35 +198,89 @@ def validate(
     ``sources`` maps file names to their text, so each result can name the line where its thing
     was written.
     """
-    full = triples_of(data)  # our own copy: pyshacl mixes the ontology into it in place
-    written = {str(s) for s in full.subjects()}
-    if context is not None:
-        for t in context:
-            full.add(t[:3])
     if engine == "pyshacl":
+        full = triples_of(data)  # our own copy: pyshacl mixes the ontology into it in place
+        written = {str(s) for s in full.subjects()}
+        if context is not None:
+            for t in context:
+                full.add(t[:3])
         conforms, report_graph, _ = pyshacl.validate(
             full, shacl_graph=shapes_graph(), ont_graph=ontology_graph(), inference="none",
             advanced=True, allow_warnings=True, inplace=True)
         results = _pyshacl_results(report_graph)
     else:
-        core, constraints = _split_shapes()
-        store = ox.Store()
-        store.load(_ontology_nquads(), format=ox.RdfFormat.N_QUADS)
-        store.extend(to_quads(full, "urn:kutniti:data"))
-        _, report_graph, _ = pyshacl.validate(
-            full, shacl_graph=core, ont_graph=ontology_graph(), inference="none",
-            advanced=True, allow_warnings=True, inplace=True)
-        results = _pyshacl_results(report_graph)
-        for r in shacl_sparql.evaluate(store, constraints):
-            results.append(ValidationResult(
-                focus=r.focus, path=r.path, value=r.value, message=compact_iris(r.message),
-                severity=r.severity.rsplit("#", 1)[-1], shape=r.shape))
+        results, written = _oxigraph_results(data, context)
     results = [r for r in results if r.focus in written or not written]
     results = _dedupe(results)
     report = ValidationReport(conforms=not results, results=results)
     if sources:
         report.place(lambda iri: locate(sources, iri))
     return report
+
+
+_DATA, _CONTEXT = ox.NamedNode("urn:kutniti:data"), ox.NamedNode("urn:kutniti:context")
+_prepared = threading.local()
+
+
+def _prepared_store() -> ox.Store:
+    """This thread's Oxigraph store holding the ontology (made once per thread and process)."""
+    held = getattr(_prepared, "store", None)
+    if held is None or held[0] != os.getpid():
+        store = ox.Store()
+        store.load(_ontology_nquads(), format=ox.RdfFormat.N_QUADS)
+        held = _prepared.store = (os.getpid(), store)
+    return held[1]
+
+
+def _add(store: ox.Store, data, graph: ox.NamedNode, terms: dict) -> set[str]:
+    """Add the triples of ``data`` (a graph or dataset) to ``graph`` of ``store``, converting each
+    distinct term once (``terms`` keeps them); return the subjects."""
+    quads, subjects = [], set()
+    for t in data:
+        s, p, o = t[0], t[1], t[2]
+        ts, tp, to = terms.get(s), terms.get(p), terms.get(o)
+        if ts is None:
+            ts = terms[s] = to_term(s)
+        subjects.add(s)
+        if tp is None:
+            tp = terms[p] = to_term(p)
+        if to is None:
+            to = terms[o] = to_term(o)
+        quads.append(ox.Quad(ts, tp, to, graph))
+    store.extend(quads)
+    return {str(s) for s in subjects}
+
+
+def _oxigraph_results(data, context) -> tuple[list[ValidationResult], set[str]]:
+    """Every constraint run in Oxigraph (pyshacl only for shapes the compiler left to it); and the
+    subjects written in ``data``."""
+    compiled = _compiled()
+    store = _prepared_store()
+    terms: dict = {}
+    try:
+        written = _add(store, data, _DATA, terms)
+        if context is not None:
+            _add(store, context, _CONTEXT, terms)
+        store.extend(shacl_core.ill_typed_quad(t) for n, t in terms.items()
+                     if isinstance(n, rdflib.Literal) and n.ill_typed)
+        found = shacl_sparql.evaluate(store, _split_shapes()[1] + compiled.constraints)
+    finally:
+        for g in (_DATA, _CONTEXT, ox.NamedNode(shacl_core.ILL_TYPED)):
+            if store.contains_named_graph(g):
+                store.remove_graph(g)
+    results = [ValidationResult(focus=r.focus, path=r.path, value=r.value, message=compact_iris(r.message),
+                                severity=r.severity.rsplit("#", 1)[-1], shape=r.shape if "://" in r.shape else None)
+               for r in found]
+    if compiled.fallback is not None:
+        full = triples_of(data)
+        if context is not None:
+            for t in context:
+                full.add(t[:3])
+        _, report_graph, _ = pyshacl.validate(
+            full, shacl_graph=compiled.fallback, ont_graph=ontology_graph(), inference="none",
+            advanced=True, allow_warnings=True, inplace=True)
+        results += _pyshacl_results(report_graph)
+    return results, written
 
 
 def _dedupe(results: list[ValidationResult]) -> list[ValidationResult]:
