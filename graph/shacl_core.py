@@ -65,7 +65,7 @@ class Unsupported(Exception):
 class CompiledShapes:
     """The queries of the compiled shapes, and the shapes left to pyshacl (``None``: none left)."""
 
-    constraints: list[shacl_sparql.SparqlConstraint]
+    queries: list[CoreQuery]
     fallback: rdflib.Graph | None
     fallback_shapes: tuple[rdflib.term.Node, ...]
 
@@ -88,10 +88,44 @@ def _string(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
+@dataclass(frozen=True)
+class _Check:
+    """One constraint, as found by :meth:`_Compiler.checks`: its values are bound by ``binder``
+    (empty: the condition is on the focus node alone) and it is broken where ``condition`` holds."""
+
+    shape: rdflib.term.Node
+    path: rdflib.URIRef | None
+    component: rdflib.URIRef
+    binder: str
+    condition: str
+    value: str | None  # the variable holding the value node to report
+
+
+@dataclass(frozen=True)
+class CoreCheck:
+    """What a row of a compiled query reports: the constraint, its shape, path, messages, severity;
+    ``value_is_focus`` for node-level constraints (their value node is the focus node)."""
+
+    shape: rdflib.term.Node
+    path: rdflib.URIRef | None
+    component: rdflib.URIRef
+    messages: tuple[str, ...]
+    severity: rdflib.term.Node
+    value_is_focus: bool
+
+
+@dataclass(frozen=True)
+class CoreQuery:
+    """One SELECT for a targeted shape: rows of ``?this ?k ?value``, ``?k`` indexing ``checks``."""
+
+    shape: rdflib.term.Node
+    query: str
+    checks: tuple[CoreCheck, ...]
+
+
 class _Compiler:
-    def __init__(self, shapes: rdflib.Graph, sparql_done: set):
+    def __init__(self, shapes: rdflib.Graph):
         self.g = shapes
-        self.sparql_done = sparql_done
         self.count = 0
         self.stack: list = []
 
@@ -117,11 +151,10 @@ class _Compiler:
             raise Unsupported(f"{p} {value} on {shape}")
         return n
 
-    # -- shapes as lists of (component, pattern, value variable) over a bound focus variable ------
-    def branches(self, shape, focus: str, *, top: bool = False) -> list[tuple]:
-        """Every constraint of ``shape`` (and its property shapes) as ``(shape, path, component,
-        pattern, value)``: ``pattern`` finds the violations of the focus node ``focus``, which the
-        surrounding query binds; ``value`` names the variable holding the value node, if any."""
+    def checks(self, shape, focus: str, value: str | None = None) -> list[_Check]:
+        """Every constraint of ``shape`` and of its property shapes, for the focus node ``focus``
+        (a variable the surrounding query binds); ``value`` names the variable of the values of
+        ``shape``'s path (a fresh one if not given)."""
         if shape in self.stack:
             raise Unsupported(f"recursive shape {shape}")
         if str(self.g.value(shape, SH.deactivated) or "").lower() == "true":
@@ -132,28 +165,25 @@ class _Compiler:
             path = self.g.value(shape, SH.path)
             if path is not None and not isinstance(path, rdflib.URIRef):
                 raise Unsupported(f"the path of {shape} is not a single property")
+            v = (value or self.var()) if path is not None else focus
+            binder = f"{focus} <{path}> {v} ." if path is not None else ""
             for p, o in self.g.predicate_objects(shape):
-                if p == SH.sparql and (not top or path is not None or o not in self.sparql_done):
-                    raise Unsupported(f"sh:sparql on {shape}")
+                if p == SH.sparql:
+                    raise Unsupported(f"sh:sparql on {shape} (only node shapes' are run, by shacl_sparql)")
                 if p in _NOT_CONSTRAINTS or not str(p).startswith(str(SH)):
                     continue
-                out += [(shape, path, comp, pattern, value)
-                        for comp, pattern, value in self.constraint(shape, path, focus, p, o)]
-            for p, o in self.g.predicate_objects(shape):
-                if p == SH.qualifiedValueShape:
-                    out += [(shape, path, comp, pattern, None) for comp, pattern in self.qualified(shape, path, focus, o)]
+                out += [_Check(shape, path, *c) for c in self.constraint(shape, path, focus, binder, v, p, o)]
             for prop in self.g.objects(shape, SH.property):
-                out += self.branches(prop, focus)
+                out += self.checks(prop, focus, value)
             return out
         finally:
             self.stack.pop()
 
     def violated(self, shape, node: str) -> str:
         """A condition true when ``node`` breaks ``shape``."""
-        branches = self.branches(shape, node)
-        if not branches:
-            return "false"
-        return "EXISTS { " + " UNION ".join(f"{{ {b[3]} }}" for b in branches) + " }"
+        tests = [f"EXISTS {{ {c.binder} FILTER({c.condition}) }}" if c.binder else f"({c.condition})"
+                 for c in self.checks(shape, node)]
+        return "(" + " || ".join(tests) + ")" if tests else "false"
 
     def shapes_in(self, node) -> list:
         members = self.items(node)
@@ -161,16 +191,11 @@ class _Compiler:
             raise Unsupported(f"an empty list of shapes ({node})")
         return members
 
-    def constraint(self, shape, path, focus: str, p, o) -> list[tuple[rdflib.URIRef, str, str | None]]:
-        """The violations of one constraint parameter ``p o`` as ``(component, pattern, value)``."""
-        if path is not None:
-            v = self.var()
-            values = f"{focus} <{path}> {v} ."
-        else:
-            v, values = focus, ""
-
+    def constraint(self, shape, path, focus: str, binder: str, v: str, p, o) -> list[tuple]:
+        """The ways one constraint parameter ``p o`` is broken: ``(component, binder, condition,
+        value)`` each."""
         def on_values(component, condition):
-            return [(component, f"{values} FILTER({condition})", v)]
+            return [(component, binder, condition, v)]
 
         if p == SH.datatype:
             return on_values(SH.DatatypeConstraintComponent, f"!({self.datatype(o, v)})")
@@ -186,7 +211,7 @@ class _Compiler:
         if p == SH.hasValue:
             if path is None:
                 return on_values(SH.HasValueConstraintComponent, f"!sameTerm({v}, {_n3(o)})")
-            return [(SH.HasValueConstraintComponent, f"FILTER NOT EXISTS {{ {focus} <{path}> {_n3(o)} }}", None)]
+            return [(SH.HasValueConstraintComponent, "", f"NOT EXISTS {{ {focus} <{path}> {_n3(o)} }}", None)]
         if p == SH.pattern:
             flags = self.g.value(shape, SH.flags)
             args = _string(str(o)) + (f", {_string(str(flags))}" if flags is not None else "")
@@ -198,8 +223,9 @@ class _Compiler:
         if p in _COMPARISONS:
             if not isinstance(o, rdflib.Literal):
                 raise Unsupported(f"{p} {o}")
-            comp = SH[p.split("#")[1][0].upper() + p.split("#")[1][1:] + "ConstraintComponent"]
-            return on_values(comp, f"!COALESCE({v} {_COMPARISONS[p]} {_n3(o)}, false)")
+            name = p.split("#")[1]
+            return on_values(SH[f"{name[0].upper()}{name[1:]}ConstraintComponent"],
+                             f"!COALESCE({v} {_COMPARISONS[p]} {_n3(o)}, false)")
         if p == SH.languageIn:
             tags = " || ".join(f"langMatches(lang({v}), {_string(str(t))})" for t in self.items(o)) or "false"
             return on_values(SH.LanguageInConstraintComponent, f"!(isLiteral({v}) && ({tags}))")
@@ -220,68 +246,92 @@ class _Compiler:
             n = self.count_of(shape, p, _MAX_VARIABLES)
             if n == 0:
                 return []
-            return [(SH.MinCountConstraintComponent, f"FILTER NOT EXISTS {{ {self.distinct(focus, path, n)} }}", None)]
+            return [(SH.MinCountConstraintComponent, "", f"NOT EXISTS {{ {self.matching(focus, path, n)} }}", None)]
         if p == SH.maxCount:
             n = self.count_of(shape, p, _MAX_VARIABLES - 1)
-            return [(SH.MaxCountConstraintComponent, f"FILTER EXISTS {{ {self.distinct(focus, path, n + 1)} }}", None)]
+            return [(SH.MaxCountConstraintComponent, *self.distinct(focus, path, n + 1), None)]
         if p in (SH.lessThan, SH.lessThanOrEquals):
             if not isinstance(o, rdflib.URIRef):
                 raise Unsupported(f"{p} {o}")
             other, op = self.var(), "<" if p == SH.lessThan else "<="
             comp = SH.LessThanConstraintComponent if p == SH.lessThan else SH.LessThanOrEqualsConstraintComponent
-            return [(comp, f"{values} {focus} <{o}> {other} . FILTER(!COALESCE({v} {op} {other}, false))", v)]
+            return on_values(comp, f"EXISTS {{ {focus} <{o}> {other} FILTER(!COALESCE({v} {op} {other}, false)) }}")
         if p == SH.disjoint:
             if not isinstance(o, rdflib.URIRef):
                 raise Unsupported(f"{p} {o}")
-            return [(SH.DisjointConstraintComponent, f"{values} {focus} <{o}> {v} .", v)]
+            return on_values(SH.DisjointConstraintComponent, f"EXISTS {{ {focus} <{o}> {v} }}")
         if p == SH.equals:
             if not isinstance(o, rdflib.URIRef):
                 raise Unsupported(f"{p} {o}")
-            return [(SH.EqualsConstraintComponent,
-                     f"{{ {values} FILTER NOT EXISTS {{ {focus} <{o}> {v} }} }} UNION "
-                     f"{{ {focus} <{o}> {v} FILTER NOT EXISTS {{ {focus} <{path}> {v} }} }}", v)]
+            return [(SH.EqualsConstraintComponent, binder, f"NOT EXISTS {{ {focus} <{o}> {v} }}", v),
+                    (SH.EqualsConstraintComponent, f"{focus} <{o}> {v} .", f"NOT EXISTS {{ {binder} }}", v)]
         if p == SH.qualifiedValueShape:
-            return []  # with its counts, below
+            return self.qualified(shape, path, focus, o)
         raise Unsupported(f"{p} on {shape}")
 
-    def qualified(self, shape, path, focus: str, inner) -> list[tuple[rdflib.URIRef, str]]:
-        if path is None:
-            raise Unsupported(f"sh:qualifiedValueShape on the node shape {shape}")
+    def qualified(self, shape, path, focus: str, inner) -> list[tuple]:
         if str(self.g.value(shape, SH.qualifiedValueShapesDisjoint) or "").lower() == "true":
             raise Unsupported(f"sh:qualifiedValueShapesDisjoint on {shape}")
         out = []
         if self.g.value(shape, SH.qualifiedMinCount) is not None:
             n = self.count_of(shape, SH.qualifiedMinCount, _MAX_VARIABLES)
             if n:
-                out.append((SH.QualifiedMinCountConstraintComponent,
-                            f"FILTER NOT EXISTS {{ {self.distinct(focus, path, n, inner)} }}"))
+                out.append((SH.QualifiedMinCountConstraintComponent, "",
+                            f"NOT EXISTS {{ {self.matching(focus, path, n, inner)} }}", None))
         if self.g.value(shape, SH.qualifiedMaxCount) is not None:
             n = self.count_of(shape, SH.qualifiedMaxCount, _MAX_VARIABLES - 1)
-            out.append((SH.QualifiedMaxCountConstraintComponent,
-                        f"FILTER EXISTS {{ {self.distinct(focus, path, n + 1, inner)} }}"))
+            out.append((SH.QualifiedMaxCountConstraintComponent, *self.distinct(focus, path, n + 1, inner), None))
         return out
 
-    def distinct(self, focus: str, path, n: int, conforming_to=None) -> str:
-        """A pattern matching when ``focus`` has ``n`` distinct values of ``path`` (conforming to a shape)."""
+    def distinct(self, focus: str, path, n: int, conforming_to=None) -> tuple[str, str]:
+        """A pattern binding ``n`` values of ``path``, and the condition that they are distinct (and
+        conform to a shape): together, they match when ``focus`` has ``n`` such values."""
         names = [self.var() for _ in range(n)]
-        parts = [f"{focus} <{path}> {x} ." for x in names]
         tests = [f"!sameTerm({a}, {b})" for i, a in enumerate(names) for b in names[i + 1:]]
         if conforming_to is not None:
             tests += [f"!({self.violated(conforming_to, x)})" for x in names]
-        return " ".join(parts) + (f" FILTER({' && '.join(tests)})" if tests else "")
+        return " ".join(f"{focus} <{path}> {x} ." for x in names), " && ".join(tests) or "true"
+
+    def matching(self, focus: str, path, n: int, conforming_to=None) -> str:
+        """A pattern matching when ``focus`` has ``n`` distinct values of ``path`` (conforming to a shape)."""
+        pattern, condition = self.distinct(focus, path, n, conforming_to)
+        return f"{pattern} FILTER({condition})"
 
     def datatype(self, dt, v: str) -> str:
         """A condition true when ``v`` is a well-formed literal of ``dt``, as rdflib reads it."""
         if dt == RDFS.Literal:
             return f"isLiteral({v})"
-        if not isinstance(dt, rdflib.URIRef):
+        if not isinstance(dt, rdflib.URIRef) or dt == RDFS.Datatype:
             raise Unsupported(f"sh:datatype {dt}")
-        if dt == RDFS.Datatype:
-            raise Unsupported("sh:datatype rdfs:Datatype")
         test = f"isLiteral({v}) && datatype({v}) = <{dt}>"
         if dt in XSDToPython and dt not in (XSD.string, RDF.langString):
             test += f" && NOT EXISTS {{ GRAPH {_ILL} {{ {_ILL} {_ILL} {v} }} }}"
         return test
+
+
+def _query(shapes: rdflib.Graph, shape, target: str, checks: list[_Check]) -> CoreQuery:
+    """One SELECT for all the checks of a targeted shape: a UNION of one branch per pattern binding
+    values (each with the checks on those values) and one for the checks on the focus node alone;
+    each branch matches the targets itself, so that ``?this`` is bound where its filter is tested."""
+    meta, groups, focus_tests = [], {}, []
+    for c in checks:
+        k = len(meta)
+        meta.append(CoreCheck(c.shape, c.path, c.component,
+                              tuple(str(m) for m in shapes.objects(c.shape, SH.message)) or (_default_message(c.component),),
+                              shapes.value(c.shape, SH.severity) or SH.Violation, c.value == "?this"))
+        if c.binder:
+            groups.setdefault(c.binder, []).append((k, c))
+        else:
+            focus_tests.append((k, c))
+    branches = []
+    for binder, members in groups.items():
+        test = " || ".join(f"(?k = {k} && ({c.condition}))" for k, c in members)
+        branches.append(f"{target} {binder} VALUES ?k {{ {' '.join(str(k) for k, _ in members)} }} FILTER({test})")
+    if focus_tests:
+        test = " || ".join(f"(?k = {k} && ({c.condition}))" for k, c in focus_tests)
+        branches.append(f"{target} VALUES ?k {{ {' '.join(str(k) for k, _ in focus_tests)} }} FILTER({test})")
+    where = " UNION ".join(f"{{ {b} }}" for b in branches)
+    return CoreQuery(shape, f"SELECT DISTINCT ?this ?k ?value WHERE {{ {where} }}", tuple(meta))
 
 
 def _targeted(shapes: rdflib.Graph) -> list:
@@ -293,33 +343,22 @@ def _targeted(shapes: rdflib.Graph) -> list:
     return sorted(out, key=str)
 
 
-def compile_shapes(shapes: rdflib.Graph, sparql: list[shacl_sparql.SparqlConstraint] = ()) -> CompiledShapes:
-    """The core constraints of every targeted shape as queries; ``sparql`` are the SHACL-SPARQL
-    constraints run by :mod:`kutniti.graph.shacl_sparql` (left out here). Shapes that cannot be
-    compiled are returned as :attr:`CompiledShapes.fallback`: the shapes graph with the targets of
-    the compiled shapes taken away, for pyshacl."""
-    sparql_done = {c.constraint for c in sparql}
-    constraints, fallback = [], []
+def compile_shapes(shapes: rdflib.Graph) -> CompiledShapes:
+    """The core constraints of every targeted shape as queries. Shapes that cannot be compiled are
+    returned as :attr:`CompiledShapes.fallback`: the shapes graph with the targets of the compiled
+    shapes taken away, for pyshacl. ``shapes`` should be without the SHACL-SPARQL constraints
+    :mod:`kutniti.graph.shacl_sparql` runs (:func:`~kutniti.graph.shacl_sparql.without_sparql_constraints`)."""
+    queries, fallback = [], []
     for shape in _targeted(shapes):
-        target = shacl_sparql.target_pattern(shapes, shape)
-        compiler = _Compiler(shapes, sparql_done)
         try:
-            branches = compiler.branches(shape, "?this", top=True)
+            checks = _Compiler(shapes).checks(shape, "?this", "?value")
         except Unsupported:
             fallback.append(shape)
             continue
-        for owner, path, component, pattern, value in branches:
-            messages = tuple(str(m) for m in shapes.objects(owner, SH.message)) or (_default_message(component),)
-            severity = shapes.value(owner, SH.severity) or SH.Violation
-            selected = "?this"
-            if value is not None:
-                selected += f" ({value} AS ?value)" if value != "?this" else " (?this AS ?value)"
-            if path is not None:
-                selected += f" (<{path}> AS ?path)"
-            query = f"SELECT DISTINCT {selected} WHERE {{ {target} {pattern} }}"
-            constraints.append(shacl_sparql.SparqlConstraint(owner, component, query, messages, severity, path))
+        if checks:
+            queries.append(_query(shapes, shape, shacl_sparql.target_pattern(shapes, shape), checks))
     if not fallback:
-        return CompiledShapes(constraints, None, ())
+        return CompiledShapes(queries, None, ())
     rest = rdflib.Graph()
     compiled = set(_targeted(shapes)) - set(fallback)
     kinds = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)
@@ -329,7 +368,22 @@ def compile_shapes(shapes: rdflib.Graph, sparql: list[shacl_sparql.SparqlConstra
         rest.add((s, p, o))
     for prefix, ns in shapes.namespaces():
         rest.bind(prefix, ns)
-    return CompiledShapes(constraints, rest, tuple(fallback))
+    return CompiledShapes(queries, rest, tuple(fallback))
+
+
+def evaluate(store: ox.Store, queries: list[CoreQuery]) -> list[shacl_sparql.SparqlResult]:
+    """Run the compiled queries on a store holding the data (and the ontology, for subclasses)."""
+    results = []
+    for q in queries:
+        for row in store.query(q.query, use_default_graph_as_union=True):
+            check = q.checks[int(row["k"].value)]
+            focus = row["this"]
+            value = focus if check.value_is_focus else row["value"]
+            results.append(shacl_sparql.SparqlResult(
+                focus=focus.value, value=value.value if value is not None else None,
+                path=str(check.path) if check.path is not None else None, message=check.messages[0],
+                severity=str(check.severity), shape=str(check.shape), constraint=str(check.component)))
+    return results
 
 
 def _default_message(component) -> str:

@@ -83,6 +83,17 @@ def to_term(node: rdflib.term.Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     raise StoreError(f"cannot store term {node!r}")
 
 
+def from_term(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> rdflib.term.Node:
+    """An Oxigraph term as an rdflib term."""
+    if isinstance(term, ox.NamedNode):
+        return rdflib.URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return rdflib.BNode(term.value)
+    if term.language:
+        return rdflib.Literal(term.value, lang=term.language)
+    return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value))
+
+
 def to_quads(graph: rdflib.Graph, graph_name: str | rdflib.URIRef) -> Iterator[ox.Quad]:
     """The triples of an rdflib graph (or of the quads of a dataset) as Oxigraph quads in the named
     graph ``graph_name``."""

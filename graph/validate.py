@@ -31,7 +31,7 @@ from rdflib.namespace import RDF, SH
 
 from kutniti.graph import shacl_core, shacl_sparql
 from kutniti.graph.namespaces import PREFIXES
-from kutniti.graph.store import to_quads, to_term
+from kutniti.graph.store import from_term, to_quads, to_term
 
 
 @functools.cache
@@ -50,16 +50,11 @@ def ontology_graph() -> rdflib.Graph:
     return rdflib.Graph().parse(ontology_path(), format="turtle")
 
 
-@functools.cache
-def _split_shapes() -> tuple[rdflib.Graph, list[shacl_sparql.SparqlConstraint]]:
-    shapes = shapes_graph()
-    return shacl_sparql.without_sparql_constraints(shapes), shacl_sparql.compile_constraints(shapes)
-
-
-@functools.cache
-def _compiled() -> shacl_core.CompiledShapes:
-    core, constraints = _split_shapes()
-    return shacl_core.compile_shapes(core)
+@functools.lru_cache(maxsize=4)
+def _compiled(shapes: rdflib.Graph) -> tuple[list[shacl_sparql.SparqlConstraint], shacl_core.CompiledShapes]:
+    """The SHACL-SPARQL constraints and the core constraints of ``shapes``, ready for Oxigraph."""
+    return (shacl_sparql.compile_constraints(shapes),
+            shacl_core.compile_shapes(shacl_sparql.without_sparql_constraints(shapes)))
 
 
 @functools.cache
@@ -96,6 +91,7 @@ class ValidationResult:
     shape: str | None = None
     source: str | None = None
     line: int | None = None
+    component: str | None = field(default=None, compare=False)  # the SHACL constraint component
 
     def text(self) -> str:
         where = f"{self.source}:{self.line}: " if self.source and self.line else ""
@@ -128,7 +124,8 @@ class ValidationReport:
         return "\n".join(lines)
 
     def to_json(self) -> dict:
-        return {"conforms": self.conforms, "results": [asdict(r) for r in self.results]}
+        return {"conforms": self.conforms,
+                "results": [{k: v for k, v in asdict(r).items() if k != "component"} for r in self.results]}
 
     def to_graph(self) -> rdflib.Graph:
         g = rdflib.Graph()
@@ -168,20 +165,27 @@ def _pyshacl_results(report_graph: rdflib.Graph) -> list[ValidationResult]:
         msgs = [str(m) for m in report_graph.objects(r, SH.resultMessage)]
         sev = report_graph.value(r, SH.resultSeverity)
         shape = report_graph.value(r, SH.sourceShape)
+        component = report_graph.value(r, SH.sourceConstraintComponent)
         out.append(ValidationResult(
             focus=str(focus), path=str(path) if isinstance(path, rdflib.URIRef) else None,
             value=str(value) if value is not None else None,
             message=compact_iris(msgs[0]) if msgs else "violates a shape",
             severity=str(sev).rsplit("#", 1)[-1] if sev else "Violation",
-            shape=str(shape) if isinstance(shape, rdflib.URIRef) else None))
+            shape=str(shape) if isinstance(shape, rdflib.URIRef) else None,
+            component=str(component) if component is not None else None))
     return out
 
 
 def triples_of(data) -> rdflib.Graph:
-    """The triples of a graph or dataset (quads lose their graph) as one rdflib graph."""
+    """The triples of a graph or dataset, or of Oxigraph quads or triples (quads lose their graph),
+    as one rdflib graph."""
     g = rdflib.Graph()
-    for t in data:
-        g.add(t[:3])
+    if isinstance(data, rdflib.Graph):
+        for t in data:
+            g.add(t[:3])
+    else:
+        for q in data:
+            g.add((from_term(q.subject), from_term(q.predicate), from_term(q.object)))
     return g
 
 
@@ -191,31 +195,46 @@ def validate(
     context: rdflib.Graph | None = None,
     engine: str = "oxigraph",
     sources: dict[str, str] | None = None,
+    shapes: rdflib.Graph | None = None,
 ) -> ValidationReport:
     """Validate ``data`` against the shapes, knowing ``context`` (facts already in the graph that the
     data mentions). Only problems of things written in ``data`` are reported.
 
-    ``sources`` maps file names to their text, so each result can name the line where its thing
-    was written.
+    ``data`` and ``context`` are rdflib graphs (or datasets), or lists of Oxigraph quads or triples
+    (which the default engine reads without converting them). ``sources`` maps file names to their
+    text, so each result can name the line where its thing was written. ``shapes`` replaces the
+    project's shapes.
     """
-    if engine == "pyshacl":
-        full = triples_of(data)  # our own copy: pyshacl mixes the ontology into it in place
-        written = {str(s) for s in full.subjects()}
-        if context is not None:
-            for t in context:
-                full.add(t[:3])
-        conforms, report_graph, _ = pyshacl.validate(
-            full, shacl_graph=shapes_graph(), ont_graph=ontology_graph(), inference="none",
-            advanced=True, allow_warnings=True, inplace=True)
-        results = _pyshacl_results(report_graph)
-    else:
-        results, written = _oxigraph_results(data, context)
-    results = [r for r in results if r.focus in written or not written]
-    results = _dedupe(results)
+    results = _dedupe(validation_results(data, context=context, engine=engine, shapes=shapes))
     report = ValidationReport(conforms=not results, results=results)
     if sources:
         report.place(lambda iri: locate(sources, iri))
     return report
+
+
+def validation_results(data, *, context=None, engine: str = "oxigraph",
+                       shapes: rdflib.Graph | None = None) -> list[ValidationResult]:
+    """Every result of validating ``data`` (see :func:`validate`), one per constraint broken, with
+    its constraint component — before :func:`validate` merges those that read the same."""
+    shapes = shapes_graph() if shapes is None else shapes
+    if engine == "pyshacl":
+        full = triples_of(data)  # our own copy: pyshacl mixes the ontology into it in place
+        written = {str(s) for s in full.subjects()}
+        if context is not None:
+            full += triples_of(context)
+        results = _pyshacl(full, shapes)
+    elif engine == "oxigraph":
+        results, written = _oxigraph_results(data, context, shapes)
+    else:
+        raise ValueError(f"unknown validation engine {engine!r} (known: oxigraph, pyshacl)")
+    return [r for r in results if r.focus in written or not written]
+
+
+def _pyshacl(full: rdflib.Graph, shapes: rdflib.Graph) -> list[ValidationResult]:
+    _, report_graph, _ = pyshacl.validate(
+        full, shacl_graph=shapes, ont_graph=ontology_graph(), inference="none",
+        advanced=True, allow_warnings=True, inplace=True)
+    return _pyshacl_results(report_graph)
 
 
 _DATA, _CONTEXT = ox.NamedNode("urn:kutniti:data"), ox.NamedNode("urn:kutniti:context")
@@ -232,54 +251,44 @@ def _prepared_store() -> ox.Store:
     return held[1]
 
 
-def _add(store: ox.Store, data, graph: ox.NamedNode, terms: dict) -> set[str]:
-    """Add the triples of ``data`` (a graph or dataset) to ``graph`` of ``store``, converting each
-    distinct term once (``terms`` keeps them); return the subjects."""
-    quads, subjects = [], set()
-    for t in data:
-        s, p, o = t[0], t[1], t[2]
-        ts, tp, to = terms.get(s), terms.get(p), terms.get(o)
-        if ts is None:
-            ts = terms[s] = to_term(s)
-        subjects.add(s)
-        if tp is None:
-            tp = terms[p] = to_term(p)
-        if to is None:
-            to = terms[o] = to_term(o)
-        quads.append(ox.Quad(ts, tp, to, graph))
+def _add(store: ox.Store, data, graph: ox.NamedNode) -> set[str]:
+    """Add ``data`` (an rdflib graph or dataset, or Oxigraph quads or triples) to ``graph`` of
+    ``store``, with its ill-typed literals (:func:`kutniti.graph.shacl_core.ill_typed_quad`);
+    return its subjects."""
+    if isinstance(data, rdflib.Graph):
+        quads = list(to_quads(data, graph.value))
+        ill = [to_term(o) for o in {t[2] for t in data if isinstance(t[2], rdflib.Literal) and t[2].ill_typed}]
+    else:
+        quads = [ox.Quad(q.subject, q.predicate, q.object, graph) for q in data]
+        ill = [q.object for q in quads if isinstance(q.object, ox.Literal) and from_term(q.object).ill_typed]
     store.extend(quads)
-    return {str(s) for s in subjects}
+    store.extend(shacl_core.ill_typed_quad(o) for o in ill)
+    return {q.subject.value for q in quads}
 
 
-def _oxigraph_results(data, context) -> tuple[list[ValidationResult], set[str]]:
+def _oxigraph_results(data, context, shapes: rdflib.Graph) -> tuple[list[ValidationResult], set[str]]:
     """Every constraint run in Oxigraph (pyshacl only for shapes the compiler left to it); and the
     subjects written in ``data``."""
-    compiled = _compiled()
+    sparql, compiled = _compiled(shapes)
     store = _prepared_store()
-    terms: dict = {}
     try:
-        written = _add(store, data, _DATA, terms)
+        written = _add(store, data, _DATA)
         if context is not None:
-            _add(store, context, _CONTEXT, terms)
-        store.extend(shacl_core.ill_typed_quad(t) for n, t in terms.items()
-                     if isinstance(n, rdflib.Literal) and n.ill_typed)
-        found = shacl_sparql.evaluate(store, _split_shapes()[1] + compiled.constraints)
+            _add(store, context, _CONTEXT)
+        found = shacl_sparql.evaluate(store, sparql) + shacl_core.evaluate(store, compiled.queries)
     finally:
         for g in (_DATA, _CONTEXT, ox.NamedNode(shacl_core.ILL_TYPED)):
             if store.contains_named_graph(g):
                 store.remove_graph(g)
     results = [ValidationResult(focus=r.focus, path=r.path, value=r.value, message=compact_iris(r.message),
-                                severity=r.severity.rsplit("#", 1)[-1], shape=r.shape if "://" in r.shape else None)
+                                severity=r.severity.rsplit("#", 1)[-1], shape=r.shape if "://" in r.shape else None,
+                                component=r.constraint if r.constraint.startswith(str(SH)) else str(SH.SPARQLConstraintComponent))
                for r in found]
     if compiled.fallback is not None:
         full = triples_of(data)
         if context is not None:
-            for t in context:
-                full.add(t[:3])
-        _, report_graph, _ = pyshacl.validate(
-            full, shacl_graph=compiled.fallback, ont_graph=ontology_graph(), inference="none",
-            advanced=True, allow_warnings=True, inplace=True)
-        results += _pyshacl_results(report_graph)
+            full += triples_of(context)
+        results += _pyshacl(full, compiled.fallback)
     return results, written
 
 
