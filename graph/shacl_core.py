@@ -29,6 +29,7 @@ queries can see them.
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass
 
@@ -255,7 +256,7 @@ class _Compiler:
                 raise Unsupported(f"{p} {o}")
             other, op = self.var(), "<" if p == SH.lessThan else "<="
             comp = SH.LessThanConstraintComponent if p == SH.lessThan else SH.LessThanOrEqualsConstraintComponent
-            return on_values(comp, f"EXISTS {{ {focus} <{o}> {other} FILTER(!COALESCE({v} {op} {other}, false)) }}")
+            return on_values(comp, f"EXISTS {{ {focus} <{o}> {other} FILTER(!({_ordered(v, other, op)})) }}")
         if p == SH.disjoint:
             if not isinstance(o, rdflib.URIRef):
                 raise Unsupported(f"{p} {o}")
@@ -332,6 +333,29 @@ def _query(shapes: rdflib.Graph, shape, target: str, checks: list[_Check]) -> Co
         branches.append(f"{target} VALUES ?k {{ {' '.join(str(k) for k, _ in focus_tests)} }} FILTER({test})")
     where = " UNION ".join(f"{{ {b} }}" for b in branches)
     return CoreQuery(shape, f"SELECT DISTINCT ?this ?k ?value WHERE {{ {where} }}", tuple(meta))
+
+
+def _textual(x: str) -> str:
+    """A condition true when ``x`` is an IRI or a literal rdflib reads as a Python string."""
+    kinds = ", ".join(f"<{dt}>" for dt in _string_datatypes())
+    return f"(isIRI({x}) || (isLiteral({x}) && (lang({x}) != \"\" || datatype({x}) IN ({kinds}))))"
+
+
+@functools.cache
+def _string_datatypes() -> tuple[rdflib.URIRef, ...]:
+    """The datatypes whose literals rdflib reads as text (it keeps their lexical form)."""
+    return tuple(sorted(dt for dt, read in XSDToPython.items() if dt is not None and read is None))
+
+
+def _ordered(a: str, b: str, op: str) -> str:
+    """``a < b`` (or ``<=``) as pyshacl decides ``sh:lessThan``: an IRI or string against anything
+    else is not ordered, two strings compare as text, other literals in value space where SPARQL can
+    compare them and else as rdflib orders them (by datatype IRI, then by lexical form)."""
+    strings = f"{_textual(a)} && {_textual(b)}"
+    fallback = (f"IF(sameTerm(datatype({a}), datatype({b})), STR({a}) {op} STR({b}), "
+                f"STR(datatype({a})) {op} STR(datatype({b})))")
+    return (f"IF({_textual(a)} || {_textual(b)}, ({strings}) && STR({a}) {op} STR({b}), "
+            f"isLiteral({a}) && isLiteral({b}) && COALESCE({a} {op} {b}, {fallback}))")
 
 
 def _targeted(shapes: rdflib.Graph) -> list:

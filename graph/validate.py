@@ -157,8 +157,10 @@ def _node(value: str) -> rdflib.term.Node:
 
 
 def _pyshacl_results(report_graph: rdflib.Graph) -> list[ValidationResult]:
+    """The results of pyshacl's report (``sh:result``; not the nested ``sh:detail`` of an
+    ``sh:node`` result, which are no results of the validation)."""
     out = []
-    for r in report_graph.subjects(RDF.type, SH.ValidationResult):
+    for r in report_graph.objects(None, SH.result):
         focus = report_graph.value(r, SH.focusNode)
         path = report_graph.value(r, SH.resultPath)
         value = report_graph.value(r, SH.value)
@@ -266,6 +268,25 @@ def _add(store: ox.Store, data, graph: ox.NamedNode) -> set[str]:
     return {q.subject.value for q in quads}
 
 
+def _as_written(focus: str, path: str, value: str, sources) -> str:
+    """``value`` as the data writes it: Oxigraph keeps numbers, dates and booleans in their canonical
+    form (``"099"^^xsd:integer`` is read back as ``"99"``)."""
+    s = rdflib.URIRef(focus) if ":" in focus else rdflib.BNode(focus)
+    written = [o for data in sources if data is not None
+               for o in (data.objects(s, rdflib.URIRef(path)) if isinstance(data, rdflib.Graph) and
+                         not isinstance(data, rdflib.ConjunctiveGraph) else
+                         (t[2] for t in triples_of(data).triples((s, rdflib.URIRef(path), None))))
+               if isinstance(o, rdflib.Literal)]
+    if any(str(o) == value for o in written):
+        return value
+    for o in written:
+        scratch = ox.Store()
+        scratch.add(ox.Quad(ox.NamedNode("urn:x"), ox.NamedNode("urn:x"), to_term(o)))
+        if next(iter(scratch)).object.value == value:
+            return str(o)
+    return value
+
+
 def _oxigraph_results(data, context, shapes: rdflib.Graph) -> tuple[list[ValidationResult], set[str]]:
     """Every constraint run in Oxigraph (pyshacl only for shapes the compiler left to it); and the
     subjects written in ``data``."""
@@ -284,6 +305,9 @@ def _oxigraph_results(data, context, shapes: rdflib.Graph) -> tuple[list[Validat
                                 severity=r.severity.rsplit("#", 1)[-1], shape=r.shape if "://" in r.shape else None,
                                 component=r.constraint if r.constraint.startswith(str(SH)) else str(SH.SPARQLConstraintComponent))
                for r in found]
+    for r in results:
+        if r.value is not None and r.path is not None:
+            r.value = _as_written(r.focus, r.path, r.value, (data, context))
     if compiled.fallback is not None:
         full = triples_of(data)
         if context is not None:
