@@ -40,9 +40,12 @@ from rdflib.collection import Collection
 from rdflib.term import XSDToPython
 
 from kutniti.graph import shacl_sparql
+from kutniti.graph.store import to_term
 
 ILL_TYPED = "urn:kutniti:ill-typed"
-_ILL = f"<{ILL_TYPED}>"
+BROKEN = "urn:kutniti:broken"  # the focus nodes each shape's query found broken, for sh:node
+SCRATCH_GRAPHS = (ILL_TYPED, BROKEN)
+_ILL, _BROKEN = f"<{ILL_TYPED}>", f"<{BROKEN}>"
 _TYPE = f"<{RDF.type}>/<{RDFS.subClassOf}>*"
 
 # predicates of a shape that are no constraint (or are read with the constraint they belong to)
@@ -122,11 +125,14 @@ class CoreQuery:
     shape: rdflib.term.Node
     query: str
     checks: tuple[CoreCheck, ...]
+    reads: frozenset = frozenset()  # shapes whose broken focus nodes the query reads (run them first)
 
 
 class _Compiler:
-    def __init__(self, shapes: rdflib.Graph):
+    def __init__(self, shapes: rdflib.Graph, known: dict | None = None):
         self.g = shapes
+        self.known = known or {}  # compiled targeted shape → its target pattern
+        self.reads: set = set()
         self.count = 0
         self.stack: list = []
 
@@ -186,6 +192,18 @@ class _Compiler:
                  for c in self.checks(shape, node)]
         return "(" + " || ".join(tests) + ")" if tests else "false"
 
+    def node(self, shape, v: str) -> str:
+        """A condition true when ``v`` breaks the node shape ``shape``. If ``shape`` has a query of
+        its own, the values among its targets are looked up in its results (:data:`BROKEN`) rather
+        than checked again."""
+        violated = self.violated(shape, v)
+        if shape not in self.known:
+            return violated
+        self.reads.add(shape)
+        target = self.known[shape].replace("?this", v)
+        return (f"IF(EXISTS {{ {target} }}, EXISTS {{ GRAPH {_BROKEN} {{ {v} {_BROKEN} {_n3(shape)} }} }}, "
+                f"{violated})")
+
     def shapes_in(self, node) -> list:
         members = self.items(node)
         if not members:
@@ -231,7 +249,7 @@ class _Compiler:
             tags = " || ".join(f"langMatches(lang({v}), {_string(str(t))})" for t in self.items(o)) or "false"
             return on_values(SH.LanguageInConstraintComponent, f"!(isLiteral({v}) && ({tags}))")
         if p == SH.node:
-            return on_values(SH.NodeConstraintComponent, self.violated(o, v))
+            return on_values(SH.NodeConstraintComponent, self.node(o, v))
         if p == SH["not"]:
             return on_values(SH.NotConstraintComponent, f"!({self.violated(o, v)})")
         if p == SH["or"]:
@@ -310,7 +328,7 @@ class _Compiler:
         return test
 
 
-def _query(shapes: rdflib.Graph, shape, target: str, checks: list[_Check]) -> CoreQuery:
+def _query(shapes: rdflib.Graph, shape, target: str, checks: list[_Check], reads: frozenset) -> CoreQuery:
     """One SELECT for all the checks of a targeted shape: a UNION of one branch per pattern binding
     values (each with the checks on those values) and one for the checks on the focus node alone;
     each branch matches the targets itself, so that ``?this`` is bound where its filter is tested."""
@@ -332,7 +350,7 @@ def _query(shapes: rdflib.Graph, shape, target: str, checks: list[_Check]) -> Co
         test = " || ".join(f"(?k = {k} && ({c.condition}))" for k, c in focus_tests)
         branches.append(f"{target} VALUES ?k {{ {' '.join(str(k) for k, _ in focus_tests)} }} FILTER({test})")
     where = " UNION ".join(f"{{ {b} }}" for b in branches)
-    return CoreQuery(shape, f"SELECT DISTINCT ?this ?k ?value WHERE {{ {where} }}", tuple(meta))
+    return CoreQuery(shape, f"SELECT DISTINCT ?this ?k ?value WHERE {{ {where} }}", tuple(meta), reads)
 
 
 def _textual(x: str) -> str:
@@ -348,14 +366,16 @@ def _string_datatypes() -> tuple[rdflib.URIRef, ...]:
 
 
 def _ordered(a: str, b: str, op: str) -> str:
-    """``a < b`` (or ``<=``) as pyshacl decides ``sh:lessThan``: an IRI or string against anything
-    else is not ordered, two strings compare as text, other literals in value space where SPARQL can
-    compare them and else as rdflib orders them (by datatype IRI, then by lexical form)."""
+    """``a < b`` (or ``<=``) as pyshacl decides ``sh:lessThan``: numbers by value; an IRI or string
+    against anything else is not ordered, two strings compare as text, other literals in value space
+    where SPARQL can compare them and else as rdflib orders them (by datatype IRI, then by lexical
+    form)."""
     strings = f"{_textual(a)} && {_textual(b)}"
     fallback = (f"IF(sameTerm(datatype({a}), datatype({b})), STR({a}) {op} STR({b}), "
                 f"STR(datatype({a})) {op} STR(datatype({b})))")
-    return (f"IF({_textual(a)} || {_textual(b)}, ({strings}) && STR({a}) {op} STR({b}), "
-            f"isLiteral({a}) && isLiteral({b}) && COALESCE({a} {op} {b}, {fallback}))")
+    return (f"IF(isNumeric({a}) && isNumeric({b}), {a} {op} {b}, "
+            f"IF({_textual(a)} || {_textual(b)}, ({strings}) && STR({a}) {op} STR({b}), "
+            f"isLiteral({a}) && isLiteral({b}) && COALESCE({a} {op} {b}, {fallback})))")
 
 
 def _targeted(shapes: rdflib.Graph) -> list:
@@ -372,15 +392,24 @@ def compile_shapes(shapes: rdflib.Graph) -> CompiledShapes:
     returned as :attr:`CompiledShapes.fallback`: the shapes graph with the targets of the compiled
     shapes taken away, for pyshacl. ``shapes`` should be without the SHACL-SPARQL constraints
     :mod:`kutniti.graph.shacl_sparql` runs (:func:`~kutniti.graph.shacl_sparql.without_sparql_constraints`)."""
-    queries, fallback = [], []
+    queries, fallback, known = [], [], {}
     for shape in _targeted(shapes):
         try:
-            checks = _Compiler(shapes).checks(shape, "?this", "?value")
+            _Compiler(shapes).checks(shape, "?this", "?value")
         except Unsupported:
             fallback.append(shape)
             continue
+        target = shacl_sparql.target_pattern(shapes, shape)
+        if (shape, SH.targetNode, None) not in shapes:
+            known[shape] = target
+    for shape in _targeted(shapes):
+        if shape in fallback:
+            continue
+        compiler = _Compiler(shapes, known)
+        checks = compiler.checks(shape, "?this", "?value")
         if checks:
-            queries.append(_query(shapes, shape, shacl_sparql.target_pattern(shapes, shape), checks))
+            queries.append(_query(shapes, shape, shacl_sparql.target_pattern(shapes, shape), checks,
+                                  frozenset(compiler.reads)))
     if not fallback:
         return CompiledShapes(queries, None, ())
     rest = rdflib.Graph()
@@ -396,17 +425,28 @@ def compile_shapes(shapes: rdflib.Graph) -> CompiledShapes:
 
 
 def evaluate(store: ox.Store, queries: list[CoreQuery]) -> list[shacl_sparql.SparqlResult]:
-    """Run the compiled queries on a store holding the data (and the ontology, for subclasses)."""
-    results = []
-    for q in queries:
+    """Run the compiled queries on a store holding the data (and the ontology, for subclasses). A
+    shape's query runs before the queries that read its broken focus nodes, which go into the graph
+    :data:`BROKEN` (emptied by the caller with the data)."""
+    results, done, todo = [], set(), list(queries)
+    read = {s for q in queries for s in q.reads}
+    while todo:
+        q = next((q for q in todo if q.reads <= done), todo[0])
+        todo.remove(q)
+        broken = set()
         for row in store.query(q.query, use_default_graph_as_union=True):
             check = q.checks[int(row["k"].value)]
             focus = row["this"]
             value = focus if check.value_is_focus else row["value"]
+            broken.add(focus)
             results.append(shacl_sparql.SparqlResult(
                 focus=focus.value, value=value.value if value is not None else None,
                 path=str(check.path) if check.path is not None else None, message=check.messages[0],
                 severity=str(check.severity), shape=str(check.shape), constraint=str(check.component)))
+        if q.shape in read:
+            mark, shape = ox.NamedNode(BROKEN), to_term(q.shape)
+            store.extend(ox.Quad(f, mark, shape, mark) for f in broken)
+        done.add(q.shape)
     return results
 
 

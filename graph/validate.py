@@ -256,13 +256,25 @@ def _prepared_store() -> ox.Store:
 def _add(store: ox.Store, data, graph: ox.NamedNode) -> set[str]:
     """Add ``data`` (an rdflib graph or dataset, or Oxigraph quads or triples) to ``graph`` of
     ``store``, with its ill-typed literals (:func:`kutniti.graph.shacl_core.ill_typed_quad`);
-    return its subjects."""
+    return its subjects. One pass over the data: reading an rdflib graph is most of the cost."""
+    quads, ill = [], []
     if isinstance(data, rdflib.Graph):
-        quads = list(to_quads(data, graph.value))
-        ill = [to_term(o) for o in {t[2] for t in data if isinstance(t[2], rdflib.Literal) and t[2].ill_typed}]
+        iri, literal, named = rdflib.URIRef, rdflib.Literal, ox.NamedNode
+        for t in data:
+            s, p, o = t[0], t[1], t[2]
+            kind = type(o)
+            if kind is iri:
+                obj = named(o)
+            else:
+                obj = to_term(o)
+                if kind is literal and o.ill_typed:
+                    ill.append(obj)
+            quads.append(ox.Quad(named(s) if type(s) is iri else to_term(s), named(p), obj, graph))
     else:
-        quads = [ox.Quad(q.subject, q.predicate, q.object, graph) for q in data]
-        ill = [q.object for q in quads if isinstance(q.object, ox.Literal) and from_term(q.object).ill_typed]
+        for q in data:
+            quads.append(ox.Quad(q.subject, q.predicate, q.object, graph))
+            if isinstance(q.object, ox.Literal) and from_term(q.object).ill_typed:
+                ill.append(q.object)
     store.extend(quads)
     store.extend(shacl_core.ill_typed_quad(o) for o in ill)
     return {q.subject.value for q in quads}
@@ -298,7 +310,7 @@ def _oxigraph_results(data, context, shapes: rdflib.Graph) -> tuple[list[Validat
             _add(store, context, _CONTEXT)
         found = shacl_sparql.evaluate(store, sparql) + shacl_core.evaluate(store, compiled.queries)
     finally:
-        for g in (_DATA, _CONTEXT, ox.NamedNode(shacl_core.ILL_TYPED)):
+        for g in (_DATA, _CONTEXT, *map(ox.NamedNode, shacl_core.SCRATCH_GRAPHS)):
             if store.contains_named_graph(g):
                 store.remove_graph(g)
     results = [ValidationResult(focus=r.focus, path=r.path, value=r.value, message=compact_iris(r.message),
