@@ -323,7 +323,7 @@ class _Compiler:
         if not isinstance(dt, rdflib.URIRef) or dt == RDFS.Datatype:
             raise Unsupported(f"sh:datatype {dt}")
         test = f"isLiteral({v}) && datatype({v}) = <{dt}>"
-        if dt in XSDToPython and dt not in (XSD.string, RDF.langString):
+        if str(dt) in checked_datatypes():
             test += f" && NOT EXISTS {{ GRAPH {_ILL} {{ {_ILL} {_ILL} {v} }} }}"
         return test
 
@@ -357,6 +357,12 @@ def _textual(x: str) -> str:
     """A condition true when ``x`` is an IRI or a literal rdflib reads as a Python string."""
     kinds = ", ".join(f"<{dt}>" for dt in _string_datatypes())
     return f"(isIRI({x}) || (isLiteral({x}) && (lang({x}) != \"\" || datatype({x}) IN ({kinds}))))"
+
+
+@functools.cache
+def checked_datatypes() -> frozenset[str]:
+    """The datatypes whose lexical forms rdflib checks (``"x"^^xsd:integer`` is ill-typed)."""
+    return frozenset(str(dt) for dt, read in XSDToPython.items() if dt is not None and read is not None)
 
 
 @functools.cache

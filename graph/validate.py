@@ -271,32 +271,59 @@ def _add(store: ox.Store, data, graph: ox.NamedNode) -> set[str]:
                     ill.append(obj)
             quads.append(ox.Quad(named(s) if type(s) is iri else to_term(s), named(p), obj, graph))
     else:
+        checked = shacl_core.checked_datatypes()
+        read: dict = {}
         for q in data:
             quads.append(ox.Quad(q.subject, q.predicate, q.object, graph))
-            if isinstance(q.object, ox.Literal) and from_term(q.object).ill_typed:
-                ill.append(q.object)
+            o = q.object
+            if isinstance(o, ox.Literal) and o.datatype.value in checked:
+                if o not in read:
+                    read[o] = from_term(o).ill_typed
+                if read[o]:
+                    ill.append(o)
     store.extend(quads)
     store.extend(shacl_core.ill_typed_quad(o) for o in ill)
     return {q.subject.value for q in quads}
 
 
-def _as_written(focus: str, path: str, value: str, sources) -> str:
-    """``value`` as the data writes it: Oxigraph keeps numbers, dates and booleans in their canonical
-    form (``"099"^^xsd:integer`` is read back as ``"99"``)."""
-    s = rdflib.URIRef(focus) if ":" in focus else rdflib.BNode(focus)
-    written = [o for data in sources if data is not None
-               for o in (data.objects(s, rdflib.URIRef(path)) if isinstance(data, rdflib.Graph) and
-                         not isinstance(data, rdflib.ConjunctiveGraph) else
-                         (t[2] for t in triples_of(data).triples((s, rdflib.URIRef(path), None))))
-               if isinstance(o, rdflib.Literal)]
-    if any(str(o) == value for o in written):
-        return value
-    for o in written:
-        scratch = ox.Store()
-        scratch.add(ox.Quad(ox.NamedNode("urn:x"), ox.NamedNode("urn:x"), to_term(o)))
-        if next(iter(scratch)).object.value == value:
-            return str(o)
-    return value
+def _as_written(results: list[ValidationResult], sources) -> None:
+    """Name each value as the data writes it: Oxigraph keeps numbers, dates and booleans in their
+    canonical form (``"1.50"^^xsd:decimal`` is read back as ``"1.5"``)."""
+    pending = [r for r in results if r.value is not None and r.path is not None]
+    if not pending:
+        return
+    written = _literals(sources, {(r.focus, r.path) for r in pending})
+    for r in pending:
+        candidates = written.get((r.focus, r.path), [])
+        if not candidates or any(str(o) == r.value for o in candidates):
+            continue
+        for o in candidates:
+            scratch = ox.Store()
+            scratch.add(ox.Quad(ox.NamedNode("urn:x"), ox.NamedNode("urn:x"), to_term(o)))
+            if next(iter(scratch)).object.value == r.value:
+                r.value = str(o)
+                break
+
+
+def _literals(sources, wanted: set[tuple[str, str]]) -> dict[tuple[str, str], list[rdflib.Literal]]:
+    """The literal objects of the (subject, predicate) pairs ``wanted`` in the graphs or quads ``sources``."""
+    out: dict = {}
+    for data in sources:
+        if data is None:
+            continue
+        if isinstance(data, rdflib.Graph) and not isinstance(data, rdflib.ConjunctiveGraph):
+            for s, p in wanted:
+                node = rdflib.URIRef(s) if ":" in s else rdflib.BNode(s)
+                out.setdefault((s, p), []).extend(
+                    o for o in data.objects(node, rdflib.URIRef(p)) if isinstance(o, rdflib.Literal))
+            continue
+        subjects = {s for s, _ in wanted}
+        for t in data:
+            s, p, o = (str(t[0]), str(t[1]), t[2]) if isinstance(data, rdflib.Graph) else (
+                t.subject.value, t.predicate.value, t.object)
+            if s in subjects and (s, p) in wanted and isinstance(o, (rdflib.Literal, ox.Literal)):
+                out.setdefault((s, p), []).append(o if isinstance(o, rdflib.Literal) else from_term(o))
+    return out
 
 
 def _oxigraph_results(data, context, shapes: rdflib.Graph) -> tuple[list[ValidationResult], set[str]]:
@@ -317,9 +344,7 @@ def _oxigraph_results(data, context, shapes: rdflib.Graph) -> tuple[list[Validat
                                 severity=r.severity.rsplit("#", 1)[-1], shape=r.shape if "://" in r.shape else None,
                                 component=r.constraint if r.constraint.startswith(str(SH)) else str(SH.SPARQLConstraintComponent))
                for r in found]
-    for r in results:
-        if r.value is not None and r.path is not None:
-            r.value = _as_written(r.focus, r.path, r.value, (data, context))
+    _as_written(results, (data, context))
     if compiled.fallback is not None:
         full = triples_of(data)
         if context is not None:
