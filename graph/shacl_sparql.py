@@ -124,6 +124,8 @@ def evaluate(store: ox.Store, constraints: list[SparqlConstraint], *, union: boo
             if focus is None:
                 continue
             value = row["value"] if "value" in names else None
+            if value is None and c.path is None:
+                value = focus  # SHACL-SPARQL: without ?value, a node shape's result names the focus node
             path = row["path"] if "path" in names else None
             message = _fill(c.messages[0], row) if c.messages else f"violates {c.shape}"
             results.append(SparqlResult(

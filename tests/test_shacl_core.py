@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import io
 import random
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SH
 from bench import generate
 from kutniti.graph import shacl_core, shacl_sparql
 from kutniti.graph.namespaces import DIP
+from kutniti.graph.store import to_quads
 from kutniti.graph.validate import shapes_graph, triples_of, validate, validation_results
 from kutniti.loaders.document import read_document
 from kutniti.loaders.pipeline import read_facts
@@ -348,3 +350,49 @@ def test_shapes_the_compiler_cannot_translate_are_left_to_pyshacl(real_data):
     fast = validation_results(g, shapes=shapes)
     assert {r.message for r in fast} == {"one label per language", "one person at most", "an ISO code"}
     assert results(g, "oxigraph", shapes) == results(g, "pyshacl", shapes)
+
+
+def test_oxigraph_quads_are_read_as_the_graph(real_data):
+    g = triples_of(real_data)
+    for mutation in (offset_not_canonical, date_ill_typed, iso_code_malformed):
+        mutation(g, lambda candidates: candidates[0])
+    quads = list(to_quads(g, "urn:kutniti:facts"))
+    from_quads = validate(quads)
+    assert not from_quads.conforms
+    assert from_quads.to_json() == validate(g).to_json()
+
+
+def test_only_what_the_data_writes_is_reported(real_data):
+    """Context is read (a country's type, a document's date) but its own problems are not reported."""
+    g = triples_of(real_data)
+    person = instances(g, DIP.Person)[0]
+    country = g.value(person, DIP.represents)
+    data = rdflib.Graph()
+    for t in g.triples((person, None, None)):
+        data.add(t)
+    context = triples_of(g) - data
+    context.remove((country, RDFS.label, None))  # the country breaks a shape, in the context only
+    assert validate(data, context=context).conforms
+    context.remove((country, RDF.type, None))  # now the person represents a thing that is no country
+    report = validate(data, context=context)
+    assert {(r.focus, r.path) for r in report.results} == {(str(person), str(DIP.represents))}
+
+
+def test_classes_the_data_declares_are_followed():
+    data = rdflib.Graph().parse(data="""
+        @prefix dip: <https://w3id.org/kutniti/ontology#> .
+        @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+        <https://example.org/Summit> rdfs:subClassOf dip:Meeting .
+        <https://example.org/s1> a <https://example.org/Summit> ; dip:date "soon" .""", format="turtle")
+    fast = results(data, "oxigraph")
+    assert ("https://example.org/s1", str(DIP.date), "soon", str(SH.OrConstraintComponent)) in fast
+    assert fast == results(data, "pyshacl")
+
+
+def test_each_thread_validates_with_its_own_store(real_data):
+    g = triples_of(real_data)
+    offsets_reversed(g, lambda candidates: candidates[0])
+    expected = validate(g).to_json()
+    with ThreadPoolExecutor(4) as pool:
+        reports = list(pool.map(lambda _: validate(g).to_json(), range(8)))
+    assert all(r == expected for r in reports)
