@@ -5,12 +5,16 @@
    check it — only its focus nodes and their neighbourhood. Timed for a conforming and a
    violating submission (median of repeated runs).
 2. Whole graph: every triple validated at once, with pyshacl alone (``engine="pyshacl"``) and with
-   the Oxigraph-backed mode (``engine="oxigraph"``: pyshacl for the core constraints, Oxigraph for
-   the SHACL-SPARQL ones). Each run is a child process with a time limit; its peak memory is read
-   from the operating system.
+   the default engine (``engine="oxigraph"``: every constraint compiled to SPARQL and run in
+   Oxigraph). Each run is a child process with a time limit; its peak memory is read from the
+   operating system.
+3. Documents (``--documents DIR``): the facts the loaders read from each document in ``DIR`` (make
+   them with ``python -m bench.corpus``), validated all at once — as rdflib triples, and as the
+   Oxigraph quads a build has at hand — and each document alone, as a build validates them.
 
     python -m bench.validation                                 # 1M in context; whole graph 10k, 100k, 1M
     python -m bench.validation --context 1M --full 10k,100k --engines oxigraph,pyshacl --limit 1800
+    python -m bench.validation --context "" --full "" --documents /tmp/syn --engines oxigraph
 """
 
 from __future__ import annotations
@@ -105,6 +109,45 @@ def whole(path: Path, engine: str) -> dict:
             "cpu_s": round(usage.ru_utime + usage.ru_stime, 1), "peak_rss_mb": peak_memory_mb()}
 
 
+def documents(folder: Path, engines: list[str], alone: int, repeat: int) -> dict:
+    """Time validating the facts of the documents in ``folder``: all at once and each alone."""
+    import pyoxigraph as ox
+    import rdflib
+
+    from kutniti.graph.store import to_quads
+    from kutniti.graph.validate import validate
+    from kutniti.loaders.document import find_documents, read_document
+    from kutniti.loaders.pipeline import read_facts
+
+    graphs = [read_facts(read_document(p)) for p in find_documents([folder])]
+    everything = rdflib.Graph()
+    for g in graphs:
+        everything += g
+    quads = list(to_quads(everything, "urn:kutniti:facts"))
+    out: dict = {"documents": len(graphs), "triples": len(everything)}
+    for engine in engines:
+        validate(graphs[0], engine=engine)  # warm: shapes, ontology and queries are prepared once
+        inputs = {"rdflib": everything, "oxigraph quads": quads} if engine == "oxigraph" else {"rdflib": everything}
+        for name, data in inputs.items():
+            times = []
+            for _ in range(repeat):
+                started = time.perf_counter()
+                report = validate(data, engine=engine)
+                times.append(time.perf_counter() - started)
+            out[f"{engine}, all at once, {name}"] = {"median_s": round(statistics.median(times), 3),
+                                                     "problems": len(report.results)}
+            log(f"documents, {engine}, all at once ({name}): median {statistics.median(times):.3f} s")
+        times = []
+        for g in graphs[:alone]:
+            started = time.perf_counter()
+            validate(g, engine=engine)
+            times.append(time.perf_counter() - started)
+        out[f"{engine}, each alone"] = {"median_ms": round(statistics.median(times) * 1000, 1),
+                                        "mean_ms": round(statistics.mean(times) * 1000, 1), "documents": len(times)}
+        log(f"documents, {engine}, each alone: median {statistics.median(times) * 1000:.1f} ms")
+    return out
+
+
 def peak_memory_mb() -> int:
     """This process's peak resident memory (``VmHWM``; unlike ``ru_maxrss`` it starts afresh at exec)."""
     for line in Path("/proc/self/status").read_text().splitlines():
@@ -137,6 +180,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--workdir", type=Path, default=None, help="where the data files go (kept)")
     parser.add_argument("--out", type=Path, default=None, help="write the results as JSON here")
+    parser.add_argument("--documents", type=Path, help="also time validating these documents' facts")
+    parser.add_argument("--alone", type=int, default=40, help="documents validated one by one")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -145,6 +190,8 @@ def main(argv: list[str] | None = None) -> int:
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="kutniti-validation-"))
     workdir.mkdir(parents=True, exist_ok=True)
     results: dict = {"date": time.strftime("%Y-%m-%d"), "cores": os.cpu_count(), "context": {}, "whole": []}
+    if args.documents:
+        results["documents"] = documents(args.documents, args.engines.split(","), args.alone, args.repeat)
     if args.context:
         size = generate.parse_size(args.context)
         results["context"] = in_context(data_file(workdir, size), args.repeat)

@@ -36,7 +36,7 @@ _QUOTE = ox.NamedNode(str(DIP.quote))
 QUARANTINE_JSON = "quarantine.json"
 QUARANTINE_TEXT = "quarantine.txt"
 #: Documents a build worker reads and validates together.
-BATCH = 64
+BATCH = 200
 #: Documents whose facts are loaded into the store at once.
 WRITE_BATCH = 2000
 
@@ -103,16 +103,19 @@ def quarantine_batch(documents: list[tuple[str, list[tuple]]], max_rounds: int =
     so a thing two documents describe is judged on what they say together), which costs one
     validation per batch instead of one per document. A failing thing is removed from every
     document of the batch that states it, with the statements pointing at it; removing it may make
-    others fail, so this repeats until the union conforms (at most ``max_rounds`` times). One
-    record per document and removed thing: the node, its types, the rules it broke and the quote.
+    others fail, so the documents it was removed from are checked again until they conform (at
+    most ``max_rounds`` times). One record per document and removed thing: the node, its types,
+    the rules it broke and the evidence quote.
     """
     out: list[dict] = []
+    pending = documents
     for _ in range(max_rounds):
-        union = list(dict.fromkeys(t for _, triples in documents for t in triples))
+        union = list(dict.fromkeys(t for _, triples in pending for t in triples))
         report = validate_triples(union)
         if report.conforms:
             break
         by_focus: dict = {}
+        changed: dict = {}  # the documents something was removed from: only they are checked again
         for r in report.results:
             by_focus.setdefault(r.focus, []).append(r)
         for focus, results in by_focus.items():
@@ -120,9 +123,10 @@ def quarantine_batch(documents: list[tuple[str, list[tuple]]], max_rounds: int =
             problems = [{"path": str(r.path) if r.path else None,
                          "value": str(r.value) if r.value is not None else None,
                          "message": str(r.message)} for r in results]
-            for doc_id, triples in documents:
+            for doc_id, triples in pending:
                 if not any(t[0] == node or t[2] == node for t in triples):
                     continue
+                changed[doc_id] = (doc_id, triples)
                 evidence = {t[2] for t in triples if t[0] == node and t[1] == _EVIDENCE}
                 quotes = [t[2].value for t in triples if t[0] in evidence and t[1] == _QUOTE]
                 out.append({
@@ -133,15 +137,15 @@ def quarantine_batch(documents: list[tuple[str, list[tuple]]], max_rounds: int =
                     "quote": quotes[0] if quotes else None,
                 })
                 drop_node(triples, node)
+        pending = list(changed.values())
     return out
 
 
 def validate_triples(triples: list[tuple]):
     """Validate triples of Oxigraph terms against the shapes (see :mod:`kutniti.graph.validate`)."""
     from kutniti.graph.validate import validate  # noqa: PLC0415
-    from kutniti.loaders.rdf import to_graph  # noqa: PLC0415
 
-    return validate(to_graph(triples))
+    return validate([ox.Triple(*t) for t in triples])
 
 
 def _document_result(doc: Document, triples: list[tuple], quarantined: list[dict]) -> DocumentResult:
@@ -248,7 +252,7 @@ def build(
 def _extract_all(paths, workers, validate_facts, on_progress):
     """Each document's result, in order: batches of documents go to worker processes, one per core."""
     workers = workers or min(len(paths), os.cpu_count() or 1)
-    size = max(1, min(BATCH, -(-len(paths) // (workers * 2))))
+    size = max(1, min(BATCH, -(-len(paths) // (workers * 4))))
     batches = [[str(p) for p in paths[i:i + size]] for i in range(0, len(paths), size)]
     if workers <= 1 or len(batches) == 1:
         results = (r for b in batches for r in process_documents(b, validate_facts))

@@ -21,7 +21,7 @@ import rdflib
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SH
 
 from kutniti.graph.namespaces import DIP, batch_graph
-from kutniti.graph.store import Store, to_quads, to_rdflib
+from kutniti.graph.store import Store, from_term, to_quads
 from kutniti.graph.validate import ValidationReport, shapes_graph, triples_of, validate
 
 WRITE_LOCK = threading.RLock()
@@ -55,7 +55,7 @@ def _as_graph(quads) -> rdflib.Graph:
     like a country every document mentions, is converted once)."""
     g = rdflib.Graph()
     for s, p, o in {(q.subject, q.predicate, q.object) for q in quads}:
-        g.add((to_rdflib(s), to_rdflib(p), to_rdflib(o)))
+        g.add((from_term(s), from_term(p), from_term(o)))
     return g
 
 
@@ -71,7 +71,7 @@ def _describe(state: ox.Store, nodes: set[str], change: Change | None = None) ->
     named = " ".join(str(_node(n)) for n in nodes - exact)
     if named:
         for row in state.query(_DESCRIBE.format(named), use_default_graph_as_union=True):
-            g.add((to_rdflib(row["s"]), to_rdflib(row["p"]), to_rdflib(row["o"])))
+            g.add((from_term(row["s"]), from_term(row["p"]), from_term(row["o"])))
     for t in _as_graph(q for q in (change.add if change else ()) if q.subject.value in nodes):
         g.add(t)
     return g

@@ -57,7 +57,8 @@ def _prefixes(shapes: rdflib.Graph, constraint) -> str:
     return "\n".join(lines)
 
 
-def _target_pattern(shapes: rdflib.Graph, shape) -> str | None:
+def target_pattern(shapes: rdflib.Graph, shape) -> str | None:
+    """A graph pattern binding ``?this`` to each focus node of ``shape`` (its targets), or ``None``."""
     alternatives = []
     for cls in shapes.objects(shape, SH.targetClass):
         alternatives.append(f"?this <{RDF.type}>/<{rdflib.RDFS.subClassOf}>* <{cls}> .")
@@ -85,7 +86,7 @@ def compile_constraints(shapes: rdflib.Graph) -> list[SparqlConstraint]:
         if str(shapes.value(constraint, SH.deactivated) or "").lower() == "true":
             continue
         select = shapes.value(constraint, SH.select)
-        target = _target_pattern(shapes, shape)
+        target = target_pattern(shapes, shape)
         if select is None or target is None:
             continue
         body = str(select).replace("$this", "?this")
@@ -123,6 +124,8 @@ def evaluate(store: ox.Store, constraints: list[SparqlConstraint], *, union: boo
             if focus is None:
                 continue
             value = row["value"] if "value" in names else None
+            if value is None and c.path is None:
+                value = focus  # SHACL-SPARQL: without ?value, a node shape's result names the focus node
             path = row["path"] if "path" in names else None
             message = _fill(c.messages[0], row) if c.messages else f"violates {c.shape}"
             results.append(SparqlResult(

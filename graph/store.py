@@ -68,7 +68,8 @@ def format_for(path_or_name: str | os.PathLike[str]) -> ox.RdfFormat:
     raise StoreError(f"{text}: unknown RDF format (known extensions: {known})")
 
 
-def _term(node: rdflib.term.Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+def to_term(node: rdflib.term.Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """An rdflib term as an Oxigraph term."""
     if isinstance(node, rdflib.URIRef):
         return ox.NamedNode(str(node))
     if isinstance(node, rdflib.BNode):
@@ -82,7 +83,7 @@ def _term(node: rdflib.term.Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     raise StoreError(f"cannot store term {node!r}")
 
 
-def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> rdflib.term.Node:
+def from_term(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> rdflib.term.Node:
     """An Oxigraph term as the rdflib term it stands for (a plain string stays a plain literal)."""
     if isinstance(term, ox.NamedNode):
         return rdflib.URIRef(term.value)
@@ -97,10 +98,11 @@ def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> rdflib.term.Nod
 
 
 def to_quads(graph: rdflib.Graph, graph_name: str | rdflib.URIRef) -> Iterator[ox.Quad]:
-    """The triples of an rdflib graph as Oxigraph quads in the named graph ``graph_name``."""
+    """The triples of an rdflib graph (or of the quads of a dataset) as Oxigraph quads in the named
+    graph ``graph_name``."""
     g = ox.NamedNode(str(graph_name))
-    for s, p, o in graph:
-        yield ox.Quad(_term(s), _term(p), _term(o), g)
+    for s, p, o, *_ in graph:
+        yield ox.Quad(to_term(s), to_term(p), to_term(o), g)
 
 
 CURRENT_LINK = "current"

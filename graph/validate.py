@@ -4,10 +4,13 @@ Two engines give the same verdicts:
 
 * ``"pyshacl"`` — pyshacl runs every shape, with the ontology mixed in (``ont_graph``) so class
   targets reach instances of subclasses;
-* ``"oxigraph"`` (the default) — pyshacl runs the core constraints, and the node-level SHACL-SPARQL
-  constraints run in Oxigraph over all focus nodes at once (:mod:`kutniti.graph.shacl_sparql`).
-  pyshacl evaluates a SPARQL constraint once per focus node with rdflib's engine (~12 ms a node),
-  which is what makes the default engine the fast one.
+* ``"oxigraph"`` (the default) — every constraint runs in Oxigraph over all focus nodes at once:
+  the core constraints compiled to SPARQL (:mod:`kutniti.graph.shacl_core`), the node-level
+  SHACL-SPARQL constraints rewritten to run over all targets (:mod:`kutniti.graph.shacl_sparql`).
+  A shape the compiler cannot translate is left to pyshacl (only that shape). pyshacl walks focus
+  nodes one by one in Python, and evaluates a SPARQL constraint once per focus node with rdflib's
+  engine, which is what makes the default engine the fast one. The Oxigraph store holding the
+  ontology is made once per thread and reused: each call adds its data and takes it away again.
 
 A :class:`ValidationReport` reads as text (for a terminal), JSON (for programs) and SHACL Turtle
 (``sh:ValidationReport``, for graph tools).
@@ -16,7 +19,9 @@ A :class:`ValidationReport` reads as text (for a terminal), JSON (for programs) 
 from __future__ import annotations
 
 import functools
+import os
 import re
+import threading
 from dataclasses import asdict, dataclass, field
 
 import pyoxigraph as ox
@@ -24,9 +29,9 @@ import pyshacl
 import rdflib
 from rdflib.namespace import RDF, SH
 
-from kutniti.graph import shacl_sparql
+from kutniti.graph import shacl_core, shacl_sparql
 from kutniti.graph.namespaces import PREFIXES
-from kutniti.graph.store import to_quads
+from kutniti.graph.store import from_term, to_quads, to_term
 
 
 @functools.cache
@@ -45,10 +50,11 @@ def ontology_graph() -> rdflib.Graph:
     return rdflib.Graph().parse(ontology_path(), format="turtle")
 
 
-@functools.cache
-def _split_shapes() -> tuple[rdflib.Graph, list[shacl_sparql.SparqlConstraint]]:
-    shapes = shapes_graph()
-    return shacl_sparql.without_sparql_constraints(shapes), shacl_sparql.compile_constraints(shapes)
+@functools.lru_cache(maxsize=4)
+def _compiled(shapes: rdflib.Graph) -> tuple[list[shacl_sparql.SparqlConstraint], shacl_core.CompiledShapes]:
+    """The SHACL-SPARQL constraints and the core constraints of ``shapes``, ready for Oxigraph."""
+    return (shacl_sparql.compile_constraints(shapes),
+            shacl_core.compile_shapes(shacl_sparql.without_sparql_constraints(shapes)))
 
 
 @functools.cache
@@ -85,6 +91,7 @@ class ValidationResult:
     shape: str | None = None
     source: str | None = None
     line: int | None = None
+    component: str | None = field(default=None, compare=False)  # the SHACL constraint component
 
     def text(self) -> str:
         where = f"{self.source}:{self.line}: " if self.source and self.line else ""
@@ -117,7 +124,8 @@ class ValidationReport:
         return "\n".join(lines)
 
     def to_json(self) -> dict:
-        return {"conforms": self.conforms, "results": [asdict(r) for r in self.results]}
+        return {"conforms": self.conforms,
+                "results": [{k: v for k, v in asdict(r).items() if k != "component"} for r in self.results]}
 
     def to_graph(self) -> rdflib.Graph:
         g = rdflib.Graph()
@@ -149,28 +157,37 @@ def _node(value: str) -> rdflib.term.Node:
 
 
 def _pyshacl_results(report_graph: rdflib.Graph) -> list[ValidationResult]:
+    """The results of pyshacl's report (``sh:result``; not the nested ``sh:detail`` of an
+    ``sh:node`` result, which are no results of the validation)."""
     out = []
-    for r in report_graph.subjects(RDF.type, SH.ValidationResult):
+    for r in report_graph.objects(None, SH.result):
         focus = report_graph.value(r, SH.focusNode)
         path = report_graph.value(r, SH.resultPath)
         value = report_graph.value(r, SH.value)
         msgs = [str(m) for m in report_graph.objects(r, SH.resultMessage)]
         sev = report_graph.value(r, SH.resultSeverity)
         shape = report_graph.value(r, SH.sourceShape)
+        component = report_graph.value(r, SH.sourceConstraintComponent)
         out.append(ValidationResult(
             focus=str(focus), path=str(path) if isinstance(path, rdflib.URIRef) else None,
             value=str(value) if value is not None else None,
             message=compact_iris(msgs[0]) if msgs else "violates a shape",
             severity=str(sev).rsplit("#", 1)[-1] if sev else "Violation",
-            shape=str(shape) if isinstance(shape, rdflib.URIRef) else None))
+            shape=str(shape) if isinstance(shape, rdflib.URIRef) else None,
+            component=str(component) if component is not None else None))
     return out
 
 
 def triples_of(data) -> rdflib.Graph:
-    """The triples of a graph or dataset (quads lose their graph) as one rdflib graph."""
+    """The triples of a graph or dataset, or of Oxigraph quads or triples (quads lose their graph),
+    as one rdflib graph."""
     g = rdflib.Graph()
-    for t in data:
-        g.add(t[:3])
+    if isinstance(data, rdflib.Graph):
+        for t in data:
+            g.add(t[:3])
+    else:
+        for q in data:
+            g.add((from_term(q.subject), from_term(q.predicate), from_term(q.object)))
     return g
 
 
@@ -180,42 +197,160 @@ def validate(
     context: rdflib.Graph | None = None,
     engine: str = "oxigraph",
     sources: dict[str, str] | None = None,
+    shapes: rdflib.Graph | None = None,
 ) -> ValidationReport:
     """Validate ``data`` against the shapes, knowing ``context`` (facts already in the graph that the
     data mentions). Only problems of things written in ``data`` are reported.
 
-    ``sources`` maps file names to their text, so each result can name the line where its thing
-    was written.
+    ``data`` and ``context`` are rdflib graphs (or datasets), or lists of Oxigraph quads or triples
+    (which the default engine reads without converting them). ``sources`` maps file names to their
+    text, so each result can name the line where its thing was written. ``shapes`` replaces the
+    project's shapes.
     """
-    full = triples_of(data)  # our own copy: pyshacl mixes the ontology into it in place
-    written = {str(s) for s in full.subjects()}
-    if context is not None:
-        for t in context:
-            full.add(t[:3])
-    if engine == "pyshacl":
-        conforms, report_graph, _ = pyshacl.validate(
-            full, shacl_graph=shapes_graph(), ont_graph=ontology_graph(), inference="none",
-            advanced=True, allow_warnings=True, inplace=True)
-        results = _pyshacl_results(report_graph)
-    else:
-        core, constraints = _split_shapes()
-        store = ox.Store()
-        store.load(_ontology_nquads(), format=ox.RdfFormat.N_QUADS)
-        store.extend(to_quads(full, "urn:kutniti:data"))
-        _, report_graph, _ = pyshacl.validate(
-            full, shacl_graph=core, ont_graph=ontology_graph(), inference="none",
-            advanced=True, allow_warnings=True, inplace=True)
-        results = _pyshacl_results(report_graph)
-        for r in shacl_sparql.evaluate(store, constraints):
-            results.append(ValidationResult(
-                focus=r.focus, path=r.path, value=r.value, message=compact_iris(r.message),
-                severity=r.severity.rsplit("#", 1)[-1], shape=r.shape))
-    results = [r for r in results if r.focus in written or not written]
-    results = _dedupe(results)
+    results = _dedupe(validation_results(data, context=context, engine=engine, shapes=shapes))
     report = ValidationReport(conforms=not results, results=results)
     if sources:
         report.place(lambda iri: locate(sources, iri))
     return report
+
+
+def validation_results(data, *, context=None, engine: str = "oxigraph",
+                       shapes: rdflib.Graph | None = None) -> list[ValidationResult]:
+    """Every result of validating ``data`` (see :func:`validate`), one per constraint broken, with
+    its constraint component — before :func:`validate` merges those that read the same."""
+    shapes = shapes_graph() if shapes is None else shapes
+    if engine == "pyshacl":
+        full = triples_of(data)  # our own copy: pyshacl mixes the ontology into it in place
+        written = {str(s) for s in full.subjects()}
+        if context is not None:
+            full += triples_of(context)
+        results = _pyshacl(full, shapes)
+    elif engine == "oxigraph":
+        results, written = _oxigraph_results(data, context, shapes)
+    else:
+        raise ValueError(f"unknown validation engine {engine!r} (known: oxigraph, pyshacl)")
+    return [r for r in results if r.focus in written or not written]
+
+
+def _pyshacl(full: rdflib.Graph, shapes: rdflib.Graph) -> list[ValidationResult]:
+    _, report_graph, _ = pyshacl.validate(
+        full, shacl_graph=shapes, ont_graph=ontology_graph(), inference="none",
+        advanced=True, allow_warnings=True, inplace=True)
+    return _pyshacl_results(report_graph)
+
+
+_DATA, _CONTEXT = ox.NamedNode("urn:kutniti:data"), ox.NamedNode("urn:kutniti:context")
+_prepared = threading.local()
+
+
+def _prepared_store() -> ox.Store:
+    """This thread's Oxigraph store holding the ontology (made once per thread and process)."""
+    held = getattr(_prepared, "store", None)
+    if held is None or held[0] != os.getpid():
+        store = ox.Store()
+        store.load(_ontology_nquads(), format=ox.RdfFormat.N_QUADS)
+        held = _prepared.store = (os.getpid(), store)
+    return held[1]
+
+
+def _add(store: ox.Store, data, graph: ox.NamedNode) -> set[str]:
+    """Add ``data`` (an rdflib graph or dataset, or Oxigraph quads or triples) to ``graph`` of
+    ``store``, with its ill-typed literals (:func:`kutniti.graph.shacl_core.ill_typed_quad`);
+    return its subjects. One pass over the data: reading an rdflib graph is most of the cost."""
+    quads, ill = [], []
+    if isinstance(data, rdflib.Graph):
+        iri, literal, named = rdflib.URIRef, rdflib.Literal, ox.NamedNode
+        for t in data:
+            s, p, o = t[0], t[1], t[2]
+            kind = type(o)
+            if kind is iri:
+                obj = named(o)
+            else:
+                obj = to_term(o)
+                if kind is literal and o.ill_typed:
+                    ill.append(obj)
+            quads.append(ox.Quad(named(s) if type(s) is iri else to_term(s), named(p), obj, graph))
+    else:
+        checked = shacl_core.checked_datatypes()
+        read: dict = {}
+        for q in data:
+            quads.append(ox.Quad(q.subject, q.predicate, q.object, graph))
+            o = q.object
+            if isinstance(o, ox.Literal) and o.datatype.value in checked:
+                if o not in read:
+                    read[o] = from_term(o).ill_typed
+                if read[o]:
+                    ill.append(o)
+    store.extend(quads)
+    store.extend(shacl_core.ill_typed_quad(o) for o in ill)
+    return {q.subject.value for q in quads}
+
+
+def _as_written(results: list[ValidationResult], sources) -> None:
+    """Name each value as the data writes it: Oxigraph keeps numbers, dates and booleans in their
+    canonical form (``"1.50"^^xsd:decimal`` is read back as ``"1.5"``)."""
+    pending = [r for r in results if r.value is not None and r.path is not None]
+    if not pending:
+        return
+    written = _literals(sources, {(r.focus, r.path) for r in pending})
+    for r in pending:
+        candidates = written.get((r.focus, r.path), [])
+        if not candidates or any(str(o) == r.value for o in candidates):
+            continue
+        for o in candidates:
+            scratch = ox.Store()
+            scratch.add(ox.Quad(ox.NamedNode("urn:x"), ox.NamedNode("urn:x"), to_term(o)))
+            if next(iter(scratch)).object.value == r.value:
+                r.value = str(o)
+                break
+
+
+def _literals(sources, wanted: set[tuple[str, str]]) -> dict[tuple[str, str], list[rdflib.Literal]]:
+    """The literal objects of the (subject, predicate) pairs ``wanted`` in the graphs or quads ``sources``."""
+    out: dict = {}
+    for data in sources:
+        if data is None:
+            continue
+        if isinstance(data, rdflib.Graph) and not isinstance(data, rdflib.ConjunctiveGraph):
+            for s, p in wanted:
+                node = rdflib.URIRef(s) if ":" in s else rdflib.BNode(s)
+                out.setdefault((s, p), []).extend(
+                    o for o in data.objects(node, rdflib.URIRef(p)) if isinstance(o, rdflib.Literal))
+            continue
+        subjects = {s for s, _ in wanted}
+        for t in data:
+            s, p, o = (str(t[0]), str(t[1]), t[2]) if isinstance(data, rdflib.Graph) else (
+                t.subject.value, t.predicate.value, t.object)
+            if s in subjects and (s, p) in wanted and isinstance(o, (rdflib.Literal, ox.Literal)):
+                out.setdefault((s, p), []).append(o if isinstance(o, rdflib.Literal) else from_term(o))
+    return out
+
+
+def _oxigraph_results(data, context, shapes: rdflib.Graph) -> tuple[list[ValidationResult], set[str]]:
+    """Every constraint run in Oxigraph (pyshacl only for shapes the compiler left to it); and the
+    subjects written in ``data``."""
+    sparql, compiled = _compiled(shapes)
+    store = _prepared_store()
+    try:
+        written = _add(store, data, _DATA)
+        if context is not None:
+            _add(store, context, _CONTEXT)
+        found = shacl_sparql.evaluate(store, sparql) + shacl_core.evaluate(store, compiled.queries)
+    finally:
+        for g in (_DATA, _CONTEXT, *map(ox.NamedNode, shacl_core.SCRATCH_GRAPHS)):
+            if store.contains_named_graph(g):
+                store.remove_graph(g)
+    results = [ValidationResult(focus=r.focus, path=r.path, value=r.value, message=compact_iris(r.message),
+                                severity=r.severity.rsplit("#", 1)[-1], shape=r.shape if "://" in r.shape else None,
+                                component=r.constraint if r.constraint.startswith(str(SH)) else str(SH.SPARQLConstraintComponent))
+               for r in found]
+    _as_written(results, (data, context))
+    if compiled.fallback is not None:
+        full = triples_of(data)
+        if context is not None:
+            full += triples_of(context)
+        results += _pyshacl(full, compiled.fallback)
+    return results, written
 
 
 def _dedupe(results: list[ValidationResult]) -> list[ValidationResult]:

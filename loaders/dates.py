@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from kutniti.loaders.datafiles import read_data
 from kutniti.loaders.text import fold, fold_pattern
 
 
@@ -147,10 +148,7 @@ _ANCHOR = re.compile(fold_pattern(r"(?:-?(?:এর|র|ের))?\s*(?:পর|প
 
 @functools.cache
 def _periods() -> dict[str, tuple[int, int]]:
-    import yaml
-    from importlib import resources
-
-    data = yaml.safe_load(resources.files("kutniti.loaders").joinpath("data", "periods.yaml").read_text("utf-8"))
+    data = read_data("periods.yaml")
     out = {}
     for p in data["periods"]:
         for n in p["names"]:

@@ -12,11 +12,9 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
-from importlib import resources
-
-import yaml
 
 from kutniti.loaders.dates import DateMention, PartialDate
+from kutniti.loaders.datafiles import read_data
 from kutniti.loaders.lexicon import Entity, Lexicon
 from kutniti.loaders.mentions import BOTH_COUNTRIES, DocumentContext, Mention
 from kutniti.loaders.text import fold_pattern
@@ -164,7 +162,7 @@ def leading_words(src: str) -> tuple[str, ...]:
 @functools.cache
 def rules() -> tuple[list[Rule], re.Pattern, re.Pattern]:
     """The rules, and the planned and negation patterns."""
-    data = yaml.safe_load(resources.files("kutniti.loaders").joinpath("data", "events.yaml").read_text("utf-8"))
+    data = read_data("events.yaml")
     verbs = data.get("verbs") or {}
 
     def pat(p: str | None) -> re.Pattern | None:
@@ -233,7 +231,8 @@ def clauses(sentence: str) -> list[tuple[int, int, bool]]:
 
 _DEMONSTRATIVE = re.compile(fold_pattern(r"(?<![\u0980-\u09ff])(?:এই|সেই|ওই|এ|একই)(?![\u0980-\u09ff])"))
 #: A weapon named in the text: up to two words before the weapon noun ("স্কুড-বি আন্তঃমহাদেশীয় মিসাইল").
-WEAPON_NAME = re.compile(fold_pattern(r"(?:[^\s।,]+\s+){1,2}(?:মিসাইল|মিসসাইল|ক্ষেপণাস্ত্র|ট্যাংক|যুদ্ধবিমান|রকেট)"))
+WEAPON_NOUNS = tuple(fold_pattern(w) for w in ("মিসাইল", "মিসসাইল", "ক্ষেপণাস্ত্র", "ট্যাংক", "যুদ্ধবিমান", "রকেট"))
+WEAPON_NAME = re.compile(fold_pattern(r"(?:[^\s।,]+\s+){1,2}") + f"(?:{'|'.join(WEAPON_NOUNS)})")
 _DELEGATION = re.compile(fold_pattern(r"প্রতিনিধি\s*দল|প্রতিনিধিদল"))
 
 

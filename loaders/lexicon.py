@@ -13,11 +13,10 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
-from importlib import resources
 
-import yaml
 
 from kutniti.graph.namespaces import slugify
+from kutniti.loaders.datafiles import read_data
 from kutniti.loaders.text import fold, key, tokens
 
 
@@ -99,7 +98,7 @@ def demonyms(name: str) -> list[str]:
 
 
 def _data(name: str) -> dict:
-    return yaml.safe_load(resources.files("kutniti.loaders").joinpath("data", name).read_text("utf-8"))
+    return read_data(name)
 
 
 class Lexicon:

@@ -17,7 +17,7 @@ import rdflib
 from kutniti.loaders.clutter import article_spans
 from kutniti.loaders.dates import DateMention, PartialDate, document_date, find_dates
 from kutniti.loaders.document import Document
-from kutniti.loaders.events import _DEMONSTRATIVE, WEAPON_NAME, Event, read_events
+from kutniti.loaders.events import _DEMONSTRATIVE, WEAPON_NAME, WEAPON_NOUNS, Event, read_events
 from kutniti.loaders.lexicon import Entity, lexicon
 from kutniti.loaders.mentions import DocumentContext, Mention, find_mentions
 from kutniti.loaders.text import fold, fold_pattern, sentences, tokens
@@ -154,7 +154,8 @@ def read(doc: Document) -> Reading:
             inherited = [DateMention(fa, fa, value=PartialDate(doc_date.year, doc_date.month))]
         found = read_events(f.text[fa:fb], fa, s.mentions, s.dates, inherited, ctx, lex, doc_date,
                             raw_of=lambda a, b: raw[offsets[a]:offsets[b]])
-        for w in WEAPON_NAME.finditer(f.text, fa, fb):
+        weapons = WEAPON_NAME.finditer(f.text, fa, fb) if any(w in f.text[fa:fb] for w in WEAPON_NOUNS) else ()
+        for w in weapons:
             if not _DEMONSTRATIVE.search(w.group(0)):
                 ctx.last_weapon = raw[offsets[w.start()]:offsets[w.end()]].strip()
         for ev, _, _ in found:

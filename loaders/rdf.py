@@ -22,7 +22,7 @@ import rdflib
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from kutniti.graph.namespaces import DIP, KID, document_iri
-from kutniti.graph.store import to_rdflib
+from kutniti.graph.store import from_term
 from kutniti.loaders.dates import PartialDate
 from kutniti.loaders.events import Event
 from kutniti.loaders.lexicon import Entity
@@ -97,7 +97,7 @@ def to_graph(triples: Iterable[Triple], graph: rdflib.Graph | None = None) -> rd
     """Triples of Oxigraph terms added to an rdflib graph (a new one by default)."""
     graph = rdflib.Graph() if graph is None else graph
     for s, p, o in triples:
-        graph.add((to_rdflib(s), to_rdflib(p), to_rdflib(o)))
+        graph.add((from_term(s), from_term(p), from_term(o)))
     return graph
 
 
