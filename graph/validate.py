@@ -53,8 +53,9 @@ def ontology_graph() -> rdflib.Graph:
 @functools.lru_cache(maxsize=4)
 def _compiled(shapes: rdflib.Graph) -> tuple[list[shacl_sparql.SparqlConstraint], shacl_core.CompiledShapes]:
     """The SHACL-SPARQL constraints and the core constraints of ``shapes``, ready for Oxigraph."""
-    return (shacl_sparql.compile_constraints(shapes),
-            shacl_core.compile_shapes(shacl_sparql.without_sparql_constraints(shapes)))
+    sparql = shacl_sparql.compile_constraints(shapes)
+    core = shacl_core.compile_shapes(shapes, frozenset(c.constraint for c in sparql))
+    return [c for c in sparql if c.shape not in core.fallback_shapes], core  # pyshacl checks all of those
 
 
 @functools.cache
