@@ -242,7 +242,8 @@ class _Compiler:
             return on_values(SH.PatternConstraintComponent, f"isBlank({v}) || !REGEX(STR({v}), {args})")
         if p in (SH.minLength, SH.maxLength):
             n = self.count_of(shape, p, 1 << 31)
-            op, comp = ("<", SH.MinLengthConstraintComponent) if p == SH.minLength else (">", SH.MaxLengthConstraintComponent)
+            op, comp = (("<", SH.MinLengthConstraintComponent) if p == SH.minLength
+                        else (">", SH.MaxLengthConstraintComponent))
             return on_values(comp, f"isBlank({v}) || STRLEN(STR({v})) {op} {n}")
         if p in _COMPARISONS:
             if not isinstance(o, rdflib.Literal):
@@ -341,7 +342,8 @@ def _query(shapes: rdflib.Graph, shape, target: str, checks: list[_Check], reads
     for c in checks:
         k = len(meta)
         meta.append(CoreCheck(c.shape, c.path, c.component,
-                              tuple(str(m) for m in shapes.objects(c.shape, SH.message)) or (_default_message(c.component),),
+                              tuple(str(m) for m in shapes.objects(c.shape, SH.message))
+                              or (_default_message(c.component),),
                               shapes.value(c.shape, SH.severity) or SH.Violation, c.value == "?this"))
         if c.binder:
             groups.setdefault(c.binder, []).append((k, c))

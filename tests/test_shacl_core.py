@@ -283,7 +283,8 @@ def random_mutation(g: rdflib.Graph, rng: random.Random) -> None:
         g.add((s, p, rdflib.Literal(str(o))))
     elif choice == 4:  # another datatype, maybe ill-typed for it
         g.remove((s, p, o))
-        g.add((s, p, rdflib.Literal(str(o)[:10], datatype=rng.choice([rdflib.XSD.date, rdflib.XSD.gYear, rdflib.XSD.integer, rdflib.XSD.string]))))
+        datatype = rng.choice([rdflib.XSD.date, rdflib.XSD.gYear, rdflib.XSD.integer, rdflib.XSD.string])
+        g.add((s, p, rdflib.Literal(str(o)[:10], datatype=datatype)))
     elif choice == 5:  # another language
         g.remove((s, p, o))
         g.add((s, p, rdflib.Literal(str(o), lang=rng.choice(["bn", "en", "en-GB", "ko"]))))
