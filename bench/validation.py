@@ -111,7 +111,6 @@ def whole(path: Path, engine: str) -> dict:
 
 def documents(folder: Path, engines: list[str], alone: int, repeat: int) -> dict:
     """Time validating the facts of the documents in ``folder``: all at once and each alone."""
-    import pyoxigraph as ox
     import rdflib
 
     from kutniti.graph.store import to_quads

@@ -1,11 +1,14 @@
 """SHACL core constraints compiled to SPARQL, evaluated by Oxigraph over all focus nodes at once.
 
-Each constraint of a shape that has targets becomes one SELECT that joins the shape's targets
-(:func:`kutniti.graph.shacl_sparql.target_pattern`) with the condition under which the constraint
-is broken, and returns the focus node, the value and the path of each violation — the rows
-:func:`kutniti.graph.shacl_sparql.evaluate` turns into results, with the shape's ``sh:message``
-and ``sh:severity``. Shapes reached through ``sh:node``, ``sh:or``, ``sh:and``, ``sh:not``,
-``sh:xone`` and ``sh:qualifiedValueShape`` are compiled into ``EXISTS`` tests on the value node.
+Every shape that has targets becomes one SELECT: a UNION of one branch per property (the shape's
+targets, :func:`kutniti.graph.shacl_sparql.target_pattern`, joined with the property's values and
+the conditions under which each of its constraints is broken) and one branch for the constraints
+on the focus node alone. Each row names the focus node, the value and the constraint broken; it
+becomes a :class:`~kutniti.graph.shacl_sparql.SparqlResult` with the shape's ``sh:message`` and
+``sh:severity``, as pyshacl reports it. Shapes reached through ``sh:or``, ``sh:and``, ``sh:not``,
+``sh:xone``, ``sh:node`` and ``sh:qualifiedValueShape`` become ``EXISTS`` tests on the value node;
+for ``sh:node`` to a shape that has a query of its own, values among that shape's targets are
+looked up in that query's results instead (:data:`BROKEN`).
 
 Compiled: targets (``sh:targetClass`` with subclasses, implicit class targets, ``sh:targetNode``,
 ``sh:targetSubjectsOf``, ``sh:targetObjectsOf``); property shapes whose ``sh:path`` is an IRI;
@@ -17,14 +20,15 @@ Compiled: targets (``sh:targetClass`` with subclasses, implicit class targets, `
 ``sh:qualifiedMinCount`` (up to 4) / ``sh:qualifiedMaxCount`` (up to 3), ``sh:deactivated``.
 
 Everything else — other paths (inverse, sequence, ``*``), ``sh:uniqueLang``, ``sh:closed``,
-``sh:qualifiedValueShapesDisjoint true``, larger counts, property-level ``sh:sparql``, datatypes
-whose well-formedness rdflib checks but this module does not, recursive shapes — makes the whole
-targeted shape fall back to pyshacl: :func:`compile_shapes` returns the shapes it could not
-compile as a shapes graph for pyshacl, so the verdicts are pyshacl's for any shapes file.
+``sh:qualifiedValueShapesDisjoint true``, larger counts, ``sh:datatype rdfs:Datatype``,
+property-level or nested ``sh:sparql``, blank nodes as constraint values, recursive shapes — makes
+the whole targeted shape fall back to pyshacl: :func:`compile_shapes` returns the shapes it could
+not compile as a shapes graph for pyshacl, so the verdicts are pyshacl's for any shapes file.
 
 Literals rdflib reads as ill-typed (``"March 2019"^^xsd:date``) break ``sh:datatype`` in pyshacl;
 the caller lists them in the graph :data:`ILL_TYPED` (see :func:`ill_typed_quad`) so that the
-queries can see them.
+queries can see them. Where pyshacl departs from SHACL's letter, the queries follow pyshacl:
+``sh:lessThan`` orders values that SPARQL cannot compare the way rdflib sorts them.
 """
 
 from __future__ import annotations
@@ -35,7 +39,7 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 import rdflib
-from rdflib.namespace import OWL, RDF, RDFS, SH, XSD
+from rdflib.namespace import OWL, RDF, RDFS, SH
 from rdflib.collection import Collection
 from rdflib.term import XSDToPython
 
@@ -129,9 +133,10 @@ class CoreQuery:
 
 
 class _Compiler:
-    def __init__(self, shapes: rdflib.Graph, known: dict | None = None):
+    def __init__(self, shapes: rdflib.Graph, known: dict | None = None, run_elsewhere=frozenset()):
         self.g = shapes
         self.known = known or {}  # compiled targeted shape → its target pattern
+        self.run_elsewhere = run_elsewhere  # SHACL-SPARQL constraints run by shacl_sparql
         self.reads: set = set()
         self.count = 0
         self.stack: list = []
@@ -175,8 +180,8 @@ class _Compiler:
             v = (value or self.var()) if path is not None else focus
             binder = f"{focus} <{path}> {v} ." if path is not None else ""
             for p, o in self.g.predicate_objects(shape):
-                if p == SH.sparql:
-                    raise Unsupported(f"sh:sparql on {shape} (only node shapes' are run, by shacl_sparql)")
+                if p == SH.sparql and not (len(self.stack) == 1 and o in self.run_elsewhere):
+                    raise Unsupported(f"sh:sparql on {shape} that shacl_sparql does not run")
                 if p in _NOT_CONSTRAINTS or not str(p).startswith(str(SH)):
                     continue
                 out += [_Check(shape, path, *c) for c in self.constraint(shape, path, focus, binder, v, p, o)]
@@ -237,7 +242,8 @@ class _Compiler:
             return on_values(SH.PatternConstraintComponent, f"isBlank({v}) || !REGEX(STR({v}), {args})")
         if p in (SH.minLength, SH.maxLength):
             n = self.count_of(shape, p, 1 << 31)
-            op, comp = ("<", SH.MinLengthConstraintComponent) if p == SH.minLength else (">", SH.MaxLengthConstraintComponent)
+            op, comp = (("<", SH.MinLengthConstraintComponent) if p == SH.minLength
+                        else (">", SH.MaxLengthConstraintComponent))
             return on_values(comp, f"isBlank({v}) || STRLEN(STR({v})) {op} {n}")
         if p in _COMPARISONS:
             if not isinstance(o, rdflib.Literal):
@@ -336,7 +342,8 @@ def _query(shapes: rdflib.Graph, shape, target: str, checks: list[_Check], reads
     for c in checks:
         k = len(meta)
         meta.append(CoreCheck(c.shape, c.path, c.component,
-                              tuple(str(m) for m in shapes.objects(c.shape, SH.message)) or (_default_message(c.component),),
+                              tuple(str(m) for m in shapes.objects(c.shape, SH.message))
+                              or (_default_message(c.component),),
                               shapes.value(c.shape, SH.severity) or SH.Violation, c.value == "?this"))
         if c.binder:
             groups.setdefault(c.binder, []).append((k, c))
@@ -393,15 +400,17 @@ def _targeted(shapes: rdflib.Graph) -> list:
     return sorted(out, key=str)
 
 
-def compile_shapes(shapes: rdflib.Graph) -> CompiledShapes:
+def compile_shapes(shapes: rdflib.Graph, run_elsewhere=frozenset()) -> CompiledShapes:
     """The core constraints of every targeted shape as queries. Shapes that cannot be compiled are
     returned as :attr:`CompiledShapes.fallback`: the shapes graph with the targets of the compiled
-    shapes taken away, for pyshacl. ``shapes`` should be without the SHACL-SPARQL constraints
-    :mod:`kutniti.graph.shacl_sparql` runs (:func:`~kutniti.graph.shacl_sparql.without_sparql_constraints`)."""
+    shapes taken away, for pyshacl (which checks all of a fallback shape, its SHACL-SPARQL
+    constraints too). ``run_elsewhere`` are the SHACL-SPARQL constraints
+    :mod:`kutniti.graph.shacl_sparql` runs for the compiled shapes; reached from another shape
+    (``sh:node`` …), a shape with SHACL-SPARQL constraints is not compiled."""
     queries, fallback, known = [], [], {}
     for shape in _targeted(shapes):
         try:
-            _Compiler(shapes).checks(shape, "?this", "?value")
+            _Compiler(shapes, run_elsewhere=run_elsewhere).checks(shape, "?this", "?value")
         except Unsupported:
             fallback.append(shape)
             continue
@@ -411,7 +420,7 @@ def compile_shapes(shapes: rdflib.Graph) -> CompiledShapes:
     for shape in _targeted(shapes):
         if shape in fallback:
             continue
-        compiler = _Compiler(shapes, known)
+        compiler = _Compiler(shapes, known, run_elsewhere)
         checks = compiler.checks(shape, "?this", "?value")
         if checks:
             queries.append(_query(shapes, shape, shacl_sparql.target_pattern(shapes, shape), checks,

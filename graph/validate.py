@@ -53,8 +53,9 @@ def ontology_graph() -> rdflib.Graph:
 @functools.lru_cache(maxsize=4)
 def _compiled(shapes: rdflib.Graph) -> tuple[list[shacl_sparql.SparqlConstraint], shacl_core.CompiledShapes]:
     """The SHACL-SPARQL constraints and the core constraints of ``shapes``, ready for Oxigraph."""
-    return (shacl_sparql.compile_constraints(shapes),
-            shacl_core.compile_shapes(shacl_sparql.without_sparql_constraints(shapes)))
+    sparql = shacl_sparql.compile_constraints(shapes)
+    core = shacl_core.compile_shapes(shapes, frozenset(c.constraint for c in sparql))
+    return [c for c in sparql if c.shape not in core.fallback_shapes], core  # pyshacl checks all of those
 
 
 @functools.cache
@@ -330,6 +331,8 @@ def _oxigraph_results(data, context, shapes: rdflib.Graph) -> tuple[list[Validat
     """Every constraint run in Oxigraph (pyshacl only for shapes the compiler left to it); and the
     subjects written in ``data``."""
     sparql, compiled = _compiled(shapes)
+    data = data if isinstance(data, rdflib.Graph) else list(data)  # read more than once
+    context = context if context is None or isinstance(context, rdflib.Graph) else list(context)
     store = _prepared_store()
     try:
         written = _add(store, data, _DATA)
@@ -340,10 +343,11 @@ def _oxigraph_results(data, context, shapes: rdflib.Graph) -> tuple[list[Validat
         for g in (_DATA, _CONTEXT, *map(ox.NamedNode, shacl_core.SCRATCH_GRAPHS)):
             if store.contains_named_graph(g):
                 store.remove_graph(g)
-    results = [ValidationResult(focus=r.focus, path=r.path, value=r.value, message=compact_iris(r.message),
-                                severity=r.severity.rsplit("#", 1)[-1], shape=r.shape if "://" in r.shape else None,
-                                component=r.constraint if r.constraint.startswith(str(SH)) else str(SH.SPARQLConstraintComponent))
-               for r in found]
+    results = [ValidationResult(
+        focus=r.focus, path=r.path, value=r.value, message=compact_iris(r.message),
+        severity=r.severity.rsplit("#", 1)[-1], shape=r.shape if "://" in r.shape else None,
+        component=r.constraint if r.constraint.startswith(str(SH)) else str(SH.SPARQLConstraintComponent))
+        for r in found]
     _as_written(results, (data, context))
     if compiled.fallback is not None:
         full = triples_of(data)

@@ -2,7 +2,7 @@
 
 One conforming graph (``BASE``) has one thing of every shaped kind; each case changes it to break
 exactly one rule and checks that the report names the right thing with the rule's message — with
-both validation engines (pyshacl alone, and pyshacl + Oxigraph for SHACL-SPARQL constraints).
+both validation engines (pyshacl alone, and the shapes compiled to SPARQL for Oxigraph).
 """
 
 from __future__ import annotations
