@@ -38,7 +38,7 @@ QUARANTINE_TEXT = "quarantine.txt"
 #: Documents a build worker reads and validates together.
 BATCH = 200
 #: Documents whose facts are loaded into the store at once.
-WRITE_BATCH = 2000
+WRITE_BATCH = 500
 
 
 @dataclass
