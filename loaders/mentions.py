@@ -41,6 +41,9 @@ STOPWORDS = {key(w) for w in """এবং ও যে তিনি তাঁর �
 DEMONSTRATIVE_NOUNS = {key(w) for w in """সময় সময়ে বছর বছরে বছরের মাসে মাসের সপ্তাহে সপ্তাহের দিন দিনে
     বিষয়ে বিষয়টি ব্যাপারে ঘটনায় ঘটনার কারণে উপলক্ষে প্রসঙ্গে লক্ষ্যে সফরে সফরের বৈঠকে সিদ্ধান্ত
     সিদ্ধান্তের দেশ দেশের পর্যন্ত""".split()}
+VOWEL_SIGNS = set("\u09be\u09bf\u09c0\u09c1\u09c2\u09c3\u09c7\u09c8\u09cb\u09cc")
+#: "(অব.)" after a military rank: retired, not a name.
+RETIRED = {key(w) for w in ["অব", "অবসরপ্রাপ্ত"]}
 PRONOUN_PERSON = {key(w) for w in ["তিনি", "তাঁর", "তার", "তাকে", "তাঁকে"]}
 PRONOUN_OBJECT = {key(w) for w in ["তাকে", "তাঁকে"]}
 PRONOUN_GENITIVE = {key(w) for w in ["তাঁর", "তার"]}
@@ -78,6 +81,7 @@ class DocumentContext:
     last_person: Entity | None = None
     topic: list[Entity] = field(default_factory=list)  # the document's main countries
     last_weapon: str | None = None
+    last_country: Entity | None = None  # the last country named as a subject, for "দেশটির মন্ত্রী"
     recent_people: list[Entity] = field(default_factory=list)  # people in order of last mention  # the last weapon named, for "এই ধরনের মিসাইল"
 
     def remember(self, person: Entity, subject: bool = True) -> None:
@@ -149,6 +153,8 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
             out.append(m)
             if ent.kind == "Person":
                 ctx.remember(ent, subject=case == "nom" and not post)
+            elif ent.kind == "Country" and case == "nom" and not post:
+                ctx.last_country = ent
             i += n + used
             continue
         adj, adj_n = None, 1
@@ -166,7 +172,18 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
             j = i + adj_n
             nxt = toks[j].text if j < len(toks) else ""
             group = _group_noun(lex, toks, j)
-            if lex.title(nxt) or nxt in lex.honorifics or nxt in GOVERNMENT_NOUNS:
+            gov = _government_noun(toks, j)
+            if gov and not lex.title(nxt):
+                # "থাই সরকার", "পোলিশ পররাষ্ট্র মন্ত্রণালয়": the country acts, in the case of the noun
+                n, ending = gov
+                case, post, used = _case_and_post(lex, toks, j + n, ending)
+                out.append(Mention(adj[0], toks[i].start, toks[j + n - 1].end, i, j + n + used, case, post,
+                                   via="adjective"))
+                if case == "nom" and not post:
+                    ctx.last_country = adj[0]
+                i = j + n + used
+                continue
+            if lex.title(nxt) or nxt in lex.honorifics:
                 out.append(Mention(adj[0], toks[i].start, toks[j - 1].end, i, j, "gen", "", modifier=True,
                                    via="adjective"))
             elif group is not None:
@@ -192,6 +209,10 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
                 ctx.remember(person, subject=case == "nom" and not post)
                 i = end_tok + extra
                 continue
+            if title and i + 1 < len(toks) and (lex.title(toks[i + 1].text) or
+                                                 lex.title(toks[i + 1].text + (toks[i + 2].text if i + 2 < len(toks) else ""))):
+                # "পররাষ্ট্র প্রতিমন্ত্রী জেনারেল …": a title after a title serves the same country
+                pending_country = _country_before(out, i, pending_country)
             i += 1
             continue
         base = _strip(word)
@@ -307,7 +328,14 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
             return cands[0], 1
     if position is None:
         return None, 0
+    if country is not None and country.slug not in lex.entities and ctx.last_country is not None:
+        country = ctx.last_country  # "দেশটির পররাষ্ট্রমন্ত্রী …": the country just named
     unresolved = country is None or country.slug not in lex.entities
+    if j < len(toks) and toks[j].text in RETIRED:
+        j += 1  # "জেনারেল (অব.) …": retired
+        skipped = 1
+    else:
+        skipped = 0
     words = []
     for k in range(j, min(j + 3, len(toks))):
         w = toks[k].text
@@ -315,7 +343,7 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
             break
         if k > j and folded and folded[toks[k - 1].end:toks[k].start].strip(" -\u200c\u200d"):
             break
-        if lex.lookup([w]) or lex.lookup([w], lex.adjectives) or any(
+        if lex.lookup([w]) or lex.lookup([w], lex.adjectives) or lex.lookup([t.text for t in toks[k:k + 2]], lex.adjectives) or any(
                 lex.lookup([t.text for t in toks[k:k + n]]) for n in range(2, min(lex.max_words, len(toks) - k) + 1)):
             break  # a name the lexicon knows ("ইউরোপীয় ইউনিয়নের") ends the new person's name
         words.append(w)
@@ -323,10 +351,14 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
             break
     if len(words) < 2:
         return None, 0
-    raw_names = words[:-1] + [_strip(words[-1]) if _ending_of(lex, words[-1]) else words[-1]]
+    last = words[-1]
+    ending = _ending_of(lex, last)
+    if ending in ("ই", "ও") and last[-2] in VOWEL_SIGNS:
+        ending = ""  # "প্রমুদউইনাই", "সের্গেই": a vowel after a vowel is the name's diphthong, not "-ই"
+    raw_names = words[:-1] + [last[: -len(ending)] if ending else last]
     known = lex.person_like(" ".join(raw_names), None if unresolved else country.slug)
     if known is not None:
-        return known, len(words)
+        return known, len(words) + skipped
     if unresolved:
         return None, 0  # the country is a reference ("দেশটির প্রেসিডেন্ট") not yet resolved, or none
     label = romanise(" ".join(raw_names), country.iso or country.slug)
@@ -338,7 +370,7 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
         person = Entity(slug, "Person", label, label_bn=" ".join(raw_names), country=country.slug,
                         position=position)
         ctx.new_people[slug] = person
-    return person, len(words)
+    return person, len(words) + skipped
 
 
 _RELATION_NOUN = re.compile(fold_pattern(r"\s*(?:সম্পর্ক|বিভক্ত|বিভাজন|দ্বন্দ্ব|বিরোধ|সীমান্ত)"))

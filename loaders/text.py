@@ -113,6 +113,13 @@ def to_int(digits: str) -> int:
 ABBREVIATIONS = ("মিঃ", "মি.", "ড.", "ডঃ", "ডা.", "মো.", "মোঃ", "সে.", "কি.", "বি.", "এ.", "জে.", "Mr.", "Dr.", "St.", "U.S.", "U.N.")
 
 _BOUNDARY = re.compile(r"[।৷॥?!]+[\"'”’)\]]*|\.(?=\s)|\n+|\|")
+#: A wiki link's target before its shown text: "[[রামবরণ যাদব|রামবরণ যাদবের]]". The bar is not a
+#: table's, and the target (the linked page's name, in the nominative) is not part of the sentence.
+_LINK_TARGET = re.compile(r"\[\[([^\[\]|\n]*)\|(?=[^\[\]|\n]*\]\])")
+#: One-syllable words that can end a sentence (not initials).
+_SHORT_WORDS = {"না", "নি", "কি", "যে", "সে", "তা", "হয়", "ও"}
+#: An initial written in Bengali script: one letter's name before a dot ("ভি. কে. সিং", "এ. কে.").
+_INITIAL = re.compile(r"(?:^|(?<=[\s(]))[\u0985-\u09b9\u09dc-\u09df][\u09be-\u09cc\u0981-\u0983]?$")
 
 
 def sentences(raw: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -121,13 +128,19 @@ def sentences(raw: str, start: int = 0, end: int | None = None) -> list[tuple[in
     end = len(raw) if end is None else end
     spans: list[tuple[int, int]] = []
     cur = start
+    links = [(t.start(), t.end()) for t in _LINK_TARGET.finditer(raw, start, end)] if "[[" in raw[start:end] else []
     for m in _BOUNDARY.finditer(raw, start, end):
+        if m.group(0) == "|" and any(a < m.start() < b for a, b in links):
+            continue
         if m.group(0) == ".":
             before = raw[max(start, m.start() - 6):m.start() + 1]
             if any(before.endswith(a) for a in ABBREVIATIONS):
                 continue
             # a single letter before the dot is an initial
             if m.start() >= 2 and raw[m.start() - 2].isspace() and raw[m.start() - 1].isalpha():
+                continue
+            initial = _INITIAL.search(raw, max(start, m.start() - 3), m.start())
+            if initial and initial.group(0) not in _SHORT_WORDS:
                 continue
         stop = m.end() if m.group(0)[0] in "।৷॥?!." else m.start()
         _add(raw, cur, stop, spans)
@@ -162,7 +175,11 @@ def tokens(folded: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Word tokens of folded text (hyphenated words are split at hyphens: "জং-উন" → জং, উন)."""
     end = len(folded) if end is None else end
     out = []
+    # a wiki link's target is not read, only the text it shows
+    skip = [(t.start(), t.end()) for t in _LINK_TARGET.finditer(folded, start, end)] if "[[" in folded[start:end] else []
     for m in _WORD.finditer(folded, start, end):
+        if skip and any(a <= m.start() < b for a, b in skip):
+            continue
         pos = m.start()
         for part in m.group(0).split("-"):
             if part:

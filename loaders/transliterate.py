@@ -21,6 +21,7 @@ from kutniti.loaders.text import fold
 #: Countries (ISO codes or historical slugs) whose names follow one language's conventions.
 STYLES = {
     "south-asian": {"IN", "PK", "BD", "NP", "LK", "BT", "MV"},
+    "hindustani": {"IN", "NP"},
     "arabic": {"DZ", "BH", "EG", "IQ", "JO", "KW", "LB", "LY", "MA", "OM", "PS", "QA", "SA", "SD", "SY",
                "TN", "AE", "YE", "MR", "IR", "AF", "MY", "BN", "ID", "PK", "BD"},
     "korean": {"KP", "KR"},
@@ -43,6 +44,13 @@ STYLES = {
                 "RW", "SN", "SL", "SO", "ZA", "SS", "TZ", "TG", "UG", "ZM", "ZW"},
 }
 
+#: English letters as their names are written in Bengali script: initials ("ভি. কে. সিং" → V. K. Singh).
+LETTER_NAMES = {"এ": "A", "বি": "B", "সি": "C", "ডি": "D", "ই": "E", "এফ": "F", "জি": "G", "এইচ": "H",
+                "আই": "I", "জে": "J", "কে": "K", "এল": "L", "এম": "M", "এন": "N", "ও": "O", "পি": "P",
+                "কিউ": "Q", "আর": "R", "এস": "S", "টি": "T", "ইউ": "U", "ভি": "V", "ডব্লিউ": "W",
+                "ডাব্লিউ": "W", "ওয়াই": "Y", "জেড": "Z"}
+#: Naming traditions in which a short word before the family name is an initial, not a syllable.
+INITIALS = {"south-asian", "english", "african"}
 VOWELS = {"অ": "o", "আ": "a", "ই": "i", "উ": "u", "ঋ": "ri", "এ": "e", "ঐ": "oi", "ও": "o", "ঔ": "ou"}
 SIGNS = {"া": "a", "ি": "i", "ু": "u", "ৃ": "ri", "ে": "e", "ৈ": "oi", "ো": "o", "ৌ": "ou"}
 CONSONANTS = {"ক": "k", "খ": "kh", "গ": "g", "ঘ": "gh", "ঙ": "ng", "চ": "ch", "ছ": "ch", "জ": "j",
@@ -77,6 +85,8 @@ SPELLINGS = {
     "burmese": [(r"(?<![aeiou])ong", "aung")],
     "african": [(r"^e([nm])(?=[bdgkt])", r"\1")],
     "south-asian": [(r"^sing$", "singh"), (r"^shekh$", "sheikh")],
+    # Hindi and Nepali names: য is y (যাদব → yadav), a final ব is v (কেশব → keshav)
+    "hindustani": [(r"(?<=[aeiou])b$", "v")],
 }
 
 
@@ -198,7 +208,7 @@ def _consonants(cons: list[str], style: frozenset[str], first: bool, vowel: str 
         elif i and c == "য":  # য-ফলা: ্যা is the vowel of "cat" in foreign names
             out += "y" if "south-asian" in style or vowel != "া" else ""
         elif c == "য" and first and i == 0:
-            out += "j"
+            out += "y" if "hindustani" in style else "j"  # যাদব: Yadav in Hindi and Nepali names
         elif c == "স" and i and cons[i - 1] == "ক" and "south-asian" not in style:
             out = out[:-1] + "x"  # ক্স → x
         else:
@@ -251,7 +261,7 @@ def _word(word: str, style: frozenset[str]) -> str:
         else:
             vowel = letters[u.vowel]
         if u.vowel == "উ" and nxt is not None and nxt.vowel == "ই" and not nxt.cons and "korean" not in style \
-                and (prev is None or not prev.cons or _said(prev)):
+                and (prev is None or not prev.cons or _said(prev) or not prev.schwa):
             vowel = "w"  # উইলসন → wilson
         if u.vowel == "ই" and prev is None and nxt is not None and not nxt.cons and nxt.vowel in ("উ", "ও", "এ", "আ") \
                 and not _glide(units, 1):
@@ -276,7 +286,11 @@ def romanise(name: str, country: str | None = None) -> str:
     style = style_of(country)
     words = [w for w in re.split(r"[\s\-]+", fold(name.replace("ৎ", "ত্")).text) if w]  # ৎ: a bare t
     out = []
-    for w in words:
+    letters = {fold(k).text: v for k, v in LETTER_NAMES.items()} if style & INITIALS else {}
+    for i, w in enumerate(words):
+        if i < len(words) - 1 and w in letters:
+            out.append(letters[w] + ".")
+            continue
         latin = _word(w, style) if any(c in CONSONANTS or c in VOWELS for c in w) else w
         out.append(latin[:1].upper() + latin[1:])
     if "korean" in style and len(out) > 2:
