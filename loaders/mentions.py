@@ -42,6 +42,9 @@ DEMONSTRATIVE_NOUNS = {key(w) for w in """সময় সময়ে বছর
     বিষয়ে বিষয়টি ব্যাপারে ঘটনায় ঘটনার কারণে উপলক্ষে প্রসঙ্গে লক্ষ্যে সফরে সফরের বৈঠকে সিদ্ধান্ত
     সিদ্ধান্তের দেশ দেশের পর্যন্ত""".split()}
 VOWEL_SIGNS = set("\u09be\u09bf\u09c0\u09c1\u09c2\u09c3\u09c7\u09c8\u09cb\u09cc")
+#: A word in the genitive ("দেশটির", "চীনের") qualifies a title; it is not the first half of one
+#: ("পররাষ্ট্র মন্ত্রী", "বাণিজ্য মন্ত্রী").
+_GENITIVE_WORD = re.compile(fold_pattern(r"(?:[\u09be-\u09cc]র|ের)$"))
 #: "(অব.)" after a military rank: retired, not a name.
 RETIRED = {key(w) for w in ["অব", "অবসরপ্রাপ্ত"]}
 PRONOUN_PERSON = {key(w) for w in ["তিনি", "তাঁর", "তার", "তাকে", "তাঁকে"]}
@@ -166,7 +169,8 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
                     break
                 adj = None
         word = toks[i].text
-        title = lex.title(word) or (lex.title(word + toks[i + 1].text) if i + 1 < len(toks) and not adj else None)
+        title = lex.title(word) or (lex.title(word + toks[i + 1].text) if i + 1 < len(toks) and not adj
+                                    and not _GENITIVE_WORD.search(word) else None)
         if adj and not title:
             pending_country = adj[0]
             j = i + adj_n
@@ -255,7 +259,25 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
         i += 1
     _mark_modifiers(lex, out, toks, folded)
     _coordinate(out, folded)
+    _coordinate_unknown(out, folded)
     return out
+
+
+#: "মালাবো ও বাতায়": a place joined by ও/এবং to a word in the locative of a vowel-final noun
+#: (-য়, -তে), most often a place the lexicon lacks.
+_AND_LOCATIVE = re.compile(fold_pattern(r"\s*(?:ও|এবং)\s+([^\s,;।]+(?:[\u09be-\u09cc]য়|তে))(?![\u0980-\u09ff])"))
+
+
+def _coordinate_unknown(mentions: list[Mention], folded: str) -> None:
+    """A place coordinated with a last member the lexicon does not know takes that member's
+    locative: Bengali marks the case once, on the last member of a list."""
+    starts = {m.start for m in mentions}
+    for m in mentions:
+        if m.case != "nom" or m.post or m.modifier or m.entity.kind not in ("Country", "City"):
+            continue
+        nxt = _AND_LOCATIVE.match(folded, m.end)
+        if nxt and nxt.start(1) not in starts and key(nxt.group(1)) not in STOPWORDS:
+            m.case = "loc"
 
 
 def _group_noun(lex: Lexicon, toks: list[Token], j: int) -> int | None:
@@ -445,9 +467,10 @@ def _mark_modifiers(lex: Lexicon, mentions: list[Mention], toks: list[Token], fo
             n, ending = gov
             m.case, m.post, _ = _case_and_post(lex, toks, m.tok_end + n, ending)
             continue
-        if _PLURAL.search(nxt_tok) and _group_noun(lex, toks, m.tok_end) == m.tok_end and \
-                m.entity.kind == "Country":
-            m.case, m.post = "nom", ""  # "উত্তর কোরিয়ার কূটনীতিকরা …": the country's people act
+        group = _group_noun(lex, toks, m.tok_end)
+        if group is not None and _PLURAL.search(toks[group].text) and m.entity.kind == "Country":
+            # "উত্তর কোরিয়ার কূটনীতিকরা …", "… সামরিক উপদেষ্টারা …": the country's people act
+            m.case, m.post = "nom", ""
             continue
         named = nxt_m is not None and nxt_m.entity.kind == "Person" and nxt_m.tok - m.tok_end <= 3
         title = lex.title(nxt_tok)
