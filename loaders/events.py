@@ -18,7 +18,7 @@ import yaml
 
 from kutniti.loaders.dates import DateMention, PartialDate
 from kutniti.loaders.lexicon import Entity, Lexicon
-from kutniti.loaders.mentions import BOTH_COUNTRIES, DocumentContext, Mention
+from kutniti.loaders.mentions import BOTH_COUNTRIES, SUBORDINATE_VERBS, DocumentContext, Mention
 from kutniti.loaders.text import fold_pattern
 
 AGENT_KINDS = ("Country", "Person", "Organization")
@@ -120,11 +120,14 @@ _IN_BACKGROUND = re.compile(fold_pattern(
     r"^\S*(?:\s+[^\s,;।]+){0,3}?\s+[^\s,;।]*র\s+(?:পর|পরে|আগে|কারণে|ফলে)(?![\u0980-\u09ff])"))
 #: Where a clause ends inside a sentence: a semicolon, a colon (a headline's topic "X: …") or dash; a comma before a conjunction or a
 #: relative word (", আর", ", কিন্তু", ", যেখানে", ", যখন"); after a conditional verb ("… হলে",
-#: "… দিলে": "if/when X happened", whose subject is not the main clause's).
+#: "… দিলে": "if/when X happened", whose subject is not the main clause's) or a causal one ("… হওয়ায়",
+#: "as X happened").
 CLAUSE_END = re.compile(fold_pattern(
     r";|:\s|\s[—–-]\s|,\s*(?=(?:আর|কিন্তু|তবে|যেখানে|যখন|অন্যদিকে|পাশাপাশি)(?![\u0980-\u09ff]))"
-    r"|(?<![\u0980-\u09ff])(?:হলে|করলে|দিলে|গেলে|এলে|পেলে|নিলে|থাকলে)(?![\u0980-\u09ff])"))
-_CONDITIONAL = re.compile(fold_pattern(r"লে$"))
+    r"|(?<![\u0980-\u09ff])(?:" + SUBORDINATE_VERBS + r")(?![\u0980-\u09ff])"))
+#: A clause ending in a conditional ("… হলে") or a causal verbal noun ("… পুনর্নির্বাচিত হওয়ায়",
+#: "because X was re-elected"): its subject is not the main clause's.
+_CONDITIONAL = re.compile(fold_pattern(r"(?:লে|ায়)$"))
 #: A passive verb phrase ("পাঠানো হয়", "করা হয়েছে"): its agent, if any, is not nominative.
 _PASSIVE = re.compile(fold_pattern(
     r"(?:করা|দেওয়া|দেয়া|পাঠানো|জানানো)\s+(?:হয়|হয়েছে|হয়েছিল|হচ্ছে|হচ্ছিল|হবে|হল|হলো)"))

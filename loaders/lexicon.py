@@ -19,6 +19,7 @@ import yaml
 
 from kutniti.graph.namespaces import slugify
 from kutniti.loaders.text import key
+from kutniti.loaders.transliterate import style_of
 
 
 @dataclass
@@ -89,6 +90,12 @@ def demonyms(name: str) -> list[str]:
     if "\u0995" <= name[-1] <= "\u09b9" or name[-1] in "ৎড়ঢ়য়":
         return [name + "ি", name + "ী", name + "ীয়"]
     return []
+
+
+#: Naming traditions whose last word is not a family name that stands alone (Korean, Chinese and
+#: Vietnamese names put the family name first; South Asian and Burmese names have none, or one that is
+#: also an ordinary word).
+GIVEN_NAME_LAST = frozenset({"korean", "chinese", "indochinese", "burmese", "south-asian"})
 
 
 def _data(name: str) -> dict:
@@ -203,8 +210,14 @@ class Lexicon:
                     self._add_name(n, ent)
                 else:
                     self.short_names.setdefault(key(n), []).append(ent)
-            for s in p.get("short") or []:
-                self.short_names.setdefault(key(s), []).append(ent)
+            shorts = {key(s) for s in p.get("short") or []}
+            if not style_of(p.get("country")) & GIVEN_NAME_LAST:
+                # the family name alone stands for the person ("মাদুরো", "ওর্তেগা") where it comes last
+                shorts |= {k for n in p["bn"] if len(n.split()) > 1
+                           for k in [key(n.replace("-", " ").split()[-1])] if len(k) >= 3}
+            for s in shorts:
+                if ent not in self.short_names.get(s, []):
+                    self.short_names.setdefault(s, []).append(ent)
             for n in p["bn"]:
                 if len(n.split()) > 1:
                     self.skeletons.setdefault(skeleton(n), []).append(ent)

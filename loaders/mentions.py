@@ -45,6 +45,10 @@ VOWEL_SIGNS = set("\u09be\u09bf\u09c0\u09c1\u09c2\u09c3\u09c7\u09c8\u09cb\u09cc"
 #: A word in the genitive ("দেশটির", "চীনের") qualifies a title; it is not the first half of one
 #: ("পররাষ্ট্র মন্ত্রী", "বাণিজ্য মন্ত্রী").
 _GENITIVE_WORD = re.compile(fold_pattern(r"(?:[\u09be-\u09cc]র|ের)$"))
+#: Verbs that end a conditional ("হলে", if/when) or causal ("হওয়ায়", as/because) clause: its
+#: subject is not the main clause's.
+SUBORDINATE_VERBS = "হলে|করলে|দিলে|গেলে|এলে|পেলে|নিলে|থাকলে|হওয়ায়|করায়|দেওয়ায়|থাকায়|যাওয়ায়|পাওয়ায়"
+_SUBORDINATE_END = re.compile(fold_pattern(r"(?<![\u0980-\u09ff])(?:" + SUBORDINATE_VERBS + r")(?![\u0980-\u09ff])"))
 #: "(অব.)" after a military rank: retired, not a name.
 RETIRED = {key(w) for w in ["অব", "অবসরপ্রাপ্ত"]}
 PRONOUN_PERSON = {key(w) for w in ["তিনি", "তাঁর", "তার", "তাকে", "তাঁকে"]}
@@ -298,6 +302,8 @@ def _object_referent(out: list[Mention], toks: list[Token], i: int, folded: str,
     clause (that would be "নিজেকে")."""
     first = toks[0].start if toks else 0
     clause = max(folded.rfind(",", first, toks[i].start), folded.rfind(";", first, toks[i].start), first)
+    for end in _SUBORDINATE_END.finditer(folded, clause, toks[i].start):
+        clause = end.end()  # "X পুনর্নির্বাচিত হওয়ায় তাঁকে …": X is not this clause's subject
     subjects = {m.entity.slug for m in out if m.case == "nom" and not m.post and m.start >= clause}
     for person in reversed(ctx.recent_people):
         if person.slug not in subjects:
