@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from kutniti.loaders.lexicon import CASE_ENDINGS, SUFFIXES, Entity, Lexicon, case_of
-from kutniti.loaders.text import Token, fold_pattern, key
+from kutniti.loaders.text import LETTER_NAMES, Token, fold, fold_pattern, key
 from kutniti.loaders.transliterate import romanise
 
 #: Postpositions (folded) and the relation they give the noun before them.
@@ -49,6 +49,8 @@ _GENITIVE_WORD = re.compile(fold_pattern(r"(?:[\u09be-\u09cc]র|ের)$"))
 #: subject is not the main clause's.
 SUBORDINATE_VERBS = "হলে|করলে|দিলে|গেলে|এলে|পেলে|নিলে|থাকলে|হওয়ায়|করায়|দেওয়ায়|থাকায়|যাওয়ায়|পাওয়ায়"
 _SUBORDINATE_END = re.compile(fold_pattern(r"(?<![\u0980-\u09ff])(?:" + SUBORDINATE_VERBS + r")(?![\u0980-\u09ff])"))
+#: English letters' names (folded), which stand as initials before a name.
+INITIALS = {fold(k).text for k in LETTER_NAMES}
 #: "(অব.)" after a military rank: retired, not a name.
 RETIRED = {key(w) for w in ["অব", "অবসরপ্রাপ্ত"]}
 PRONOUN_PERSON = {key(w) for w in ["তিনি", "তাঁর", "তার", "তাকে", "তাঁকে"]}
@@ -210,7 +212,7 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
             if person is not None:
                 start_tok = i + 1 if not title or lex.title(word) else i + 2
                 end_tok = start_tok + used
-                case, post, extra = _case_and_post(lex, toks, end_tok, _ending_of(lex, toks[end_tok - 1].text))
+                case, post, extra = _case_and_post(lex, toks, end_tok, _name_ending(lex, toks[end_tok - 1].text))
                 out.append(Mention(person, toks[start_tok].start, toks[end_tok - 1].end, start_tok,
                                    end_tok + extra, case, post, via="title" if title else "honorific",
                                    new=person.slug in ctx.new_people))
@@ -327,6 +329,18 @@ def _ending_of(lex: Lexicon, word: str) -> str:
     return ""
 
 
+def _name_ending(lex: Lexicon, word: str) -> str:
+    """The case ending of a word of a new person's name. A bare -র is the genitive of a vowel-final
+    word only ("মোদির"; after a consonant it is "-এর": "আকবর" is a name, "আকবরের" its genitive), and
+    ই/ও after a vowel is the name's own diphthong ("প্রমুদউইনাই", "সের্গেই"), not a clitic."""
+    ending = _ending_of(lex, word)
+    if ending == "র" and len(word) > 1 and word[-2] not in VOWEL_SIGNS:
+        return ""
+    if ending in ("ই", "ও") and len(word) > 1 and word[-2] in VOWEL_SIGNS:
+        return ""
+    return ending
+
+
 def _country_before(mentions: list[Mention], tok: int, adjective: Entity | None) -> Entity | None:
     for m in reversed(mentions):
         if m.tok_end >= tok - 1 and m.entity.kind == "Country" and m.case == "gen":
@@ -369,20 +383,19 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
         w = toks[k].text
         if w in STOPWORDS or _strip(w) in STOPWORDS or lex.title(w) or w.isdigit() or len(w) < 2:
             break
-        if k > j and folded and folded[toks[k - 1].end:toks[k].start].strip(" -\u200c\u200d"):
+        gap = folded[toks[k - 1].end:toks[k].start].strip(" -\u200c\u200d") if k > j and folded else ""
+        if gap and not (gap == "." and toks[k - 1].text in INITIALS):  # "এম. জে. আকবর": initials
             break
         if lex.lookup([w]) or lex.lookup([w], lex.adjectives) or lex.lookup([t.text for t in toks[k:k + 2]], lex.adjectives) or any(
                 lex.lookup([t.text for t in toks[k:k + n]]) for n in range(2, min(lex.max_words, len(toks) - k) + 1)):
             break  # a name the lexicon knows ("ইউরোপীয় ইউনিয়নের") ends the new person's name
         words.append(w)
-        if case_of(_ending_of(lex, w)) in ("gen", "acc"):
+        if case_of(_name_ending(lex, w)) in ("gen", "acc"):
             break
     if len(words) < 2:
         return None, 0
     last = words[-1]
-    ending = _ending_of(lex, last)
-    if ending in ("ই", "ও") and last[-2] in VOWEL_SIGNS:
-        ending = ""  # "প্রমুদউইনাই", "সের্গেই": a vowel after a vowel is the name's diphthong, not "-ই"
+    ending = _name_ending(lex, last)
     raw_names = words[:-1] + [last[: -len(ending)] if ending else last]
     known = lex.person_like(" ".join(raw_names), None if unresolved else country.slug)
     if known is not None:

@@ -116,10 +116,12 @@ _BOUNDARY = re.compile(r"[।৷॥?!]+[\"'”’)\]]*|\.(?=\s)|\n+|\|")
 #: A wiki link's target before its shown text: "[[রামবরণ যাদব|রামবরণ যাদবের]]". The bar is not a
 #: table's, and the target (the linked page's name, in the nominative) is not part of the sentence.
 _LINK_TARGET = re.compile(r"\[\[([^\[\]|\n]*)\|(?=[^\[\]|\n]*\]\])")
-#: One-syllable words that can end a sentence (not initials).
-_SHORT_WORDS = {"না", "নি", "কি", "যে", "সে", "তা", "হয়", "ও"}
-#: An initial written in Bengali script: one letter's name before a dot ("ভি. কে. সিং", "এ. কে.").
-_INITIAL = re.compile(r"(?:^|(?<=[\s(]))[\u0985-\u09b9\u09dc-\u09df][\u09be-\u09cc\u0981-\u0983]?$")
+#: English letters as their names are written in Bengali script: initials ("ভি. কে. সিং" → V. K. Singh).
+LETTER_NAMES = {"এ": "A", "বি": "B", "সি": "C", "ডি": "D", "ই": "E", "এফ": "F", "জি": "G", "এইচ": "H",
+                "আই": "I", "জে": "J", "কে": "K", "এল": "L", "এম": "M", "এন": "N", "ও": "O", "পি": "P",
+                "কিউ": "Q", "আর": "R", "এস": "S", "টি": "T", "ইউ": "U", "ভি": "V", "ডব্লিউ": "W",
+                "ডাব্লিউ": "W", "ওয়াই": "Y", "জেড": "Z"}
+_INITIAL = re.compile(r"(?:^|(?<=[\s(]))(?:" + "|".join(sorted(LETTER_NAMES, key=len, reverse=True)) + r")$")
 
 
 def sentences(raw: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -139,8 +141,7 @@ def sentences(raw: str, start: int = 0, end: int | None = None) -> list[tuple[in
             # a single letter before the dot is an initial
             if m.start() >= 2 and raw[m.start() - 2].isspace() and raw[m.start() - 1].isalpha():
                 continue
-            initial = _INITIAL.search(raw, max(start, m.start() - 3), m.start())
-            if initial and initial.group(0) not in _SHORT_WORDS:
+            if _INITIAL.search(raw, max(start, m.start() - 8), m.start()):
                 continue
         stop = m.end() if m.group(0)[0] in "।৷॥?!." else m.start()
         _add(raw, cur, stop, spans)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kutniti.loaders.text import fold
+from kutniti.loaders.text import LETTER_NAMES, fold
 
 #: Countries (ISO codes or historical slugs) whose names follow one language's conventions.
 STYLES = {
@@ -44,11 +44,6 @@ STYLES = {
                 "RW", "SN", "SL", "SO", "ZA", "SS", "TZ", "TG", "UG", "ZM", "ZW"},
 }
 
-#: English letters as their names are written in Bengali script: initials ("ভি. কে. সিং" → V. K. Singh).
-LETTER_NAMES = {"এ": "A", "বি": "B", "সি": "C", "ডি": "D", "ই": "E", "এফ": "F", "জি": "G", "এইচ": "H",
-                "আই": "I", "জে": "J", "কে": "K", "এল": "L", "এম": "M", "এন": "N", "ও": "O", "পি": "P",
-                "কিউ": "Q", "আর": "R", "এস": "S", "টি": "T", "ইউ": "U", "ভি": "V", "ডব্লিউ": "W",
-                "ডাব্লিউ": "W", "ওয়াই": "Y", "জেড": "Z"}
 #: Naming traditions in which a short word before the family name is an initial, not a syllable.
 INITIALS = {"south-asian", "english", "african"}
 VOWELS = {"অ": "o", "আ": "a", "ই": "i", "উ": "u", "ঋ": "ri", "এ": "e", "ঐ": "oi", "ও": "o", "ঔ": "ou"}

@@ -16,7 +16,8 @@ from kutniti.loaders.events import clauses, expand_verbs, rules
 from kutniti.loaders.lexicon import case_of, demonyms, lexicon, skeleton
 from kutniti.loaders.mentions import DocumentContext, find_mentions
 from kutniti.loaders.pipeline import read
-from kutniti.loaders.text import fold, fold_pattern, tokens
+from kutniti.loaders.text import fold, fold_pattern, sentences, tokens
+from kutniti.loaders.transliterate import romanise
 
 
 def doc(text: str) -> Document:
@@ -386,3 +387,84 @@ def test_a_listed_destination_gives_one_visit_per_place():
     ev = events("১৯৭৫ সালে কিউবার প্রেসিডেন্ট ফিদেল কাস্ত্রো চীন, ভিয়েতনাম ও লাওস সফর করেন।", "Visit")
     assert {e.recipients[0].slug for e in ev} == {"china", "vietnam", "laos"}
     assert all(slugs(e.actors) == {"fidel-castro"} or e.actors[0].country == "cuba" for e in ev)
+
+
+# -- unseen-text rules: wiki links, initials, titles, demonyms, clauses ----------------------------
+def test_a_wiki_links_target_is_not_read_and_its_bar_does_not_end_the_sentence():
+    text = "২০১২ সালে [[হু জিনতাও|হু জিনতাওয়ের]] কাছে কিউবার প্রেসিডেন্ট একটি বার্তা পাঠান।"
+    assert len(sentences(text)) == 1
+    f = fold(text).text
+    assert [t.text for t in tokens(f)][1:4] == ["সালে", "হু", fold("জিনতাওয়ের").text]
+    got = events(text, "Message")
+    assert got and slugs(got[0].recipients) == {"hu-jintao"}
+
+
+def test_bengali_initials_do_not_end_a_sentence_and_romanise_as_letters():
+    text = "২০১৯ সালে ভারতের বাণিজ্যমন্ত্রী এম. জে. আকবর হ্যানয় সফর করেন।"
+    assert len(sentences(text)) == 1
+    got = events(text, "Visit")
+    assert got and got[0].actors[0].label_en == "M. J. Akbar" and slugs(got[0].recipients) == {"vietnam"}
+    assert romanise("কেশব যাদব", "NP") == "Keshav Yadav"  # Hindi and Nepali: য → y, final ব → v
+
+
+def test_a_title_after_a_title_serves_the_same_country_and_retired_is_skipped():
+    got = events("২০১০ সালে পাকিস্তানের প্রতিরক্ষা সচিব জেনারেল (অব.) সাদিক রিজভি বেইজিং সফর করেন।", "Visit")
+    assert got and got[0].actors[0].country == "pakistan" and got[0].actors[0].label_en.startswith("Sadik")
+
+
+def test_the_country_just_named_is_the_one_of_deshtir_before_a_title():
+    text = "গত মাসে মিশরের সঙ্গে বাণিজ্য বাড়িয়েছে চিলি। দেশটির পররাষ্ট্রমন্ত্রী রোবের্তো আম্পুয়েরো কায়রো সফর করেন।"
+    got = events(text, "Visit")
+    assert got and got[0].actors[0].country == "chile" and slugs(got[0].recipients) == {"egypt"}
+
+
+def test_an_adjective_before_a_government_noun_is_the_country_acting():
+    m = mentions("পোলিশ সরকার কিউবার সঙ্গে সব ধরনের বাণিজ্য স্থগিত করে।")
+    assert (m[0].entity.slug, m[0].case, m[0].modifier) == ("poland", "nom", False)
+    got = events("২০১৯ সালে পোলিশ সরকার কিউবার সঙ্গে সব ধরনের বাণিজ্য স্থগিত করে।", "Sanction")
+    assert got and slugs(got[0].actors) == {"poland"} and slugs(got[0].recipients) == {"cuba"}
+
+
+def test_a_genitive_country_before_a_qualified_plural_group_acts():
+    got = events("১৯৮০-এর দশকে কিউবার সামরিক উপদেষ্টারা লুয়ান্ডায় অ্যাঙ্গোলার সেনাদের প্রশিক্ষণ দেন।", "MilitaryCooperation")
+    assert got and slugs(got[0].actors) == {"cuba"} and slugs(got[0].recipients) == {"angola"}
+
+
+def test_a_list_whose_last_member_is_unknown_takes_its_locative():
+    got = events("কিউবা ১৯৭০-এর দশকে লুয়ান্ডা ও হুয়াম্বোয় কয়েকটি হাসপাতাল নির্মাণে সহায়তা করে।", "Aid")
+    assert got and slugs(got[0].actors) == {"cuba"} and slugs(got[0].recipients) == {"angola"}
+
+
+def test_a_genitive_before_a_title_is_not_half_of_a_compound_title():
+    m = mentions("দেশটির পররাষ্ট্রমন্ত্রী")
+    assert m and m[0].via == "pronoun"
+
+
+def test_a_family_name_alone_names_a_known_person_of_a_tradition_that_puts_it_last():
+    m = mentions("মাদুরোকে")
+    assert m and m[0].entity.slug == "nicolas-maduro" and m[0].case == "acc"
+    assert not mentions("জিনপিং")  # a Chinese given name is not a family name
+
+
+def test_a_causal_clause_has_its_own_subject():
+    text = ("২০১৩ সালে ভোটে জয়ী হওয়ায় নিকোলাস মাদুরোকে নয়, বরং হাসান রুহানি নির্বাচিত হওয়ায় "
+            "তাঁকে অভিনন্দন বার্তা পাঠান ভ্লাদিমির পুতিন।")
+    got = events(text, "Message")
+    assert got and slugs(got[0].actors) == {"vladimir-putin"} and slugs(got[0].recipients) == {"hassan-rouhani"}
+
+
+@pytest.mark.parametrize("sentence, cls", [
+    ("গত মাসে লাওসের প্রধানমন্ত্রী ভিয়েতনামের প্রধানমন্ত্রীর সঙ্গে আলোচনায় বসেন।", "Meeting"),
+    ("গতকাল ভ্লাদিমির পুতিন শি জিনপিংয়ের সঙ্গে টেলিফোনে কথা বলেন।", "Meeting"),
+    ("প্রতি বছর কিউবার প্রেসিডেন্ট শি জিনপিংকে শুভেচ্ছা বার্তা পাঠিয়ে থাকেন।", "Message"),
+    ("২০১২ সালে ইরান সিরিয়ায় রকেটের যন্ত্রাংশ ও রাডার সরঞ্জাম সরবরাহ করে।", "ArmsTransfer"),
+    ("২০১৫ সালে মিশর দামেস্কে তার দূতাবাস আবার চালু করে।", "MissionOpening"),
+    ("১৯৯৮ সালে ইরাক কুয়েতের প্রতিনিধিদলকে দেশ ছাড়তে বাধ্য করে।", "Expulsion"),
+    ("২০১৮ সালে জাপান ইরানের সঙ্গে সব ধরনের বাণিজ্য বন্ধ করে।", "Sanction"),
+])
+def test_more_verb_families_and_forms(sentence, cls):
+    assert events(sentence, cls), sentence
+
+
+def test_a_sentence_without_a_second_party_to_talk_to_is_no_phone_meeting():
+    assert not events("গতকাল ভ্লাদিমির পুতিন টেলিফোনে কথা বলেন।", "Meeting")
