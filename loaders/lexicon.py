@@ -201,6 +201,8 @@ class Lexicon:
         return code if code in self.entities else None
 
     def _load_people(self) -> None:
+        words: dict[str, set[str]] = {}  # every word of a person's names → who has it
+        family: dict[str, Entity] = {}  # a family name that comes last → its person
         for p in _data("people.yaml")["people"]:
             ent = self._entity(Entity(slugify(p["label"]), "Person", p["label"], label_bn=p["bn"][0],
                                       alt_bn=p["bn"][1:], country=self._country_slug(p.get("country")),
@@ -210,17 +212,22 @@ class Lexicon:
                     self._add_name(n, ent)
                 else:
                     self.short_names.setdefault(key(n), []).append(ent)
-            shorts = {key(s) for s in p.get("short") or []}
-            if not style_of(p.get("country")) & GIVEN_NAME_LAST:
-                # the family name alone stands for the person ("মাদুরো", "ওর্তেগা") where it comes last
-                shorts |= {k for n in p["bn"] if len(n.split()) > 1
-                           for k in [key(n.replace("-", " ").split()[-1])] if len(k) >= 3}
-            for s in shorts:
-                if ent not in self.short_names.get(s, []):
-                    self.short_names.setdefault(s, []).append(ent)
+            for s in p.get("short") or []:
+                self.short_names.setdefault(key(s), []).append(ent)
+            for n in p["bn"]:
+                parts = [key(w) for w in n.replace("-", " ").split()]
+                for w in parts:
+                    words.setdefault(w, set()).add(ent.slug)
+                if len(parts) > 1 and len(parts[-1]) >= 4 and not style_of(p.get("country")) & GIVEN_NAME_LAST:
+                    family[parts[-1]] = ent
             for n in p["bn"]:
                 if len(n.split()) > 1:
                     self.skeletons.setdefault(skeleton(n), []).append(ent)
+        # the family name alone stands for the person ("মাদুরো", "ওর্তেগা") where the tradition puts it
+        # last, and no one else's name has that word
+        for w, ent in family.items():
+            if words[w] == {ent.slug} and ent not in self.short_names.get(w, []):
+                self.short_names.setdefault(w, []).append(ent)
 
     def _load_organizations(self) -> None:
         for o in _data("organizations.yaml")["organizations"]:

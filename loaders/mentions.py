@@ -250,7 +250,8 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
             i += 1
             continue
         short = ctx.people.get(word) or ctx.people.get(base)
-        if short is None:
+        if short is None and not (toks[i].start and folded[toks[i].start - 1] == "-"):
+            # (a piece of a hyphenated name, "হিয়ং-গিল", is not a name of its own)
             cands = lex.short_names.get(word) or lex.short_names.get(base)
             if cands and len(cands) == 1:
                 short = cands[0]
