@@ -295,10 +295,15 @@ def read_events(
                 planned = planned or bool(_FUTURE_WORDS.search(sentence))
                 if _INVITATION.search(m.group(0)):
                     planned = False  # the invitation itself was sent
-                for dated in _dated(ev, t0, dated_in or inherited, rule):
+                # a plan reported in a dated story ("এই সফরে … ঘোষণা দেবেন") does not take the past
+                # date of the sentence before it: it belongs to the story's own year
+                own = dated_in or ([] if planned and doc_date else inherited)
+                for dated in _dated(ev, t0, own, rule):
                     if dated.date and doc_date and dated.date.sort_key()[:1] > doc_date.sort_key()[:1]:
                         planned = True
                     dated.planned = planned or any(d.future for d in dates)
+                    if dated.planned and doc_date and dated.date is None and dated.start is None:
+                        dated.date = PartialDate(doc_date.year)
                     out.append((dated, t0, t1))
     return _dedupe(out)
 

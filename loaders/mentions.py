@@ -257,7 +257,9 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
                 short = cands[0]
         if short is not None and (word in ctx.people or base in ctx.people or word in lex.short_names
                                   or base in lex.short_names):
-            ending = word[len(base):] if word != base else ""
+            # the word itself a name ("ডাউনার") has no ending; else what follows the name is its ending
+            exact = word in ctx.people or word in lex.short_names
+            ending = word[len(base):] if word != base and not exact else ""
             case, post, used = _case_and_post(lex, toks, i + 1, ending)
             out.append(Mention(short, toks[i].start, toks[i].end, i, i + 1 + used, case, post, via="short"))
             ctx.remember(short, subject=case == "nom" and not post)
@@ -361,7 +363,9 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
         res = lex.lookup([t.text for t in toks[j:j + n]])
         if res:
             return None, 0
-    if j < len(toks):
+    # "চোয়ে সু-হন": a family name followed by a hyphenated given name is someone's full name
+    full_name = j + 2 < len(toks) and folded[toks[j + 2].start - 1:toks[j + 2].start] == "-"
+    if j < len(toks) and not full_name:
         w = toks[j].text
         base = _strip(w)
         if w in ctx.people or base in ctx.people:

@@ -243,6 +243,8 @@ def _word(word: str, style: frozenset[str]) -> str:
                 onset = ""  # মিগুয়েল → miguel (but নগুয়েন → nguyen)
             elif prev.vowel in ("া", "ে") and u.vowel in ("ে", "া") and u.vowel != prev.vowel:
                 onset = ""  # রাফায়েল → rafael, কোরেয়া → correa
+            elif prev.vowel == "ো" and u.vowel == "ে" and "korean" in style:
+                onset = ""  # চোয়ে → choe (최)
             elif prev.vowel in ("ও", "ো") and "hispanic" in style:
                 onset = ""  # জোয়াও → joao
             elif prev.vowel in ("ও", "ো") and (u.vowel in ("া", "ে")
@@ -263,7 +265,7 @@ def _word(word: str, style: frozenset[str]) -> str:
             vowel = "y"  # ইউরি → yuri, ইওল → yeol
         if "korean" in style and u.vowel == "উ" and not u.cons and prev is not None and prev.vowel == "ি" and prev.cons:
             out[-1] = out[-1][:-1] + "y"  # হিউন → hyun
-        if "korean" in style and u.vowel == "ে" and u.cons:
+        if "korean" in style and u.vowel == "ে" and u.cons and not (u.cons == ["য"] and onset == ""):
             vowel = "ae"  # জে → jae
         out.append(onset + vowel + "".join(NASALS[c] for c in u.coda))
     latin = "".join(out)
