@@ -535,9 +535,12 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
                 near = [Mention(e, mods[-1].start, mods[-1].end, mods[-1].tok, mods[-1].tok_end, "gen")]
             recipient = (near[-1:] or objects or [None])[0]
         elif rule.cls in ("Recognition", "Support"):
-            recipient = (objects or [g for g in gens if g is not actor] or [None])[0]
+            # "X-এর অবস্থানের প্রতি সমর্থন": the genitive nearest before the trigger is whom it backs
+            near = [g for g in gens if g is not actor and g.start < t0][-1:]
+            recipient = (objects or near or [g for g in gens if g is not actor] or [None])[0]
         elif rule.cls == "ReduceRelations":
-            recipient = (with_ or objects or [None])[0]
+            # "X-এর দূতাবাসের কূটনীতিকের সংখ্যা কমিয়ে …": failing a "সঙ্গে"/-কে side, the genitive before
+            recipient = (with_ or objects or [g for g in gens if g is not actor and g.start < t0][-1:] or [None])[0]
         elif rule.cls == "Sanction":
             # "X-এর ওপর নিষেধাজ্ঞা", "X-এর বিরুদ্ধে নিষেধাজ্ঞা", "X-এর সঙ্গে বাণিজ্য নিষিদ্ধ"
             recipient = (objects or [a for a in agents if a.post == "against"] or with_ or [None])[0]
