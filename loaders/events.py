@@ -145,6 +145,9 @@ _NEGATED_PHRASE = re.compile(fold_pattern(
     r"^\S*(?:\s+(?!(?:এবং|ও|আর|কিন্তু)(?![\u0980-\u09ff]))[^\s,;।]+){0,2}?\s+(?:"
     r"(?:কর|করা\s+হ|দে|দি|হ|যা|গে|আস|এস|জানা|জানি|পাঠা|পাঠি|পৌঁছ|রাখ|রেখ|খোল|খুল|বস|নে|নি|পা|পে|থাক)\S*নি"
     r"|না|নি|নেই|নয়)(?![\u0980-\u09ff])"))
+#: A relative participle before its noun ("বন্ধ হয়ে যাওয়া দূতাবাস", "ঘটে যাওয়া ঘটনা"), not a verbal
+#: noun with its own verb ("যাওয়া হয়").
+_RELATIVE_PARTICIPLE = re.compile(fold_pattern(r"(?<![\u0980-\u09ff])(?:যাওয়া|হওয়া)\s+(?!হ)[\u0980-\u09ff]"))
 _FUTURE_WORDS = re.compile(fold_pattern(r"আমন্ত্রণ|আগামী|হতে যাওয়া"))
 _INVITATION = re.compile(fold_pattern(r"আমন্ত্রণ"))
 _DATIVE = re.compile(fold_pattern(r"(?:নিকট|কাছে)(?![\u0980-\u09ff])"))
@@ -298,6 +301,10 @@ def read_events(
                 # a plan reported in a dated story ("এই সফরে … ঘোষণা দেবেন") does not take the past
                 # date of the sentence before it: it belongs to the story's own year
                 own = dated_in or ([] if planned and doc_date else inherited)
+                # "মহামারির সময় বন্ধ হয়ে যাওয়া দূতাবাস …": a date inside a relative participle phrase
+                # dates that phrase, not the main verb
+                own = [d for d in own if not (s_start <= d.end <= t0 and _RELATIVE_PARTICIPLE.search(
+                    sentence, d.end - s_start, m.start()))]
                 for dated in _dated(ev, t0, own, rule):
                     if dated.date and doc_date and dated.date.sort_key()[:1] > doc_date.sort_key()[:1]:
                         planned = True
@@ -720,9 +727,11 @@ def _visit(ev, t0, agents, pronouns, ctx, lex, all_mentions, sentence, s_start, 
         # "… মাটিতে পা রাখলেন ডোনাল্ড ট্রাম্প" (a person, or for "set foot" a country)
         candidates = [a for a in agents if a.start > t0 and a.case == "nom" and not a.post
                       and (a.entity.kind == "Person" or rule_id == "set-foot")][:1]
+    travellers = False  # "একটি পোলিশ কারিগরি দল … যায়": people of a country, named as a group, travel
     if visitor is None:
         people = [a for a in candidates if a.entity.kind == "Person"]
         visitor = (people or candidates or [None])[0]
+        travellers = visitor is not None and visitor.via == "group"
         visitor = visitor.entity if visitor is not None else None
     if visitor is None and ctx.last_person is not None and _DURING_VISIT.search(sentence):
         visitor = None  # a visit already reported: no new one
@@ -732,7 +741,7 @@ def _visit(ev, t0, agents, pronouns, ctx, lex, all_mentions, sentence, s_start, 
         dest = _partner(ctx, visitor, lex) if dest == "pronoun" or (pronouns and dest is None) else None
     if dest is None:
         return []
-    if arrival and visitor.kind != "Person":
+    if arrival and visitor.kind != "Person" and not travellers:
         return []  # "X পিয়ংইয়ং যান" names a traveller; a country before the verb may be its subject
     vc = _country_of(visitor, lex)
     if vc is not None and vc.slug == dest.slug:

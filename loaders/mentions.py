@@ -76,7 +76,7 @@ class Mention:
     case: str = "nom"
     post: str = ""  # relation given by a following postposition
     modifier: bool = False  # a genitive country qualifying a person/title ("রাশিয়ার রাষ্ট্রদূত")
-    via: str = "name"  # name | title | honorific | pronoun | topic
+    via: str = "name"  # name | title | honorific | pronoun | topic | adjective | group (its people)
     new: bool = False  # a person the lexicon does not know
     coord: int = -1  # mentions coordinated with each other ("X, Y ও Z") share a number
 
@@ -200,7 +200,7 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
                 # "উত্তর কোরীয় প্রশিক্ষকেরা": the country acts, in the case of the noun
                 case, post, used = _case_and_post(lex, toks, group + 1, _ending_of(lex, toks[group].text))
                 out.append(Mention(adj[0], toks[i].start, toks[j - 1].end, i, group + 1 + used, case, post,
-                                   via="adjective"))
+                                   via="group"))
                 i = group + 1 + used
                 continue
             i = j
