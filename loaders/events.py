@@ -437,7 +437,7 @@ def _meeting(ev, m, sentence, t0, agents, both, ctx, lex) -> list[Event]:
     agents = [a for a in agents if a.post not in ("source", "by", "after", "before", "than")
               and not (a.case == "loc" and not a.post)
               and not (a.case == "gen" and not a.post and a.entity.kind == "Person" and t0 - a.end > 3
-                       and a.end < t0)]
+                       and a.end < t0 and a.via != "pronoun")]  # ("তাঁর একাধিক বৈঠক": its subject)
     people = []
     for a in agents:
         if a.entity.kind == "Person" and a.entity.slug not in {p.slug for p in people}:

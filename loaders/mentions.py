@@ -58,6 +58,9 @@ PRONOUN_OBJECT = {key(w) for w in ["তাকে", "তাঁকে"]}
 PRONOUN_GENITIVE = {key(w) for w in ["তাঁর", "তার"]}
 #: Nouns that name an event, whose genitive is their subject ("তাঁর আলোচনা", "পার্কের বৈঠক").
 EVENT_NOUNS = {key(w) for w in ["বৈঠক", "আলোচনা", "সাক্ষাৎ", "সাক্ষাত", "সফর", "ভ্রমণ", "বৈঠকে", "সফরে"]}
+#: Words of number or order that may stand between a genitive and its event noun.
+COUNT_WORDS = {key(w) for w in ["একাধিক", "প্রথম", "দ্বিতীয়", "তৃতীয়", "শেষ", "একান্ত", "দুটি", "কয়েকটি",
+                                 "আনুষ্ঠানিক", "দীর্ঘ"]}
 #: "X হিসেবে" (as X): a role, not a participant.
 AS_WORDS = {key(w) for w in ["হিসেবে", "হিসাবে"]}
 PRONOUN_COUNTRY = {key(w) for w in ["দেশটি", "দেশটির", "দেশটিকে", "দেশটিতে", "দেশে", "দেশটিও"]}
@@ -93,13 +96,15 @@ class DocumentContext:
     last_country: Entity | None = None  # the last country named as a subject, for "দেশটির মন্ত্রী"
     recent_people: list[Entity] = field(default_factory=list)  # people in order of last mention  # the last weapon named, for "এই ধরনের মিসাইল"
 
-    def remember(self, person: Entity, subject: bool = True) -> None:
+    def remember(self, person: Entity, subject: bool = True, surface: str = "") -> None:
+        """Note a person named; their names' words (and the words the text used, ``surface``: a
+        spelling the lexicon lacks) will stand for them later in the document."""
         if subject:
             self.last_person = person
         if person in self.recent_people:
             self.recent_people.remove(person)
         self.recent_people.append(person)
-        for name in [person.label_bn or "", *person.alt_bn]:
+        for name in [person.label_bn or "", *person.alt_bn, surface]:
             parts = name.replace("-", " ").split()
             for p in parts:
                 k = key(p)
@@ -216,7 +221,10 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
                 out.append(Mention(person, toks[start_tok].start, toks[end_tok - 1].end, start_tok,
                                    end_tok + extra, case, post, via="title" if title else "honorific",
                                    new=person.slug in ctx.new_people))
-                ctx.remember(person, subject=case == "nom" and not post)
+                surface = " ".join(t.text for t in toks[start_tok:end_tok - 1])
+                surface += " " + (_strip(toks[end_tok - 1].text) if _name_ending(lex, toks[end_tok - 1].text)
+                                  else toks[end_tok - 1].text)
+                ctx.remember(person, subject=case == "nom" and not post, surface=surface)
                 i = end_tok + extra
                 continue
             if title and i + 1 < len(toks) and (lex.title(toks[i + 1].text) or
@@ -243,9 +251,11 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
                 out.append(Mention(person, toks[i].start, toks[i].end, i, i + 1 + used, case, post, via="pronoun"))
                 i += 1 + used
                 continue
-        if word in PRONOUN_GENITIVE and ctx.last_person is not None and i + 1 < len(toks) and \
-                (toks[i + 1].text in EVENT_NOUNS or _strip(toks[i + 1].text) in EVENT_NOUNS):
-            # "তাঁর আলোচনা হয়", "তাঁর সফর": the genitive is the subject of the event noun
+        if word in PRONOUN_GENITIVE and ctx.last_person is not None and any(
+                k < len(toks) and (toks[k].text in EVENT_NOUNS or _strip(toks[k].text) in EVENT_NOUNS)
+                and (k == i + 1 or toks[i + 1].text in COUNT_WORDS) for k in (i + 1, i + 2)):
+            # "তাঁর আলোচনা হয়", "তাঁর সফর", "তাঁর একাধিক বৈঠক হয়": the genitive is the subject of the
+            # event noun
             out.append(Mention(ctx.last_person, toks[i].start, toks[i].end, i, i + 1, "gen", "", via="pronoun"))
             i += 1
             continue
