@@ -148,6 +148,8 @@ _NEGATED_PHRASE = re.compile(fold_pattern(
 #: A relative participle before its noun ("বন্ধ হয়ে যাওয়া দূতাবাস", "ঘটে যাওয়া ঘটনা"), not a verbal
 #: noun with its own verb ("যাওয়া হয়").
 _RELATIVE_PARTICIPLE = re.compile(fold_pattern(r"(?<![\u0980-\u09ff])(?:যাওয়া|হওয়া)\s+(?!হ)[\u0980-\u09ff]"))
+#: Up to three words before a message noun: the genitive before them is its author.
+_AUTHOR = re.compile(fold_pattern(r"(?:\s+[^\s,;।]+){0,3}?\s+(?:বার্তা|চিঠি|শুভেচ্ছাবার্তা)"))
 _FUTURE_WORDS = re.compile(fold_pattern(r"আমন্ত্রণ|আগামী|হতে যাওয়া"))
 _INVITATION = re.compile(fold_pattern(r"আমন্ত্রণ"))
 _DATIVE = re.compile(fold_pattern(r"(?:নিকট|কাছে)(?![\u0980-\u09ff])"))
@@ -570,6 +572,13 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
             actor = owner[0]
             if recipient is not None and recipient.entity.slug == actor.entity.slug:
                 recipient = None
+    if rule.cls == "Message":
+        # "X-এর (একটি ব্যক্তিগত) বার্তা": the person in the genitive before the message wrote it; whoever
+        # carries it is an envoy
+        author = [g for g in gens if g.entity.kind == "Person" and g.start < t0 and _AUTHOR.match(
+            sentence, g.end - s_start)]
+        if author and (recipient is None or author[-1].entity.slug != recipient.entity.slug):
+            actor = author[-1]
     a_ent = actor.entity if actor else None
     r_ent = recipient.entity if recipient else None
     # "দেশটি" and the bilateral partner fill a missing side

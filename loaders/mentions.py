@@ -58,13 +58,18 @@ PRONOUN_OBJECT = {key(w) for w in ["তাকে", "তাঁকে"]}
 PRONOUN_GENITIVE = {key(w) for w in ["তাঁর", "তার"]}
 #: Nouns that name an event, whose genitive is their subject ("তাঁর আলোচনা", "পার্কের বৈঠক").
 EVENT_NOUNS = {key(w) for w in ["বৈঠক", "আলোচনা", "সাক্ষাৎ", "সাক্ষাত", "সফর", "ভ্রমণ", "বৈঠকে", "সফরে"]}
+#: Nouns that a city or a body names as a thing of its own: "লিমা গ্রুপ", "মিনস্ক চুক্তি", "সিঙ্গাপুর শীর্ষ
+#: বৈঠক", "আসিয়ান আঞ্চলিক ফোরাম" (one qualifying word may stand between).
+NAMING_NOUNS = {key(w) for w in ["গ্রুপ", "গোষ্ঠী", "চুক্তি", "ঘোষণা", "ঘোষণাপত্র", "সম্মেলন", "শীর্ষ", "ফোরাম",
+                                  "প্রক্রিয়া", "প্রটোকল", "প্রোটোকল", "সনদ"]}
+NAMING_ADJECTIVES = {key(w) for w in ["আঞ্চলিক", "মন্ত্রী", "বার্ষিক", "জলবায়ু", "শান্তি", "নিরাপত্তা"]}
 #: Words of number or order that may stand between a genitive and its event noun.
 COUNT_WORDS = {key(w) for w in ["একাধিক", "প্রথম", "দ্বিতীয়", "তৃতীয়", "শেষ", "একান্ত", "দুটি", "কয়েকটি",
                                  "আনুষ্ঠানিক", "দীর্ঘ"]}
 #: "X হিসেবে" (as X): a role, not a participant.
 AS_WORDS = {key(w) for w in ["হিসেবে", "হিসাবে"]}
 PRONOUN_COUNTRY = {key(w) for w in ["দেশটি", "দেশটির", "দেশটিকে", "দেশটিতে", "দেশে", "দেশটিও"]}
-BOTH_COUNTRIES = re.compile(fold_pattern(r"(?:দুই|উভয়|দু'|দুটি)\s*(?:দেশ|পক্ষ|রাষ্ট্র|নেতা|রাজধানী)|(?:দেশ|পক্ষ)\s*দুটি|দেশ\s*দুটো"))
+BOTH_COUNTRIES = re.compile(fold_pattern(r"(?:দুই|উভয়|দু'|দুটি)\s*(?:দেশ|পক্ষ|রাষ্ট্র|নেতা|রাজধানী|মন্ত্রী|পররাষ্ট্রমন্ত্রী)|(?:দেশ|পক্ষ)\s*দুটি|দেশ\s*দুটো"))
 
 
 @dataclass
@@ -482,6 +487,10 @@ def _mark_modifiers(lex: Lexicon, mentions: list[Mention], toks: list[Token], fo
     for idx, m in enumerate(mentions):
         nxt_tok = toks[m.tok_end].text if m.tok_end < len(toks) else ""
         after = toks[m.tok_end + 1].text if m.tok_end + 1 < len(toks) else ""
+        if m.entity.kind in ("City", "Organization") and m.case == "nom" and not m.post and (
+                _strip(nxt_tok) in NAMING_NOUNS or _strip(after) in NAMING_NOUNS and nxt_tok in NAMING_ADJECTIVES):
+            m.modifier = True  # "লিমা গ্রুপ", "সিঙ্গাপুর শীর্ষ বৈঠক", "আসিয়ান আঞ্চলিক ফোরাম": a name, not a party
+            continue
         if nxt_tok in AS_WORDS or (lex.title(nxt_tok) and after in AS_WORDS):
             m.modifier = True  # "ইউরোপীয় ইউনিয়নের সভাপতি হিসেবে": a role, not a participant
             continue
