@@ -260,6 +260,10 @@ class Lexicon:
         found = {e.slug: e for e in same if e.country == country}
         if not found and len(name.split()) >= 2:
             found = {e.slug: e for e in same}  # a full name the lexicon has once, whatever the country
+        if not found and len(name.split()) >= 2 and country and not style_of(
+                self.entities[country].iso if country in self.entities else country) & GIVEN_NAME_LAST:
+            # "আলেক্সান্দর লুকাশেঙ্কো": the family name of the one known person of that country who has it
+            found = {e.slug: e for e in self.short_names.get(key(name.split()[-1]), []) if e.country == country}
         return next(iter(found.values())) if len(found) == 1 else None
 
     def lookup(self, words: list[str], table: dict | None = None) -> tuple[Entity, str] | None:

@@ -62,6 +62,7 @@ EVENT_NOUNS = {key(w) for w in ["বৈঠক", "আলোচনা", "সাক
 #: বৈঠক", "আসিয়ান আঞ্চলিক ফোরাম" (one qualifying word may stand between).
 NAMING_NOUNS = {key(w) for w in ["গ্রুপ", "গোষ্ঠী", "চুক্তি", "ঘোষণা", "ঘোষণাপত্র", "সম্মেলন", "শীর্ষ", "ফোরাম",
                                   "প্রক্রিয়া", "প্রটোকল", "প্রোটোকল", "সনদ"]}
+SUMMIT = key("শীর্ষ")
 NAMING_ADJECTIVES = {key(w) for w in ["আঞ্চলিক", "মন্ত্রী", "বার্ষিক", "জলবায়ু", "শান্তি", "নিরাপত্তা"]}
 #: Words of number or order that may stand between a genitive and its event noun.
 COUNT_WORDS = {key(w) for w in ["একাধিক", "প্রথম", "দ্বিতীয়", "তৃতীয়", "শেষ", "একান্ত", "দুটি", "কয়েকটি",
@@ -487,9 +488,12 @@ def _mark_modifiers(lex: Lexicon, mentions: list[Mention], toks: list[Token], fo
     for idx, m in enumerate(mentions):
         nxt_tok = toks[m.tok_end].text if m.tok_end < len(toks) else ""
         after = toks[m.tok_end + 1].text if m.tok_end + 1 < len(toks) else ""
-        if m.entity.kind in ("City", "Organization") and m.case == "nom" and not m.post and (
-                _strip(nxt_tok) in NAMING_NOUNS or _strip(after) in NAMING_NOUNS and nxt_tok in NAMING_ADJECTIVES):
-            m.modifier = True  # "লিমা গ্রুপ", "সিঙ্গাপুর শীর্ষ বৈঠক", "আসিয়ান আঞ্চলিক ফোরাম": a name, not a party
+        if m.case == "nom" and not m.post and (m.entity.kind in ("City", "Organization") and (
+                _strip(nxt_tok) in NAMING_NOUNS or _strip(after) in NAMING_NOUNS and nxt_tok in NAMING_ADJECTIVES)
+                or m.entity.kind == "Country" and nxt_tok == SUMMIT and not folded[m.start - 1:m.start] == "-"):
+            # "লিমা গ্রুপ", "আসিয়ান আঞ্চলিক ফোরাম", "সিঙ্গাপুর শীর্ষ বৈঠক" (a summit named by its venue):
+            # a name, not a party
+            m.modifier = True
             continue
         if nxt_tok in AS_WORDS or (lex.title(nxt_tok) and after in AS_WORDS):
             m.modifier = True  # "ইউরোপীয় ইউনিয়নের সভাপতি হিসেবে": a role, not a participant
