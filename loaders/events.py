@@ -113,6 +113,8 @@ AGREEMENT_KINDS = [(kind, fold_pattern(p)) for kind, p in [
 ]]
 #: "… করার পর/আগে/কারণে": the event is background to what follows (not across a comma).
 _BACKGROUND = re.compile(fold_pattern(r"^\s*(?:[^\s,;।]+\s+){0,2}?(?:পর থেকে|পর|পরে|আগে|কারণে|ফলে)(?![\u0980-\u09ff])"))
+#: The words between a date and a background event it dates: at most two, no clause break.
+_DATED_PHRASE = re.compile(r"\s+(?:[^\s,;।]+\s+){0,2}")
 #: A name inside a background phrase before the trigger ("উত্তর কোরিয়ার পারমাণবিক পরীক্ষার পর",
 #: "রাশিয়াকে সহায়তার কারণে"): a verbal or event noun in the genitive and a postposition of time or
 #: cause close after it. The name belongs to that phrase, not to the event of the main verb.
@@ -262,8 +264,10 @@ def read_events(
                 continue
             if _NEGATED_PHRASE.match(sentence[m.end():m.end() + 60]):
                 continue
-            if _BACKGROUND.match(after):
-                continue
+            if _BACKGROUND.match(after) and not any(
+                    not d.anchor and d.end <= t0 and _DATED_PHRASE.fullmatch(sentence, d.end - s_start, m.start())
+                    for d in dates):
+                continue  # background, unless dated in its own phrase ("১৯৯২ সালে সম্পর্ক প্রতিষ্ঠার পর")
             # only the reported clause counts after "X বলেছে যে …"
             clause_start = s_start
             rep = None
