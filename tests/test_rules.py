@@ -468,3 +468,54 @@ def test_more_verb_families_and_forms(sentence, cls):
 
 def test_a_sentence_without_a_second_party_to_talk_to_is_no_phone_meeting():
     assert not events("গতকাল ভ্লাদিমির পুতিন টেলিফোনে কথা বলেন।", "Meeting")
+
+
+def test_a_date_inside_a_relative_participle_phrase_does_not_date_the_main_verb():
+    text = "১২ মার্চ ২০২২ — গৃহযুদ্ধের সময় বন্ধ হয়ে যাওয়া দামেস্কের দূতাবাস আবার চালু করেছে মিশর।"
+    got = events(text, "MissionOpening")
+    assert got and slugs(got[0].actors) == {"egypt"} and got[0].start is None
+
+
+def test_a_nationalitys_group_travels_and_a_plan_in_a_dated_story_takes_its_year():
+    text = "ঢাকা, ৪ মে ২০২২ — গতকাল একটি কিউবান কারিগরি দল হ্যানয়ে যায়। আগামী মাসে দলটি আবার হ্যানয়ে আসবে।"
+    got = events(text, "Visit")
+    assert got and slugs(got[0].actors) == {"cuba"} and slugs(got[0].recipients) == {"vietnam"}
+    assert all(e.date is not None and e.date.year == 2022 for e in got)
+
+
+def test_a_message_is_written_by_the_genitive_before_it_not_by_its_carrier():
+    text = ("২০১৯ সালে সফরে লাভরভ রাশিয়ার প্রেসিডেন্ট ভ্লাদিমির পুতিনের একটি ব্যক্তিগত বার্তা "
+            "চীনের প্রেসিডেন্ট শি জিনপিংয়ের কাছে পৌঁছে দেন।")
+    got = events(text, "Message")
+    assert got and slugs(got[0].actors) == {"vladimir-putin"} and slugs(got[0].recipients) == {"xi-jinping"}
+
+
+def test_a_city_or_body_that_names_a_thing_is_not_a_party():
+    m = mentions("মিনস্ক চুক্তি")
+    assert m and m[0].modifier
+    assert mentions("আসিয়ান আঞ্চলিক ফোরামের বৈঠক")[0].modifier  # one qualifying word between
+    assert mentions("সিঙ্গাপুর শীর্ষ বৈঠক")[0].modifier  # a summit named by its venue
+    assert not mentions("মিনস্ক সফর করেন")[0].modifier  # a visit to the city is not a name
+
+
+def test_a_full_name_with_a_known_family_name_of_the_same_country_is_that_person():
+    got = events("২০১৫ সালে রাশিয়ার প্রেসিডেন্ট ভ্লাদিমির ভ্লাদিমিরোভিচ পুতিন বেইজিং সফর করেন।", "Visit")
+    assert got and slugs(got[0].actors) == {"vladimir-putin"}
+
+
+def test_a_family_name_before_a_hyphenated_given_name_is_a_new_full_name():
+    m = mentions("উত্তর কোরিয়ার উপ-পররাষ্ট্রমন্ত্রী চোয়ে সু-হন")
+    person = [x.entity for x in m if x.entity.kind == "Person"]
+    assert person and person[0].label_en == "Choe Su-hon" and person[0].country == "north-korea"
+
+
+def test_a_background_event_dated_in_its_own_phrase_is_a_fact():
+    got = events("১৯৯৬ সালে সম্পর্ক প্রতিষ্ঠার পর এটিই কোনো মিশরীয় মন্ত্রীর প্রথম কিউবা সফর।", "RelationsEstablished")
+    assert got and slugs(got[0].participants) == {"egypt", "cuba"} and got[0].date == PartialDate(1996)
+    assert not events("সম্পর্ক প্রতিষ্ঠার পর এটিই কোনো মিশরীয় মন্ত্রীর প্রথম কিউবা সফর।", "RelationsEstablished")
+
+
+def test_a_genitive_pronoun_before_a_counted_event_noun_is_its_subject():
+    text = "২০০৫ সালে ভ্লাদিমির পুতিন হ্যানয় সফর করেন। সেখানে নগুয়েন মিন চিয়েতের সঙ্গে তাঁর একাধিক বৈঠক হয়।"
+    got = events(text, "Meeting")
+    assert got and "vladimir-putin" in slugs(got[0].participants)
