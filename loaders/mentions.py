@@ -217,9 +217,11 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
             i = j
             continue
         if title or word in lex.honorifics:
+            country = _country_before(out, i, pending_country)
+            if country is None and i and _strip(toks[i - 1].text) in GOVERNMENT_NOUNS:
+                country = ctx.last_country  # "মন্ত্রণালয়ের মুখপাত্র …": of the government just named
             person, used = _person_after(lex, toks, i + 1 if not title or lex.title(word) else i + 2, ctx,
-                                         title[0] if title else None, _country_before(out, i, pending_country),
-                                         folded)
+                                         title[0] if title else None, country, folded)
             if person is not None:
                 start_tok = i + 1 if not title or lex.title(word) else i + 2
                 end_tok = start_tok + used
