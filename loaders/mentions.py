@@ -218,7 +218,7 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
             continue
         if title or word in lex.honorifics:
             country = _country_before(out, i, pending_country)
-            if country is None and i and _strip(toks[i - 1].text) in GOVERNMENT_NOUNS:
+            if country is None and i and any(toks[i - 1].text in (g + "ের", g + "র") for g in GOVERNMENT_NOUNS):
                 country = ctx.last_country  # "মন্ত্রণালয়ের মুখপাত্র …": of the government just named
             person, used = _person_after(lex, toks, i + 1 if not title or lex.title(word) else i + 2, ctx,
                                          title[0] if title else None, country, folded)
@@ -287,6 +287,10 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
     _mark_modifiers(lex, out, toks, folded)
     _coordinate(out, folded)
     _coordinate_unknown(out, folded)
+    for m in out:  # the country this sentence names as its subject ("চিলির পররাষ্ট্র মন্ত্রণালয় …")
+        if m.entity.kind == "Country" and m.case == "nom" and not m.post and not m.modifier \
+                and m.entity.slug in lex.entities:
+            ctx.last_country = m.entity
     return out
 
 

@@ -519,3 +519,24 @@ def test_a_genitive_pronoun_before_a_counted_event_noun_is_its_subject():
     text = "২০০৫ সালে ভ্লাদিমির পুতিন হ্যানয় সফর করেন। সেখানে নগুয়েন মিন চিয়েতের সঙ্গে তাঁর একাধিক বৈঠক হয়।"
     got = events(text, "Meeting")
     assert got and "vladimir-putin" in slugs(got[0].participants)
+
+
+def test_a_spokesperson_of_the_government_just_named_speaks_for_its_country():
+    text = ("চিলির পররাষ্ট্র মন্ত্রণালয় জানিয়েছে, দূতাবাস খোলা থাকবে। মন্ত্রণালয়ের মুখপাত্র হুয়ান পেরেস এক বিবৃতিতে "
+            "কিউবার সিদ্ধান্তের নিন্দা জানান।")
+    people = [m.entity for m in mentions(text.split("। ")[1], _ctx_after(text.split("। ")[0]))
+              if m.entity.kind == "Person"]
+    assert people and people[0].country == "chile"
+
+
+def _ctx_after(sentence: str) -> DocumentContext:
+    ctx = DocumentContext()
+    mentions(sentence, ctx)
+    return ctx
+
+
+def test_the_future_of_giving_is_planned_and_both_ministers_are_both_countries():
+    got = events("ঢাকা, ৩ মার্চ ২০১৮ — এই সফরে জাপান মিয়ানমারকে খাদ্য সহায়তা দেবে।", "Aid")
+    assert got and got[0].planned and got[0].date.year == 2018
+    got = events("১৯৯৯ সালে চীন ও মিশরের বৈঠকে দুই মন্ত্রী বাণিজ্য খাতে সহযোগিতা বাড়ানোর বিষয়ে একমত হন।", "Cooperation")
+    assert got and slugs(got[0].participants) == {"china", "egypt"}
