@@ -96,6 +96,9 @@ def demonyms(name: str) -> list[str]:
 #: Vietnamese names put the family name first; South Asian and Burmese names have none, or one that is
 #: also an ordinary word).
 GIVEN_NAME_LAST = frozenset({"korean", "chinese", "indochinese", "burmese", "south-asian"})
+#: ... and traditions whose family names are also Bengali words or names ("মালিক", "আমিন"): their
+#: family name alone is not taken for the person unless the document named them in full first.
+NO_FAMILY_SHORT = GIVEN_NAME_LAST | {"arabic"}
 
 
 def _data(name: str) -> dict:
@@ -218,7 +221,7 @@ class Lexicon:
                 parts = [key(w) for w in n.replace("-", " ").split()]
                 for w in parts:
                     words.setdefault(w, set()).add(ent.slug)
-                if len(parts) > 1 and len(parts[-1]) >= 4 and not style_of(p.get("country")) & GIVEN_NAME_LAST:
+                if len(parts) > 1 and len(parts[-1]) >= 4 and not style_of(p.get("country")) & NO_FAMILY_SHORT:
                     family[parts[-1]] = ent
             for n in p["bn"]:
                 if len(n.split()) > 1:

@@ -58,10 +58,10 @@ PRONOUN_OBJECT = {key(w) for w in ["তাকে", "তাঁকে"]}
 PRONOUN_GENITIVE = {key(w) for w in ["তাঁর", "তার"]}
 #: Nouns that name an event, whose genitive is their subject ("তাঁর আলোচনা", "পার্কের বৈঠক").
 EVENT_NOUNS = {key(w) for w in ["বৈঠক", "আলোচনা", "সাক্ষাৎ", "সাক্ষাত", "সফর", "ভ্রমণ", "বৈঠকে", "সফরে"]}
-#: Nouns that a city or a body names as a thing of its own: "লিমা গ্রুপ", "মিনস্ক চুক্তি", "সিঙ্গাপুর শীর্ষ
-#: বৈঠক", "আসিয়ান আঞ্চলিক ফোরাম" (one qualifying word may stand between).
-NAMING_NOUNS = {key(w) for w in ["গ্রুপ", "গোষ্ঠী", "চুক্তি", "ঘোষণা", "ঘোষণাপত্র", "সম্মেলন", "শীর্ষ", "ফোরাম",
-                                  "প্রক্রিয়া", "প্রটোকল", "প্রোটোকল", "সনদ"]}
+#: Nouns that a city or a body names as a thing of its own: "লিমা গ্রুপ", "সিঙ্গাপুর শীর্ষ বৈঠক", "আসিয়ান
+#: আঞ্চলিক ফোরাম" (one qualifying word may stand between). Not "চুক্তি": "মস্কো চুক্তিতে সই করে" is
+#: Moscow signing.
+NAMING_NOUNS = {key(w) for w in ["গ্রুপ", "গোষ্ঠী", "সম্মেলন", "শীর্ষ", "ফোরাম", "প্রক্রিয়া"]}
 SUMMIT = key("শীর্ষ")
 NAMING_ADJECTIVES = {key(w) for w in ["আঞ্চলিক", "মন্ত্রী", "বার্ষিক", "জলবায়ু", "শান্তি", "নিরাপত্তা"]}
 #: Words of number or order that may stand between a genitive and its event noun.
@@ -496,9 +496,10 @@ def _mark_modifiers(lex: Lexicon, mentions: list[Mention], toks: list[Token], fo
         after = toks[m.tok_end + 1].text if m.tok_end + 1 < len(toks) else ""
         if m.case == "nom" and not m.post and (m.entity.kind in ("City", "Organization") and (
                 _strip(nxt_tok) in NAMING_NOUNS or _strip(after) in NAMING_NOUNS and nxt_tok in NAMING_ADJECTIVES)
-                or m.entity.kind == "Country" and nxt_tok == SUMMIT and not folded[m.start - 1:m.start] == "-"):
-            # "লিমা গ্রুপ", "আসিয়ান আঞ্চলিক ফোরাম", "সিঙ্গাপুর শীর্ষ বৈঠক" (a summit named by its venue):
-            # a name, not a party
+                or m.entity.kind == "Country" and nxt_tok == SUMMIT and _GENITIVE_WORD.search(after)
+                and not folded[m.start - 1:m.start] == "-"):
+            # "লিমা গ্রুপ", "আসিয়ান আঞ্চলিক ফোরাম", "সিঙ্গাপুর শীর্ষ বৈঠকের পর" (a summit named by its
+            # venue, as a reference): a name, not a party ("উত্তর কোরিয়া শীর্ষ বৈঠকে রাজি হয়" is one)
             m.modifier = True
             continue
         if nxt_tok in AS_WORDS or (lex.title(nxt_tok) and after in AS_WORDS):

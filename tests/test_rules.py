@@ -491,10 +491,12 @@ def test_a_message_is_written_by_the_genitive_before_it_not_by_its_carrier():
 
 
 def test_a_city_or_body_that_names_a_thing_is_not_a_party():
-    m = mentions("মিনস্ক চুক্তি")
+    m = mentions("লিমা গ্রুপ")
     assert m and m[0].modifier
+    assert not mentions("মস্কো চুক্তিতে সই করে")[0].modifier  # Moscow signs
     assert mentions("আসিয়ান আঞ্চলিক ফোরামের বৈঠক")[0].modifier  # one qualifying word between
-    assert mentions("সিঙ্গাপুর শীর্ষ বৈঠক")[0].modifier  # a summit named by its venue
+    assert mentions("সিঙ্গাপুর শীর্ষ বৈঠকের পর")[0].modifier  # a summit named by its venue
+    assert not mentions("মিশর শীর্ষ বৈঠকে রাজি হয়")[0].modifier  # a country agreeing to a summit
     assert not mentions("মিনস্ক সফর করেন")[0].modifier  # a visit to the city is not a name
 
 
