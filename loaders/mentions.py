@@ -41,6 +41,7 @@ STOPWORDS = {key(w) for w in """এবং ও যে তিনি তাঁর �
 DEMONSTRATIVE_NOUNS = {key(w) for w in """সময় সময়ে বছর বছরে বছরের মাসে মাসের সপ্তাহে সপ্তাহের দিন দিনে
     বিষয়ে বিষয়টি ব্যাপারে ঘটনায় ঘটনার কারণে উপলক্ষে প্রসঙ্গে লক্ষ্যে সফরে সফরের বৈঠকে সিদ্ধান্ত
     সিদ্ধান্তের দেশ দেশের পর্যন্ত""".split()}
+#: Bengali dependent vowel signs (া ি ী ু ূ ৃ ে ৈ ো ৌ).
 VOWEL_SIGNS = set("\u09be\u09bf\u09c0\u09c1\u09c2\u09c3\u09c7\u09c8\u09cb\u09cc")
 #: A word in the genitive ("দেশটির", "চীনের") qualifies a title; it is not the first half of one
 #: ("পররাষ্ট্র মন্ত্রী", "বাণিজ্য মন্ত্রী").
@@ -235,8 +236,8 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
                 ctx.remember(person, subject=case == "nom" and not post, surface=surface)
                 i = end_tok + extra
                 continue
-            if title and i + 1 < len(toks) and (lex.title(toks[i + 1].text) or
-                                                 lex.title(toks[i + 1].text + (toks[i + 2].text if i + 2 < len(toks) else ""))):
+            two = toks[i + 1].text + toks[i + 2].text if i + 2 < len(toks) else ""
+            if title and i + 1 < len(toks) and (lex.title(toks[i + 1].text) or lex.title(two)):
                 # "পররাষ্ট্র প্রতিমন্ত্রী জেনারেল …": a title after a title serves the same country
                 pending_country = _country_before(out, i, pending_country)
             i += 1
@@ -413,7 +414,8 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
         gap = folded[toks[k - 1].end:toks[k].start].strip(" -\u200c\u200d") if k > j and folded else ""
         if gap and not (gap == "." and toks[k - 1].text in INITIALS):  # "এম. জে. আকবর": initials
             break
-        if lex.lookup([w]) or lex.lookup([w], lex.adjectives) or lex.lookup([t.text for t in toks[k:k + 2]], lex.adjectives) or any(
+        pair = [t.text for t in toks[k:k + 2]]
+        if lex.lookup([w]) or lex.lookup([w], lex.adjectives) or lex.lookup(pair, lex.adjectives) or any(
                 lex.lookup([t.text for t in toks[k:k + n]]) for n in range(2, min(lex.max_words, len(toks) - k) + 1)):
             break  # a name the lexicon knows ("ইউরোপীয় ইউনিয়নের") ends the new person's name
         words.append(w)

@@ -130,7 +130,7 @@ def sentences(raw: str, start: int = 0, end: int | None = None) -> list[tuple[in
     end = len(raw) if end is None else end
     spans: list[tuple[int, int]] = []
     cur = start
-    links = [(t.start(), t.end()) for t in _LINK_TARGET.finditer(raw, start, end)] if "[[" in raw[start:end] else []
+    links = [t.span() for t in _LINK_TARGET.finditer(raw, start, end)] if "[[" in raw[start:end] else []
     for m in _BOUNDARY.finditer(raw, start, end):
         if m.group(0) == "|" and any(a < m.start() < b for a, b in links):
             continue
@@ -177,7 +177,7 @@ def tokens(folded: str, start: int = 0, end: int | None = None) -> list[Token]:
     end = len(folded) if end is None else end
     out = []
     # a wiki link's target is not read, only the text it shows
-    skip = [(t.start(), t.end()) for t in _LINK_TARGET.finditer(folded, start, end)] if "[[" in folded[start:end] else []
+    skip = [t.span() for t in _LINK_TARGET.finditer(folded, start, end)] if "[[" in folded[start:end] else []
     for m in _WORD.finditer(folded, start, end):
         if skip and any(a <= m.start() < b for a, b in skip):
             continue

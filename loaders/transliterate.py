@@ -140,10 +140,6 @@ def _units(word: str) -> list[_Unit]:
     return units
 
 
-def _said(u: _Unit) -> bool:
-    return u.vowel not in (None, "") or u.schwa
-
-
 def _glide(units: list[_Unit], k: int) -> bool:
     """Whether unit k is an independent ও or উ said as w (ওয়া, উই)."""
     u = units[k]
@@ -257,9 +253,8 @@ def _word(word: str, style: frozenset[str]) -> str:
             vowel = inherent
         else:
             vowel = letters[u.vowel]
-        if u.vowel == "উ" and nxt is not None and nxt.vowel == "ই" and not nxt.cons and "korean" not in style \
-                and (prev is None or not prev.cons or _said(prev) or not prev.schwa):
-            vowel = "w"  # উইলসন → wilson
+        if u.vowel == "উ" and nxt is not None and nxt.vowel == "ই" and not nxt.cons and "korean" not in style:
+            vowel = "w"  # উইলসন → wilson, এডউইন → edwin
         if u.vowel == "ই" and prev is None and nxt is not None and not nxt.cons and nxt.vowel in ("উ", "ও", "এ", "আ") \
                 and not _glide(units, 1):
             vowel = "y"  # ইউরি → yuri, ইওল → yeol
