@@ -152,6 +152,8 @@ _NEGATED_PHRASE = re.compile(fold_pattern(
 _RELATIVE_PARTICIPLE = re.compile(fold_pattern(r"(?<![\u0980-\u09ff])(?:যাওয়া|হওয়া)\s+(?!হ)[\u0980-\u09ff]"))
 #: Up to three words before a message noun: the genitive before them is its author.
 _AUTHOR = re.compile(fold_pattern(r"(?:\s+[^\s,;।]+){0,3}?\s+(?:বার্তা|চিঠি|শুভেচ্ছাবার্তা)"))
+#: A sentence that goes on with the visit just told: "সে সময়", "ওই সফরে", "সফরকালে".
+_DURING = re.compile(fold_pattern(r"\s*(?:সে সময়|ওই সময়|এ সময়|এই সময়|সেই সময়|ওই সফরে|এই সফরে|সেই সফরে|সফরকালে)"))
 _FUTURE_WORDS = re.compile(fold_pattern(r"আমন্ত্রণ|আগামী|হতে যাওয়া"))
 _INVITATION = re.compile(fold_pattern(r"আমন্ত্রণ"))
 _DATIVE = re.compile(fold_pattern(r"(?:নিকট|কাছে)(?![\u0980-\u09ff])"))
@@ -318,6 +320,11 @@ def read_events(
                     if dated.planned and doc_date and dated.date is None and dated.start is None:
                         dated.date = PartialDate(doc_date.year)
                     out.append((dated, t0, t1))
+    for ev, _, _ in out:
+        if ev.cls == "Visit" and ev.actors and ev.recipients:
+            home = _country_of(ev.actors[0], lex)
+            if home is not None and home.slug != ev.recipients[0].slug:
+                ctx.last_visit = (home, ev.recipients[0])
     return _dedupe(out)
 
 
@@ -483,7 +490,7 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
                 if c is not None and c.slug not in {p.slug for p in parts}:
                     parts.append(c)
             both = False
-        elif both and len(ctx.topic) == 2:
+        elif both and (len(ctx.topic) == 2 or ctx.last_visit and _DURING.match(sentence)):
             agents = [a for a in agents if a.entity.kind == "Organization" and rule.cls == "Cooperation"]
         for a in agents:
             e = a.entity
@@ -499,8 +506,11 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
                 c = lex.entities.get(e.country)
                 if c is not None and c.slug not in {p.slug for p in parts}:
                     parts.append(c)
+        pair = ctx.topic
+        if both and ctx.last_visit and _DURING.match(sentence):
+            pair = list(ctx.last_visit)  # "সে সময় দুই দেশ …": the two of the visit just told
         if both or pronouns:
-            for c in ctx.topic:
+            for c in pair:
                 if c.slug not in {p.slug for p in parts}:
                     parts.append(c)
         if len(parts) == 1:

@@ -101,6 +101,7 @@ class DocumentContext:
     topic: list[Entity] = field(default_factory=list)  # the document's main countries
     last_weapon: str | None = None
     last_country: Entity | None = None  # the last country named as a subject, for "দেশটির মন্ত্রী"
+    last_visit: tuple[Entity, Entity] | None = None  # the visitor's country and the host of the last visit
     recent_people: list[Entity] = field(default_factory=list)  # people in order of last mention  # the last weapon named, for "এই ধরনের মিসাইল"
 
     def remember(self, person: Entity, subject: bool = True, surface: str = "") -> None:

@@ -542,3 +542,15 @@ def test_the_future_of_giving_is_planned_and_both_ministers_are_both_countries()
     assert got and got[0].planned and got[0].date.year == 2018
     got = events("১৯৯৯ সালে চীন ও মিশরের বৈঠকে দুই মন্ত্রী বাণিজ্য খাতে সহযোগিতা বাড়ানোর বিষয়ে একমত হন।", "Cooperation")
     assert got and slugs(got[0].participants) == {"china", "egypt"}
+
+
+def test_both_countries_after_a_visit_are_the_visits_two():
+    text = ("মিশর ও কিউবার সম্পর্ক। মিশর ও কিউবা ১৯৬০ সালে কূটনৈতিক সম্পর্ক স্থাপন করে। ২০১৫ সালে চীনের প্রেসিডেন্ট "
+            "শি জিনপিং হাভানা সফর করেন। সে সময় দুই দেশের মধ্যে একটি বিনিময় পরিকল্পনায় সই হয়।")
+    got = events(text, "AgreementSigning")
+    assert got and slugs(got[0].participants) == {"china", "cuba"} and not got[0].planned
+
+
+def test_a_statement_issued_after_its_topic_names_its_author_last():
+    got = events("২০১৭ সালে জাতিসংঘের নিষেধাজ্ঞার সমালোচনা করে বিবৃতি দিয়েছিল কিউবার পররাষ্ট্র মন্ত্রণালয়।", "Statement")
+    assert got and slugs(got[0].actors) == {"cuba"}
