@@ -219,7 +219,7 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
             i = j
             continue
         if title or word in lex.honorifics:
-            country = _country_before(out, i, pending_country)
+            country = _country_before(out, i, pending_country) or _body_country(lex, out, toks, i)
             if country is None and i and any(toks[i - 1].text in (g + "ের", g + "র") for g in GOVERNMENT_NOUNS):
                 country = ctx.last_country  # "মন্ত্রণালয়ের মুখপাত্র …": of the government just named
             person, used = _person_after(lex, toks, i + 1 if not title or lex.title(word) else i + 2, ctx,
@@ -377,6 +377,24 @@ def _country_before(mentions: list[Mention], tok: int, adjective: Entity | None)
     return adjective
 
 
+def _body_country(lex: Lexicon, mentions: list[Mention], toks: list[Token], tok: int) -> Entity | None:
+    """The country of an office named through a genitive chain before the title at ``tok``: "X-এর
+    (Y-এর) … সভাপতি", where X is a country or a national body ("সুপ্রিম পিপলস অ্যাসেম্বলির
+    প্রেসিডিয়ামের ভাইস প্রেসিডেন্ট …")."""
+    before = [m for m in mentions if m.tok_end <= tok]
+    if not before:
+        return None
+    m = before[-1]
+    chain = toks[m.tok_end:tok]
+    if m.case != "gen" or m.post or len(chain) > 2 or chain and not _GENITIVE_WORD.search(chain[-1].text):
+        return None
+    if m.entity.kind == "Country" and m.entity.slug in lex.entities:
+        return m.entity
+    if m.entity.kind == "Organization" and m.entity.country in lex.entities:
+        return lex.entities[m.entity.country]
+    return None
+
+
 def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext, position: str | None,
                   country: Entity | None, folded: str = "") -> tuple[Entity | None, int]:
     """The person named right after a title or honorific at token j, and how many tokens. A new
@@ -514,8 +532,12 @@ def _mark_modifiers(lex: Lexicon, mentions: list[Mention], toks: list[Token], fo
         if m.entity.kind == "Person" and gov and m.entity.country in lex.entities:
             # "বাশার আল-আসাদের সরকারের প্রতি": the leader's government is the country
             m.entity = lex.entities[m.entity.country]
-        if m.entity.kind == "Organization" and (lex.title(nxt_tok) or nxt_tok in lex.honorifics):
-            m.modifier = True  # "জাতিসংঘের মহাসচিব …"
+        if m.entity.kind == "Organization" and (lex.title(nxt_tok) or nxt_tok in lex.honorifics or any(
+                _GENITIVE_WORD.search(toks[k - 1].text) and k < len(toks) and lex.title(toks[k].text)
+                for k in (m.tok_end + 1, m.tok_end + 2))):
+            # "জাতিসংঘের মহাসচিব …", "… অ্যাসেম্বলির (স্থায়ী) কমিটির চেয়ারম্যান …": the body qualifies
+            # an office
+            m.modifier = True
             continue
         if m.entity.kind not in ("Country", "City"):
             continue

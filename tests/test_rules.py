@@ -554,3 +554,10 @@ def test_both_countries_after_a_visit_are_the_visits_two():
 def test_a_statement_issued_after_its_topic_names_its_author_last():
     got = events("২০১৭ সালে জাতিসংঘের নিষেধাজ্ঞার সমালোচনা করে বিবৃতি দিয়েছিল কিউবার পররাষ্ট্র মন্ত্রণালয়।", "Statement")
     assert got and slugs(got[0].actors) == {"cuba"}
+
+
+def test_an_office_of_a_national_body_serves_that_bodys_country():
+    m = mentions("সুপ্রিম পিপলস অ্যাসেম্বলির স্থায়ী কমিটির চেয়ারম্যান কিম সং-হো")
+    person = [x.entity for x in m if x.entity.kind == "Person"]
+    assert person and person[0].country == "north-korea" and person[0].label_en == "Kim Song-ho"
+    assert all(x.modifier for x in m if x.entity.kind == "Organization")
