@@ -189,7 +189,9 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
                 adj = None
         word = toks[i].text
         title = lex.title(word) or (lex.title(word + toks[i + 1].text) if i + 1 < len(toks) and not adj
-                                    and not _GENITIVE_WORD.search(word) else None)
+                                    else None)
+        if title and not lex.title(word) and _GENITIVE_WORD.search(word):
+            title = None  # "দেশটির পররাষ্ট্রমন্ত্রী": a genitive before a title is not half of it
         if adj and not title:
             pending_country = adj[0]
             j = i + adj_n
