@@ -505,10 +505,14 @@ def test_a_full_name_with_a_known_family_name_of_the_same_country_is_that_person
     assert got and slugs(got[0].actors) == {"vladimir-putin"}
 
 
+def person_named(text: str, ctx: DocumentContext | None = None):
+    """The first person a sentence names, or None."""
+    return next((x.entity for x in mentions(text, ctx) if x.entity.kind == "Person"), None)
+
+
 def test_a_family_name_before_a_hyphenated_given_name_is_a_new_full_name():
-    m = mentions("উত্তর কোরিয়ার উপ-পররাষ্ট্রমন্ত্রী চোয়ে সু-হন")
-    person = [x.entity for x in m if x.entity.kind == "Person"]
-    assert person and person[0].label_en == "Choe Su-hon" and person[0].country == "north-korea"
+    person = person_named("উত্তর কোরিয়ার উপ-পররাষ্ট্রমন্ত্রী চোয়ে সু-হন")
+    assert person and person.label_en == "Choe Su-hon" and person.country == "north-korea"
 
 
 def test_a_background_event_dated_in_its_own_phrase_is_a_fact():
@@ -526,9 +530,8 @@ def test_a_genitive_pronoun_before_a_counted_event_noun_is_its_subject():
 def test_a_spokesperson_of_the_government_just_named_speaks_for_its_country():
     text = ("চিলির পররাষ্ট্র মন্ত্রণালয় জানিয়েছে, দূতাবাস খোলা থাকবে। মন্ত্রণালয়ের মুখপাত্র হুয়ান পেরেস এক বিবৃতিতে "
             "কিউবার সিদ্ধান্তের নিন্দা জানান।")
-    people = [m.entity for m in mentions(text.split("। ")[1], _ctx_after(text.split("। ")[0]))
-              if m.entity.kind == "Person"]
-    assert people and people[0].country == "chile"
+    person = person_named(text.split("। ")[1], _ctx_after(text.split("। ")[0]))
+    assert person and person.country == "chile"
 
 
 def _ctx_after(sentence: str) -> DocumentContext:
@@ -557,7 +560,7 @@ def test_a_statement_issued_after_its_topic_names_its_author_last():
 
 
 def test_an_office_of_a_national_body_serves_that_bodys_country():
-    m = mentions("সুপ্রিম পিপলস অ্যাসেম্বলির স্থায়ী কমিটির চেয়ারম্যান কিম সং-হো")
-    person = [x.entity for x in m if x.entity.kind == "Person"]
-    assert person and person[0].country == "north-korea" and person[0].label_en == "Kim Song-ho"
-    assert all(x.modifier for x in m if x.entity.kind == "Organization")
+    text = "সুপ্রিম পিপলস অ্যাসেম্বলির স্থায়ী কমিটির চেয়ারম্যান কিম সং-হো"
+    person = person_named(text)
+    assert person and person.country == "north-korea" and person.label_en == "Kim Song-ho"
+    assert all(x.modifier for x in mentions(text) if x.entity.kind == "Organization")
