@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from kutniti.loaders.dates import DateMention, PartialDate
 from kutniti.loaders.datafiles import read_data
 from kutniti.loaders.lexicon import Entity, Lexicon
-from kutniti.loaders.mentions import BOTH_COUNTRIES, DocumentContext, Mention
+from kutniti.loaders.mentions import BOTH_COUNTRIES, SUBORDINATE_VERBS, DocumentContext, Mention
 from kutniti.loaders.text import fold_pattern
 
 AGENT_KINDS = ("Country", "Person", "Organization")
@@ -182,6 +182,8 @@ AGREEMENT_KINDS = [(kind, fold_pattern(p)) for kind, p in [
 ]]
 #: "… করার পর/আগে/কারণে": the event is background to what follows (not across a comma).
 _BACKGROUND = re.compile(fold_pattern(r"^\s*(?:[^\s,;।]+\s+){0,2}?(?:পর থেকে|পর|পরে|আগে|কারণে|ফলে)(?![\u0980-\u09ff])"))
+#: The words between a date and a background event it dates: at most two, no clause break.
+_DATED_PHRASE = re.compile(r"\s+(?:[^\s,;।]+\s+){0,2}")
 #: A name inside a background phrase before the trigger ("উত্তর কোরিয়ার পারমাণবিক পরীক্ষার পর",
 #: "রাশিয়াকে সহায়তার কারণে"): a verbal or event noun in the genitive and a postposition of time or
 #: cause close after it. The name belongs to that phrase, not to the event of the main verb.
@@ -189,11 +191,14 @@ _IN_BACKGROUND = re.compile(fold_pattern(
     r"^\S*(?:\s+[^\s,;।]+){0,3}?\s+[^\s,;।]*র\s+(?:পর|পরে|আগে|কারণে|ফলে)(?![\u0980-\u09ff])"))
 #: Where a clause ends inside a sentence: a semicolon, a colon (a headline's topic "X: …") or dash; a comma before a conjunction or a
 #: relative word (", আর", ", কিন্তু", ", যেখানে", ", যখন"); after a conditional verb ("… হলে",
-#: "… দিলে": "if/when X happened", whose subject is not the main clause's).
+#: "… দিলে": "if/when X happened", whose subject is not the main clause's) or a causal one ("… হওয়ায়",
+#: "as X happened").
 CLAUSE_END = re.compile(fold_pattern(
     r";|:\s|\s[—–-]\s|,\s*(?=(?:আর|কিন্তু|তবে|যেখানে|যখন|অন্যদিকে|পাশাপাশি)(?![\u0980-\u09ff]))"
-    r"|(?<![\u0980-\u09ff])(?:হলে|করলে|দিলে|গেলে|এলে|পেলে|নিলে|থাকলে)(?![\u0980-\u09ff])"))
-_CONDITIONAL = re.compile(fold_pattern(r"লে$"))
+    r"|(?<![\u0980-\u09ff])(?:" + SUBORDINATE_VERBS + r")(?![\u0980-\u09ff])"))
+#: A clause ending in a conditional ("… হলে") or a causal verbal noun ("… পুনর্নির্বাচিত হওয়ায়",
+#: "because X was re-elected"): its subject is not the main clause's.
+_CONDITIONAL = re.compile(fold_pattern(r"(?:লে|ায়)$"))
 #: A passive verb phrase ("পাঠানো হয়", "করা হয়েছে"): its agent, if any, is not nominative.
 _PASSIVE = re.compile(fold_pattern(
     r"(?:করা|দেওয়া|দেয়া|পাঠানো|জানানো)\s+(?:হয়|হয়েছে|হয়েছিল|হচ্ছে|হচ্ছিল|হবে|হল|হলো)"))
@@ -211,6 +216,13 @@ _NEGATED_PHRASE = re.compile(fold_pattern(
     r"^\S*(?:\s+(?!(?:এবং|ও|আর|কিন্তু)(?![\u0980-\u09ff]))[^\s,;।]+){0,2}?\s+(?:"
     r"(?:কর|করা\s+হ|দে|দি|হ|যা|গে|আস|এস|জানা|জানি|পাঠা|পাঠি|পৌঁছ|রাখ|রেখ|খোল|খুল|বস|নে|নি|পা|পে|থাক)\S*নি"
     r"|না|নি|নেই|নয়)(?![\u0980-\u09ff])"))
+#: A relative participle before its noun ("বন্ধ হয়ে যাওয়া দূতাবাস", "ঘটে যাওয়া ঘটনা"), not a verbal
+#: noun with its own verb ("যাওয়া হয়").
+_RELATIVE_PARTICIPLE = re.compile(fold_pattern(r"(?<![\u0980-\u09ff])(?:যাওয়া|হওয়া)\s+(?!হ)[\u0980-\u09ff]"))
+#: Up to three words before a message noun: the genitive before them is its author.
+_AUTHOR = re.compile(fold_pattern(r"(?:\s+[^\s,;।]+){0,3}?\s+(?:বার্তা|চিঠি|শুভেচ্ছাবার্তা)"))
+#: A sentence that goes on with the visit just told: "সে সময়", "ওই সফরে", "সফরকালে".
+_DURING = re.compile(fold_pattern(r"\s*(?:সে সময়|ওই সময়|এ সময়|এই সময়|সেই সময়|ওই সফরে|এই সফরে|সেই সফরে|সফরকালে)"))
 _FUTURE_WORDS = re.compile(fold_pattern(r"আমন্ত্রণ|আগামী|হতে যাওয়া"))
 _INVITATION = re.compile(fold_pattern(r"আমন্ত্রণ"))
 _DATIVE = re.compile(fold_pattern(r"(?:নিকট|কাছে)(?![\u0980-\u09ff])"))
@@ -326,8 +338,10 @@ def read_events(
                 continue
             if _NEGATED_PHRASE.match(sentence[m.end():m.end() + 60]):
                 continue
-            if _BACKGROUND.match(after):
-                continue
+            if _BACKGROUND.match(after) and not any(
+                    not d.anchor and d.end <= t0 and _DATED_PHRASE.fullmatch(sentence, d.end - s_start, m.start())
+                    for d in dates):
+                continue  # background, unless dated in its own phrase ("১৯৯২ সালে সম্পর্ক প্রতিষ্ঠার পর")
             # only the reported clause counts after "X বলেছে যে …"
             clause_start = s_start
             rep = None
@@ -364,11 +378,25 @@ def read_events(
                 planned = planned or bool(_FUTURE_WORDS.search(sentence))
                 if _INVITATION.search(m.group(0)):
                     planned = False  # the invitation itself was sent
-                for dated in _dated(ev, t0, dated_in or inherited, rule):
+                # a plan reported in a dated story ("এই সফরে … ঘোষণা দেবেন") does not take the past
+                # date of the sentence before it: it belongs to the story's own year
+                own = dated_in or ([] if planned and doc_date else inherited)
+                # "মহামারির সময় বন্ধ হয়ে যাওয়া দূতাবাস …": a date inside a relative participle phrase
+                # dates that phrase, not the main verb
+                own = [d for d in own if not (s_start <= d.end <= t0 and _RELATIVE_PARTICIPLE.search(
+                    sentence, d.end - s_start, m.start()))]
+                for dated in _dated(ev, t0, own, rule):
                     if dated.date and doc_date and dated.date.sort_key()[:1] > doc_date.sort_key()[:1]:
                         planned = True
                     dated.planned = planned or any(d.future for d in dates)
+                    if dated.planned and doc_date and dated.date is None and dated.start is None:
+                        dated.date = PartialDate(doc_date.year)
                     out.append((dated, t0, t1))
+    for ev, _, _ in out:
+        if ev.cls == "Visit" and ev.actors and ev.recipients:
+            home = _country_of(ev.actors[0], lex)
+            if home is not None and home.slug != ev.recipients[0].slug:
+                ctx.last_visit = (home, ev.recipients[0])
     return _dedupe(out)
 
 
@@ -494,7 +522,7 @@ def _meeting(ev, m, sentence, t0, agents, both, ctx, lex) -> list[Event]:
     agents = [a for a in agents if a.post not in ("source", "by", "after", "before", "than")
               and not (a.case == "loc" and not a.post)
               and not (a.case == "gen" and not a.post and a.entity.kind == "Person" and t0 - a.end > 3
-                       and a.end < t0)]
+                       and a.end < t0 and a.via != "pronoun")]  # ("তাঁর একাধিক বৈঠক": its subject)
     people = []
     for a in agents:
         if a.entity.kind == "Person" and a.entity.slug not in {p.slug for p in people}:
@@ -534,7 +562,7 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
                 if c is not None and c.slug not in {p.slug for p in parts}:
                     parts.append(c)
             both = False
-        elif both and len(ctx.topic) == 2:
+        elif both and (len(ctx.topic) == 2 or ctx.last_visit and _DURING.match(sentence)):
             agents = [a for a in agents if a.entity.kind == "Organization" and rule.cls == "Cooperation"]
         for a in agents:
             e = a.entity
@@ -550,8 +578,11 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
                 c = lex.entities.get(e.country)
                 if c is not None and c.slug not in {p.slug for p in parts}:
                     parts.append(c)
+        pair = ctx.topic
+        if both and ctx.last_visit and _DURING.match(sentence):
+            pair = list(ctx.last_visit)  # "সে সময় দুই দেশ …": the two of the visit just told
         if both or pronouns:
-            for c in ctx.topic:
+            for c in pair:
                 if c.slug not in {p.slug for p in parts}:
                     parts.append(c)
         if len(parts) == 1:
@@ -599,9 +630,12 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
                 near = [Mention(e, mods[-1].start, mods[-1].end, mods[-1].tok, mods[-1].tok_end, "gen")]
             recipient = (near[-1:] or objects or [None])[0]
         elif rule.cls in ("Recognition", "Support"):
-            recipient = (objects or [g for g in gens if g is not actor] or [None])[0]
+            # "X-এর অবস্থানের প্রতি সমর্থন": the genitive nearest before the trigger is whom it backs
+            near = [g for g in gens if g is not actor and g.start < t0][-1:]
+            recipient = (objects or near or [g for g in gens if g is not actor] or [None])[0]
         elif rule.cls == "ReduceRelations":
-            recipient = (with_ or objects or [None])[0]
+            # "X-এর দূতাবাসের কূটনীতিকের সংখ্যা কমিয়ে …": failing a "সঙ্গে"/-কে side, the genitive before
+            recipient = (with_ or objects or [g for g in gens if g is not actor and g.start < t0][-1:] or [None])[0]
         elif rule.cls == "Sanction":
             # "X-এর ওপর নিষেধাজ্ঞা", "X-এর বিরুদ্ধে নিষেধাজ্ঞা", "X-এর সঙ্গে বাণিজ্য নিষিদ্ধ"
             recipient = (objects or [a for a in agents if a.post == "against"] or with_ or [None])[0]
@@ -624,6 +658,13 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
             actor = owner[0]
             if recipient is not None and recipient.entity.slug == actor.entity.slug:
                 recipient = None
+    if rule.cls == "Message":
+        # "X-এর (একটি ব্যক্তিগত) বার্তা": the person in the genitive before the message wrote it; whoever
+        # carries it is an envoy
+        author = [g for g in gens if g.entity.kind == "Person" and g.start < t0 and _AUTHOR.match(
+            sentence, g.end - s_start)]
+        if author and (recipient is None or author[-1].entity.slug != recipient.entity.slug):
+            actor = author[-1]
     a_ent = actor.entity if actor else None
     r_ent = recipient.entity if recipient else None
     # "দেশটি" and the bilateral partner fill a missing side
@@ -781,9 +822,11 @@ def _visit(ev, t0, agents, pronouns, ctx, lex, all_mentions, sentence, s_start, 
         # "… মাটিতে পা রাখলেন ডোনাল্ড ট্রাম্প" (a person, or for "set foot" a country)
         candidates = [a for a in agents if a.start > t0 and a.case == "nom" and not a.post
                       and (a.entity.kind == "Person" or rule_id == "set-foot")][:1]
+    travellers = False  # "একটি পোলিশ কারিগরি দল … যায়": people of a country, named as a group, travel
     if visitor is None:
         people = [a for a in candidates if a.entity.kind == "Person"]
         visitor = (people or candidates or [None])[0]
+        travellers = visitor is not None and visitor.via == "group"
         visitor = visitor.entity if visitor is not None else None
     if visitor is None and ctx.last_person is not None and _DURING_VISIT.search(sentence):
         visitor = None  # a visit already reported: no new one
@@ -793,7 +836,7 @@ def _visit(ev, t0, agents, pronouns, ctx, lex, all_mentions, sentence, s_start, 
         dest = _partner(ctx, visitor, lex) if dest == "pronoun" or (pronouns and dest is None) else None
     if dest is None:
         return []
-    if arrival and visitor.kind != "Person":
+    if arrival and visitor.kind != "Person" and not travellers:
         return []  # "X পিয়ংইয়ং যান" names a traveller; a country before the verb may be its subject
     vc = _country_of(visitor, lex)
     if vc is not None and vc.slug == dest.slug:

@@ -14,10 +14,10 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-
 from kutniti.graph.namespaces import slugify
 from kutniti.loaders.datafiles import read_data
 from kutniti.loaders.text import fold, key, tokens
+from kutniti.loaders.transliterate import style_of
 
 
 @dataclass
@@ -95,6 +95,15 @@ def demonyms(name: str) -> list[str]:
     if "\u0995" <= name[-1] <= "\u09b9" or name[-1] in "ৎড়ঢ়য়":
         return [name + "ি", name + "ী", name + "ীয়"]
     return []
+
+
+#: Naming traditions whose last word is not a family name that stands alone (Korean, Chinese and
+#: Vietnamese names put the family name first; South Asian and Burmese names have none, or one that is
+#: also an ordinary word).
+GIVEN_NAME_LAST = frozenset({"korean", "chinese", "indochinese", "burmese", "south-asian"})
+#: ... and traditions whose family names are also Bengali words or names ("মালিক", "আমিন"): their
+#: family name alone is not taken for the person unless the document named them in full first.
+NO_FAMILY_SHORT = GIVEN_NAME_LAST | {"arabic"}
 
 
 def _data(name: str) -> dict:
@@ -204,6 +213,8 @@ class Lexicon:
         return code if code in self.entities else None
 
     def _load_people(self) -> None:
+        words: dict[str, set[str]] = {}  # every word of a person's names → who has it
+        family: dict[str, Entity] = {}  # a family name that comes last → its person
         for p in _data("people.yaml")["people"]:
             ent = self._entity(Entity(slugify(p["label"]), "Person", p["label"], label_bn=p["bn"][0],
                                       alt_bn=p["bn"][1:], country=self._country_slug(p.get("country")),
@@ -216,8 +227,19 @@ class Lexicon:
             for s in p.get("short") or []:
                 self.short_names.setdefault(key(s), []).append(ent)
             for n in p["bn"]:
+                parts = [key(w) for w in n.replace("-", " ").split()]
+                for w in parts:
+                    words.setdefault(w, set()).add(ent.slug)
+                if len(parts) > 1 and len(parts[-1]) >= 4 and not style_of(p.get("country")) & NO_FAMILY_SHORT:
+                    family[parts[-1]] = ent
+            for n in p["bn"]:
                 if len(n.split()) > 1:
                     self.skeletons.setdefault(skeleton(n), []).append(ent)
+        # the family name alone stands for the person ("মাদুরো", "ওর্তেগা") where the tradition puts it
+        # last, and no one else's name has that word
+        for w, ent in family.items():
+            if words[w] == {ent.slug} and ent not in self.short_names.get(w, []):
+                self.short_names.setdefault(w, []).append(ent)
 
     def _load_organizations(self) -> None:
         for o in _data("organizations.yaml")["organizations"]:
@@ -261,6 +283,10 @@ class Lexicon:
         found = {e.slug: e for e in same if e.country == country}
         if not found and len(name.split()) >= 2:
             found = {e.slug: e for e in same}  # a full name the lexicon has once, whatever the country
+        if not found and len(name.split()) >= 2 and country and not style_of(
+                self.entities[country].iso if country in self.entities else country) & GIVEN_NAME_LAST:
+            # "আলেক্সান্দর লুকাশেঙ্কো": the family name of the one known person of that country who has it
+            found = {e.slug: e for e in self.short_names.get(key(name.split()[-1]), []) if e.country == country}
         return next(iter(found.values())) if len(found) == 1 else None
 
     def lookup(self, words: list[str], table: dict | None = None) -> tuple[Entity, str] | None:

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from kutniti.loaders.lexicon import CASE_ENDINGS, SUFFIXES, Entity, Lexicon, case_of
-from kutniti.loaders.text import Token, fold_pattern, key
+from kutniti.loaders.text import LETTER_NAMES, Token, fold, fold_pattern, key
 from kutniti.loaders.transliterate import romanise
 
 #: Postpositions (folded) and the relation they give the noun before them.
@@ -41,15 +41,37 @@ STOPWORDS = {key(w) for w in """এবং ও যে তিনি তাঁর �
 DEMONSTRATIVE_NOUNS = {key(w) for w in """সময় সময়ে বছর বছরে বছরের মাসে মাসের সপ্তাহে সপ্তাহের দিন দিনে
     বিষয়ে বিষয়টি ব্যাপারে ঘটনায় ঘটনার কারণে উপলক্ষে প্রসঙ্গে লক্ষ্যে সফরে সফরের বৈঠকে সিদ্ধান্ত
     সিদ্ধান্তের দেশ দেশের পর্যন্ত""".split()}
+#: Bengali dependent vowel signs (া ি ী ু ূ ৃ ে ৈ ো ৌ).
+VOWEL_SIGNS = set("\u09be\u09bf\u09c0\u09c1\u09c2\u09c3\u09c7\u09c8\u09cb\u09cc")
+#: A word in the genitive ("দেশটির", "চীনের") qualifies a title; it is not the first half of one
+#: ("পররাষ্ট্র মন্ত্রী", "বাণিজ্য মন্ত্রী").
+_GENITIVE_WORD = re.compile(fold_pattern(r"(?:[\u09be-\u09cc]র|ের)$"))
+#: Verbs that end a conditional ("হলে", if/when) or causal ("হওয়ায়", as/because) clause: its
+#: subject is not the main clause's.
+SUBORDINATE_VERBS = "হলে|করলে|দিলে|গেলে|এলে|পেলে|নিলে|থাকলে|হওয়ায়|করায়|দেওয়ায়|থাকায়|যাওয়ায়|পাওয়ায়"
+_SUBORDINATE_END = re.compile(fold_pattern(r"(?<![\u0980-\u09ff])(?:" + SUBORDINATE_VERBS + r")(?![\u0980-\u09ff])"))
+#: English letters' names (folded), which stand as initials before a name.
+INITIALS = {fold(k).text for k in LETTER_NAMES}
+#: "(অব.)" after a military rank: retired, not a name.
+RETIRED = {key(w) for w in ["অব", "অবসরপ্রাপ্ত"]}
 PRONOUN_PERSON = {key(w) for w in ["তিনি", "তাঁর", "তার", "তাকে", "তাঁকে"]}
 PRONOUN_OBJECT = {key(w) for w in ["তাকে", "তাঁকে"]}
 PRONOUN_GENITIVE = {key(w) for w in ["তাঁর", "তার"]}
 #: Nouns that name an event, whose genitive is their subject ("তাঁর আলোচনা", "পার্কের বৈঠক").
 EVENT_NOUNS = {key(w) for w in ["বৈঠক", "আলোচনা", "সাক্ষাৎ", "সাক্ষাত", "সফর", "ভ্রমণ", "বৈঠকে", "সফরে"]}
+#: Nouns that a city or a body names as a thing of its own: "লিমা গ্রুপ", "সিঙ্গাপুর শীর্ষ বৈঠক", "আসিয়ান
+#: আঞ্চলিক ফোরাম" (one qualifying word may stand between). Not "চুক্তি": "মস্কো চুক্তিতে সই করে" is
+#: Moscow signing.
+NAMING_NOUNS = {key(w) for w in ["গ্রুপ", "গোষ্ঠী", "সম্মেলন", "শীর্ষ", "ফোরাম", "প্রক্রিয়া"]}
+SUMMIT = key("শীর্ষ")
+NAMING_ADJECTIVES = {key(w) for w in ["আঞ্চলিক", "মন্ত্রী", "বার্ষিক", "জলবায়ু", "শান্তি", "নিরাপত্তা"]}
+#: Words of number or order that may stand between a genitive and its event noun.
+COUNT_WORDS = {key(w) for w in ["একাধিক", "প্রথম", "দ্বিতীয়", "তৃতীয়", "শেষ", "একান্ত", "দুটি", "কয়েকটি",
+                                 "আনুষ্ঠানিক", "দীর্ঘ"]}
 #: "X হিসেবে" (as X): a role, not a participant.
 AS_WORDS = {key(w) for w in ["হিসেবে", "হিসাবে"]}
 PRONOUN_COUNTRY = {key(w) for w in ["দেশটি", "দেশটির", "দেশটিকে", "দেশটিতে", "দেশে", "দেশটিও"]}
-BOTH_COUNTRIES = re.compile(fold_pattern(r"(?:দুই|উভয়|দু'|দুটি)\s*(?:দেশ|পক্ষ|রাষ্ট্র|নেতা|রাজধানী)|(?:দেশ|পক্ষ)\s*দুটি|দেশ\s*দুটো"))
+BOTH_COUNTRIES = re.compile(fold_pattern(r"(?:দুই|উভয়|দু'|দুটি)\s*(?:দেশ|পক্ষ|রাষ্ট্র|নেতা|রাজধানী|মন্ত্রী|পররাষ্ট্রমন্ত্রী)|(?:দেশ|পক্ষ)\s*দুটি|দেশ\s*দুটো"))
 
 
 @dataclass
@@ -64,7 +86,7 @@ class Mention:
     case: str = "nom"
     post: str = ""  # relation given by a following postposition
     modifier: bool = False  # a genitive country qualifying a person/title ("রাশিয়ার রাষ্ট্রদূত")
-    via: str = "name"  # name | title | honorific | pronoun | topic
+    via: str = "name"  # name | title | honorific | pronoun | topic | adjective | group (its people)
     new: bool = False  # a person the lexicon does not know
     coord: int = -1  # mentions coordinated with each other ("X, Y ও Z") share a number
 
@@ -78,15 +100,19 @@ class DocumentContext:
     last_person: Entity | None = None
     topic: list[Entity] = field(default_factory=list)  # the document's main countries
     last_weapon: str | None = None
+    last_country: Entity | None = None  # the last country named as a subject, for "দেশটির মন্ত্রী"
+    last_visit: tuple[Entity, Entity] | None = None  # the visitor's country and the host of the last visit
     recent_people: list[Entity] = field(default_factory=list)  # people in order of last mention  # the last weapon named, for "এই ধরনের মিসাইল"
 
-    def remember(self, person: Entity, subject: bool = True) -> None:
+    def remember(self, person: Entity, subject: bool = True, surface: str = "") -> None:
+        """Note a person named; their names' words (and the words the text used, ``surface``: a
+        spelling the lexicon lacks) will stand for them later in the document."""
         if subject:
             self.last_person = person
         if person in self.recent_people:
             self.recent_people.remove(person)
         self.recent_people.append(person)
-        for name in [person.label_bn or "", *person.alt_bn]:
+        for name in [person.label_bn or "", *person.alt_bn, surface]:
             parts = name.replace("-", " ").split()
             for p in parts:
                 k = key(p)
@@ -150,6 +176,8 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
             out.append(m)
             if ent.kind == "Person":
                 ctx.remember(ent, subject=case == "nom" and not post)
+            elif ent.kind == "Country" and case == "nom" and not post:
+                ctx.last_country = ent
             i += n + used
             continue
         adj, adj_n = None, 1
@@ -161,38 +189,61 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
                     break
                 adj = None
         word = toks[i].text
-        title = lex.title(word) or (lex.title(word + toks[i + 1].text) if i + 1 < len(toks) and not adj else None)
+        title = lex.title(word) or (lex.title(word + toks[i + 1].text) if i + 1 < len(toks) and not adj
+                                    else None)
+        if title and not lex.title(word) and _GENITIVE_WORD.search(word):
+            title = None  # "দেশটির পররাষ্ট্রমন্ত্রী": a genitive before a title is not half of it
         if adj and not title:
             pending_country = adj[0]
             j = i + adj_n
             nxt = toks[j].text if j < len(toks) else ""
             group = _group_noun(lex, toks, j)
-            if lex.title(nxt) or nxt in lex.honorifics or nxt in GOVERNMENT_NOUNS:
+            gov = _government_noun(toks, j)
+            if gov and not lex.title(nxt):
+                # "থাই সরকার", "পোলিশ পররাষ্ট্র মন্ত্রণালয়": the country acts, in the case of the noun
+                n, ending = gov
+                case, post, used = _case_and_post(lex, toks, j + n, ending)
+                out.append(Mention(adj[0], toks[i].start, toks[j + n - 1].end, i, j + n + used, case, post,
+                                   via="adjective"))
+                if case == "nom" and not post:
+                    ctx.last_country = adj[0]
+                i = j + n + used
+                continue
+            if lex.title(nxt) or nxt in lex.honorifics:
                 out.append(Mention(adj[0], toks[i].start, toks[j - 1].end, i, j, "gen", "", modifier=True,
                                    via="adjective"))
             elif group is not None:
                 # "উত্তর কোরীয় প্রশিক্ষকেরা": the country acts, in the case of the noun
                 case, post, used = _case_and_post(lex, toks, group + 1, _ending_of(lex, toks[group].text))
                 out.append(Mention(adj[0], toks[i].start, toks[j - 1].end, i, group + 1 + used, case, post,
-                                   via="adjective"))
+                                   via="group"))
                 i = group + 1 + used
                 continue
             i = j
             continue
         if title or word in lex.honorifics:
+            country = _country_before(out, i, pending_country) or _body_country(lex, out, toks, i)
+            if country is None and i and any(toks[i - 1].text in (g + "ের", g + "র") for g in GOVERNMENT_NOUNS):
+                country = ctx.last_country  # "মন্ত্রণালয়ের মুখপাত্র …": of the government just named
             person, used = _person_after(lex, toks, i + 1 if not title or lex.title(word) else i + 2, ctx,
-                                         title[0] if title else None, _country_before(out, i, pending_country),
-                                         folded)
+                                         title[0] if title else None, country, folded)
             if person is not None:
                 start_tok = i + 1 if not title or lex.title(word) else i + 2
                 end_tok = start_tok + used
-                case, post, extra = _case_and_post(lex, toks, end_tok, _ending_of(lex, toks[end_tok - 1].text))
+                case, post, extra = _case_and_post(lex, toks, end_tok, _name_ending(lex, toks[end_tok - 1].text))
                 out.append(Mention(person, toks[start_tok].start, toks[end_tok - 1].end, start_tok,
                                    end_tok + extra, case, post, via="title" if title else "honorific",
                                    new=person.slug in ctx.new_people))
-                ctx.remember(person, subject=case == "nom" and not post)
+                surface = " ".join(t.text for t in toks[start_tok:end_tok - 1])
+                surface += " " + (_strip(toks[end_tok - 1].text) if _name_ending(lex, toks[end_tok - 1].text)
+                                  else toks[end_tok - 1].text)
+                ctx.remember(person, subject=case == "nom" and not post, surface=surface)
                 i = end_tok + extra
                 continue
+            two = toks[i + 1].text + toks[i + 2].text if i + 2 < len(toks) else ""
+            if title and i + 1 < len(toks) and (lex.title(toks[i + 1].text) or lex.title(two)):
+                # "পররাষ্ট্র প্রতিমন্ত্রী জেনারেল …": a title after a title serves the same country
+                pending_country = _country_before(out, i, pending_country)
             i += 1
             continue
         base = _strip(word)
@@ -213,20 +264,25 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
                 out.append(Mention(person, toks[i].start, toks[i].end, i, i + 1 + used, case, post, via="pronoun"))
                 i += 1 + used
                 continue
-        if word in PRONOUN_GENITIVE and ctx.last_person is not None and i + 1 < len(toks) and \
-                (toks[i + 1].text in EVENT_NOUNS or _strip(toks[i + 1].text) in EVENT_NOUNS):
-            # "তাঁর আলোচনা হয়", "তাঁর সফর": the genitive is the subject of the event noun
+        if word in PRONOUN_GENITIVE and ctx.last_person is not None and any(
+                k < len(toks) and (toks[k].text in EVENT_NOUNS or _strip(toks[k].text) in EVENT_NOUNS)
+                and (k == i + 1 or toks[i + 1].text in COUNT_WORDS) for k in (i + 1, i + 2)):
+            # "তাঁর আলোচনা হয়", "তাঁর সফর", "তাঁর একাধিক বৈঠক হয়": the genitive is the subject of the
+            # event noun
             out.append(Mention(ctx.last_person, toks[i].start, toks[i].end, i, i + 1, "gen", "", via="pronoun"))
             i += 1
             continue
         short = ctx.people.get(word) or ctx.people.get(base)
-        if short is None:
+        if short is None and not (toks[i].start and folded[toks[i].start - 1] == "-"):
+            # (a piece of a hyphenated name, "হিয়ং-গিল", is not a name of its own)
             cands = lex.short_names.get(word) or lex.short_names.get(base)
             if cands and len(cands) == 1:
                 short = cands[0]
         if short is not None and (word in ctx.people or base in ctx.people or word in lex.short_names
                                   or base in lex.short_names):
-            ending = word[len(base):] if word != base else ""
+            # the word itself a name ("ডাউনার") has no ending; else what follows the name is its ending
+            exact = word in ctx.people or word in lex.short_names
+            ending = word[len(base):] if word != base and not exact else ""
             case, post, used = _case_and_post(lex, toks, i + 1, ending)
             out.append(Mention(short, toks[i].start, toks[i].end, i, i + 1 + used, case, post, via="short"))
             ctx.remember(short, subject=case == "nom" and not post)
@@ -235,7 +291,29 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
         i += 1
     _mark_modifiers(lex, out, toks, folded)
     _coordinate(out, folded)
+    _coordinate_unknown(out, folded)
+    for m in out:  # the country this sentence names as its subject ("চিলির পররাষ্ট্র মন্ত্রণালয় …")
+        if m.entity.kind == "Country" and m.case == "nom" and not m.post and not m.modifier \
+                and m.entity.slug in lex.entities:
+            ctx.last_country = m.entity
     return out
+
+
+#: "মালাবো ও বাতায়": a place joined by ও/এবং to a word in the locative of a vowel-final noun
+#: (-য়, -তে), most often a place the lexicon lacks.
+_AND_LOCATIVE = re.compile(fold_pattern(r"\s*(?:ও|এবং)\s+([^\s,;।]+(?:[\u09be-\u09cc]য়|তে))(?![\u0980-\u09ff])"))
+
+
+def _coordinate_unknown(mentions: list[Mention], folded: str) -> None:
+    """A place coordinated with a last member the lexicon does not know takes that member's
+    locative: Bengali marks the case once, on the last member of a list."""
+    starts = {m.start for m in mentions}
+    for m in mentions:
+        if m.case != "nom" or m.post or m.modifier or m.entity.kind not in ("Country", "City"):
+            continue
+        nxt = _AND_LOCATIVE.match(folded, m.end)
+        if nxt and nxt.start(1) not in starts and key(nxt.group(1)) not in STOPWORDS:
+            m.case = "loc"
 
 
 def _group_noun(lex: Lexicon, toks: list[Token], j: int) -> int | None:
@@ -256,6 +334,8 @@ def _object_referent(out: list[Mention], toks: list[Token], i: int, folded: str,
     clause (that would be "নিজেকে")."""
     first = toks[0].start if toks else 0
     clause = max(folded.rfind(",", first, toks[i].start), folded.rfind(";", first, toks[i].start), first)
+    for end in _SUBORDINATE_END.finditer(folded, clause, toks[i].start):
+        clause = end.end()  # "X পুনর্নির্বাচিত হওয়ায় তাঁকে …": X is not this clause's subject
     subjects = {m.entity.slug for m in out if m.case == "nom" and not m.post and m.start >= clause}
     for person in reversed(ctx.recent_people):
         if person.slug not in subjects:
@@ -279,6 +359,18 @@ def _ending_of(lex: Lexicon, word: str) -> str:
     return ""
 
 
+def _name_ending(lex: Lexicon, word: str) -> str:
+    """The case ending of a word of a new person's name. A bare -র is the genitive of a vowel-final
+    word only ("মোদির"; after a consonant it is "-এর": "আকবর" is a name, "আকবরের" its genitive), and
+    ই/ও after a vowel is the name's own diphthong ("প্রমুদউইনাই", "সের্গেই"), not a clitic."""
+    ending = _ending_of(lex, word)
+    if ending == "র" and len(word) > 1 and word[-2] not in VOWEL_SIGNS:
+        return ""
+    if ending in ("ই", "ও") and len(word) > 1 and word[-2] in VOWEL_SIGNS:
+        return ""
+    return ending
+
+
 def _country_before(mentions: list[Mention], tok: int, adjective: Entity | None) -> Entity | None:
     for m in reversed(mentions):
         if m.tok_end >= tok - 1 and m.entity.kind == "Country" and m.case == "gen":
@@ -286,6 +378,24 @@ def _country_before(mentions: list[Mention], tok: int, adjective: Entity | None)
         if m.tok_end >= tok - 1 and m.entity.kind == "City" and m.case == "gen" and m.entity.country:
             return None
     return adjective
+
+
+def _body_country(lex: Lexicon, mentions: list[Mention], toks: list[Token], tok: int) -> Entity | None:
+    """The country of an office named through a genitive chain before the title at ``tok``: "X-এর
+    (Y-এর) … সভাপতি", where X is a country or a national body ("সুপ্রিম পিপলস অ্যাসেম্বলির
+    প্রেসিডিয়ামের ভাইস প্রেসিডেন্ট …")."""
+    before = [m for m in mentions if m.tok_end <= tok]
+    if not before:
+        return None
+    m = before[-1]
+    chain = toks[m.tok_end:tok]
+    if m.case != "gen" or m.post or len(chain) > 2 or chain and not _GENITIVE_WORD.search(chain[-1].text):
+        return None
+    if m.entity.kind == "Country" and m.entity.slug in lex.entities:
+        return m.entity
+    if m.entity.kind == "Organization" and m.entity.country in lex.entities:
+        return lex.entities[m.entity.country]
+    return None
 
 
 def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext, position: str | None,
@@ -298,7 +408,9 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
         res = lex.lookup([t.text for t in toks[j:j + n]])
         if res:
             return None, 0
-    if j < len(toks):
+    # "চোয়ে সু-হন": a family name followed by a hyphenated given name is someone's full name
+    full_name = j + 2 < len(toks) and folded[toks[j + 2].start - 1:toks[j + 2].start] == "-"
+    if j < len(toks) and not full_name:
         w = toks[j].text
         base = _strip(w)
         if w in ctx.people or base in ctx.people:
@@ -308,26 +420,37 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
             return cands[0], 1
     if position is None:
         return None, 0
+    if country is not None and country.slug not in lex.entities and ctx.last_country is not None:
+        country = ctx.last_country  # "দেশটির পররাষ্ট্রমন্ত্রী …": the country just named
     unresolved = country is None or country.slug not in lex.entities
+    if j < len(toks) and toks[j].text in RETIRED:
+        j += 1  # "জেনারেল (অব.) …": retired
+        skipped = 1
+    else:
+        skipped = 0
     words = []
     for k in range(j, min(j + 3, len(toks))):
         w = toks[k].text
         if w in STOPWORDS or _strip(w) in STOPWORDS or lex.title(w) or w.isdigit() or len(w) < 2:
             break
-        if k > j and folded and folded[toks[k - 1].end:toks[k].start].strip(" -\u200c\u200d"):
+        gap = folded[toks[k - 1].end:toks[k].start].strip(" -\u200c\u200d") if k > j and folded else ""
+        if gap and not (gap == "." and toks[k - 1].text in INITIALS):  # "এম. জে. আকবর": initials
             break
-        if lex.lookup([w]) or lex.lookup([w], lex.adjectives) or any(
+        pair = [t.text for t in toks[k:k + 2]]
+        if lex.lookup([w]) or lex.lookup([w], lex.adjectives) or lex.lookup(pair, lex.adjectives) or any(
                 lex.lookup([t.text for t in toks[k:k + n]]) for n in range(2, min(lex.max_words, len(toks) - k) + 1)):
             break  # a name the lexicon knows ("ইউরোপীয় ইউনিয়নের") ends the new person's name
         words.append(w)
-        if case_of(_ending_of(lex, w)) in ("gen", "acc"):
+        if case_of(_name_ending(lex, w)) in ("gen", "acc"):
             break
     if len(words) < 2:
         return None, 0
-    raw_names = words[:-1] + [_strip(words[-1]) if _ending_of(lex, words[-1]) else words[-1]]
+    last = words[-1]
+    ending = _name_ending(lex, last)
+    raw_names = words[:-1] + [last[: -len(ending)] if ending else last]
     known = lex.person_like(" ".join(raw_names), None if unresolved else country.slug)
     if known is not None:
-        return known, len(words)
+        return known, len(words) + skipped
     if unresolved:
         return None, 0  # the country is a reference ("দেশটির প্রেসিডেন্ট") not yet resolved, or none
     label = romanise(" ".join(raw_names), country.iso or country.slug)
@@ -339,7 +462,7 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
         person = Entity(slug, "Person", label, label_bn=" ".join(raw_names), country=country.slug,
                         position=position)
         ctx.new_people[slug] = person
-    return person, len(words)
+    return person, len(words) + skipped
 
 
 _RELATION_NOUN = re.compile(fold_pattern(r"\s*(?:সম্পর্ক|বিভক্ত|বিভাজন|দ্বন্দ্ব|বিরোধ|সীমান্ত)"))
@@ -395,6 +518,14 @@ def _mark_modifiers(lex: Lexicon, mentions: list[Mention], toks: list[Token], fo
     for idx, m in enumerate(mentions):
         nxt_tok = toks[m.tok_end].text if m.tok_end < len(toks) else ""
         after = toks[m.tok_end + 1].text if m.tok_end + 1 < len(toks) else ""
+        if m.case == "nom" and not m.post and (m.entity.kind in ("City", "Organization") and (
+                _strip(nxt_tok) in NAMING_NOUNS or _strip(after) in NAMING_NOUNS and nxt_tok in NAMING_ADJECTIVES)
+                or m.entity.kind == "Country" and nxt_tok == SUMMIT and _GENITIVE_WORD.search(after)
+                and not folded[m.start - 1:m.start] == "-"):
+            # "লিমা গ্রুপ", "আসিয়ান আঞ্চলিক ফোরাম", "সিঙ্গাপুর শীর্ষ বৈঠকের পর" (a summit named by its
+            # venue, as a reference): a name, not a party ("উত্তর কোরিয়া শীর্ষ বৈঠকে রাজি হয়" is one)
+            m.modifier = True
+            continue
         if nxt_tok in AS_WORDS or (lex.title(nxt_tok) and after in AS_WORDS):
             m.modifier = True  # "ইউরোপীয় ইউনিয়নের সভাপতি হিসেবে": a role, not a participant
             continue
@@ -404,8 +535,12 @@ def _mark_modifiers(lex: Lexicon, mentions: list[Mention], toks: list[Token], fo
         if m.entity.kind == "Person" and gov and m.entity.country in lex.entities:
             # "বাশার আল-আসাদের সরকারের প্রতি": the leader's government is the country
             m.entity = lex.entities[m.entity.country]
-        if m.entity.kind == "Organization" and (lex.title(nxt_tok) or nxt_tok in lex.honorifics):
-            m.modifier = True  # "জাতিসংঘের মহাসচিব …"
+        if m.entity.kind == "Organization" and (lex.title(nxt_tok) or nxt_tok in lex.honorifics or any(
+                _GENITIVE_WORD.search(toks[k - 1].text) and k < len(toks) and lex.title(toks[k].text)
+                for k in (m.tok_end + 1, m.tok_end + 2))):
+            # "জাতিসংঘের মহাসচিব …", "… অ্যাসেম্বলির (স্থায়ী) কমিটির চেয়ারম্যান …": the body qualifies
+            # an office
+            m.modifier = True
             continue
         if m.entity.kind not in ("Country", "City"):
             continue
@@ -414,9 +549,10 @@ def _mark_modifiers(lex: Lexicon, mentions: list[Mention], toks: list[Token], fo
             n, ending = gov
             m.case, m.post, _ = _case_and_post(lex, toks, m.tok_end + n, ending)
             continue
-        if _PLURAL.search(nxt_tok) and _group_noun(lex, toks, m.tok_end) == m.tok_end and \
-                m.entity.kind == "Country":
-            m.case, m.post = "nom", ""  # "উত্তর কোরিয়ার কূটনীতিকরা …": the country's people act
+        group = _group_noun(lex, toks, m.tok_end)
+        if group is not None and _PLURAL.search(toks[group].text) and m.entity.kind == "Country":
+            # "উত্তর কোরিয়ার কূটনীতিকরা …", "… সামরিক উপদেষ্টারা …": the country's people act
+            m.case, m.post = "nom", ""
             continue
         named = nxt_m is not None and nxt_m.entity.kind == "Person" and nxt_m.tok - m.tok_end <= 3
         title = lex.title(nxt_tok)

@@ -114,6 +114,15 @@ def to_int(digits: str) -> int:
 ABBREVIATIONS = ("মিঃ", "মি.", "ড.", "ডঃ", "ডা.", "মো.", "মোঃ", "সে.", "কি.", "বি.", "এ.", "জে.", "Mr.", "Dr.", "St.", "U.S.", "U.N.")
 
 _BOUNDARY = re.compile(r"[।৷॥?!]+[\"'”’)\]]*|\.(?=\s)|\n+|\|")
+#: A wiki link's target before its shown text: "[[রামবরণ যাদব|রামবরণ যাদবের]]". The bar is not a
+#: table's, and the target (the linked page's name, in the nominative) is not part of the sentence.
+_LINK_TARGET = re.compile(r"\[\[([^\[\]|\n]*)\|(?=[^\[\]|\n]*\]\])")
+#: English letters as their names are written in Bengali script: initials ("ভি. কে. সিং" → V. K. Singh).
+LETTER_NAMES = {"এ": "A", "বি": "B", "সি": "C", "ডি": "D", "ই": "E", "এফ": "F", "জি": "G", "এইচ": "H",
+                "আই": "I", "জে": "J", "কে": "K", "এল": "L", "এম": "M", "এন": "N", "ও": "O", "পি": "P",
+                "কিউ": "Q", "আর": "R", "এস": "S", "টি": "T", "ইউ": "U", "ভি": "V", "ডব্লিউ": "W",
+                "ডাব্লিউ": "W", "ওয়াই": "Y", "জেড": "Z"}
+_INITIAL = re.compile(r"(?:^|(?<=[\s(]))(?:" + "|".join(sorted(LETTER_NAMES, key=len, reverse=True)) + r")$")
 
 
 def sentences(raw: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -122,13 +131,18 @@ def sentences(raw: str, start: int = 0, end: int | None = None) -> list[tuple[in
     end = len(raw) if end is None else end
     spans: list[tuple[int, int]] = []
     cur = start
+    links = [t.span() for t in _LINK_TARGET.finditer(raw, start, end)] if "[[" in raw[start:end] else []
     for m in _BOUNDARY.finditer(raw, start, end):
+        if m.group(0) == "|" and any(a < m.start() < b for a, b in links):
+            continue
         if m.group(0) == ".":
             before = raw[max(start, m.start() - 6):m.start() + 1]
             if any(before.endswith(a) for a in ABBREVIATIONS):
                 continue
             # a single letter before the dot is an initial
             if m.start() >= 2 and raw[m.start() - 2].isspace() and raw[m.start() - 1].isalpha():
+                continue
+            if _INITIAL.search(raw, max(start, m.start() - 8), m.start()):
                 continue
         stop = m.end() if m.group(0)[0] in "।৷॥?!." else m.start()
         _add(raw, cur, stop, spans)
@@ -162,7 +176,11 @@ def tokens(folded: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Word tokens of folded text (hyphenated words are split at hyphens: "জং-উন" → জং, উন)."""
     end = len(folded) if end is None else end
     out = []
+    # a wiki link's target is not read, only the text it shows
+    skip = [t.span() for t in _LINK_TARGET.finditer(folded, start, end)] if "[[" in folded[start:end] else []
     for m in _WORD.finditer(folded, start, end):
+        if skip and any(a <= m.start() < b for a, b in skip):
+            continue
         pos = m.start()
         for part in m.group(0).split("-"):
             if part:

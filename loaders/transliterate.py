@@ -16,11 +16,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kutniti.loaders.text import fold
+from kutniti.loaders.text import LETTER_NAMES, fold
 
 #: Countries (ISO codes or historical slugs) whose names follow one language's conventions.
 STYLES = {
     "south-asian": {"IN", "PK", "BD", "NP", "LK", "BT", "MV"},
+    "hindustani": {"IN", "NP"},
     "arabic": {"DZ", "BH", "EG", "IQ", "JO", "KW", "LB", "LY", "MA", "OM", "PS", "QA", "SA", "SD", "SY",
                "TN", "AE", "YE", "MR", "IR", "AF", "MY", "BN", "ID", "PK", "BD"},
     "korean": {"KP", "KR"},
@@ -43,6 +44,8 @@ STYLES = {
                 "RW", "SN", "SL", "SO", "ZA", "SS", "TZ", "TG", "UG", "ZM", "ZW"},
 }
 
+#: Naming traditions in which a short word before the family name is an initial, not a syllable.
+INITIALS = {"south-asian", "english", "african"}
 VOWELS = {"অ": "o", "আ": "a", "ই": "i", "উ": "u", "ঋ": "ri", "এ": "e", "ঐ": "oi", "ও": "o", "ঔ": "ou"}
 SIGNS = {"া": "a", "ি": "i", "ু": "u", "ৃ": "ri", "ে": "e", "ৈ": "oi", "ো": "o", "ৌ": "ou"}
 CONSONANTS = {"ক": "k", "খ": "kh", "গ": "g", "ঘ": "gh", "ঙ": "ng", "চ": "ch", "ছ": "ch", "জ": "j",
@@ -77,6 +80,8 @@ SPELLINGS = {
     "burmese": [(r"(?<![aeiou])ong", "aung")],
     "african": [(r"^e([nm])(?=[bdgkt])", r"\1")],
     "south-asian": [(r"^sing$", "singh"), (r"^shekh$", "sheikh")],
+    # Hindi and Nepali names: য is y (যাদব → yadav), a final ব is v (কেশব → keshav)
+    "hindustani": [(r"(?<=[aeiou])b$", "v")],
 }
 
 
@@ -133,10 +138,6 @@ def _units(word: str) -> list[_Unit]:
         else:
             i += 1  # marks that carry no sound of their own
     return units
-
-
-def _said(u: _Unit) -> bool:
-    return u.vowel not in (None, "") or u.schwa
 
 
 def _glide(units: list[_Unit], k: int) -> bool:
@@ -198,7 +199,7 @@ def _consonants(cons: list[str], style: frozenset[str], first: bool, vowel: str 
         elif i and c == "য":  # য-ফলা: ্যা is the vowel of "cat" in foreign names
             out += "y" if "south-asian" in style or vowel != "া" else ""
         elif c == "য" and first and i == 0:
-            out += "j"
+            out += "y" if "hindustani" in style else "j"  # যাদব: Yadav in Hindi and Nepali names
         elif c == "স" and i and cons[i - 1] == "ক" and "south-asian" not in style:
             out = out[:-1] + "x"  # ক্স → x
         else:
@@ -238,6 +239,8 @@ def _word(word: str, style: frozenset[str]) -> str:
                 onset = ""  # মিগুয়েল → miguel (but নগুয়েন → nguyen)
             elif prev.vowel in ("া", "ে") and u.vowel in ("ে", "া") and u.vowel != prev.vowel:
                 onset = ""  # রাফায়েল → rafael, কোরেয়া → correa
+            elif prev.vowel == "ো" and u.vowel == "ে" and "korean" in style:
+                onset = ""  # চোয়ে → choe (최)
             elif prev.vowel in ("ও", "ো") and "hispanic" in style:
                 onset = ""  # জোয়াও → joao
             elif prev.vowel in ("ও", "ো") and (u.vowel in ("া", "ে")
@@ -250,15 +253,14 @@ def _word(word: str, style: frozenset[str]) -> str:
             vowel = inherent
         else:
             vowel = letters[u.vowel]
-        if u.vowel == "উ" and nxt is not None and nxt.vowel == "ই" and not nxt.cons and "korean" not in style \
-                and (prev is None or not prev.cons or _said(prev)):
-            vowel = "w"  # উইলসন → wilson
+        if u.vowel == "উ" and nxt is not None and nxt.vowel == "ই" and not nxt.cons and "korean" not in style:
+            vowel = "w"  # উইলসন → wilson, এডউইন → edwin
         if u.vowel == "ই" and prev is None and nxt is not None and not nxt.cons and nxt.vowel in ("উ", "ও", "এ", "আ") \
                 and not _glide(units, 1):
             vowel = "y"  # ইউরি → yuri, ইওল → yeol
         if "korean" in style and u.vowel == "উ" and not u.cons and prev is not None and prev.vowel == "ি" and prev.cons:
             out[-1] = out[-1][:-1] + "y"  # হিউন → hyun
-        if "korean" in style and u.vowel == "ে" and u.cons:
+        if "korean" in style and u.vowel == "ে" and u.cons and not (u.cons == ["য"] and onset == ""):
             vowel = "ae"  # জে → jae
         out.append(onset + vowel + "".join(NASALS[c] for c in u.coda))
     latin = "".join(out)
@@ -276,7 +278,11 @@ def romanise(name: str, country: str | None = None) -> str:
     style = style_of(country)
     words = [w for w in re.split(r"[\s\-]+", fold(name.replace("ৎ", "ত্")).text) if w]  # ৎ: a bare t
     out = []
-    for w in words:
+    letters = {fold(k).text: v for k, v in LETTER_NAMES.items()} if style & INITIALS else {}
+    for i, w in enumerate(words):
+        if i < len(words) - 1 and w in letters:
+            out.append(letters[w] + ".")
+            continue
         latin = _word(w, style) if any(c in CONSONANTS or c in VOWELS for c in w) else w
         out.append(latin[:1].upper() + latin[1:])
     if "korean" in style and len(out) > 2:

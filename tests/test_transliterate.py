@@ -45,7 +45,7 @@ def test_folded_text_gives_the_same_spelling():
 
 
 def test_styles_follow_the_country_and_default_to_foreign_conventions():
-    assert style_of("IN") == {"south-asian"}
+    assert style_of("IN") == {"south-asian", "hindustani"} and style_of("BD") == {"south-asian", "arabic"}
     assert style_of("AO") == {"hispanic", "african"}
     assert style_of("soviet-union") >= {"slavic", "russian"}
     assert style_of(None) == frozenset() and romanise("জন কেরি") == "Jon Keri"
