@@ -57,7 +57,7 @@ def create_app(config: dict | None = None, store=None) -> Flask:
     def healthz():
         replica = app.extensions["kutniti.replica"]
         # "copying": answering from the disk while the in-memory copy is made (writes wait)
-        return {"status": "ok", "quads": len(replica.memory), "replica": replica.state}
+        return {"status": "ok", "quads": replica.quads(), "replica": replica.state}
 
     @app.errorhandler(NotWritable)
     def not_writable(exc):

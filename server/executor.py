@@ -92,6 +92,7 @@ class Replica:
         self.cache = AnswerCache(cache_bytes)
         self._pool: Pool | None = None
         self._graphs: tuple[int, frozenset[str]] | None = None
+        self._quads: tuple[int, int] | None = None
         self._disk = store.data_dir if in_memory and store.path is not None else None
         if self._disk is None:
             self.ready.set()
@@ -199,6 +200,14 @@ class Replica:
                     weakref.finalize(self, pool.close)
                     self._pool = pool
         return self._pool
+
+    def quads(self) -> int:
+        """How many quads the store holds (counted once per generation: counting walks them all)."""
+        cached = self._quads
+        generation = self.generation
+        if cached is None or cached[0] != generation:
+            cached = self._quads = (generation, len(self.memory))
+        return cached[1]
 
     def graph_names(self) -> frozenset[str]:
         """The IRIs of the named graphs (remembered until the next write)."""
