@@ -210,4 +210,22 @@ def start(name: str, data: list[Path], workdir: Path, *, ready_timeout: float = 
         peer.stop()
         raise
     peer.ready_seconds = time.perf_counter() - started
+    if name in ("kutniti", "kutniti-nocache"):
+        peer.extra["memory_copy_seconds"] = wait_memory_copy(url.rsplit("/", 1)[0], started, ready_timeout)
     return peer
+
+
+def wait_memory_copy(base: str, started: float, timeout: float) -> float | None:
+    """``kutniti serve`` answers from its on-disk store while it copies it into memory: the
+    seconds from ``started`` until its health check says the copy is in use (None if it never does)."""
+    import json
+
+    while time.perf_counter() - started < timeout:
+        try:
+            with urllib.request.urlopen(base + "/healthz", timeout=5) as resp:
+                if json.loads(resp.read()).get("replica") in ("memory", "store"):
+                    return time.perf_counter() - started
+        except OSError:
+            pass
+        time.sleep(0.5)
+    return None

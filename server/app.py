@@ -22,6 +22,7 @@ DEFAULTS = {
     "CORS_ORIGIN": None,  # allowed origin, or None for no CORS
     "QUERY_WORKERS": None,  # worker processes answering queries; None = one per core, at least two
     "CACHE_BYTES": 64 * 2**20,  # answers to repeated queries kept between writes; 0 = no cache
+    "PAGE_EVENTS": 100,  # events listed on one page of a thing (the rest a link away)
 }
 
 
@@ -29,7 +30,7 @@ def create_app(config: dict | None = None, store=None) -> Flask:
     """Make the app. ``store`` is a :class:`kutniti.graph.store.Store`; without one it is opened
     from ``STORE_PATH`` (or made in memory)."""
     from kutniti.graph.store import Store
-    from kutniti.server.executor import DEFAULT_WORKERS, Replica
+    from kutniti.server.executor import DEFAULT_WORKERS, NotWritable, Replica
 
     app = Flask(__name__)
     app.config.update(DEFAULTS)
@@ -54,7 +55,13 @@ def create_app(config: dict | None = None, store=None) -> Flask:
 
     @app.get("/healthz")
     def healthz():
-        return {"status": "ok", "quads": len(app.extensions["kutniti.replica"].memory)}
+        replica = app.extensions["kutniti.replica"]
+        # "copying": answering from the disk while the in-memory copy is made (writes wait)
+        return {"status": "ok", "quads": replica.quads(), "replica": replica.state}
+
+    @app.errorhandler(NotWritable)
+    def not_writable(exc):
+        return Response(f"{exc}\n", status=503, mimetype="text/plain", headers={"Retry-After": "5"})
 
     @app.get("/openapi.json")
     def openapi():

@@ -57,7 +57,7 @@ def labels(store: ox.Store, terms) -> dict[str, str]:
     if not terms:
         return out
     rank: dict[str, int] = {}
-    for r in query(store, f"""SELECT ?x ?l ?id WHERE {{ {values('x', terms)}
+    for r in query(store, f"""SELECT DISTINCT ?x ?l ?id WHERE {{ {values('x', terms)}
             {{ ?x rdfs:label ?l }} UNION {{ ?x a dip:SourceDocument ; dcterms:identifier ?id }} }}"""):
         iri = r["x"].value
         name, level = (r["l"].value, 0 if r["l"].language == "en" else 1) if r["l"] else (r["id"].value, 2)
@@ -89,11 +89,50 @@ def facts(store: ox.Store, node: ox.NamedNode) -> list[tuple[dict, list[dict]]]:
     return [grouped[k] for k in sorted(grouped, key=lambda k: (order.get(k, len(order)), k))]
 
 
+def roles(store: ox.Store) -> list[ox.NamedNode]:
+    """The properties that name who took part in an event: ``dip:participant`` and every
+    property under it (read from the ontology once per lookup, so that the queries below match
+    them with ``VALUES`` instead of walking ``rdfs:subPropertyOf*`` for every triple)."""
+    found = [r["r"] for r in query(store, "SELECT DISTINCT ?r WHERE { ?r rdfs:subPropertyOf* dip:participant }")]
+    return found or [ox.NamedNode(str(DIP) + "participant")]
+
+
+def event_classes(store: ox.Store) -> tuple[list[ox.NamedNode], list[tuple[ox.NamedNode, ox.NamedNode]]]:
+    """The classes of events below ``dip:Event`` (``dip:Event`` itself left out), and the pairs
+    (sub, super) of them where sub is a proper subclass of super: what the queries below need to
+    name each event by its most specific class."""
+    classes = [r["c"] for r in query(store, "SELECT DISTINCT ?c WHERE { ?c rdfs:subClassOf* dip:Event "
+                                            "FILTER(?c != dip:Event) }")]
+    pairs = [(r["sub"], r["sup"]) for r in query(store, f"""SELECT DISTINCT ?sub ?sup WHERE {{ {values('sub', classes)}
+        {values('sup', classes)} ?sub rdfs:subClassOf+ ?sup FILTER(?sub != ?sup) }}""")] if classes else []
+    return classes, pairs
+
+
+def _role_filter(store: ox.Store, var: str) -> str:
+    """A filter keeping ``?var`` to the participant properties (a filter, not ``VALUES``: the
+    query planner then starts from the thing rather than from every use of the properties)."""
+    return f"FILTER(?{var} IN ({', '.join(str(r) for r in roles(store))}))"
+
+
+def _took_part(store: ox.Store) -> str:
+    """SPARQL binding ``?e`` to each event ``?x`` took part in, directly or through a person
+    acting for it."""
+    return f"{{ ?e ?r ?x }} UNION {{ ?via dip:represents ?x . ?e ?r ?via }} {_role_filter(store, 'r')}"
+
+
+def _most_specific(classes, pairs) -> str:
+    """SPARQL that binds ``?class`` to the most specific event class of ``?e``."""
+    none = "FILTER(false)"
+    narrower = (f"FILTER NOT EXISTS {{ ?e a ?sub . VALUES (?sub ?class) {{ "
+                f"{' '.join(f'({a} {b})' for a, b in pairs)} }} }}") if pairs else ""
+    return f"?e a ?class . {values('class', classes) if classes else none} {narrower}"
+
+
 def referrers(store: ox.Store, node: ox.NamedNode, limit: int = 200) -> list[tuple[dict, dict]]:
     """What points at the thing other than as a participant of an event (agreements, missions...)."""
-    rows = list(query(store, f"""SELECT DISTINCT ?s ?p WHERE {{ ?s ?p ?x .
-        FILTER NOT EXISTS {{ ?p rdfs:subPropertyOf* dip:participant }}
-        FILTER(?p != dip:represents) }} ORDER BY ?s LIMIT {limit}""", x=node))
+    skip = ", ".join(str(r) for r in [*roles(store), ox.NamedNode(str(DIP) + "represents")])
+    rows = list(query(store, f"""SELECT DISTINCT ?s ?p WHERE {{ ?s ?p ?x . FILTER(?p NOT IN ({skip})) }}
+        ORDER BY ?s LIMIT {limit}""", x=node))
     names = labels(store, [r["s"] for r in rows])
     return [(cell(r["s"], names), cell(r["p"])) for r in rows]
 
@@ -115,63 +154,86 @@ def evidence(store: ox.Store, nodes) -> dict[str, list[dict]]:
     return out
 
 
-def events(store: ox.Store, node: ox.NamedNode) -> list[dict]:
+#: Events listed on one page of a thing; the rest are a link away (``?events=<offset>``).
+EVENTS_PER_PAGE = 100
+
+
+def events(store: ox.Store, node: ox.NamedNode, *, limit: int = EVENTS_PER_PAGE,
+           offset: int = 0) -> tuple[list[dict], int]:
     """The events the thing took part in (or a person acting for it did), oldest first, undated
-    last: class, dates, participants with labels, and the quoted sentences."""
+    last: class, dates, participants with labels, and the quoted sentences; at most ``limit`` of
+    them from ``offset`` on, and how many there are in all."""
+    classes, pairs = event_classes(store)
+    dated: dict[str, str] = {}
+    for r in query(store, f"""SELECT ?e ?d WHERE {{ {{ SELECT DISTINCT ?e WHERE {{ {_took_part(store)} }} }}
+            OPTIONAL {{ ?e dip:date|dip:startDate ?d }} }}""", x=node):
+        if r["d"] is not None or r["e"].value not in dated:
+            dated[r["e"].value] = r["d"].value if r["d"] is not None else ""
+    total = len(dated)
+    order = sorted(dated, key=lambda e: (not dated[e], dated[e], e))
+    page = [ox.NamedNode(e) for e in order[offset:offset + limit]]
+    if not page:
+        return [], total
     found: dict[str, dict] = {}
-    for r in query(store, """SELECT DISTINCT ?e ?class ?date ?start ?end ?via WHERE {
-            { ?e ?r ?x } UNION { ?via dip:represents ?x . ?e ?r ?via }
-            ?r rdfs:subPropertyOf* dip:participant .
-            ?e a ?class . ?class rdfs:subClassOf* dip:Event . FILTER(?class != dip:Event)
-            FILTER NOT EXISTS { ?e a ?sub . ?sub rdfs:subClassOf+ ?class FILTER(?sub != ?class) }
-            OPTIONAL { ?e dip:date ?date } OPTIONAL { ?e dip:startDate ?start } OPTIONAL { ?e dip:endDate ?end }
-        }""", x=node):
+    for r in query(store, f"""SELECT DISTINCT ?e ?class ?date ?start ?end ?via WHERE {{ {values('e', page)}
+            OPTIONAL {{ ?via dip:represents ?x . ?e ?r ?via {_role_filter(store, 'r')} }}
+            OPTIONAL {{ {_most_specific(classes, pairs)} }}
+            OPTIONAL {{ ?e dip:date ?date }} OPTIONAL {{ ?e dip:startDate ?start }} OPTIONAL {{ ?e dip:endDate ?end }}
+        }}""", x=node):
         e = found.setdefault(r["e"].value, {
-            "iri": r["e"].value, "href": href(r["e"].value), "cls": compact(r["class"].value).split(":")[-1],
+            "iri": r["e"].value, "href": href(r["e"].value),
+            "cls": compact(r["class"].value).split(":")[-1] if r["class"] else "Event",
             "date": (r["date"] or r["start"]).value if (r["date"] or r["start"]) else "",
             "end": r["end"].value if r["end"] else "", "via": set(), "who": [], "evidence": []})
         if r["via"]:
             e["via"].add(r["via"].value)
-    if not found:
-        return []
     nodes = [ox.NamedNode(i) for i in found]
     who: dict[str, dict[str, str]] = {}
-    for r in query(store, f"""SELECT DISTINCT ?e ?w ?r WHERE {{ {values('e', nodes)}
-            ?e ?r ?w . ?r rdfs:subPropertyOf* dip:participant }}"""):
-        roles = who.setdefault(r["e"].value, {})
+    for r in query(store, f"""SELECT DISTINCT ?e ?w ?r WHERE {{ {values('e', nodes)} ?e ?r ?w . {_role_filter(store, 'r')} }}"""):
+        roles_of = who.setdefault(r["e"].value, {})
         role = compact(r["r"].value).split(":")[-1]
-        if roles.get(r["w"].value) in (None, "participant"):  # the most specific role said
-            roles[r["w"].value] = role
-    names = labels(store, [ox.NamedNode(w) for ws in who.values() for w in ws])
+        if roles_of.get(r["w"].value) in (None, "participant"):  # the most specific role said
+            roles_of[r["w"].value] = role
+    names = labels(store, [ox.NamedNode(w) for ws in who.values() for w in ws]
+                   + [ox.NamedNode(v) for e in found.values() for v in e["via"]])
     quotes = evidence(store, nodes)
     for iri, e in found.items():
         e["who"] = sorted(({"href": href(w), "text": names.get(w, compact(w)), "role": role}
                            for w, role in who.get(iri, {}).items()), key=lambda c: c["text"])
         e["evidence"] = quotes.get(iri, [])
         e["via"] = sorted(names.get(v, compact(v)) for v in e["via"])
-    return sorted(found.values(), key=lambda e: (not e["date"], e["date"], e["cls"], e["iri"]))
+    return sorted(found.values(), key=lambda e: (not e["date"], e["date"], e["cls"], e["iri"])), total
 
 
 def relations(store: ox.Store, node: ox.NamedNode) -> list[dict]:
     """A country's partners: for each other country, the number of events of each class that
-    both took part in (directly or through a person acting for them)."""
-    rows = list(query(store, """SELECT ?other ?class (COUNT(DISTINCT ?e) AS ?n) WHERE {
-        { ?e ?r1 ?x } UNION { ?a dip:represents ?x . ?e ?r1 ?a }
-        ?r1 rdfs:subPropertyOf* dip:participant .
-        { ?e ?r2 ?other . ?other a dip:Country } UNION { ?e ?r2 ?b . ?b dip:represents ?other }
-        ?r2 rdfs:subPropertyOf* dip:participant .
-        FILTER(?other != ?x)
-        ?e a ?class . ?class rdfs:subClassOf* dip:Event . FILTER(?class != dip:Event)
-        FILTER NOT EXISTS { ?e a ?sub . ?sub rdfs:subClassOf+ ?class FILTER(?sub != ?class) }
-    } GROUP BY ?other ?class""", x=node))
-    names = labels(store, [r["other"] for r in rows])
-    out: dict[str, dict] = {}
-    for r in rows:
-        iri = r["other"].value
-        o = out.setdefault(iri, {"iri": iri, "curie": compact(iri), "href": href(iri),
-                                 "name": names.get(iri, compact(iri)), "kinds": {}})
-        o["kinds"][compact(r["class"].value).split(":")[-1]] = int(r["n"].value)
-    return sorted(out.values(), key=lambda o: (-sum(o["kinds"].values()), o["name"]))
+    both took part in (directly or through a person acting for them).
+
+    Two queries list the thing's events with their classes and with their other participants;
+    which participant stands for which country is looked up once and joined here, which keeps the
+    cost in step with the number of the thing's events even on a large graph."""
+    classes, pairs = event_classes(store)
+    countries = {r["c"].value for r in query(store, "SELECT DISTINCT ?c WHERE { ?c a dip:Country }")}
+    acting: dict[str, set[str]] = {}
+    for r in query(store, "SELECT DISTINCT ?p ?c WHERE { ?p dip:represents ?c }"):
+        acting.setdefault(r["p"].value, set()).add(r["c"].value)
+    mine = f"{{ SELECT DISTINCT ?e WHERE {{ {_took_part(store)} }} }}"
+    kind = {r["e"].value: compact(r["class"].value).split(":")[-1] for r in query(
+        store, f"SELECT ?e ?class WHERE {{ {mine} LATERAL {{ {_most_specific(classes, pairs)} }} }}", x=node)}
+    per_event: dict[str, set[str]] = {}
+    for r in query(store, f"SELECT ?e ?o WHERE {{ {mine} ?e ?r2 ?o . {_role_filter(store, 'r2')} }}", x=node):
+        if r["e"].value in kind:
+            others = ({r["o"].value} & countries) | acting.get(r["o"].value, set())
+            per_event.setdefault(r["e"].value, set()).update(others)
+    counts: dict[str, dict[str, int]] = {}
+    for e, others in per_event.items():
+        for other in others - {node.value}:
+            kinds = counts.setdefault(other, {})
+            kinds[kind[e]] = kinds.get(kind[e], 0) + 1
+    names = labels(store, [ox.NamedNode(i) for i in counts])
+    out = [{"iri": iri, "curie": compact(iri), "href": href(iri), "name": names.get(iri, compact(iri)), "kinds": kinds}
+           for iri, kinds in counts.items()]
+    return sorted(out, key=lambda o: (-sum(o["kinds"].values()), o["name"]))
 
 
 def document(store: ox.Store, stem: str) -> dict | None:

@@ -1,35 +1,52 @@
-"""Query execution that can be cut off: queries run in forked worker processes.
+"""Query execution that can be cut off: queries and page lookups run in forked worker processes.
 
 Oxigraph has no query timeout, and a thread cannot be stopped, so the server answers queries from
 an in-memory copy of the store (:class:`Replica`) in worker processes made with ``fork``
 (:mod:`kutniti.server.workers`): they share the parent's memory copy-on-write (no copying, no
 reloading), run the query with Oxigraph and serialise the result with Oxigraph. The parent waits up
-to the time limit and kills a worker that exceeds it. Writes go to the durable on-disk store first
+to the time limit and kills a worker that exceeds it. The pages' lookups (:mod:`kutniti.server.lookups`)
+run the same way (:func:`lookup`). Writes go to the durable on-disk store first
 and then to the in-memory copy, under one lock; each write moves the replica to a new
 *generation*, which retires the workers forked before it and empties the cache of answers
 (:class:`AnswerCache`), so a query never sees an older state than the last completed write.
+
+The in-memory copy is made in the background when the server starts (a dump of the on-disk store
+bulk-loaded into memory, both done by Oxigraph without holding Python's lock): until it is ready the
+workers answer from the on-disk store, each through a read-only handle of its own, and writes wait
+(:meth:`Replica.writing`), so the copy always holds every write. When the copy is ready the replica
+moves to a new generation: the workers forked before are retired and the next requests go to
+workers over the copy; no request is dropped.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import pickle
 import re
 import struct
 import threading
+import time
 import weakref
 from collections import OrderedDict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import pyoxigraph as ox
 
+from kutniti.graph.gate import WRITE_LOCK
 from kutniti.graph.store import Store
 from kutniti.server.workers import Pool, WorkerLost, WorkerTimeout
+
+log = logging.getLogger(__name__)
 
 #: Worker processes by default: one per core, at least two (so one long query does not stall all).
 DEFAULT_WORKERS = max(2, os.cpu_count() or 1)
 #: Bytes of answers kept between writes by default.
 DEFAULT_CACHE_BYTES = 64 * 2**20
+#: Seconds a write waits for the in-memory copy to be ready before it is answered 503.
+WRITE_WAIT = 120.0
 
 
 class QueryTimeout(Exception):
@@ -38,6 +55,10 @@ class QueryTimeout(Exception):
 
 class QueryFailed(Exception):
     """The query could not be evaluated (syntax or evaluation error); the message says why."""
+
+
+class NotWritable(Exception):
+    """Writes cannot be taken now (the in-memory copy is not ready, or could not be made)."""
 
 
 @dataclass
@@ -51,22 +72,121 @@ class Answer:
 
 
 class Replica:
-    """The store as the server sees it: the on-disk store plus an in-memory copy for queries."""
+    """The store as the server sees it: the on-disk store plus an in-memory copy for queries.
+
+    The copy of an on-disk store is made by a thread started at once (``copy="background"``), in
+    the constructor (``"now"``), or when :meth:`start_copy` is called (``"later"``); :attr:`ready`
+    is set when it is done, and until then :attr:`memory` is the on-disk store itself.
+    """
 
     def __init__(self, store: Store, *, in_memory: bool = True, workers: int = DEFAULT_WORKERS,
-                 cache_bytes: int = DEFAULT_CACHE_BYTES) -> None:
+                 cache_bytes: int = DEFAULT_CACHE_BYTES, copy: str = "background") -> None:
         self.durable = store
         self.lock = threading.RLock()
-        if in_memory and store.path is not None:
-            self.memory = ox.Store()
-            self.memory.bulk_extend(store.oxigraph)
-        else:
-            self.memory = store.oxigraph
+        self.memory = store.oxigraph  # until the copy is ready
+        self.ready = threading.Event()
+        self.copy_error: str | None = None
+        self.copy_seconds: float | None = None
         self.generation = 0
         self.workers = workers
         self.cache = AnswerCache(cache_bytes)
         self._pool: Pool | None = None
         self._graphs: tuple[int, frozenset[str]] | None = None
+        self._quads: tuple[int, int] | None = None
+        self._disk = store.data_dir if in_memory and store.path is not None else None
+        if self._disk is None:
+            self.ready.set()
+        elif copy == "now":
+            self._copy()
+        elif copy == "background":
+            self.start_copy()
+
+    def start_copy(self) -> None:
+        """Make the in-memory copy in a background thread."""
+        threading.Thread(target=self._copy, name="kutniti-memory-copy", daemon=True).start()
+
+    def _copy(self) -> None:
+        """Copy the on-disk store into memory, then move the queries over to the copy."""
+        started = time.perf_counter()
+        try:
+            dump = self.durable.oxigraph.dump(format=ox.RdfFormat.N_QUADS)
+            copy = ox.Store()
+            copy.bulk_load(input=dump, format=ox.RdfFormat.N_QUADS)
+            del dump
+            _keep_blank_nodes(self.durable.oxigraph, copy)
+            with self.lock:
+                self.memory = copy
+                self.generation += 1  # retires the workers reading the disk
+            self.copy_seconds = time.perf_counter() - started
+        except Exception as exc:  # noqa: BLE001 - queries go on from the disk; writes are refused
+            self.copy_error = f"{type(exc).__name__}: {exc}"
+            log.error("the in-memory copy of the store could not be made: %s", self.copy_error)
+        finally:
+            self.ready.set()
+
+    @property
+    def state(self) -> str:
+        """``memory`` (queries answered from the in-memory copy), ``copying`` (from the disk while
+        the copy is made), ``disk`` (the copy failed) or ``store`` (no copy: in memory or remote)."""
+        if self._disk is None:
+            return "store"
+        if not self.ready.is_set():
+            return "copying"
+        return "disk" if self.copy_error else "memory"
+
+    @contextmanager
+    def writing(self, wait: float = WRITE_WAIT) -> Iterator["Replica"]:
+        """Hold the write locks for one write, once the in-memory copy is ready (writes made while
+        it is being copied would be missing from it)."""
+        if not self.ready.wait(wait):
+            raise NotWritable("the server is still copying the store into memory; writes wait for it, "
+                              "try again in a few seconds")
+        if self.copy_error:
+            raise NotWritable(f"writes are off: the in-memory copy of the store could not be made "
+                              f"({self.copy_error}); restart the server")
+        with WRITE_LOCK, self.lock:
+            yield self
+
+    def stores(self) -> list[ox.Store]:
+        """The stores a write goes to: the durable one first, then the in-memory copy."""
+        out = [self.durable.oxigraph]
+        if self.memory is not self.durable.oxigraph:
+            out.append(self.memory)
+        return out
+
+    def source(self, *, fresh: bool = False) -> ox.Store:
+        """In a worker: the store to answer from — the in-memory copy, or while it is being made
+        a read-only handle of the on-disk store of the worker's own (a forked process must not
+        use the server's handle). ``fresh`` opens that handle again."""
+        if not self.reads_disk():
+            return self.memory
+        global _OWN_DISK
+        if fresh or _OWN_DISK is None or _OWN_DISK[0] != os.getpid():
+            _OWN_DISK = None
+            for attempt in range(20):  # the server's store may be compacting: its files change under us
+                try:
+                    _OWN_DISK = (os.getpid(), ox.Store.read_only(str(self._disk)))
+                    break
+                except (OSError, RuntimeError):
+                    if attempt == 19:
+                        raise
+                    time.sleep(0.05)
+        return _OWN_DISK[1]
+
+    def reads_disk(self) -> bool:
+        """Whether queries are answered from the on-disk store (the copy is not ready)."""
+        return self._disk is not None and self.memory is self.durable.oxigraph
+
+    def answer(self, request: bytes) -> bytes:
+        """In a worker: answer a request; one that fails on the on-disk store (whose files a
+        compaction may have replaced meanwhile) is answered again through a fresh handle."""
+        try:
+            response = _answer_request(self.source(), request)
+        except (OSError, RuntimeError) as exc:
+            response = b"ER" + f"{type(exc).__name__}: {exc}".encode("utf-8", "replace")
+        if response[:2] == b"ER" and self.reads_disk():
+            response = _answer_request(self.source(fresh=True), request)
+        return response
 
     @property
     def pool(self) -> Pool:
@@ -74,12 +194,20 @@ class Replica:
         if self._pool is None:
             with self.lock:
                 if self._pool is None:
-                    memory, me = self.memory, weakref.ref(self)
-                    pool = Pool(lambda request: _answer_request(memory, request), self.workers,
+                    me = weakref.ref(self)
+                    pool = Pool(lambda request: me().answer(request), self.workers,
                                 fork_lock=self.lock, generation=lambda: getattr(me(), "generation", -1))
                     weakref.finalize(self, pool.close)
                     self._pool = pool
         return self._pool
+
+    def quads(self) -> int:
+        """How many quads the store holds (counted once per generation: counting walks them all)."""
+        cached = self._quads
+        generation = self.generation
+        if cached is None or cached[0] != generation:
+            cached = self._quads = (generation, len(self.memory))
+        return cached[1]
 
     def graph_names(self) -> frozenset[str]:
         """The IRIs of the named graphs (remembered until the next write)."""
@@ -98,20 +226,45 @@ class Replica:
 
     def update(self, sparql: str, **kwargs) -> None:
         """Apply a SPARQL update durably, then to the in-memory copy."""
-        with self.lock:
-            self.durable.update(sparql, **kwargs)
-            if self.memory is not self.durable.oxigraph:
-                self.memory.update(sparql, **kwargs)
+        with self.writing():
+            for target in self.stores():
+                target.update(sparql, **kwargs)
             self.generation += 1
 
     def replace_quads(self, remove: list[ox.Quad], add: list[ox.Quad]) -> None:
         """Remove and add quads (a Graph Store write) durably, then in memory."""
-        with self.lock:
-            for target in {id(self.durable.oxigraph): self.durable.oxigraph, id(self.memory): self.memory}.values():
+        with self.writing():
+            for target in self.stores():
                 for q in remove:
                     target.remove(q)
                 target.extend(add)
             self.generation += 1
+
+
+#: The quads that hold a blank node, in any graph.
+_BLANK_QUADS = ("SELECT ?s ?p ?o ?g WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } "
+                "FILTER(isBlank(?s) || isBlank(?o) || isBlank(?g)) }")
+
+
+def _blank_quads(store: ox.Store) -> list[ox.Quad]:
+    return [ox.Quad(r["s"], r["p"], r["o"], r["g"] if r["g"] is not None else ox.DefaultGraph())
+            for r in store.query(_BLANK_QUADS)]
+
+
+def _keep_blank_nodes(source: ox.Store, copy: ox.Store) -> None:
+    """Give the copy's blank nodes the names they have in ``source``: Oxigraph's loaders name
+    the blank nodes they read afresh, but a write is worked out on the copy and applied to the
+    on-disk store, so both must name them alike. (Blank nodes are few in kutniti's graphs.)"""
+    original = _blank_quads(source)
+    if not original:
+        return
+    for q in _blank_quads(copy):
+        copy.remove(q)
+    copy.extend(original)
+
+
+#: In a worker forked while the copy was being made: (process id, its read-only on-disk handle).
+_OWN_DISK: tuple[int, ox.Store] | None = None
 
 
 def _run(store: ox.Store, query: str, options: dict, formats: dict, max_rows: int) -> Answer:
@@ -228,9 +381,16 @@ def _formats(spec: dict) -> dict:
 
 
 def _answer_request(store: ox.Store, request: bytes) -> bytes:
-    """In a worker: run one pickled request and return the serialised answer (or the error)."""
+    """In a worker: run one pickled request — a query, or a page lookup — and return the
+    serialised answer (or the error)."""
     try:
-        query, options, spec, max_rows = pickle.loads(request)
+        kind, body = pickle.loads(request)
+        if kind == "lookup":
+            from kutniti.server.lookups import LOOKUPS
+
+            name, args = body
+            return b"LK" + pickle.dumps(LOOKUPS[name](store, *args), protocol=pickle.HIGHEST_PROTOCOL)
+        query, options, spec, max_rows = body
         ans = _run(store, query, options, _formats(spec), max_rows)
         return (b"OK" + ans.kind.encode().ljust(10) + ans.media_type.encode().ljust(80) +
                 struct.pack(">Q", ans.rows) + ans.body)
@@ -263,14 +423,36 @@ def execute(replica: Replica, query: str, options: dict, formats: dict, *, timeo
     cached = replica.cache.get(generation, key) if replica.cache.max_bytes else None
     if cached is not None:
         return cached
-    request = pickle.dumps((query, options, spec, max_rows), protocol=pickle.HIGHEST_PROTOCOL)
-    try:
-        payload, answered_at = replica.pool.call(request, timeout)
-    except WorkerTimeout:
-        raise QueryTimeout(f"the query ran longer than {timeout:g} s and was stopped") from None
-    except WorkerLost as exc:
-        raise QueryFailed(str(exc)) from None
+    request = pickle.dumps(("query", (query, options, spec, max_rows)), protocol=pickle.HIGHEST_PROTOCOL)
+    payload, answered_at = _call(replica, request, timeout, "the query")
     answer = _decode(payload)
     if replica.cache.max_bytes:
         replica.cache.put(answered_at, key, answer)
     return answer
+
+
+def _call(replica: Replica, request: bytes, timeout: float, what: str) -> tuple[bytes, int]:
+    try:
+        return replica.pool.call(request, timeout)
+    except WorkerTimeout:
+        raise QueryTimeout(f"{what} ran longer than {timeout:g} s and was stopped") from None
+    except WorkerLost as exc:
+        raise QueryFailed(str(exc)) from None
+
+
+def lookup(replica: Replica, name: str, *args, timeout: float):
+    """Run the page lookup ``name`` (see :mod:`kutniti.server.lookups`) with ``args`` (plain
+    values) in a worker, stopped after ``timeout`` seconds (:class:`QueryTimeout`); its result is
+    kept in the answer cache until the next write, like a query's answer."""
+    key = ("lookup:" + name, repr(args), "", 0)
+    generation = replica.generation
+    cached = replica.cache.get(generation, key) if replica.cache.max_bytes else None
+    if cached is None:
+        request = pickle.dumps(("lookup", (name, args)), protocol=pickle.HIGHEST_PROTOCOL)
+        payload, answered_at = _call(replica, request, timeout, f"looking up {name}")
+        if payload[:2] != b"LK":
+            _decode(payload)  # raises the worker's error
+        cached = Answer("lookup", payload[2:], "application/x-python-pickle")
+        if replica.cache.max_bytes:
+            replica.cache.put(answered_at, key, cached)
+    return pickle.loads(cached.body)

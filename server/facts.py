@@ -82,8 +82,8 @@ def add_facts():
     if isinstance(sub, Response):
         return sub
     replica = current_app.extensions["kutniti.replica"]
-    extra = [replica.memory] if replica.memory is not replica.durable.oxigraph else []
-    with WRITE_LOCK, replica.lock:
+    with replica.writing():
+        extra = replica.stores()[1:]
         try:
             graph = submit_facts(replica.durable, sub.graph, who=token_name() or "operator",
                                  source=request.args.get("source") or request.headers.get("X-Kutniti-Source"),

@@ -8,6 +8,8 @@ cell in column ``x``: the label, linked to x's page.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pyoxigraph as ox
 
 from kutniti.graph.validate import compact
@@ -15,12 +17,16 @@ from kutniti.queries import labelled
 from kutniti.server import describe
 
 
-def solutions(store: ox.Store, variables: list[str], bindings: list[dict], documents: dict[str, str]):
+#: Names of things by IRI, for a list of terms (:func:`kutniti.server.describe.labels` over a store).
+Labeller = Callable[[list], dict]
+
+
+def solutions(labeller: Labeller, variables: list[str], bindings: list[dict], documents: dict[str, str]):
     """``(columns, rows)`` of a SELECT answer in SPARQL JSON form (``head.vars``,
     ``results.bindings``); a literal that is a document's identifier links to ``documents[it]``."""
     paired = labelled(variables)
     columns = [v for v in variables if v not in paired.values()]
-    names = describe.labels(store, [ox.NamedNode(b[v]["value"]) for b in bindings for v in columns
+    names = labeller([ox.NamedNode(b[v]["value"]) for b in bindings for v in columns
                                     if b.get(v, {}).get("type") == "uri" and paired.get(v) not in b])
     rows = []
     for b in bindings:
@@ -35,9 +41,9 @@ def solutions(store: ox.Store, variables: list[str], bindings: list[dict], docum
     return columns, rows
 
 
-def triples(store: ox.Store, found: list) -> list[list[dict]]:
+def triples(labeller: Labeller, found: list) -> list[list[dict]]:
     """Rows of a CONSTRUCT or DESCRIBE answer (its triples): subject, predicate, object."""
-    names = describe.labels(store, [t.subject for t in found] + [t.object for t in found])
+    names = labeller([t.subject for t in found] + [t.object for t in found])
     return [[thing(t.subject, names), thing(t.predicate, {}), thing(t.object, names)] for t in found]
 
 

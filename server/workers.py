@@ -3,7 +3,9 @@
 Forking a child per query costs a fork of the whole server (tens of milliseconds once the store is
 large) on every request. Instead, a few workers are forked once, each sharing the parent's memory
 copy-on-write, and each answers one request at a time over a pair of pipes. A worker that runs past
-the time limit is killed (the only way to stop an Oxigraph query) and replaced on demand. A worker
+the time limit is killed (the only way to stop an Oxigraph query) and replaced on demand. A query
+that keeps its worker busy past a small CPU allowance gives way to the others (lowest priority,
+outside the pool's slots), so that a few runaway queries cannot hold every worker or every core. A worker
 sees the store as it was when it was forked, so it is labelled with the write *generation* it saw;
 after a write, a worker of an older generation is replaced by a fresh fork before it is used.
 Workers are forked while the caller holds the store's write lock, so no write is half applied in a
@@ -64,57 +66,85 @@ class _Worker:
             pass
 
 
-#: Seconds after which a query still running gives way to the others (its worker goes to nice 19).
-DEMOTE_AFTER = 1.0
+#: CPU seconds a query may use at full priority; past them its worker gives way to the others.
+DEMOTE_AFTER = 0.15
+#: Queries that gave way run outside the pool's slots, at most this many at once (more keep their slot).
+LONG_QUERIES = 16
+#: Seconds between two looks at the CPU time of the running queries.
+WATCH_EVERY = 0.05
+_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 
 
-class _Demotion:
-    """Moves a worker to the lowest CPU priority if its query is still running after ``after``
-    seconds, so that runaway queries yield the CPU to short ones until their time limit."""
+def cpu_seconds(pid: int) -> float | None:
+    """CPU time a process has used (user + system), or None where it cannot be read."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as fh:
+            fields = fh.read().rsplit(b")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / _TICKS
+    except (OSError, IndexError, ValueError):
+        return None
 
-    def __init__(self, pid: int, after: float) -> None:
-        self.pid, self.demoted, self.done = pid, False, False
-        self._lock = threading.Lock()
-        self._timer = threading.Timer(after, self._demote)
-        self._timer.daemon = True
-        self._timer.start()
 
-    def _demote(self) -> None:
-        with self._lock:
-            if self.done:
-                return
-            try:
-                os.setpriority(os.PRIO_PROCESS, self.pid, 19)
-                self.demoted = True
-            except OSError:  # already gone, or not permitted: nothing to do
-                pass
+def give_way(pid: int) -> None:
+    """Move a process to the lowest CPU priority (nice 19, and the idle scheduling class where
+    there is one), so that it runs only when nothing else wants the CPU."""
+    try:
+        os.setpriority(os.PRIO_PROCESS, pid, 19)
+    except OSError:  # already gone, or not permitted: nothing to do
+        pass
+    try:
+        os.sched_setscheduler(pid, os.SCHED_IDLE, os.sched_param(0))
+    except (AttributeError, OSError):
+        pass
 
-    def finish(self) -> bool:
-        """The query is over: whether its worker was demoted."""
-        self._timer.cancel()
-        with self._lock:
-            self.done = True
-            return self.demoted
+
+class _Call:
+    """A request being answered by a worker: its CPU time at the start, and whether it gave way
+    (``demoted``) and left the pool's slots for the long queries' (``long``)."""
+
+    def __init__(self, worker: _Worker) -> None:
+        self.worker = worker
+        self.started = time.monotonic()
+        self.cpu0 = cpu_seconds(worker.pid)
+        self.demoted = self.long = False
+
+    def used(self) -> float:
+        """CPU seconds used so far (wall-clock seconds where CPU time cannot be read)."""
+        if self.cpu0 is not None:
+            now = cpu_seconds(self.worker.pid)
+            if now is not None:
+                return now - self.cpu0
+        return time.monotonic() - self.started
 
 
 class Pool:
-    """Up to ``size`` workers forked from this process on demand.
+    """Up to ``size`` workers answering at once, forked from this process on demand.
 
-    ``fork_lock`` is held while forking (the store's write lock); ``generation()`` is the store's
-    current write generation.
+    A query that has used ``demote_after`` CPU seconds gives way: its worker goes to the lowest
+    CPU priority and leaves the ``size`` slots (up to ``long_queries`` such workers at once), so
+    that short queries keep ``size`` workers at full priority however many runaways are in
+    flight; a worker that gave way is replaced once its query is over. ``fork_lock`` is held while
+    forking (the store's write lock); ``generation()`` is the store's current write generation.
     """
 
     def __init__(self, handler: Callable[[bytes], bytes], size: int, *, fork_lock: AbstractContextManager,
-                 generation: Callable[[], int], demote_after: float = DEMOTE_AFTER) -> None:
+                 generation: Callable[[], int], demote_after: float = DEMOTE_AFTER,
+                 long_queries: int = LONG_QUERIES) -> None:
         if size < 1:
             raise ValueError(f"a pool needs at least one worker, not {size}")
         self.handler, self.size, self.demote_after = handler, size, demote_after
+        self.long_queries = long_queries
         self.fork_lock, self.generation = fork_lock, generation
         self._idle: list[_Worker] = []
         self._all: set[_Worker] = set()
-        self._busy = 0
+        self._busy = 0  # slots taken
+        self._long = 0  # workers that gave way and left their slot
+        self._running: dict[int, _Call] = {}
         self._cond = threading.Condition()
+        self._closed = threading.Event()
+        self._watcher: threading.Thread | None = None
         self.forks = 0
+        self.demotions = 0
 
     # -- the parent's side ---------------------------------------------------------------------
     def call(self, request: bytes, timeout: float) -> tuple[bytes, int]:
@@ -125,22 +155,22 @@ class Pool:
         """
         deadline = time.monotonic() + timeout
         worker = self._acquire(deadline)
-        demotion = _Demotion(worker.pid, self.demote_after)
+        call = _Call(worker)
+        with self._cond:
+            self._running[worker.pid] = call
+        self._watch()
         try:
             _write_message(worker.to_child, request)
             response = _read_message(worker.from_child, deadline)
         except BaseException:
-            demotion.finish()
-            self._discard(worker)
+            self._end(call, failed=True)
             raise
-        if demotion.finish():
-            self._discard(worker)  # it cannot regain its priority: a fresh worker takes its place
-        else:
-            self._release(worker)
+        self._end(call, failed=False)
         return response, worker.generation
 
     def close(self) -> None:
         """Stop every worker."""
+        self._closed.set()
         with self._cond:
             workers, self._all, self._idle = list(self._all), set(), []
         for w in workers:
@@ -150,9 +180,14 @@ class Pool:
         with self._cond:
             return [w.pid for w in self._all]
 
+    def long_running(self) -> int:
+        """Queries that gave way and run outside the slots now."""
+        with self._cond:
+            return self._long
+
     def _acquire(self, deadline: float) -> _Worker:
         with self._cond:
-            while not self._idle and self._busy >= self.size:
+            while self._busy >= self.size:
                 left = deadline - time.monotonic()
                 if left <= 0:
                     raise WorkerTimeout("every query worker stayed busy until the time limit")
@@ -171,23 +206,77 @@ class Pool:
                 self._cond.notify()
             raise
 
-    def _release(self, worker: _Worker) -> None:
+    def _end(self, call: _Call, *, failed: bool) -> None:
+        """The call is over: free its slot (or its place among the long queries); keep the
+        worker for the next request, or stop it when the call failed or the worker gave way (it
+        cannot regain its priority: a fresh worker takes its place)."""
+        worker = call.worker
         with self._cond:
-            self._busy -= 1
-            if worker in self._all:
+            self._running.pop(worker.pid, None)
+            keep = not failed and not call.demoted
+            if call.long:
+                self._long -= 1
+            else:
+                self._busy -= 1
+            if keep and worker in self._all:
                 self._idle.append(worker)
+            else:
+                self._all.discard(worker)
             self._cond.notify()
-
-    def _discard(self, worker: _Worker) -> None:
-        self._forget(worker)
-        worker.stop()
-        with self._cond:
-            self._busy -= 1
-            self._cond.notify()
+        if not keep:
+            worker.stop()
 
     def _forget(self, worker: _Worker) -> None:
         with self._cond:
             self._all.discard(worker)
+
+    # -- giving way ------------------------------------------------------------------------------
+    def _watch(self) -> None:
+        if self._watcher is None or not self._watcher.is_alive():
+            with self._cond:
+                if self._watcher is None or not self._watcher.is_alive():
+                    self._watcher = threading.Thread(target=self._watch_loop, name="kutniti-query-watch",
+                                                     daemon=True)
+                    self._watcher.start()
+
+    def _watch_loop(self) -> None:
+        """Every :data:`WATCH_EVERY` seconds, demote the queries past their CPU allowance."""
+        while not self._closed.wait(WATCH_EVERY):
+            with self._cond:
+                calls = [c for c in self._running.values() if not c.demoted]
+            freed = False
+            for c in calls:
+                if c.used() < self.demote_after:
+                    continue
+                with self._cond:
+                    if self._running.get(c.worker.pid) is not c:
+                        continue  # over meanwhile
+                    give_way(c.worker.pid)
+                    c.demoted = True
+                    self.demotions += 1
+                    if self._long < self.long_queries:
+                        c.long, freed = True, True
+                        self._long += 1
+                        self._busy -= 1
+                        self._cond.notify()
+            if freed:
+                self._spare()
+
+    def _spare(self) -> None:
+        """Fork a worker ahead of need when a slot is free and no worker is idle, so that the
+        next short query does not wait for a fork."""
+        with self._cond:
+            if self._idle or self._busy >= self.size or self._closed.is_set():
+                return
+        worker = self._fork()
+        with self._cond:
+            if self._closed.is_set():
+                self._all.discard(worker)
+            else:
+                self._idle.append(worker)
+                self._cond.notify()
+                return
+        worker.stop()
 
     def _fork(self) -> _Worker:
         with self.fork_lock:

@@ -12,7 +12,7 @@ import json
 import pyoxigraph as ox
 from flask import Response, current_app, request
 
-from kutniti.graph.gate import WRITE_LOCK, Change, apply_change, check_change, update_change
+from kutniti.graph.gate import Change, apply_change, check_change, update_change
 from kutniti.server.errors import problem
 from kutniti.server.sparql_text import add_using
 
@@ -36,10 +36,7 @@ def commit(change: Change) -> Response | None:
     report = check_change(replica.memory, change)
     if not report.conforms:
         return refused(report)
-    stores = [replica.durable.oxigraph]
-    if replica.memory is not replica.durable.oxigraph:
-        stores.append(replica.memory)
-    apply_change(stores, change)
+    apply_change(replica.stores(), change)
     replica.durable.flush()
     replica.generation += 1
     return None
@@ -51,7 +48,7 @@ def apply_update(update: str, *, using=(), using_named=(), base_iri=None) -> Res
     options: dict = {"base_iri": base_iri} if base_iri else {}
     if using or using_named:
         update = add_using(update, list(using), list(using_named))
-    with WRITE_LOCK, _replica().lock:
+    with _replica().writing():
         try:
             change = update_change(_replica().memory, update, **options)
         except SyntaxError as exc:
@@ -69,7 +66,7 @@ def replace_graph(graph: ox.NamedNode | ox.DefaultGraph, quads: list[ox.Quad], *
     """Graph Store PUT (replace) or POST (merge) through the gate. Blank nodes of the body are
     new nodes: they are never merged with blank nodes already in the graph."""
     replica = _replica()
-    with WRITE_LOCK, replica.lock:
+    with replica.writing():
         existing = set(replica.memory.quads_for_pattern(None, None, None, graph))
         new = {ox.Quad(q.subject, q.predicate, q.object, graph) for q in quads}
         change = Change(remove=[] if merge else sorted(existing - new, key=str),
@@ -82,7 +79,7 @@ def replace_graph(graph: ox.NamedNode | ox.DefaultGraph, quads: list[ox.Quad], *
 def delete_graph(graph: ox.NamedNode | ox.DefaultGraph) -> Response | None:
     """Graph Store DELETE through the gate: the graph's triples, and the graph itself when named."""
     replica = _replica()
-    with WRITE_LOCK, replica.lock:
+    with replica.writing():
         change = Change(remove=list(replica.memory.quads_for_pattern(None, None, None, graph)), add=[])
         if isinstance(graph, ox.NamedNode):
             change.drop_graphs.append(graph)

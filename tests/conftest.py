@@ -51,6 +51,9 @@ class LiveServer:
                 break
             except requests.ConnectionError:
                 time.sleep(0.05)
+        # the server answers from the disk while it copies the store into memory: tests start once
+        # the copy is in use, so that two reads in a test come from the same store
+        self.app.extensions["kutniti.replica"].ready.wait(60)
 
     def _run(self):
         try:

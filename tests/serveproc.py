@@ -34,7 +34,8 @@ class ServeProcess:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"kutniti serve exited with {self.proc.returncode}: {log.read_text()[-2000:]}")
             try:
-                if requests.get(self.url + "/healthz", timeout=1).status_code == 200:
+                health = requests.get(self.url + "/healthz", timeout=1)
+                if health.status_code == 200 and health.json().get("replica") != "copying":
                     return
             except requests.ConnectionError:
                 pass

@@ -86,28 +86,159 @@ def test_a_name_ending_in_from_is_not_a_dataset_clause(live_server):
 
 
 def _nice_after(request: bytes) -> bytes:
-    """A worker's handler: sleep as long as asked, then say its own CPU priority."""
+    """A worker's handler: keep the CPU busy as long as asked, then say its own CPU priority."""
     import time
 
-    time.sleep(float(request))
+    end = time.monotonic() + float(request)
+    while time.monotonic() < end:
+        pass
     return str(os.getpriority(os.PRIO_PROCESS, 0)).encode()
 
 
-def test_a_long_query_gives_way_and_its_worker_is_replaced():
+def _pool(size: int, **kwargs):
     import threading
 
     from kutniti.server.workers import Pool
 
-    pool = Pool(_nice_after, 1, fork_lock=threading.Lock(), generation=lambda: 0, demote_after=0.3)
+    return Pool(_nice_after, size, fork_lock=threading.Lock(), generation=lambda: 0, demote_after=0.1, **kwargs)
+
+
+def _in_threads(pool, requests_: list[bytes]):
+    import threading
+
+    answers: list = []
+    threads = [threading.Thread(target=lambda r=r: answers.append(pool.call(r, timeout=20)[0])) for r in requests_]
+    for t in threads:
+        t.start()
+    return threads, answers
+
+
+def _wait_for(condition, seconds: float = 10.0) -> None:
+    import time
+
+    end = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < end, "the condition did not come true in time"
+        time.sleep(0.02)
+
+
+def test_a_long_query_gives_way_and_its_worker_is_replaced():
+    pool = _pool(1)
     try:
         base = os.getpriority(os.PRIO_PROCESS, 0)
         quick, _ = pool.call(b"0", timeout=10)
         assert int(quick) == base
         first = pool.pids()
         slow, _ = pool.call(b"0.8", timeout=10)
-        assert int(slow) == 19  # moved to the lowest priority while it ran
-        assert pool.pids() != first  # and not reused at that priority
+        assert int(slow) == 19  # moved to the lowest priority once it had used 0.1 s of CPU
+        assert first[0] not in pool.pids()  # and not reused at that priority
         again, _ = pool.call(b"0", timeout=10)
         assert int(again) == base
     finally:
         pool.close()
+
+
+def test_long_queries_leave_the_slots_to_short_ones():
+    """Two runaways on a pool of one: once they gave way, a short query still finds a worker at
+    full priority at once, instead of waiting for them."""
+    import time
+
+    pool = _pool(1)
+    try:
+        base = os.getpriority(os.PRIO_PROCESS, 0)
+        threads, answers = _in_threads(pool, [b"3", b"3"])
+        _wait_for(lambda: pool.long_running() == 2)
+        started = time.monotonic()
+        quick, _ = pool.call(b"0", timeout=10)
+        assert int(quick) == base and time.monotonic() - started < 1.0
+        assert pool.long_running() == 2  # the runaways are still running meanwhile
+        for t in threads:
+            t.join()
+        assert sorted(int(a) for a in answers) == [19, 19]
+        assert pool.long_running() == 0
+    finally:
+        pool.close()
+
+
+def test_the_long_queries_are_bounded():
+    """With room for one long query, a second runaway keeps its slot: a short query waits."""
+    from kutniti.server.workers import WorkerTimeout
+
+    pool = _pool(1, long_queries=1)
+    try:
+        threads, _ = _in_threads(pool, [b"2", b"2"])
+        _wait_for(lambda: pool.demotions == 2)
+        assert pool.long_running() == 1
+        with pytest.raises(WorkerTimeout):
+            pool.call(b"0", timeout=0.3)
+        for t in threads:
+            t.join()
+        assert pool.long_running() == 0
+        assert pool.call(b"0", timeout=10)[0]
+    finally:
+        pool.close()
+
+
+def test_runaways_over_http_do_not_hold_the_only_worker(live_server):
+    """Three runaway queries on a server with one query worker: a fresh query (no cache) is
+    answered while they run, and each runaway is still stopped at the time limit."""
+    import threading
+    import time
+
+    server = live_server(QUERY_WORKERS=1, QUERY_TIMEOUT=4, CACHE_BYTES=0)
+    statuses: list[int] = []
+    runs = [threading.Thread(target=lambda: statuses.append(
+        requests.get(server.url + "/sparql", params={"query": RUNAWAY}, timeout=30).status_code)) for _ in range(3)]
+    for t in runs:
+        t.start()
+    pool = replica(server).pool
+    _wait_for(lambda: pool.long_running() == 3)
+    started = time.monotonic()
+    assert count(server, DOCS + " LIMIT 7") == 5
+    assert time.monotonic() - started < 2.0
+    for t in runs:
+        t.join()
+    assert statuses == [503, 503, 503]
+
+
+def test_queries_are_answered_while_the_copy_is_made_and_writes_wait_for_it(live_server):
+    """Until the in-memory copy is ready, queries are answered from the disk and a write waits;
+    then the write lands in both stores, the workers reading the disk are retired, and the copy
+    holds exactly what the disk holds, blank nodes named alike."""
+    import threading
+    import time
+
+    import pyoxigraph as ox
+
+    from kutniti.server.executor import Replica
+
+    server = live_server(UPDATE_TOKEN=TOKEN, CACHE_BYTES=0)
+    replica(server).close()
+    store = server.store
+    ex = "http://example.org/"
+    store.oxigraph.add(ox.Quad(ox.BlankNode("b1"), ox.NamedNode(ex + "p"), ox.Literal("x"), ox.NamedNode(ex + "h")))
+    fresh = Replica(store, workers=2, cache_bytes=0, copy="later")
+    server.app.extensions["kutniti.replica"] = fresh
+    assert requests.get(server.url + "/healthz").json()["replica"] == "copying"
+    assert count(server, DOCS) == 5  # from the disk, in a worker
+    assert requests.get(server.url + "/id/north-korea").status_code == 200
+    disk_workers = set(fresh.pool.pids())
+    assert disk_workers
+    statuses: list[int] = []
+    upd = f'INSERT DATA {{ GRAPH <{ex}g> {{ <{ex}a> <{ex}b> "during the copy" }} }}'
+    writer = threading.Thread(target=lambda: statuses.append(
+        requests.post(server.url + "/sparql", data={"update": upd}, headers=AUTH, timeout=60).status_code))
+    writer.start()
+    time.sleep(0.5)
+    assert statuses == []  # the write waits for the copy
+    fresh.start_copy()
+    writer.join(60)
+    assert statuses == [204]
+    assert requests.get(server.url + "/healthz").json()["replica"] == "memory"
+    assert count(server, THINGS) == 1  # the write, answered from the copy
+    assert not disk_workers & set(fresh.pool.pids())
+    assert {str(q) for q in fresh.memory} == {str(q) for q in store.oxigraph}
+    r = requests.post(server.url + "/sparql", data={"update": f"DELETE WHERE {{ GRAPH <{ex}h> {{ ?s ?p ?o }} }}"},
+                      headers=AUTH)
+    assert r.status_code == 204  # a blank node found in the copy is removed from the disk too
+    assert not list(store.oxigraph.quads_for_pattern(None, None, None, ox.NamedNode(ex + "h")))

@@ -223,7 +223,7 @@ def test_odd_documents_build_or_are_refused_clearly(tmp_path, live_server):
     server = LiveServer(tmp_path / "store")
     try:
         r = requests.get(server.url + "/doc/html", timeout=30)
-        assert r.status_code == 200
+        assert r.status_code == 200, r.text
         assert "<script>alert(1)</script>" not in r.text and "&lt;script&gt;" in r.text
         assert "<b>চুক্তি</b>" not in r.text
         rows = requests.get(server.url + "/sparql", timeout=60, params={"query": """

@@ -165,3 +165,33 @@ def test_pictures_escape_what_they_draw_and_draw_spans_as_bars():
                         {"date": "not a date", "end": "", "cls": "Visit", "href": "/id/e3", "title": "t"}])
     assert svg.count('rx="5"') == 1 and svg.count("<circle") == 1 and "&lt;i&gt;" in svg
     assert "/id/e3" not in svg  # what cannot be placed is left out, not guessed
+
+
+def test_a_things_events_come_a_page_at_a_time(live_server):
+    s = live_server(PAGE_EVENTS=20)
+    expected = {r["e"].value for r in s.store.query(SPARQL_PREFIXES + """SELECT DISTINCT ?e WHERE {
+        { ?e ?r kid:north-korea } UNION { ?p dip:represents kid:north-korea . ?e ?r ?p }
+        ?r rdfs:subPropertyOf* dip:participant }""")}
+    assert len(expected) > 40
+    seen, url, pages = [], s.url + "/id/north-korea", 0
+    while url:
+        html = requests.get(url).text
+        assert f"<h2>Events ({len(expected)})</h2>" in html
+        table = html.split('id="events"', 1)[1].split("</table>", 1)[0]
+        rows = re.findall(r'<tr><td><a href="/id/([^"]+)">', table)
+        assert 0 < len(rows) <= 20
+        seen += rows
+        pages += 1
+        more = re.search(r'rel="next" href="\?events=(\d+)"', html)
+        url = s.url + f"/id/north-korea?events={more.group(1)}" if more else None
+    assert pages == -(-len(expected) // 20)
+    assert sorted(seen) == sorted(e[len(str(KID)):] for e in expected)  # each event once
+    r = requests.get(s.url + "/id/north-korea", params={"events": "x"})
+    assert r.status_code == 400 and "whole number" in r.text
+
+
+def test_a_page_whose_lookup_is_cut_off_says_so(live_server):
+    s = live_server(QUERY_TIMEOUT=0.001)
+    r = requests.get(s.url + "/id/north-korea")
+    assert r.status_code == 503 and "could not be made in time" in r.text and "stopped" in r.text
+    assert requests.get(s.url + "/id/north-korea", params={"format": "ttl"}).status_code == 503
