@@ -29,6 +29,7 @@ from kutniti.graph.store import Store, StoreError
 from kutniti.loaders.document import Document, DocumentError, find_documents, read_document
 
 ENTITY_CLASSES = {DIP.Country, DIP.Person, DIP.Organization, DIP.City}
+_ENTITY_CLASS_IRIS = frozenset(str(c) for c in ENTITY_CLASSES)
 _TYPE = ox.NamedNode(str(RDF.type))
 _EVIDENCE = ox.NamedNode(str(DIP.evidence))
 _QUOTE = ox.NamedNode(str(DIP.quote))
@@ -78,8 +79,13 @@ def event_classes() -> frozenset:
     return frozenset(onto.transitive_subjects(RDFS.subClassOf, DIP.Event))
 
 
+@functools.cache
+def _event_class_iris() -> frozenset[str]:
+    return frozenset(str(c) for c in event_classes())
+
+
 def _event_nodes(triples: Iterable[tuple]) -> set:
-    classes = {str(c) for c in event_classes()}
+    classes = _event_class_iris()
     return {t[0] for t in triples if t[1] == _TYPE and t[2].value in classes}
 
 
@@ -154,8 +160,7 @@ def _document_result(doc: Document, triples: list[tuple], quarantined: list[dict
     own, entities = ox.NamedNode(str(document_graph(doc.stem))), ox.NamedNode(str(ENTITIES_GRAPH))
     # the descriptions of countries, people and places come from the lexicon, not the document:
     # they live once in the entities graph, so the union of graphs holds each of them once
-    kinds = {str(c) for c in ENTITY_CLASSES}
-    things = {t[0] for t in triples if t[1] == _TYPE and t[2].value in kinds}
+    things = {t[0] for t in triples if t[1] == _TYPE and t[2].value in _ENTITY_CLASS_IRIS}
     quads = [ox.Quad(s, p, o, entities if s in things else own) for s, p, o in triples]
     nquads = ox.serialize(quads, format=ox.RdfFormat.N_QUADS).decode("utf-8")
     return DocumentResult(doc.identifier, doc.stem, nquads, len(triples), len(_event_nodes(triples)), quarantined)

@@ -152,9 +152,10 @@ def read(doc: Document) -> Reading:
         if not inherited and s.raw[0] == headline:
             # a news headline with no date of its own reports what happened as the story was written
             inherited = [DateMention(fa, fa, value=PartialDate(doc_date.year, doc_date.month))]
-        found = read_events(f.text[fa:fb], fa, s.mentions, s.dates, inherited, ctx, lex, doc_date,
+        sentence_text = f.text[fa:fb]
+        found = read_events(sentence_text, fa, s.mentions, s.dates, inherited, ctx, lex, doc_date,
                             raw_of=lambda a, b: raw[offsets[a]:offsets[b]])
-        weapons = WEAPON_NAME.finditer(f.text, fa, fb) if any(w in f.text[fa:fb] for w in WEAPON_NOUNS) else ()
+        weapons = WEAPON_NAME.finditer(f.text, fa, fb) if any(w in sentence_text for w in WEAPON_NOUNS) else ()
         for w in weapons:
             if not _DEMONSTRATIVE.search(w.group(0)):
                 ctx.last_weapon = raw[offsets[w.start()]:offsets[w.end()]].strip()
