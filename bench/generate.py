@@ -1,9 +1,10 @@
 """Generate realistic synthetic kutniti data of any size, streamed to N-Quads.
 
 The output has the shape ``kutniti build`` writes: one named graph per source document holding the
-``kid:doc-…`` SourceDocument, the countries, people and agreements it mentions (with English and
-Bengali labels), its events of every ``dip:Event`` class with roles and dates, and the evidence
-nodes (quote, start, end) each event rests on. Countries are the real ISO 3166 list from CLDR
+``kid:doc-…`` SourceDocument, the agreements it mentions, its events of every ``dip:Event`` class
+with roles and dates, and the evidence nodes (quote, start, end) each event rests on; and the shared
+entities graph, which describes each country and person (type, English and Bengali labels) once,
+however many documents name them. Countries are the real ISO 3166 list from CLDR
 (Babel). The same seed and size always give the same bytes. Lines are written as they are made, so
 10M triples need no more memory than 10k.
 
@@ -22,7 +23,7 @@ from typing import IO, Iterator
 
 from babel import Locale
 
-from kutniti.graph.namespaces import DIP, KID, document_graph, document_iri, slugify
+from kutniti.graph.namespaces import DIP, ENTITIES_GRAPH, KID, document_graph, document_iri, slugify
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
@@ -140,15 +141,22 @@ def _date(rng: random.Random, first: int = 1948, last: int = 2024) -> tuple[str,
 
 
 def document_quads(index: int, rng: random.Random, world: list[Country],
-                   events_per_doc: int) -> Iterator[str]:
-    """The N-Quads lines of one synthetic source document's named graph."""
+                   events_per_doc: int, described: set[str] | None = None) -> Iterator[str]:
+    """The N-Quads lines of one synthetic source document: its own named graph, and the entities
+    graph's description of each country and person it names that ``described`` does not hold yet
+    (``described`` is updated; without it every entity named is described)."""
     stem = f"syn{index:07d}_{rng.getrandbits(64):016x}"
     g = _iri(str(document_graph(stem)))
+    eg = _iri(str(ENTITIES_GRAPH))
     doc = _iri(str(document_iri(stem)))
     dip = str(DIP)
+    described = set() if described is None else described
 
     def q(s: str, p: str, o: str) -> str:
         return f"{s} <{p}> {o} {g} .\n"
+
+    def e(s: str, p: str, o: str) -> str:
+        return f"{s} <{p}> {o} {eg} .\n"
 
     # North Korea is in most documents, as in the real corpus; the rest are drawn at random.
     kp = next((c for c in world if c.code == "KP"), world[0])
@@ -166,18 +174,23 @@ def document_quads(index: int, rng: random.Random, world: list[Country],
     issued, issued_type = f"2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}", XSD + "date"
     for c in mentioned:
         s = _iri(str(KID[c.slug]))
-        body.append(q(s, RDF_TYPE, _iri(dip + "Country")))
-        body.append(q(s, RDFS_LABEL, _lit(c.name_en, "en")))
-        body.append(q(s, RDFS_LABEL, _lit(c.name_bn, "bn")))
-        body.append(q(s, dip + "isoCode", _lit(c.code)))
+        if s not in described:
+            described.add(s)
+            body.append(e(s, RDF_TYPE, _iri(dip + "Country")))
+            body.append(e(s, RDFS_LABEL, _lit(c.name_en, "en")))
+            body.append(e(s, RDFS_LABEL, _lit(c.name_bn, "bn")))
+            body.append(e(s, dip + "isoCode", _lit(c.code)))
     for en, bn, country in persons:
         s = _iri(str(KID[slugify(en)]))
-        body.append(q(s, RDF_TYPE, _iri(dip + "Person")))
-        body.append(q(s, RDFS_LABEL, _lit(en, "en")))
-        body.append(q(s, RDFS_LABEL, _lit(bn, "bn")))
-        body.append(q(s, SKOS_ALT, _lit(bn.split(" ")[0], "bn")))
-        body.append(q(s, dip + "represents", _iri(str(KID[country.slug]))))
-        body.append(q(s, dip + "position", _lit(rng.choice(POSITIONS), "en")))
+        position = rng.choice(POSITIONS)  # drawn for every mention, so the events do not depend on order
+        if s not in described:
+            described.add(s)
+            body.append(e(s, RDF_TYPE, _iri(dip + "Person")))
+            body.append(e(s, RDFS_LABEL, _lit(en, "en")))
+            body.append(e(s, RDFS_LABEL, _lit(bn, "bn")))
+            body.append(e(s, SKOS_ALT, _lit(bn.split(" ")[0], "bn")))
+            body.append(e(s, dip + "represents", _iri(str(KID[country.slug]))))
+            body.append(e(s, dip + "position", _lit(position, "en")))
     agents = [(str(KID[c.slug]), c.name_bn) for c in mentioned] + [
         (str(KID[slugify(en)]), bn) for en, bn, _ in persons]
 
@@ -238,10 +251,11 @@ def generate(out: IO[str], triples: int, *, seed: int = 7, events_per_doc: int =
         raise ValueError(f"triples must be positive, got {triples}")
     rng = random.Random(seed)
     world = countries()
+    described: set[str] = set()
     written = 0
     index = 0
     while written < triples:
-        lines = list(document_quads(index, rng, world, events_per_doc))
+        lines = list(document_quads(index, rng, world, events_per_doc, described))
         out.writelines(lines)
         written += len(lines)
         index += 1

@@ -312,7 +312,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--screen-seconds", type=float, default=2.0,
                         help="requests slower than this alone are left out of the mix")
     parser.add_argument("--entities", type=int, default=200, help="entity pages in the mix")
-    parser.add_argument("--synthetic-classes", default="Person,SourceDocument",
+    parser.add_argument("--synthetic-classes", default="Person,SourceDocument,Country",
                         help="classes whose pages are in the synthetic graph's mix")
     parser.add_argument("--ready-timeout", type=float, default=600.0)
     parser.add_argument("--seed", type=int, default=7)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+from urllib.parse import urlencode
 
 import pyoxigraph as ox
 from flask import Blueprint, Response, abort, current_app, render_template, request
@@ -45,8 +46,8 @@ DOWNLOADS = {
 #: Machine formats of a thing's description: (label, ``format=`` name, media type).
 THING_FORMATS = [("Turtle", "ttl", "text/turtle"), ("JSON-LD", "jsonld", "application/ld+json"),
                  ("N-Triples", "nt", "application/n-triples")]
-#: Rows shown in the page's result table (downloads are not cut to this).
-PAGE_ROWS = 5000
+#: Rows shown at a time in the page's result table (``?offset=`` pages on; downloads are not cut).
+PAGE_ROWS = 500
 
 
 @bp.record_once
@@ -87,7 +88,7 @@ def index():
     canned = list(load_queries().values())
     query = request.args.get("query")
     problem = current = None
-    values = {k: v for k, v in request.args.items() if k not in ("name", "query")}
+    values = {k: v for k, v in request.args.items() if k not in ("name", "query", "offset")}
     name = request.args.get("name")
     if name and not query:
         try:
@@ -99,6 +100,9 @@ def index():
             query = current.text
             problem = Problem(f"parameter of {name!r}: {exc}")
     answer = None
+    offset = request.args.get("offset", "0")
+    if not offset.isdigit():
+        problem = Problem(f"'offset' is the first row to show, a whole number, not {offset!r}")
     if query and not problem:
         from kutniti.server.safety import check
 
@@ -107,16 +111,17 @@ def index():
         if refusal:
             problem = Problem(refusal)
         else:
-            answer, problem = _run_for_page(query)
+            answer, problem = _run_for_page(query, int(offset))
     status = 400 if problem and (query or name) else 200
     return render_template("index.html", query=query or DEFAULT_QUERY, canned=canned, current=current,
                            values=values, answer=answer, problem=problem, downloads=DOWNLOADS,
                            entities=_lookup("entity_choices")), status
 
 
-def _run_for_page(query: str):
+def _run_for_page(query: str, offset: int = 0):
     """Run a query for the page through the same executor as the endpoint (time limit included):
-    (answer for the template, None) or (None, problem)."""
+    (answer for the template, None) or (None, problem). The answer holds ``PAGE_ROWS`` rows from
+    ``offset`` on, with links to the pages before and after."""
     from kutniti.server.executor import execute
 
     formats = {"solutions": (ox.QueryResultsFormat.JSON, "application/sparql-results+json"),
@@ -124,23 +129,41 @@ def _run_for_page(query: str):
                "graph": (ox.RdfFormat.N_TRIPLES, "application/n-triples")}
     cfg = current_app.config
     try:
+        # one row more than shown, to know whether a next page exists
         ans = execute(current_app.extensions["kutniti.replica"], query, {"use_default_graph_as_union": True},
-                      formats, timeout=float(cfg["QUERY_TIMEOUT"]), max_rows=min(int(cfg["MAX_ROWS"]), PAGE_ROWS))
+                      formats, timeout=float(cfg["QUERY_TIMEOUT"]),
+                      max_rows=min(int(cfg["MAX_ROWS"]), offset + PAGE_ROWS + 1))
     except SyntaxError as exc:
         return None, explain(query, str(exc))
     except (QueryTimeout, QueryFailed) as exc:
         return None, Problem(str(exc))
     if ans.kind == "boolean":
         return {"kind": "boolean", "variables": ["answer"],
-                "rows": [[{"text": str(json.loads(ans.body)["boolean"]).lower()}]]}, None
+                "rows": [[{"text": str(json.loads(ans.body)["boolean"]).lower()}]], **_pages(0, 1, 1)}, None
     if ans.kind == "graph":
         found = list(ox.parse(ans.body, format=ox.RdfFormat.N_TRIPLES))
+        shown = found[offset:offset + PAGE_ROWS]
         return {"kind": "graph", "variables": ["subject", "predicate", "object"],
-                "rows": results.triples(_labeller, found)}, None
+                "rows": results.triples(_labeller, shown), **_pages(offset, len(shown), len(found))}, None
     data = json.loads(ans.body)
-    variables, rows = results.solutions(_labeller, data["head"]["vars"], data["results"]["bindings"],
-                                        _lookup("documents"))
-    return {"kind": "solutions", "variables": variables, "rows": rows}, None
+    bindings = data["results"]["bindings"]
+    shown = bindings[offset:offset + PAGE_ROWS]
+    variables, rows = results.solutions(_labeller, data["head"]["vars"], shown, _lookup("documents"))
+    return {"kind": "solutions", "variables": variables, "rows": rows,
+            **_pages(offset, len(shown), len(bindings))}, None
+
+
+def _pages(offset: int, shown: int, answered: int) -> dict:
+    """Where this page of results starts and ends, and the URLs of the pages before and after
+    (this page's own URL with another ``offset``)."""
+    def at(start: int) -> str:
+        args = [(k, v) for k, v in request.args.items(multi=True) if k != "offset"]
+        return "?" + urlencode(args + ([("offset", str(start))] if start else []))
+
+    more = answered > offset + shown and shown > 0
+    return {"first": offset + 1 if shown else offset, "last": offset + shown,
+            "previous": at(max(0, offset - PAGE_ROWS)) if offset else None,
+            "next": at(offset + PAGE_ROWS) if more else None}
 
 
 def _with_vary(resp: Response) -> Response:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urlencode
 
 import requests
 
@@ -195,3 +196,33 @@ def test_a_page_whose_lookup_is_cut_off_says_so(live_server):
     r = requests.get(s.url + "/id/north-korea")
     assert r.status_code == 503 and "could not be made in time" in r.text and "stopped" in r.text
     assert requests.get(s.url + "/id/north-korea", params={"format": "ttl"}).status_code == 503
+
+
+def test_a_long_answer_comes_a_page_at_a_time(live_server):
+    from kutniti.server.web import PAGE_ROWS
+
+    s = live_server()
+    query = SPARQL_PREFIXES + "SELECT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o"
+    total = len(requests.get(s.url + "/sparql", params={"query": query},
+                             headers={"Accept": "application/sparql-results+json"}).json()["results"]["bindings"])
+    assert total > 2 * PAGE_ROWS  # the corpus graph is long enough for three pages
+    seen, url, pages = [], s.url + "/?" + urlencode({"query": query}), 0
+    while url:
+        html = requests.get(url).text
+        table = html.split('id="results"', 1)[1].split("</table>", 1)[0]
+        rows = table.split("<tbody>", 1)[1].count("<tr>")
+        assert rows == min(PAGE_ROWS, total - len(seen))
+        first, last = map(int, re.search(r"rows <strong>(\d+)–(\d+)</strong>", html).groups())
+        assert (first, last) == (len(seen) + 1, len(seen) + rows)
+        seen.extend([None] * rows)
+        pages += 1
+        more = re.search(r'rel="next" href="([^"]+)"', html)
+        url = s.url + "/" + more.group(1).replace("&amp;", "&") if more else None
+        if pages > 1:
+            assert 'rel="prev"' in html
+    assert len(seen) == total and pages == -(-total // PAGE_ROWS)
+    # a short answer has no page links; an offset that is not a number is refused
+    html = requests.get(s.url + "/", params={"name": "visits"}).text
+    assert 'rel="next"' not in html and "rows <strong>" not in html
+    r = requests.get(s.url + "/", params={"query": query, "offset": "ten"})
+    assert r.status_code == 400 and "offset" in r.text
