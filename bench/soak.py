@@ -240,7 +240,10 @@ def serve(store: Path, workdir: Path, graph: str, args) -> peers.Peer:
     proc = peers._spawn(cmd, workdir / f"{graph}-serve.log")  # noqa: SLF001
     peer = peers.Peer(name=graph, url=f"http://127.0.0.1:{port}", process=proc)
     try:
+        started = time.perf_counter()
         peers.wait_ready(peer.url + "/sparql", proc, args.ready_timeout)
+        # measure the server as it runs once its in-memory copy is made, not while it answers from disk
+        peer.extra["memory_copy_seconds"] = peers.wait_memory_copy(peer.url, started, args.ready_timeout)
     except BaseException:
         peer.stop()
         raise
@@ -257,7 +260,8 @@ def soak(graph: str, workdir: Path, args) -> dict:
         kept, left_out = screen(peer.url, mix, min(args.screen_seconds, args.query_timeout))
         log(f"{graph}: {len(kept)} requests in the mix, {len(left_out)} left out")
         out = {"graph": graph, "serve": peer.extra["command"], "mix": len(kept), "left_out": left_out,
-               "entity_classes": list(classes), "rss_ready_mb": run._mb(peer.rss_bytes())}  # noqa: SLF001
+               "entity_classes": list(classes), "rss_ready_mb": run._mb(peer.rss_bytes()),
+               "memory_copy_seconds": peer.extra.get("memory_copy_seconds")}  # noqa: SLF001
         timeout = args.query_timeout * 2 + 30
         if args.warmup:
             log(f"{graph}: warm-up, {args.clients} clients, {args.warmup:g} s (not measured)")
