@@ -9,6 +9,7 @@ joiners, Bengali digits, hyphen and dash variants, Latin case.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -44,6 +45,11 @@ class Folded:
         if end <= start:
             return self.offsets[start], self.offsets[start]
         return self.offsets[start], self.offsets[end]
+
+    def folded_span(self, start: int, end: int) -> tuple[int, int]:
+        """The folded span of the raw span ``[start, end)``. Folding changes no character across a
+        line break, so for a raw line ``fold(line).text`` is the folded text of its span."""
+        return bisect.bisect_left(self.offsets, start), bisect.bisect_left(self.offsets, end)
 
 
 _TABLE = str.maketrans({**{k: v for k, v in _SINGLE.items()}, **{chr(c): chr(c + 32) for c in range(65, 91)}})

@@ -1,0 +1,101 @@
+"""The build's shortcuts give what the plain computation gives, on the corpus and the development
+documents: each test compares a shortcut with the straightforward way it replaces."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from kutniti.loaders.dates import _period_patterns, _period_words, _periods
+from kutniti.loaders.events import rules, rules_that_may_match
+from kutniti.loaders.lexicon import lexicon
+from kutniti.loaders.mentions import STOPWORDS, DocumentContext
+from kutniti.loaders.text import fold, key, sentences
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def development_texts() -> list[str]:
+    """The raw text of every corpus and development document."""
+    folders = [ROOT / "corpus", ROOT / "devset" / "docs", *sorted((ROOT / "devset").glob("heldout*/docs"))]
+    return [p.read_text("utf-8") for d in folders for p in sorted(d.glob("*.txt"))]
+
+
+@pytest.fixture(scope="module")
+def folded_sentences() -> list[str]:
+    out = []
+    for raw in development_texts():
+        f = fold(raw)
+        out += [f.text[a:b] for a, b in sentences(f.text)]
+    assert len(out) > 300
+    return out
+
+
+def test_rules_that_may_match_are_the_rules_with_a_needle_in_the_sentence(folded_sentences):
+    """The needle index skips exactly the rules none of whose leading words is in the sentence."""
+    for s in folded_sentences:
+        plain = [r for r in rules()[0] if not r.needles or any(w in s for w in r.needles)]
+        assert rules_that_may_match(s) == plain
+
+
+def test_every_period_match_holds_the_words_its_pattern_is_skipped_without(folded_sentences):
+    """A period's pattern runs only on sentences with all the words :func:`_period_words` gives:
+    each name, in the text and in what matches it, holds them."""
+    words = _period_words()
+    assert set(words) == set(_periods()) and all(words.values())
+    for name, pat in _period_patterns():
+        folded = fold(" ".join(re.split(r"[\s-]+", name))).text  # the pattern takes spaces between words
+        m = pat.search(folded)
+        assert m is not None, name
+        assert all(w in m.group(0) for w in words[name]), name
+    for s in folded_sentences:
+        for name, pat in _period_patterns():
+            for m in pat.finditer(s):
+                assert all(w in m.group(0) for w in words[name]), (name, m.group(0))
+
+
+def test_a_line_folds_to_the_slice_of_the_document_fold():
+    """:func:`kutniti.loaders.clutter.article_spans` reads each line's folded text as a slice of the
+    document's fold: folding a line on its own gives the same text and offsets."""
+    lines = 0
+    for raw in development_texts() + ["কে\u200cা\nে\nা এ\u09bcক\n\n", "\u09c7\n\u09be"]:
+        f = fold(raw)
+        pos = 0
+        for line in raw.split("\n"):
+            a, b = pos, pos + len(line)
+            pos = b + 1
+            fa, fb = f.folded_span(a, b)
+            alone = fold(line)
+            assert f.text[fa:fb] == alone.text
+            assert [o - a for o in f.offsets[fa:fb]] == list(alone.offsets[:-1])
+            lines += 1
+    assert lines > 100
+
+
+def _remember_plainly(ctx: DocumentContext, person, surface: str = "") -> None:
+    """What :meth:`DocumentContext.remember` does with a person's names, word by word."""
+    for name in [person.label_bn or "", *person.alt_bn, surface]:
+        parts = name.replace("-", " ").split()
+        for p in parts:
+            k = key(p)
+            if len(k) >= 2 and k not in STOPWORDS:
+                ctx.people.setdefault(k, person)
+        if parts:
+            ctx.people[key(parts[0])] = person
+            ctx.people[key(parts[-1])] = person
+
+
+def test_remembered_names_give_the_same_short_keys_as_word_by_word():
+    """The short keys of a person's names are made once per set of names (:func:`_name_keys`);
+    remembering people in turn leaves the same keys to the same people as doing it word by word."""
+    people = [e for e in lexicon().entities.values() if e.kind == "Person"]
+    assert len(people) > 20
+    fast, plain = DocumentContext(), DocumentContext()
+    for i, person in enumerate(people + people[::-1]):
+        surface = "কিম জং-উন" if i % 7 == 0 else ""
+        fast.remember(person, surface=surface)
+        _remember_plainly(plain, person, surface)
+    assert {k: e.slug for k, e in fast.people.items()} == {k: e.slug for k, e in plain.people.items()}
+    assert len(fast.people) > len(people)
