@@ -44,11 +44,12 @@ WRITE_BATCH = 500
 
 @dataclass
 class DocumentResult:
-    """What one document yielded: its quads (N-Quads text), counts, and what was set aside."""
+    """What one document yielded: its quads (N-Quads, UTF-8 bytes as the store loads them), counts,
+    and what was set aside."""
 
     identifier: str
     stem: str
-    nquads: str
+    nquads: bytes
     triples: int
     events: int
     quarantined: list[dict] = field(default_factory=list)
@@ -151,7 +152,7 @@ def validate_triples(triples: list[tuple]):
     """Validate triples of Oxigraph terms against the shapes (see :mod:`kutniti.graph.validate`)."""
     from kutniti.graph.validate import validate  # noqa: PLC0415
 
-    return validate([ox.Triple(*t) for t in triples])
+    return validate(triples)  # 3-tuples of Oxigraph terms are read as they are
 
 
 def _document_result(doc: Document, triples: list[tuple], quarantined: list[dict]) -> DocumentResult:
@@ -162,7 +163,7 @@ def _document_result(doc: Document, triples: list[tuple], quarantined: list[dict
     # they live once in the entities graph, so the union of graphs holds each of them once
     things = {t[0] for t in triples if t[1] == _TYPE and t[2].value in _ENTITY_CLASS_IRIS}
     quads = [ox.Quad(s, p, o, entities if s in things else own) for s, p, o in triples]
-    nquads = ox.serialize(quads, format=ox.RdfFormat.N_QUADS).decode("utf-8")
+    nquads = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
     return DocumentResult(doc.identifier, doc.stem, nquads, len(triples), len(_event_nodes(triples)), quarantined)
 
 
@@ -307,7 +308,7 @@ def _load(store: Store, results: list[DocumentResult]) -> None:
         store.remove_graph(str(document_graph(r.stem)))
     if results:
         # bulk: a new generation is not live until it is complete, so a load need not be a transaction
-        store.load("".join(r.nquads for r in results).encode("utf-8"), format=ox.RdfFormat.N_QUADS, bulk=True)
+        store.load(b"".join(r.nquads for r in results), format=ox.RdfFormat.N_QUADS, bulk=True)
 
 
 def _write_quarantine(root: Path, quarantined: list[dict]) -> Path:

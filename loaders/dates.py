@@ -74,6 +74,7 @@ def month_names() -> dict[str, int]:
     return {k: v for k, v in names.items() if len(k) > 1}
 
 
+@functools.cache
 def _month_alt() -> str:
     return "|".join(sorted((re.escape(m) for m in month_names()), key=len, reverse=True))
 

@@ -105,9 +105,14 @@ def _fold_slow(raw: str) -> Folded:
     return Folded("".join(out), tuple(offs))
 
 
+_KEY_GAPS = re.compile(r"[\s\-.'’]+")
+
+
+@functools.lru_cache(maxsize=1 << 16)
 def key(text: str) -> str:
-    """A lookup key for a name: folded, without spaces, hyphens, dots or apostrophes."""
-    return re.sub(r"[\s\-.'’]+", "", fold(text).text)
+    """A lookup key for a name: folded, without spaces, hyphens, dots or apostrophes. (Made once
+    per distinct text: a lexicon of thousands of names asks for the same words many times.)"""
+    return _KEY_GAPS.sub("", fold(text).text)
 
 
 def to_int(digits: str) -> int:
@@ -187,14 +192,18 @@ def tokens(folded: str, start: int = 0, end: int | None = None) -> list[Token]:
     for m in _WORD.finditer(folded, start, end):
         if skip and any(a <= m.start() < b for a, b in skip):
             continue
-        pos = m.start()
-        for part in m.group(0).split("-"):
+        pos, word = m.start(), m.group(0)
+        if "-" not in word:  # most words: one token, no splitting
+            out.append(Token(word, pos, m.end()))
+            continue
+        for part in word.split("-"):
             if part:
                 out.append(Token(part, pos, pos + len(part)))
             pos += len(part) + 1
     return out
 
 
+@functools.lru_cache(maxsize=1024)
 def fold_pattern(pattern: str) -> str:
     """Fold the Bengali letters of a regular expression the way :func:`fold` folds text, so that a
     pattern written in ordinary spelling matches folded text (regex syntax is left alone)."""

@@ -99,3 +99,30 @@ def test_remembered_names_give_the_same_short_keys_as_word_by_word():
         _remember_plainly(plain, person, surface)
     assert {k: e.slug for k, e in fast.people.items()} == {k: e.slug for k, e in plain.people.items()}
     assert len(fast.people) > len(people)
+
+
+def test_validation_reads_plain_tuples_as_it_reads_triples():
+    """The build hands its triples to validation as 3-tuples of Oxigraph terms (no triple object
+    made for each): the report is the one the same facts give as Oxigraph triples, ill-typed
+    literals included."""
+    import pyoxigraph as ox
+
+    from kutniti.graph.validate import validate
+    from kutniti.loaders.document import read_document
+    from kutniti.loaders.pipeline import read
+    from kutniti.loaders.rdf import reading_triples
+
+    triples = reading_triples(read(read_document(sorted((ROOT / "corpus").glob("*.txt"))[0])))
+    event = next(t[0] for t in triples if "/event-" in t[0].value)
+    date = ox.NamedNode("https://w3id.org/kutniti/ontology#date")
+    xsd_date = ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")
+    triples = [t for t in triples if not (t[0] == event and t[1] == date)]
+    triples.append((event, date, ox.Literal("2019-13-45", datatype=xsd_date)))  # no such day
+
+    def found(report) -> list[tuple]:
+        return [(r.focus, r.path, r.value, r.message) for r in report.results]
+
+    from_tuples = validate(triples)
+    assert not from_tuples.conforms
+    assert any(r.focus == event.value for r in from_tuples.results)
+    assert found(from_tuples) == found(validate([ox.Triple(*t) for t in triples]))
