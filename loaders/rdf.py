@@ -72,7 +72,25 @@ def date_literal(d: PartialDate) -> rdflib.Literal:
 
 
 def entity_triples(e: Entity) -> list[Triple]:
-    """What the lexicon says of a thing: its class, labels, ISO code, and whom or where it belongs to."""
+    """What the lexicon says of a thing: its class, labels, ISO code, and whom or where it belongs to.
+
+    Made once per description: most documents name the same few countries and people, and the
+    triples depend only on the fields read here (an entity whose fields differ is described anew)."""
+    return list(_described(e.slug, e.kind, e.label_en, e.label_bn, tuple(e.alt_en), tuple(e.alt_bn),
+                           e.iso, e.country, e.position))
+
+
+@functools.lru_cache(maxsize=8192)
+def _described(slug: str, kind: str, label_en: str, label_bn: str | None, alt_en: tuple[str, ...],
+               alt_bn: tuple[str, ...], iso: str | None, country: str | None,
+               position: str | None) -> tuple[Triple, ...]:
+    """The triples of :func:`entity_triples` for a thing with these fields."""
+    e = Entity(slug, kind, label_en, label_bn, list(alt_en), list(alt_bn), iso, country, position)
+    return tuple(_entity_triples(e))
+
+
+def _entity_triples(e: Entity) -> list[Triple]:
+    """The triples of a thing's description, made afresh (see :func:`entity_triples`)."""
     node = _kid(e.slug)
     out = [(node, _TYPE, _dip(_KINDS[e.kind])), (node, _LABEL, _text(e.label_en, "en"))]
     if e.label_bn:

@@ -126,3 +126,19 @@ def test_validation_reads_plain_tuples_as_it_reads_triples():
     assert not from_tuples.conforms
     assert any(r.focus == event.value for r in from_tuples.results)
     assert found(from_tuples) == found(validate([ox.Triple(*t) for t in triples]))
+
+
+def test_a_description_made_once_follows_the_entity_it_describes():
+    """:func:`kutniti.loaders.rdf.entity_triples` keeps each description made: every lexicon thing
+    gets the triples made afresh from its fields, and a thing whose fields change (a person found
+    by title, then given a position) is described anew, not from the kept copy."""
+    from dataclasses import replace
+
+    from kutniti.loaders.rdf import _entity_triples, entity_triples
+
+    things = list(lexicon().entities.values())
+    for e in things + things[:50]:
+        assert entity_triples(e) == _entity_triples(e)
+    person = next(e for e in things if e.kind == "Person")
+    other = replace(person, position="ambassador", alt_bn=[*person.alt_bn, "নতুন নাম"])
+    assert entity_triples(other) == _entity_triples(other) != entity_triples(person)
