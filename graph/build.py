@@ -40,6 +40,8 @@ QUARANTINE_TEXT = "quarantine.txt"
 BATCH = 200
 #: Documents whose facts are loaded into the store at once.
 WRITE_BATCH = 500
+#: Documents worth a load of their own while the parent waits for the workers.
+EARLY_LOAD = 100
 
 
 @dataclass
@@ -239,24 +241,26 @@ def build(
             quarantined.extend(r.quarantined)
             yield r
 
-    results = counted(_extract_all(paths, workers, validate_facts, on_progress))
+    writer = _Writer()
+    results = counted(_extract_all(paths, workers, validate_facts, on_progress, idle=writer.load_early))
     if store is not None:
-        _write(store, results)
+        _write(store, results, writer)
     else:
         if store_root is None:
             raise StoreError("no store given")
         root = Path(store_root)
         summary.store = str(root)
         with next_generation(root) as new:
-            _write(new, results)
+            _write(new, results, writer)
         summary.quarantine_report = str(_write_quarantine(root, quarantined))
     summary.quarantined = len(quarantined)
     summary.seconds = round(time.perf_counter() - started, 3)
     return summary
 
 
-def _extract_all(paths, workers, validate_facts, on_progress):
-    """Each document's result, in order: batches of documents go to worker processes, one per core."""
+def _extract_all(paths, workers, validate_facts, on_progress, idle: Callable[[], None] | None = None):
+    """Each document's result, in order: batches of documents go to worker processes, one per core.
+    ``idle`` is called when the next batch is not ready yet (the parent has time to spare)."""
     workers = workers or min(len(paths), os.cpu_count() or 1)
     size = max(1, min(BATCH, -(-len(paths) // (workers * 4))))
     batches = [[str(p) for p in paths[i:i + size]] for i in range(0, len(paths), size)]
@@ -269,8 +273,11 @@ def _extract_all(paths, workers, validate_facts, on_progress):
         return
     _warm()  # the lexicon, shapes and ontology, loaded once here and shared by the forked workers
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        for batch in pool.map(process_documents, batches, [validate_facts] * len(batches)):
-            for r in batch:
+        futures = [pool.submit(process_documents, b, validate_facts) for b in batches]
+        for future in futures:
+            if idle is not None and not future.done():
+                idle()
+            for r in future.result():
                 if on_progress:
                     on_progress(r)
                 yield r
@@ -287,18 +294,44 @@ def _warm() -> None:
     event_classes()
 
 
-def _write(store: Store, results: Iterable[DocumentResult]) -> None:
+class _Writer:
+    """Results waiting to be loaded into the store: loaded :data:`WRITE_BATCH` documents at a time,
+    or sooner (at least :data:`EARLY_LOAD` of them) when the build would otherwise wait for the
+    workers. The parent then loads while the workers read, and what is left to load once they are
+    done (the part of a build that runs on one core) is one batch or so, not a whole write batch."""
+
+    def __init__(self) -> None:
+        self.store: Store | None = None
+        self.pending: list[DocumentResult] = []
+
+    def add(self, result: DocumentResult) -> None:
+        """Take one result; load the waiting ones when there are :data:`WRITE_BATCH` of them."""
+        self.pending.append(result)
+        if len(self.pending) >= WRITE_BATCH:
+            self.load()
+
+    def load_early(self) -> None:
+        """Load the waiting results now if there are enough of them to be worth a load."""
+        if len(self.pending) >= EARLY_LOAD:
+            self.load()
+
+    def load(self) -> None:
+        """Load every waiting result."""
+        if self.store is not None and self.pending:
+            _load(self.store, self.pending)
+            self.pending = []
+
+
+def _write(store: Store, results: Iterable[DocumentResult], writer: _Writer | None = None) -> None:
     """Replace each document's graph, and the ontology graph, in an open store: the results are
-    loaded as they come, :data:`WRITE_BATCH` documents at a time, so a build's memory does not grow
-    with the number of documents."""
+    loaded as they come, :data:`WRITE_BATCH` documents at a time at most (see :class:`_Writer`), so
+    a build's memory does not grow with the number of documents."""
+    writer = writer or _Writer()
+    writer.store = store
     store.remove_graph(str(ONTOLOGY_GRAPH))
-    pending: list[DocumentResult] = []
     for r in results:
-        pending.append(r)
-        if len(pending) >= WRITE_BATCH:
-            _load(store, pending)
-            pending = []
-    _load(store, pending)
+        writer.add(r)
+    writer.load()
     store.add_graph(str(ONTOLOGY_GRAPH), ontology_graph())
     store.flush()
 

@@ -142,3 +142,33 @@ def test_a_description_made_once_follows_the_entity_it_describes():
     person = next(e for e in things if e.kind == "Person")
     other = replace(person, position="ambassador", alt_bn=[*person.alt_bn, "নতুন নাম"])
     assert entity_triples(other) == _entity_triples(other) != entity_triples(person)
+
+
+def test_the_writer_loads_early_only_enough_results_and_loads_them_all():
+    """While the workers read, the build loads what has come (:meth:`_Writer.load_early`) once
+    there are enough results for a load; every result ends up in the store, each in its graph."""
+    import pyoxigraph as ox
+
+    from kutniti.graph import build as b
+    from kutniti.graph.store import Store
+
+    def result(i: int) -> b.DocumentResult:
+        quad = ox.Quad(ox.NamedNode(f"urn:x:{i}"), ox.NamedNode("urn:p"), ox.Literal(str(i)),
+                       ox.NamedNode(f"https://w3id.org/kutniti/graph/doc/d{i}"))
+        return b.DocumentResult(f"d{i}", f"d{i}", ox.serialize([quad], format=ox.RdfFormat.N_QUADS), 1, 0)
+
+    store = Store()
+    writer = b._Writer()
+    writer.store = store
+    for i in range(b.EARLY_LOAD - 1):
+        writer.add(result(i))
+    writer.load_early()
+    assert len(store) == 0 and len(writer.pending) == b.EARLY_LOAD - 1  # too few for a load of their own
+    writer.add(result(b.EARLY_LOAD - 1))
+    writer.load_early()
+    assert len(store) == b.EARLY_LOAD and not writer.pending
+    for i in range(b.EARLY_LOAD, b.EARLY_LOAD + b.WRITE_BATCH):
+        writer.add(result(i))
+    assert len(store) == b.EARLY_LOAD + b.WRITE_BATCH and not writer.pending  # a full write batch loads at once
+    assert {q.graph_name.value for q in store.quads()} == {
+        f"https://w3id.org/kutniti/graph/doc/d{i}" for i in range(b.EARLY_LOAD + b.WRITE_BATCH)}
