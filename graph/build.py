@@ -11,6 +11,7 @@ previous store intact and usable.
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import os
 import time
@@ -119,7 +120,7 @@ def quarantine_batch(documents: list[tuple[str, list[tuple]]], max_rounds: int =
     out: list[dict] = []
     pending = documents
     for _ in range(max_rounds):
-        union = list(dict.fromkeys(t for _, triples in pending for t in triples))
+        union = list(dict.fromkeys(itertools.chain.from_iterable(triples for _, triples in pending)))
         report = validate_triples(union)
         if report.conforms:
             break

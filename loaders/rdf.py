@@ -43,8 +43,16 @@ def _iri(iri: str) -> ox.NamedNode:
     return ox.NamedNode(iri)
 
 
+@functools.cache
 def _dip(name: str) -> ox.NamedNode:
     return _iri(f"{DIP}{name}")
+
+
+@functools.cache
+def _role_properties(cls: str) -> tuple[ox.NamedNode, ox.NamedNode]:
+    """The properties naming an event's two sides (:data:`ROLE_PROPERTIES`, else actor and recipient)."""
+    actor, recipient = ROLE_PROPERTIES.get(cls, (DIP.actor, DIP.recipient))
+    return _iri(str(actor)), _iri(str(recipient))
 
 
 def _kid(slug: str) -> ox.NamedNode:
@@ -162,7 +170,7 @@ def reading_triples(reading) -> list[Triple]:
         when = ev.date or ev.start
         node = _kid(f"event-{_hash(ev.cls, parts, when.lexical() if when else '', doc.stem, ev.span[0])}")
         out.append((node, _TYPE, _dip(ev.cls)))
-        actor_p, recipient_p = (_iri(str(p)) for p in ROLE_PROPERTIES.get(ev.cls, (DIP.actor, DIP.recipient)))
+        actor_p, recipient_p = _role_properties(ev.cls)
         out += [(node, actor_p, _kid(a.slug)) for a in ev.actors]
         out += [(node, recipient_p, _kid(r.slug)) for r in ev.recipients]
         out += [(node, _dip("participant"), _kid(p.slug)) for p in ev.participants]
