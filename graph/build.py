@@ -105,6 +105,19 @@ def drop_node(triples: list[tuple], node) -> list[tuple]:
     return removed
 
 
+def _documents_naming(documents: list[tuple[str, list[tuple]]]) -> dict:
+    """For each subject or object of the documents' triples, the positions (in order) of the
+    documents that have it: the only documents a failing thing can be removed from."""
+    index: dict = {}
+    for i, (_, triples) in enumerate(documents):
+        for t in triples:
+            for term in (t[0], t[2]):
+                positions = index.setdefault(term, [])
+                if not positions or positions[-1] != i:
+                    positions.append(i)
+    return index
+
+
 def quarantine_batch(documents: list[tuple[str, list[tuple]]], max_rounds: int = 4) -> list[dict]:
     """Validate the facts of several documents together and remove what breaks the shapes.
 
@@ -128,14 +141,15 @@ def quarantine_batch(documents: list[tuple[str, list[tuple]]], max_rounds: int =
         changed: dict = {}  # the documents something was removed from: only they are checked again
         for r in report.results:
             by_focus.setdefault(r.focus, []).append(r)
+        naming = _documents_naming(pending)
         for focus, results in by_focus.items():
             node = ox.NamedNode(focus) if ":" in focus else ox.BlankNode(focus)
             problems = [{"path": str(r.path) if r.path else None,
                          "value": str(r.value) if r.value is not None else None,
                          "message": str(r.message)} for r in results]
-            for doc_id, triples in pending:
+            for doc_id, triples in (pending[i] for i in naming.get(node, ())):
                 if not any(t[0] == node or t[2] == node for t in triples):
-                    continue
+                    continue  # what named it went with a thing removed before
                 changed[doc_id] = (doc_id, triples)
                 evidence = {t[2] for t in triples if t[0] == node and t[1] == _EVIDENCE}
                 quotes = [t[2].value for t in triples if t[0] in evidence and t[1] == _QUOTE]

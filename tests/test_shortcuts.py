@@ -172,3 +172,22 @@ def test_the_writer_loads_early_only_enough_results_and_loads_them_all():
     assert len(store) == b.EARLY_LOAD + b.WRITE_BATCH and not writer.pending  # a full write batch loads at once
     assert {q.graph_name.value for q in store.quads()} == {
         f"https://w3id.org/kutniti/graph/doc/d{i}" for i in range(b.EARLY_LOAD + b.WRITE_BATCH)}
+
+
+def test_the_documents_naming_a_thing_are_those_whose_triples_have_it():
+    """Quarantine looks up which documents of a batch name a failing thing in an index made once
+    per round: for every term, the documents (in batch order) that have it as subject or object."""
+    from kutniti.graph.build import _documents_naming
+    from kutniti.loaders.document import read_document
+    from kutniti.loaders.pipeline import read
+    from kutniti.loaders.rdf import reading_triples
+
+    documents = [(p.stem, reading_triples(read(read_document(p)))) for p in sorted((ROOT / "corpus").glob("*.txt"))]
+    index = _documents_naming(documents)
+    terms = {term for _, triples in documents for t in triples for term in (t[0], t[1], t[2])}
+    shared = 0
+    for term in terms:
+        plain = [i for i, (_, triples) in enumerate(documents) if any(t[0] == term or t[2] == term for t in triples)]
+        assert index.get(term, []) == plain
+        shared += len(plain) > 1
+    assert shared > 5  # countries and people several documents name
