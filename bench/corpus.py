@@ -43,10 +43,12 @@ def sentence_pool(files: list[Path]) -> list[str]:
 
 
 def country_names() -> list[str]:
-    """Bengali names of the ISO countries (CLDR), longest first so longer names match first."""
+    """Bengali names of the ISO countries (CLDR), longest first so longer names match first (then
+    alphabetical: a set's order changes from process to process, and the seed must give the same
+    corpus every time)."""
     bn = Locale("bn").territories
     names = {bn[c] for c in bn if len(c) == 2 and c.isalpha() and c not in {"ZZ", "EU", "UN", "EZ"}}
-    return sorted(names, key=len, reverse=True)
+    return sorted(names, key=lambda n: (-len(n), n))
 
 
 class Recombiner:

@@ -11,6 +11,7 @@ previous store intact and usable.
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import os
 import time
@@ -40,15 +41,18 @@ QUARANTINE_TEXT = "quarantine.txt"
 BATCH = 200
 #: Documents whose facts are loaded into the store at once.
 WRITE_BATCH = 500
+#: Documents worth a load of their own while the parent waits for the workers.
+EARLY_LOAD = 100
 
 
 @dataclass
 class DocumentResult:
-    """What one document yielded: its quads (N-Quads text), counts, and what was set aside."""
+    """What one document yielded: its quads (N-Quads, UTF-8 bytes as the store loads them), counts,
+    and what was set aside."""
 
     identifier: str
     stem: str
-    nquads: str
+    nquads: bytes
     triples: int
     events: int
     quarantined: list[dict] = field(default_factory=list)
@@ -101,6 +105,19 @@ def drop_node(triples: list[tuple], node) -> list[tuple]:
     return removed
 
 
+def _documents_naming(documents: list[tuple[str, list[tuple]]]) -> dict:
+    """For each subject or object of the documents' triples, the positions (in order) of the
+    documents that have it: the only documents a failing thing can be removed from."""
+    index: dict = {}
+    for i, (_, triples) in enumerate(documents):
+        for t in triples:
+            for term in (t[0], t[2]):
+                positions = index.setdefault(term, [])
+                if not positions or positions[-1] != i:
+                    positions.append(i)
+    return index
+
+
 def quarantine_batch(documents: list[tuple[str, list[tuple]]], max_rounds: int = 4) -> list[dict]:
     """Validate the facts of several documents together and remove what breaks the shapes.
 
@@ -116,7 +133,7 @@ def quarantine_batch(documents: list[tuple[str, list[tuple]]], max_rounds: int =
     out: list[dict] = []
     pending = documents
     for _ in range(max_rounds):
-        union = list(dict.fromkeys(t for _, triples in pending for t in triples))
+        union = list(dict.fromkeys(itertools.chain.from_iterable(triples for _, triples in pending)))
         report = validate_triples(union)
         if report.conforms:
             break
@@ -124,14 +141,15 @@ def quarantine_batch(documents: list[tuple[str, list[tuple]]], max_rounds: int =
         changed: dict = {}  # the documents something was removed from: only they are checked again
         for r in report.results:
             by_focus.setdefault(r.focus, []).append(r)
+        naming = _documents_naming(pending)
         for focus, results in by_focus.items():
             node = ox.NamedNode(focus) if ":" in focus else ox.BlankNode(focus)
             problems = [{"path": str(r.path) if r.path else None,
                          "value": str(r.value) if r.value is not None else None,
                          "message": str(r.message)} for r in results]
-            for doc_id, triples in pending:
+            for doc_id, triples in (pending[i] for i in naming.get(node, ())):
                 if not any(t[0] == node or t[2] == node for t in triples):
-                    continue
+                    continue  # what named it went with a thing removed before
                 changed[doc_id] = (doc_id, triples)
                 evidence = {t[2] for t in triples if t[0] == node and t[1] == _EVIDENCE}
                 quotes = [t[2].value for t in triples if t[0] in evidence and t[1] == _QUOTE]
@@ -151,7 +169,7 @@ def validate_triples(triples: list[tuple]):
     """Validate triples of Oxigraph terms against the shapes (see :mod:`kutniti.graph.validate`)."""
     from kutniti.graph.validate import validate  # noqa: PLC0415
 
-    return validate([ox.Triple(*t) for t in triples])
+    return validate(triples)  # 3-tuples of Oxigraph terms are read as they are
 
 
 def _document_result(doc: Document, triples: list[tuple], quarantined: list[dict]) -> DocumentResult:
@@ -162,7 +180,7 @@ def _document_result(doc: Document, triples: list[tuple], quarantined: list[dict
     # they live once in the entities graph, so the union of graphs holds each of them once
     things = {t[0] for t in triples if t[1] == _TYPE and t[2].value in _ENTITY_CLASS_IRIS}
     quads = [ox.Quad(s, p, o, entities if s in things else own) for s, p, o in triples]
-    nquads = ox.serialize(quads, format=ox.RdfFormat.N_QUADS).decode("utf-8")
+    nquads = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
     return DocumentResult(doc.identifier, doc.stem, nquads, len(triples), len(_event_nodes(triples)), quarantined)
 
 
@@ -238,24 +256,26 @@ def build(
             quarantined.extend(r.quarantined)
             yield r
 
-    results = counted(_extract_all(paths, workers, validate_facts, on_progress))
+    writer = _Writer()
+    results = counted(_extract_all(paths, workers, validate_facts, on_progress, idle=writer.load_early))
     if store is not None:
-        _write(store, results)
+        _write(store, results, writer)
     else:
         if store_root is None:
             raise StoreError("no store given")
         root = Path(store_root)
         summary.store = str(root)
         with next_generation(root) as new:
-            _write(new, results)
+            _write(new, results, writer)
         summary.quarantine_report = str(_write_quarantine(root, quarantined))
     summary.quarantined = len(quarantined)
     summary.seconds = round(time.perf_counter() - started, 3)
     return summary
 
 
-def _extract_all(paths, workers, validate_facts, on_progress):
-    """Each document's result, in order: batches of documents go to worker processes, one per core."""
+def _extract_all(paths, workers, validate_facts, on_progress, idle: Callable[[], None] | None = None):
+    """Each document's result, in order: batches of documents go to worker processes, one per core.
+    ``idle`` is called when the next batch is not ready yet (the parent has time to spare)."""
     workers = workers or min(len(paths), os.cpu_count() or 1)
     size = max(1, min(BATCH, -(-len(paths) // (workers * 4))))
     batches = [[str(p) for p in paths[i:i + size]] for i in range(0, len(paths), size)]
@@ -268,8 +288,11 @@ def _extract_all(paths, workers, validate_facts, on_progress):
         return
     _warm()  # the lexicon, shapes and ontology, loaded once here and shared by the forked workers
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        for batch in pool.map(process_documents, batches, [validate_facts] * len(batches)):
-            for r in batch:
+        futures = [pool.submit(process_documents, b, validate_facts) for b in batches]
+        for future in futures:
+            if idle is not None and not future.done():
+                idle()
+            for r in future.result():
                 if on_progress:
                     on_progress(r)
                 yield r
@@ -286,18 +309,44 @@ def _warm() -> None:
     event_classes()
 
 
-def _write(store: Store, results: Iterable[DocumentResult]) -> None:
+class _Writer:
+    """Results waiting to be loaded into the store: loaded :data:`WRITE_BATCH` documents at a time,
+    or sooner (at least :data:`EARLY_LOAD` of them) when the build would otherwise wait for the
+    workers. The parent then loads while the workers read, and what is left to load once they are
+    done (the part of a build that runs on one core) is one batch or so, not a whole write batch."""
+
+    def __init__(self) -> None:
+        self.store: Store | None = None
+        self.pending: list[DocumentResult] = []
+
+    def add(self, result: DocumentResult) -> None:
+        """Take one result; load the waiting ones when there are :data:`WRITE_BATCH` of them."""
+        self.pending.append(result)
+        if len(self.pending) >= WRITE_BATCH:
+            self.load()
+
+    def load_early(self) -> None:
+        """Load the waiting results now if there are enough of them to be worth a load."""
+        if len(self.pending) >= EARLY_LOAD:
+            self.load()
+
+    def load(self) -> None:
+        """Load every waiting result."""
+        if self.store is not None and self.pending:
+            _load(self.store, self.pending)
+            self.pending = []
+
+
+def _write(store: Store, results: Iterable[DocumentResult], writer: _Writer | None = None) -> None:
     """Replace each document's graph, and the ontology graph, in an open store: the results are
-    loaded as they come, :data:`WRITE_BATCH` documents at a time, so a build's memory does not grow
-    with the number of documents."""
+    loaded as they come, :data:`WRITE_BATCH` documents at a time at most (see :class:`_Writer`), so
+    a build's memory does not grow with the number of documents."""
+    writer = writer or _Writer()
+    writer.store = store
     store.remove_graph(str(ONTOLOGY_GRAPH))
-    pending: list[DocumentResult] = []
     for r in results:
-        pending.append(r)
-        if len(pending) >= WRITE_BATCH:
-            _load(store, pending)
-            pending = []
-    _load(store, pending)
+        writer.add(r)
+    writer.load()
     store.add_graph(str(ONTOLOGY_GRAPH), ontology_graph())
     store.flush()
 
@@ -307,7 +356,7 @@ def _load(store: Store, results: list[DocumentResult]) -> None:
         store.remove_graph(str(document_graph(r.stem)))
     if results:
         # bulk: a new generation is not live until it is complete, so a load need not be a transaction
-        store.load("".join(r.nquads for r in results).encode("utf-8"), format=ox.RdfFormat.N_QUADS, bulk=True)
+        store.load(b"".join(r.nquads for r in results), format=ox.RdfFormat.N_QUADS, bulk=True)
 
 
 def _write_quarantine(root: Path, quarantined: list[dict]) -> Path:

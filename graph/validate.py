@@ -179,6 +179,18 @@ def _pyshacl_results(report_graph: rdflib.Graph) -> list[ValidationResult]:
     return out
 
 
+def _spo(q) -> tuple:
+    """Subject, predicate and object of an Oxigraph quad or triple, or of a plain 3-tuple of
+    Oxigraph terms (which the build passes as they are, without making a triple of each)."""
+    return q if type(q) is tuple else (q.subject, q.predicate, q.object)
+
+
+@functools.lru_cache(maxsize=65536)
+def _ill_typed(literal: ox.Literal) -> bool:
+    """Whether a literal's text is not of its datatype (asked once per literal and process)."""
+    return from_term(literal).ill_typed
+
+
 def triples_of(data) -> rdflib.Graph:
     """The triples of a graph or dataset, or of Oxigraph quads or triples (quads lose their graph),
     as one rdflib graph."""
@@ -188,7 +200,7 @@ def triples_of(data) -> rdflib.Graph:
             g.add(t[:3])
     else:
         for q in data:
-            g.add((from_term(q.subject), from_term(q.predicate), from_term(q.object)))
+            g.add(tuple(from_term(t) for t in _spo(q)))
     return g
 
 
@@ -204,9 +216,9 @@ def validate(
     data mentions). Only problems of things written in ``data`` are reported.
 
     ``data`` and ``context`` are rdflib graphs (or datasets), or lists of Oxigraph quads or triples
-    (which the default engine reads without converting them). ``sources`` maps file names to their
-    text, so each result can name the line where its thing was written. ``shapes`` replaces the
-    project's shapes.
+    or of 3-tuples of Oxigraph terms (which the default engine reads without converting them).
+    ``sources`` maps file names to their text, so each result can name the line where its thing
+    was written. ``shapes`` replaces the project's shapes.
     """
     results = _dedupe(validation_results(data, context=context, engine=engine, shapes=shapes))
     report = ValidationReport(conforms=not results, results=results)
@@ -273,15 +285,11 @@ def _add(store: ox.Store, data, graph: ox.NamedNode) -> set[str]:
             quads.append(ox.Quad(named(s) if type(s) is iri else to_term(s), named(p), obj, graph))
     else:
         checked = shacl_core.checked_datatypes()
-        read: dict = {}
         for q in data:
-            quads.append(ox.Quad(q.subject, q.predicate, q.object, graph))
-            o = q.object
-            if isinstance(o, ox.Literal) and o.datatype.value in checked:
-                if o not in read:
-                    read[o] = from_term(o).ill_typed
-                if read[o]:
-                    ill.append(o)
+            s, p, o = _spo(q)
+            quads.append(ox.Quad(s, p, o, graph))
+            if isinstance(o, ox.Literal) and o.datatype.value in checked and _ill_typed(o):
+                ill.append(o)
     store.extend(quads)
     store.extend(shacl_core.ill_typed_quad(o) for o in ill)
     return {q.subject.value for q in quads}
@@ -320,8 +328,11 @@ def _literals(sources, wanted: set[tuple[str, str]]) -> dict[tuple[str, str], li
             continue
         subjects = {s for s, _ in wanted}
         for t in data:
-            s, p, o = (str(t[0]), str(t[1]), t[2]) if isinstance(data, rdflib.Graph) else (
-                t.subject.value, t.predicate.value, t.object)
+            if isinstance(data, rdflib.Graph):
+                s, p, o = str(t[0]), str(t[1]), t[2]
+            else:
+                s, p, o = _spo(t)
+                s, p = s.value, p.value
             if s in subjects and (s, p) in wanted and isinstance(o, (rdflib.Literal, ox.Literal)):
                 out.setdefault((s, p), []).append(o if isinstance(o, rdflib.Literal) else from_term(o))
     return out

@@ -67,16 +67,18 @@ def article_end(raw: str) -> int:
 def article_spans(raw: str) -> list[tuple[int, int]]:
     """Raw spans of article text: lines before the end, less clutter lines and trailing credits."""
     end = article_end(raw)
+    f = fold(raw)  # each line's folded text is a slice of the document's (folded once)
     spans = []
     pos = 0
     for line in raw[:end].split("\n"):
         a, b = pos, pos + len(line)
         pos = b + 1
-        fl = fold(line)
-        if not line.strip() or _CLUTTER.match(fl.text) or CAPTION.match(line) or _END.match(fl.text):
+        fa, fb = f.folded_span(a, b)
+        folded = f.text[fa:fb]
+        if not line.strip() or _CLUTTER.match(folded) or CAPTION.match(line) or _END.match(folded):
             continue
-        credit = _CREDIT.search(fl.text)
+        credit = _CREDIT.search(folded)
         if credit:
-            b = a + fl.offsets[credit.start()]
+            b = f.offsets[fa + credit.start()]
         spans.append((a, b))
     return spans

@@ -74,6 +74,7 @@ def month_names() -> dict[str, int]:
     return {k: v for k, v in names.items() if len(k) > 1}
 
 
+@functools.cache
 def _month_alt() -> str:
     return "|".join(sorted((re.escape(m) for m in month_names()), key=len, reverse=True))
 
@@ -172,6 +173,18 @@ def _period_needle() -> re.Pattern:
     return re.compile("|".join(re.escape(fold(w).text) for w in sorted(words, key=len, reverse=True)))
 
 
+@functools.cache
+def _period_words() -> dict[str, tuple[str, ...]]:
+    """For each period, the folded words of its name that every match of its pattern contains as
+    written (a sentence without one of them cannot name that period, so its pattern is not run).
+    A word whose folded form differs from its form in the pattern is left out of the test."""
+    out = {}
+    for name in _periods():
+        words = [w for w in re.split(r"[\s-]+", name) if w]
+        out[name] = tuple(fold(w).text for w in words if fold(w).text == fold_pattern(re.escape(w)))
+    return out
+
+
 #: What each date pattern cannot match without (a cheap test that lets a sentence skip it): a digit,
 #: a month's name, or a word every match contains.
 _NEEDS = {"range": "digit", "decade": "digit", "ydm": "digit", "dmy": "digit", "ym": "digit", "my": "digit",
@@ -244,7 +257,10 @@ def find_dates(folded: str, start: int, end: int, doc_date: PartialDate | None,
             if _ANCHOR.match(folded, mention.end):
                 mention = DateMention(**{**mention.__dict__, "anchor": True})
             out.append(mention)
+    text = folded[start:end]
     for name, pat in _period_patterns() if _period_needle().search(folded, start, end) else ():
+        if not all(w in text for w in _period_words()[name]):
+            continue
         for m in pat.finditer(folded, start, end):
             a, b = m.span()
             if any(a < tb and b > ta for ta, tb in taken):

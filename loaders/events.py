@@ -175,6 +175,23 @@ def rules() -> tuple[list[Rule], re.Pattern, re.Pattern]:
     return out, pat(data["planned"]), pat(data["negation"])
 
 
+@functools.cache
+def _needle_index() -> tuple[tuple[str, ...], list[tuple[Rule, frozenset[str]]]]:
+    """Every rule's needles, and each rule with its own (see :func:`rules_that_may_match`)."""
+    rule_list = rules()[0]
+    words = tuple(sorted({w for rule in rule_list for w in rule.needles}))
+    return words, [(rule, frozenset(rule.needles)) for rule in rule_list]
+
+
+def rules_that_may_match(sentence: str) -> list[Rule]:
+    """The rules, in order, less those whose trigger cannot match ``sentence`` (none of its
+    needles is in it). Each needle of all the rules is looked for once per sentence, not once per
+    rule that has it."""
+    words, indexed = _needle_index()
+    present = {w for w in words if w in sentence}
+    return [rule for rule, needles in indexed if not needles or not present.isdisjoint(needles)]
+
+
 AGREEMENT_KINDS = [(kind, fold_pattern(p)) for kind, p in [
     ("friendship", r"বন্ধুত্ব"), ("aid", r"সহায়তা চুক্তি|সাহায্য চুক্তি"), ("military", r"সামরিক|প্রতিরক্ষা"),
     ("partnership", r"অংশীদারিত্ব"), ("trade", r"বাণিজ্য"), ("cooperation", r"সহযোগিতা"),
@@ -322,11 +339,9 @@ def read_events(
     """Events in one folded sentence (``sentence`` is the folded text, starting at ``s_start``).
 
     Returns events with the folded span of their trigger."""
-    rule_list, planned_pat, negation = rules()
+    _, planned_pat, negation = rules()
     out = []
-    for rule in rule_list:
-        if rule.needles and not any(w in sentence for w in rule.needles):
-            continue
+    for rule in rules_that_may_match(sentence):
         if rule.requires and not rule.requires.search(sentence):
             continue
         if rule.excludes and rule.excludes.search(sentence):

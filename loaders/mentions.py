@@ -112,15 +112,29 @@ class DocumentContext:
         if person in self.recent_people:
             self.recent_people.remove(person)
         self.recent_people.append(person)
-        for name in [person.label_bn or "", *person.alt_bn, surface]:
-            parts = name.replace("-", " ").split()
-            for p in parts:
-                k = key(p)
-                if len(k) >= 2 and k not in STOPWORDS:
-                    self.people.setdefault(k, person)
-            if parts:
-                self.people[key(parts[0])] = person  # family name first in Korean names
-                self.people[key(parts[-1])] = person
+        for k, always in _name_keys((person.label_bn or "", *person.alt_bn, surface)):
+            if always:
+                self.people[k] = person
+            else:
+                self.people.setdefault(k, person)
+
+
+@functools.lru_cache(maxsize=16384)
+def _name_keys(names: tuple[str, ...]) -> tuple[tuple[str, bool], ...]:
+    """The short keys that a person's names give, in the order :meth:`DocumentContext.remember`
+    notes them, each with whether it replaces an earlier holder: every word of two letters or
+    more that is not a stopword (kept if taken), then the first and last word of each name
+    (always: family name first in Korean names). Made once per set of names, not per mention."""
+    out = []
+    for name in names:
+        parts = name.replace("-", " ").split()
+        for p in parts:
+            k = key(p)
+            if len(k) >= 2 and k not in STOPWORDS:
+                out.append((k, False))
+        if parts:
+            out += [(key(parts[0]), True), (key(parts[-1]), True)]
+    return tuple(out)
 
 
 def _demonstrative(toks: list[Token], j: int) -> bool:

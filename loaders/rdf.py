@@ -43,8 +43,16 @@ def _iri(iri: str) -> ox.NamedNode:
     return ox.NamedNode(iri)
 
 
+@functools.cache
 def _dip(name: str) -> ox.NamedNode:
     return _iri(f"{DIP}{name}")
+
+
+@functools.cache
+def _role_properties(cls: str) -> tuple[ox.NamedNode, ox.NamedNode]:
+    """The properties naming an event's two sides (:data:`ROLE_PROPERTIES`, else actor and recipient)."""
+    actor, recipient = ROLE_PROPERTIES.get(cls, (DIP.actor, DIP.recipient))
+    return _iri(str(actor)), _iri(str(recipient))
 
 
 def _kid(slug: str) -> ox.NamedNode:
@@ -72,7 +80,25 @@ def date_literal(d: PartialDate) -> rdflib.Literal:
 
 
 def entity_triples(e: Entity) -> list[Triple]:
-    """What the lexicon says of a thing: its class, labels, ISO code, and whom or where it belongs to."""
+    """What the lexicon says of a thing: its class, labels, ISO code, and whom or where it belongs to.
+
+    Made once per description: most documents name the same few countries and people, and the
+    triples depend only on the fields read here (an entity whose fields differ is described anew)."""
+    return list(_described(e.slug, e.kind, e.label_en, e.label_bn, tuple(e.alt_en), tuple(e.alt_bn),
+                           e.iso, e.country, e.position))
+
+
+@functools.lru_cache(maxsize=8192)
+def _described(slug: str, kind: str, label_en: str, label_bn: str | None, alt_en: tuple[str, ...],
+               alt_bn: tuple[str, ...], iso: str | None, country: str | None,
+               position: str | None) -> tuple[Triple, ...]:
+    """The triples of :func:`entity_triples` for a thing with these fields."""
+    e = Entity(slug, kind, label_en, label_bn, list(alt_en), list(alt_bn), iso, country, position)
+    return tuple(_entity_triples(e))
+
+
+def _entity_triples(e: Entity) -> list[Triple]:
+    """The triples of a thing's description, made afresh (see :func:`entity_triples`)."""
     node = _kid(e.slug)
     out = [(node, _TYPE, _dip(_KINDS[e.kind])), (node, _LABEL, _text(e.label_en, "en"))]
     if e.label_bn:
@@ -144,7 +170,7 @@ def reading_triples(reading) -> list[Triple]:
         when = ev.date or ev.start
         node = _kid(f"event-{_hash(ev.cls, parts, when.lexical() if when else '', doc.stem, ev.span[0])}")
         out.append((node, _TYPE, _dip(ev.cls)))
-        actor_p, recipient_p = (_iri(str(p)) for p in ROLE_PROPERTIES.get(ev.cls, (DIP.actor, DIP.recipient)))
+        actor_p, recipient_p = _role_properties(ev.cls)
         out += [(node, actor_p, _kid(a.slug)) for a in ev.actors]
         out += [(node, recipient_p, _kid(r.slug)) for r in ev.recipients]
         out += [(node, _dip("participant"), _kid(p.slug)) for p in ev.participants]

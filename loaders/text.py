@@ -9,6 +9,7 @@ joiners, Bengali digits, hyphen and dash variants, Latin case.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -44,6 +45,11 @@ class Folded:
         if end <= start:
             return self.offsets[start], self.offsets[start]
         return self.offsets[start], self.offsets[end]
+
+    def folded_span(self, start: int, end: int) -> tuple[int, int]:
+        """The folded span of the raw span ``[start, end)``. Folding changes no character across a
+        line break, so for a raw line ``fold(line).text`` is the folded text of its span."""
+        return bisect.bisect_left(self.offsets, start), bisect.bisect_left(self.offsets, end)
 
 
 _TABLE = str.maketrans({**{k: v for k, v in _SINGLE.items()}, **{chr(c): chr(c + 32) for c in range(65, 91)}})
@@ -99,9 +105,14 @@ def _fold_slow(raw: str) -> Folded:
     return Folded("".join(out), tuple(offs))
 
 
+_KEY_GAPS = re.compile(r"[\s\-.'’]+")
+
+
+@functools.lru_cache(maxsize=1 << 16)
 def key(text: str) -> str:
-    """A lookup key for a name: folded, without spaces, hyphens, dots or apostrophes."""
-    return re.sub(r"[\s\-.'’]+", "", fold(text).text)
+    """A lookup key for a name: folded, without spaces, hyphens, dots or apostrophes. (Made once
+    per distinct text: a lexicon of thousands of names asks for the same words many times.)"""
+    return _KEY_GAPS.sub("", fold(text).text)
 
 
 def to_int(digits: str) -> int:
@@ -181,14 +192,18 @@ def tokens(folded: str, start: int = 0, end: int | None = None) -> list[Token]:
     for m in _WORD.finditer(folded, start, end):
         if skip and any(a <= m.start() < b for a, b in skip):
             continue
-        pos = m.start()
-        for part in m.group(0).split("-"):
+        pos, word = m.start(), m.group(0)
+        if "-" not in word:  # most words: one token, no splitting
+            out.append(Token(word, pos, m.end()))
+            continue
+        for part in word.split("-"):
             if part:
                 out.append(Token(part, pos, pos + len(part)))
             pos += len(part) + 1
     return out
 
 
+@functools.lru_cache(maxsize=1024)
 def fold_pattern(pattern: str) -> str:
     """Fold the Bengali letters of a regular expression the way :func:`fold` folds text, so that a
     pattern written in ordinary spelling matches folded text (regex syntax is left alone)."""
