@@ -2,7 +2,8 @@
 
 Countries come from CLDR through Babel (every territory's Bengali and English name, ISO code),
 completed by ``data/places.yaml`` (alternative names, adjectives, historical states, cities that
-stand for their government); people from ``data/people.yaml``; organisations from
+stand for their government); people from ``data/people.yaml`` and the world gazetteer
+``data/leaders.yaml``; organisations from
 ``data/organizations.yaml``; titles from ``data/titles.yaml``. Lookups use folded keys
 (:func:`kutniti.loaders.text.key`), so spelling variants, hyphens and spaces do not matter, and
 case endings are stripped by :func:`Lexicon.lookup`.
@@ -215,10 +216,16 @@ class Lexicon:
     def _load_people(self) -> None:
         words: dict[str, set[str]] = {}  # every word of a person's names → who has it
         family: dict[str, Entity] = {}  # a family name that comes last → its person
-        for p in _data("people.yaml")["people"]:
+        no_family: set[str] = set()  # people whose family name is an ordinary word (family_short: false)
+        for p in [*_data("people.yaml")["people"], *_data("leaders.yaml")["people"]]:
+            known = self.entities.get(slugify(p["label"]))
             ent = self._entity(Entity(slugify(p["label"]), "Person", p["label"], label_bn=p["bn"][0],
                                       alt_bn=p["bn"][1:], country=self._country_slug(p.get("country")),
                                       position=p.get("position")))
+            if ent is known:  # a later entry with the same label adds spellings
+                ent.alt_bn.extend(n for n in p["bn"] if n != ent.label_bn and n not in ent.alt_bn)
+            if p.get("family_short") is False:
+                no_family.add(ent.slug)
             for n in p["bn"]:
                 if len(n.split()) > 1 or n in (p.get("short") or []) or len(p["bn"]) == 1:
                     self._add_name(n, ent)
@@ -238,7 +245,7 @@ class Lexicon:
         # the family name alone stands for the person ("মাদুরো", "ওর্তেগা") where the tradition puts it
         # last, and no one else's name has that word
         for w, ent in family.items():
-            if words[w] == {ent.slug} and ent not in self.short_names.get(w, []):
+            if words[w] == {ent.slug} and ent not in self.short_names.get(w, []) and ent.slug not in no_family:
                 self.short_names.setdefault(w, []).append(ent)
 
     def _load_organizations(self) -> None:
