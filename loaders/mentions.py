@@ -230,13 +230,14 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
             if person is not None:
                 start_tok = i + 1 if not title or lex.title(word) else i + 2
                 end_tok = start_tok + used
-                case, post, extra = _case_and_post(lex, toks, end_tok, _name_ending(lex, toks[end_tok - 1].text))
+                ending = _person_ending(_name_ending(lex, toks[end_tok - 1].text))
+                case, post, extra = _case_and_post(lex, toks, end_tok, ending)
                 out.append(Mention(person, toks[start_tok].start, toks[end_tok - 1].end, start_tok,
                                    end_tok + extra, case, post, via="title" if title else "honorific",
                                    new=person.slug in ctx.new_people))
                 surface = " ".join(t.text for t in toks[start_tok:end_tok - 1])
-                surface += " " + (_strip(toks[end_tok - 1].text) if _name_ending(lex, toks[end_tok - 1].text)
-                                  else toks[end_tok - 1].text)
+                last = toks[end_tok - 1].text
+                surface += " " + (_strip(last) if ending else last + (" " + _strip(last) if _strip(last) != last else ""))
                 ctx.remember(person, subject=case == "nom" and not post, surface=surface)
                 i = end_tok + extra
                 continue
@@ -282,7 +283,7 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
                                   or base in lex.short_names):
             # the word itself a name ("ডাউনার") has no ending; else what follows the name is its ending
             exact = word in ctx.people or word in lex.short_names
-            ending = word[len(base):] if word != base and not exact else ""
+            ending = _person_ending(word[len(base):] if word != base and not exact else "")
             case, post, used = _case_and_post(lex, toks, i + 1, ending)
             out.append(Mention(short, toks[i].start, toks[i].end, i, i + 1 + used, case, post, via="short"))
             ctx.remember(short, subject=case == "nom" and not post)
@@ -344,6 +345,12 @@ def _object_referent(out: list[Mention], toks: list[Token], i: int, folded: str,
 
 
 @functools.lru_cache(maxsize=65536)
+def _person_ending(ending: str) -> str:
+    """A person's name takes no locative: a name whose last letters look like one ("নায়েরে",
+    "মুগাবে", "কন্তে") ends in the vowel -e, so the ending is part of the name (nominative)."""
+    return "" if case_of(ending) == "loc" else ending
+
+
 def _strip(word: str) -> str:
     for suf in SUFFIXES:
         if word.endswith(suf) and len(word) > len(suf) + 1:
