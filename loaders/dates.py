@@ -74,6 +74,12 @@ def month_names() -> dict[str, int]:
     return {k: v for k, v in names.items() if len(k) > 1}
 
 
+#: English month names and abbreviations (folded text is lower case) → number.
+EN_MONTHS = {name: num for num, full in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"], 1) for name in {full, full[:3]}} | {"sept": 9}
+
+
 def _month_alt() -> str:
     return "|".join(sorted((re.escape(m) for m in month_names()), key=len, reverse=True))
 
@@ -100,7 +106,15 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
     y, y2 = Y.format(n="y"), Y.format(n="y2")
     d = D.format(n="d")
     word_end = r"(?![\u0980-\u09ff\w])"
+    en = "|".join(sorted(EN_MONTHS, key=len, reverse=True))
     pats = [
+        # numeric dates in datelines: "২১.০৩.২০১৮", "21/03/2018", "21-03-2018" (day first, as
+        # Bengali papers write them) and ISO "2018-03-21"
+        ("dmy_num", rf"{d}\s*(?P<sep>[./-])\s*(?P<mn>[01]?\d)\s*(?P=sep)\s*{y}"),
+        ("ymd_num", rf"{y}-(?P<mn>[01]\d)-(?P<d>[0-3]\d)"),
+        # English month names in datelines of wire copy: "08 Sep 2017", "March 5, 2019"
+        ("dmy_en", rf"{d}\s+(?P<me>{en})\.?,?\s+{y}"),
+        ("mdy_en", rf"(?P<me>{en})\.?\s+{d},?\s+{y}"),
         # ranges of years: "১৯৭৬ সাল থেকে ১৯৮১ সালের মধ্যবর্তী সময়ে", "১৯৭৯ থেকে ১৯৮০", "১৯৬০-১৯৭০"
         ("range", rf"{y}{SAL}\s*(?:থেকে|হতে|-|–)\s*{y2}{SAL}{CASE}"),
         # decades: "১৯৯০ এর দশকে", "১৯৬০-এর দশকের", "সত্তরের দশকের শুরুতে" (a decade named in
@@ -174,7 +188,7 @@ def _period_needle() -> re.Pattern:
 
 #: What each date pattern cannot match without (a cheap test that lets a sentence skip it): a digit,
 #: a month's name, or a word every match contains.
-_NEEDS = {"range": "digit", "decade": "digit", "ydm": "digit", "dmy": "digit", "ym": "digit", "my": "digit",
+_NEEDS = {"dmy_num": "digit", "ymd_num": "digit", "dmy_en": "digit", "mdy_en": "digit", "range": "digit", "decade": "digit", "ydm": "digit", "dmy": "digit", "ym": "digit", "my": "digit",
           "dm": "digit", "y": "digit", "decade_word": "দশক", "last_year": "বছর", "this_year": "বছর",
           "next_year": "বছর", "same_year": "বছর", "following_year": "বছর", "last_week": "সপ্তাহ",
           "next_week": "সপ্তাহ", "yesterday": "গতকাল", "today": "আজ", "weekday": "বার", "last_month": "মাস",
@@ -299,7 +313,11 @@ def _resolve(name, g, months, doc, a, b, folded) -> DateMention | None:
             return None
         first, last = _PARTS[next(p for p in _PARTS if fold(p).text == g["part"])] if g.get("part") else (0, 9)
         return DateMention(a, b, begin=PartialDate(y + first), finish=PartialDate(y + last))
-    if name in ("ydm", "dmy"):
+    if g.get("mn"):
+        mo = int(g["mn"])
+    elif g.get("me"):
+        mo = EN_MONTHS[g["me"]]
+    if name in ("ydm", "dmy", "dmy_num", "ymd_num", "dmy_en", "mdy_en"):
         return DateMention(a, b, value=PartialDate(y, mo, d)) if _valid(y, mo, d) else None
     if name in ("ym", "my"):
         return DateMention(a, b, value=PartialDate(y, mo))

@@ -629,3 +629,20 @@ def test_a_former_name_of_a_state_stands_for_it():
                        ("কাম্পুচিয়া", "cambodia"), ("পশ্চিম জার্মানি", "germany")):
         got = [x.entity for x in mentions(name + "র সরকার") if x.entity.kind == "Country"]
         assert got and got[0].slug == slug, name
+
+
+@pytest.mark.parametrize("line, want", [
+    ("কায়রো, 14 Feb 2011 (এপি) —", PartialDate(2011, 2, 14)),
+    ("লিমা, November 3, 2009 —", PartialDate(2009, 11, 3)),
+    ("হারারে, ০৯.১১.২০১২ —", PartialDate(2012, 11, 9)),
+    ("নাইরোবি, 07/06/2015 —", PartialDate(2015, 6, 7)),
+    ("অসলো, ২০১০-১২-১০ —", PartialDate(2010, 12, 10)),
+])
+def test_datelines_with_numeric_dates_or_english_months(line, want):
+    from kutniti.loaders.dates import document_date
+    assert document_date(line + "\n\nসংবাদের প্রথম বাক্য।") == want
+
+
+def test_an_impossible_numeric_date_is_only_its_year():
+    f = fold("হারারে, ৩১.০২.২০১২ —").text
+    assert [d.value for d in find_dates(f, 0, len(f), None)] == [PartialDate(2012)]
