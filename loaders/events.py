@@ -389,6 +389,8 @@ def read_events(
                     if dated.date and doc_date and dated.date.sort_key()[:1] > doc_date.sort_key()[:1]:
                         planned = True
                     dated.planned = planned or any(d.future for d in dates)
+                    if dated.planned and doc_date:
+                        dated.date = _coming(dated.date, own, doc_date, sentence, s_start)
                     if dated.planned and doc_date and dated.date is None and dated.start is None:
                         dated.date = PartialDate(doc_date.year)
                     out.append((dated, t0, t1))
@@ -471,6 +473,18 @@ def _dated(ev: Event, trigger: int, dates: list[DateMention], rule: Rule) -> lis
     else:
         ev.start, ev.end = d.begin, d.finish
     return [ev]
+
+
+def _coming(date: PartialDate | None, dates: list[DateMention], doc_date: PartialDate, sentence: str,
+            s_start: int) -> PartialDate | None:
+    """A month named without a year in a plan ("মে মাসের মধ্যে বৈঠক করবেন", "এপ্রিলের শেষে শীর্ষ
+    বৈঠক হবে") is the coming one: a plan read before the story's month belongs to the next year."""
+    if date is None or date.month is None or (date.year, date.month) >= (doc_date.year, doc_date.month or 12):
+        return date
+    for d in dates:
+        if d.relative and d.value == date and "গত" not in sentence[max(0, d.start - s_start - 4):d.end - s_start]:
+            return PartialDate(date.year + 1, date.month, date.day)
+    return date
 
 
 def _first(ms: list[Mention], pred) -> Mention | None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from kutniti.loaders.lexicon import CASE_ENDINGS, SUFFIXES, Entity, Lexicon, case_of
 from kutniti.loaders.text import LETTER_NAMES, Token, fold, fold_pattern, key
-from kutniti.loaders.transliterate import romanise
+from kutniti.loaders.transliterate import romanise, style_of
 
 #: Postpositions (folded) and the relation they give the noun before them.
 POSTPOSITIONS = {
@@ -279,6 +279,8 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
             cands = lex.short_names.get(word) or lex.short_names.get(base)
             if cands and len(cands) == 1:
                 short = cands[0]
+        if short is not None and _korean_full_name(lex, toks, i, folded):
+            short = None  # "চো কাং ইল": a family name that begins someone else's full name
         if short is not None and (word in ctx.people or base in ctx.people or word in lex.short_names
                                   or base in lex.short_names):
             # the word itself a name ("ডাউনার") has no ending; else what follows the name is its ending
@@ -405,6 +407,21 @@ def _body_country(lex: Lexicon, mentions: list[Mention], toks: list[Token], tok:
     return None
 
 
+def _korean_full_name(lex: Lexicon, toks: list[Token], j: int, folded: str) -> bool:
+    """"চো কাং ইল" after a title: a Korean family name ("চো", the short form of a known Choe) followed
+    by two one-syllable words is a three-syllable full name, someone else's."""
+    if j + 2 >= len(toks) or not folded:
+        return False
+    cands = lex.short_names.get(toks[j].text) or []
+    if not any(e.country in lex.entities and "korean" in style_of(lex.entities[e.country].iso) for e in cands):
+        return False
+    for k in (j + 1, j + 2):
+        w = toks[k].text
+        if len(w) > 4 or w in STOPWORDS or lex.title(w) or lex.lookup([w]) or folded[toks[k - 1].end:toks[k].start] != " ":
+            return False
+    return True
+
+
 def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext, position: str | None,
                   country: Entity | None, folded: str = "") -> tuple[Entity | None, int]:
     """The person named right after a title or honorific at token j, and how many tokens. A new
@@ -417,6 +434,7 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
             return None, 0
     # "চোয়ে সু-হন": a family name followed by a hyphenated given name is someone's full name
     full_name = j + 2 < len(toks) and folded[toks[j + 2].start - 1:toks[j + 2].start] == "-"
+    full_name = full_name or _korean_full_name(lex, toks, j, folded)
     if j < len(toks) and not full_name:
         w = toks[j].text
         base = _strip(w)

@@ -646,3 +646,20 @@ def test_datelines_with_numeric_dates_or_english_months(line, want):
 def test_an_impossible_numeric_date_is_only_its_year():
     f = fold("হারারে, ৩১.০২.২০১২ —").text
     assert [d.value for d in find_dates(f, 0, len(f), None)] == [PartialDate(2012)]
+
+
+def test_a_month_named_in_a_plan_is_the_coming_one():
+    # the story is of November; "ফেব্রুয়ারিতে … বৈঠক হবে" (will be held) is next February, not last
+    text = "ঢাকা, ১০ নভেম্বর ২০১৯ —\n\nফেব্রুয়ারিতে হ্যানয়ে ভিয়েতনাম ও লাওসের প্রধানমন্ত্রীদের শীর্ষ বৈঠক হবে।"
+    got = events(text, "Meeting")
+    assert got and got[0].planned and got[0].date == PartialDate(2020, 2)
+    text = "ঢাকা, ১০ নভেম্বর ২০১৯ —\n\nগত ফেব্রুয়ারিতে হ্যানয়ে ভিয়েতনাম ও লাওসের প্রধানমন্ত্রীদের শীর্ষ বৈঠক হয়।"
+    got = events(text, "Meeting")
+    assert got and not got[0].planned and got[0].date == PartialDate(2019, 2)
+
+
+def test_a_korean_family_name_followed_by_two_syllables_is_someone_else():
+    # "চো" alone may stand for a known Choe, but "চো মিন হো" after a title is a new three-syllable name
+    person = person_named("দক্ষিণ কোরিয়ার উপমহাপরিচালক চো মিন হো সাংবাদিকদের বলেন")
+    assert person and person.label_en != "Choe Son-hui" and person.country == "south-korea"
+    assert not [x for x in mentions("চো মিন হো সাংবাদিকদের বলেন") if x.entity.slug == "choe-son-hui"]
