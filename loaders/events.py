@@ -645,8 +645,11 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
             recipient = (near[-1:] or objects or [None])[0]
         elif rule.cls in ("Recognition", "Support"):
             # "X-এর অবস্থানের প্রতি সমর্থন": the genitive nearest before the trigger is whom it backs
-            near = [g for g in gens if g is not actor and g.start < t0][-1:]
-            recipient = (objects or near or [g for g in gens if g is not actor] or [None])[0]
+            # ("পিয়ংইয়ংয়ের পূর্ণ সমর্থন": a genitive of the actor's own side is whose support it is)
+            own = _country_of(actor.entity, lex) if actor is not None else None
+            others = [g for g in gens if g is not actor and (own is None or _country_of(g.entity, lex) != own)]
+            near = [g for g in others if g.start < t0][-1:]
+            recipient = (objects or near or others or [None])[0]
         elif rule.cls == "ReduceRelations":
             # "X-এর দূতাবাসের কূটনীতিকের সংখ্যা কমিয়ে …": failing a "সঙ্গে"/-কে side, the genitive before
             recipient = (with_ or objects or [g for g in gens if g is not actor and g.start < t0][-1:] or [None])[0]

@@ -26,6 +26,9 @@ POSTPOSITIONS = {
     "আগে": "before", "মধ্যে": "between", "মধ্যকার": "between", "পক্ষে": "for", "তুলনায়": "than",
     "দ্বারা": "by", "কর্তৃক": "by",
 }
+#: Postpositions that keep their sense with an emphatic clitic ("লারিজানির সঙ্গেও আলোচনা করেন": with
+#: Larijani too); "আগেই", "পরেই" are adverbs (already, right after) and are not among them.
+_CLITIC_POSTS = {"with", "to", "against", "source", "for"}
 #: Nouns after a genitive country that make the country itself the actor ("মঙ্গোলিয়ার সরকার").
 GOVERNMENT_NOUNS = {key(w) for w in ["সরকার", "প্রশাসন", "বাহিনী", "সেনাবাহিনী", "নেতৃত্ব", "কর্তৃপক্ষ",
                                       "পররাষ্ট্র মন্ত্রণালয়", "মন্ত্রণালয়"]}
@@ -144,6 +147,8 @@ def _case_and_post(lex: Lexicon, toks: list[Token], j: int, ending: str) -> tupl
             post = POSTPOSITIONS[two]
         elif toks[k].text in POSTPOSITIONS:
             post = POSTPOSITIONS[toks[k].text]
+        elif toks[k].text[-1:] in ("ও", "ই") and POSTPOSITIONS.get(toks[k].text[:-1]) in _CLITIC_POSTS:
+            post = POSTPOSITIONS[toks[k].text[:-1]]  # "সঙ্গেও" (with … too), "কাছেই"
         else:
             for suf in ("ের", "র"):
                 t = toks[k].text
@@ -240,6 +245,15 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
                 surface += " " + (_strip(last) if ending else last + (" " + _strip(last) if _strip(last) != last else ""))
                 ctx.remember(person, subject=case == "nom" and not post, surface=surface)
                 i = end_tok + extra
+                continue
+            end = i + 1 if not title or lex.title(word) else i + 2
+            ref = _titled_referent(ctx, country, title, toks, end)
+            if ref is not None:
+                case, post, extra = _case_and_post(lex, toks, end, title[1])
+                out.append(Mention(ref, toks[i].start, toks[end - 1].end, i, end + extra, case, post,
+                                   via="title"))
+                ctx.remember(ref, subject=case == "nom" and not post)
+                i = end + extra
                 continue
             two = toks[i + 1].text + toks[i + 2].text if i + 2 < len(toks) else ""
             if title and i + 1 < len(toks) and (lex.title(toks[i + 1].text) or lex.title(two)):
@@ -378,6 +392,23 @@ def _name_ending(lex: Lexicon, word: str) -> str:
     if ending in ("ই", "ও") and len(word) > 1 and word[-2] in VOWEL_SIGNS:
         return ""
     return ending
+
+
+#: Titles general enough to name any office-holder of the country ("উত্তর কোরীয় নেতা").
+_GENERIC_TITLES = {"leader", "head of state", "ruler"}
+
+
+def _titled_referent(ctx: DocumentContext, country: Entity | None, title, toks: list[Token],
+                     end: int) -> Entity | None:
+    """"উত্তর কোরীয় নেতা", "মার্কিন প্রেসিডেন্ট বলেন": a country's title with no name after it (the
+    sentence ends or a verb or particle follows) is the person of that country the text named last,
+    when that person holds the office (or the title is general: leader)."""
+    if not title or country is None or end < len(toks) and toks[end].text not in STOPWORDS:
+        return None
+    for person in reversed(ctx.recent_people):
+        if person.country == country.slug:
+            return person if title[0] in _GENERIC_TITLES or person.position == title[0] else None
+    return None
 
 
 def _country_before(mentions: list[Mention], tok: int, adjective: Entity | None) -> Entity | None:

@@ -663,3 +663,26 @@ def test_a_korean_family_name_followed_by_two_syllables_is_someone_else():
     person = person_named("দক্ষিণ কোরিয়ার উপমহাপরিচালক চো মিন হো সাংবাদিকদের বলেন")
     assert person and person.label_en != "Choe Son-hui" and person.country == "south-korea"
     assert not [x for x in mentions("চো মিন হো সাংবাদিকদের বলেন") if x.entity.slug == "choe-son-hui"]
+
+
+def test_a_postposition_with_an_emphatic_clitic_keeps_its_sense():
+    ms = [x for x in mentions("পরে শের বাহাদুর দেউবার সঙ্গেও আলোচনা করেন") if x.entity.kind == "Person"]
+    assert ms and ms[0].post == "with"
+    assert mentions("নেপাল আগেই আলোচনা করে")[0].post == ""  # "আগেই": already, not "before"
+
+
+def test_a_countrys_title_without_a_name_is_its_person_named_last():
+    text = ("২০০৯ সালে ভিয়েতনামের প্রেসিডেন্ট নগুয়েন মিন ত্রিয়েত কিউবা সফর করেন। "
+            "সেখানে রাউল কাস্ত্রোর সঙ্গেও বৈঠক করেন ভিয়েতনামি নেতা।")
+    got = events(text, "Meeting")
+    assert got and {"nguyen-minh-triet", "raul-castro"} <= slugs(got[0].participants)
+    # a specific title must be the office the person holds
+    ctx = DocumentContext()
+    mentions("ভিয়েতনামের পররাষ্ট্রমন্ত্রী ফাম বিন মিন বলেন", ctx)
+    assert not [x for x in mentions("ভিয়েতনামের প্রধানমন্ত্রী বলেন", ctx) if x.entity.kind == "Person"]
+
+
+def test_support_expressed_goes_to_the_other_side_not_the_givers_own():
+    text = "২০১০ সালে বৈঠকে রাউল কাস্ত্রো ভেনেজুয়েলার অবস্থানের প্রতি হাভানার পূর্ণ সমর্থন ব্যক্ত করেন।"
+    got = events(text, "Support")
+    assert got and slugs(got[0].recipients) == {"venezuela"} and "raul-castro" in slugs(got[0].actors)
