@@ -246,6 +246,12 @@ def find_dates(folded: str, start: int, end: int, doc_date: PartialDate | None,
                 last = max(local, key=lambda x: x.start) if local else None
                 here = (last.value or last.finish) if last else narrative
                 mention = _narrative(name, months, here, a, b, folded)
+            elif name == "dm" and (local := [x for x in out if x.start < a and x.value and not x.relative]):
+                # "১৯৭৫ সালের ১১ নভেম্বর …, আর ১৬ নভেম্বর …": a day and month after a full date in the
+                # same sentence are of that date's year, not the story's
+                year = max(local, key=lambda x: x.start).value.year
+                mo, d = months[g["m"]], int(g["d"])
+                mention = DateMention(a, b, value=PartialDate(year, mo, d)) if _valid(year, mo, d) else None
             else:
                 mention = _resolve(name, g, months, doc_date, a, b, folded)
             if mention is None:

@@ -216,6 +216,20 @@ _NEGATED_PHRASE = re.compile(fold_pattern(
     r"^\S*(?:\s+(?!(?:এবং|ও|আর|কিন্তু)(?![\u0980-\u09ff]))[^\s,;।]+){0,2}?\s+(?:"
     r"(?:কর|করা\s+হ|দে|দি|হ|যা|গে|আস|এস|জানা|জানি|পাঠা|পাঠি|পৌঁছ|রাখ|রেখ|খোল|খুল|বস|নে|নি|পা|পে|থাক)\S*নি"
     r"|না|নি|নেই|নয়)(?![\u0980-\u09ff])"))
+#: An infinitive followed by a verb of wanting, trying, urging or persuading: "সম্পর্ক ছিন্ন করতে চায়",
+#: "সম্পর্ক ছিন্ন করতে রাজি করানোর চেষ্টা", "সেনা পাঠাতে আহ্বান জানায়" — wished for, not done.
+_INFINITIVE_END = re.compile(fold_pattern(r"\S*তে$"))
+_INFINITIVE_NEXT = re.compile(fold_pattern(r"^\s*\S*তে(?![\u0980-\u09ff])"))
+_IRREALIS = re.compile(fold_pattern(
+    r"^\s*(?:\S*তে\s+)?(?:[^\s,;।]+\s+)?(?:চায়|চান|চাইছে|চাইছেন|চেয়েছে|চেয়েছেন|চেয়েছিল|চেয়েছিলেন|চাইলে|"
+    r"রাজি\s+করা|চেষ্টা|আহ্বান|অনুরোধ|চাপ)"))
+
+
+def _irrealis(trigger: str, after: str) -> bool:
+    """Whether the trigger is an infinitive that a verb of wanting or urging governs."""
+    return bool((_INFINITIVE_END.search(trigger) or _INFINITIVE_NEXT.match(after)) and _IRREALIS.match(after))
+
+
 #: A relative participle before its noun ("বন্ধ হয়ে যাওয়া দূতাবাস", "ঘটে যাওয়া ঘটনা"), not a verbal
 #: noun with its own verb ("যাওয়া হয়").
 _RELATIVE_PARTICIPLE = re.compile(fold_pattern(r"(?<![\u0980-\u09ff])(?:যাওয়া|হওয়া)\s+(?!হ)[\u0980-\u09ff]"))
@@ -337,6 +351,8 @@ def read_events(
             if negation.match(after) or _NEGATED_VERB.match(sentence[m.end() - 2:m.end() + 4]):
                 continue
             if _NEGATED_PHRASE.match(sentence[m.end():m.end() + 60]):
+                continue
+            if _irrealis(m.group(0), sentence[m.end():m.end() + 60]):
                 continue
             if _BACKGROUND.match(after) and not any(
                     not d.anchor and d.end <= t0 and _DATED_PHRASE.fullmatch(sentence, d.end - s_start, m.start())

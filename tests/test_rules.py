@@ -686,3 +686,21 @@ def test_support_expressed_goes_to_the_other_side_not_the_givers_own():
     text = "২০১০ সালে বৈঠকে রাউল কাস্ত্রো ভেনেজুয়েলার অবস্থানের প্রতি হাভানার পূর্ণ সমর্থন ব্যক্ত করেন।"
     got = events(text, "Support")
     assert got and slugs(got[0].recipients) == {"venezuela"} and "raul-castro" in slugs(got[0].actors)
+
+
+def test_an_infinitive_governed_by_wanting_or_urging_is_no_event():
+    assert not events("২০১৮ সালে যুক্তরাষ্ট্র পেরুকে ভেনেজুয়েলার সঙ্গে সম্পর্ক ছিন্ন করতে রাজি করানোর চেষ্টা করে।",
+                      "ReduceRelations")
+    assert not events("২০১৮ সালে পেরু ভেনেজুয়েলার সঙ্গে সম্পর্ক ছিন্ন করতে চায়।", "ReduceRelations")
+    assert events("২০১৮ সালে পেরু ভেনেজুয়েলার সঙ্গে সম্পর্ক ছিন্ন করে।", "ReduceRelations")
+
+
+def test_a_day_and_month_after_a_full_date_take_its_year():
+    text = "কায়রো, ২০ মে ২০১০ —\n\n১৯৬২ সালের ৩ জুলাই আলজেরিয়া স্বাধীন হয়, আর ২৫ জুলাই মিশর ও আলজেরিয়ার মধ্যে কূটনৈতিক সম্পর্ক স্থাপিত হয়।"
+    got = events(text, "RelationsEstablished")
+    assert got and got[0].date == PartialDate(1962, 7, 25)
+
+
+def test_troops_stationed_are_a_deployment():
+    got = events("১৯৭০-এর দশকে কয়েক হাজার কিউবান সেনা ইথিওপিয়ায় মোতায়েন ছিল।", "TroopDeployment")
+    assert got and slugs(got[0].actors) == {"cuba"} and slugs(got[0].recipients) == {"ethiopia"}
