@@ -855,7 +855,9 @@ def _visit(ev, t0, agents, pronouns, ctx, lex, all_mentions, sentence, s_start, 
         # "… মাটিতে পা রাখলেন ডোনাল্ড ট্রাম্প" (a person, or for "set foot" a country)
         candidates = [a for a in agents if a.start > t0 and a.case == "nom" and not a.post
                       and (a.entity.kind == "Person" or rule_id == "set-foot")][:1]
-    travellers = False  # "একটি পোলিশ কারিগরি দল … যায়": people of a country, named as a group, travel
+    # "একটি পোলিশ কারিগরি দল … যায়", "উত্তর কোরিয়ার একটি প্রতিনিধিদল নমপেনে এসেছে": people of a
+    # country, named as a group or a delegation, travel
+    travellers = visitor is not None and delegation is not None
     if visitor is None:
         people = [a for a in candidates if a.entity.kind == "Person"]
         visitor = (people or candidates or [None])[0]

@@ -704,3 +704,8 @@ def test_a_day_and_month_after_a_full_date_take_its_year():
 def test_troops_stationed_are_a_deployment():
     got = events("১৯৭০-এর দশকে কয়েক হাজার কিউবান সেনা ইথিওপিয়ায় মোতায়েন ছিল।", "TroopDeployment")
     assert got and slugs(got[0].actors) == {"cuba"} and slugs(got[0].recipients) == {"ethiopia"}
+
+
+def test_a_countrys_delegation_arriving_is_its_visit():
+    got = events("২০১৩ সালে ভিয়েতনামের একটি উচ্চপর্যায়ের প্রতিনিধিদল ভিয়েনতিয়েনে এসেছে।", "Visit")
+    assert got and slugs(got[0].actors) == {"vietnam"} and slugs(got[0].recipients) == {"laos"}
