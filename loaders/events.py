@@ -259,6 +259,8 @@ _DEMONSTRATIVE = re.compile(fold_pattern(r"(?<![\u0980-\u09ff])(?:এই|সে�
 #: A weapon named in the text: up to two words before the weapon noun ("স্কুড-বি আন্তঃমহাদেশীয় মিসাইল").
 WEAPON_NOUNS = tuple(fold_pattern(w) for w in ("মিসাইল", "মিসসাইল", "ক্ষেপণাস্ত্র", "ট্যাংক", "যুদ্ধবিমান", "রকেট"))
 WEAPON_NAME = re.compile(fold_pattern(r"(?:[^\s।,]+\s+){1,2}") + f"(?:{'|'.join(WEAPON_NOUNS)})")
+#: What may stand between an embassy's owner and "দূতাবাস": a determiner or an adjective of the mission.
+_MISSION_GAP = re.compile(fold_pattern(r"\s*(?:(?:একটি|একটা|নিজস্ব|নতুন|স্থায়ী|আবাসিক|পূর্ণাঙ্গ)\s+)*"))
 _DELEGATION = re.compile(fold_pattern(r"প্রতিনিধি\s*দল|প্রতিনিধিদল"))
 
 
@@ -685,8 +687,9 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
             actor = agent[-1] if agent else None
     if rule.mission:
         # the embassy's owner is the genitive right before "দূতাবাস": "পিয়ংইয়ংয়ে মালয়েশিয়ার দূতাবাস খোলে"
+        # (a determiner or adjective may stand between: "X-এর একটি দূতাবাস", "X-এর নিজস্ব দূতাবাস")
         owner = [g for g in agents if g.case == "gen" and not g.post and g.entity.kind == "Country"
-                 and g.via != "capital" and 0 <= t0 - g.end <= 3]
+                 and g.via != "capital" and 0 <= t0 - g.end and _MISSION_GAP.fullmatch(sentence, g.end - s_start, m.start())]
         if owner:
             actor = owner[0]
             if recipient is not None and recipient.entity.slug == actor.entity.slug:

@@ -709,3 +709,14 @@ def test_troops_stationed_are_a_deployment():
 def test_a_countrys_delegation_arriving_is_its_visit():
     got = events("২০১৩ সালে ভিয়েতনামের একটি উচ্চপর্যায়ের প্রতিনিধিদল ভিয়েনতিয়েনে এসেছে।", "Visit")
     assert got and slugs(got[0].actors) == {"vietnam"} and slugs(got[0].recipients) == {"laos"}
+
+
+def test_full_relations_established_are_established_and_an_anniversary_is_not():
+    text = "১৯৭৩ সালের ৫ মার্চ মিশর ও সুদানের মধ্যে পূর্ণাঙ্গ কূটনৈতিক সম্পর্ক প্রতিষ্ঠিত হয়।"
+    assert events(text, "RelationsEstablished")
+    assert not events("২০২৩ সালে মিশর ও সুদানের কূটনৈতিক সম্পর্ক প্রতিষ্ঠার ৫০ বছর পূর্ণ হয়।", "RelationsEstablished")
+
+
+def test_a_consulate_general_opened_with_a_determiner_before_it():
+    got = events("১৯৫৮ সালে হ্যানয়ে ভারতের একটি কনস্যুলেট জেনারেল খোলা হয়।", "MissionOpening")
+    assert got and slugs(got[0].actors) == {"india"} and slugs(got[0].recipients) == {"vietnam"}
