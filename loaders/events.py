@@ -694,6 +694,12 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
             actor = owner[0]
             if recipient is not None and recipient.entity.slug == actor.entity.slug:
                 recipient = None
+        # "কলম্বোর দূতাবাসটি বন্ধ করে দেওয়া হয়": the embassy in a capital is in that capital's country
+        host = [x for x in all_mentions if x.entity.kind == "City" and x.entity.country and x.case in ("gen", "loc")
+                and not x.post and 0 <= t0 - x.end and _MISSION_GAP.fullmatch(sentence, x.end - s_start, m.start())]
+        if recipient is None and host and (actor is None or actor.entity.slug != host[-1].entity.country):
+            city = host[-1]
+            recipient = Mention(lex.entities[city.entity.country], city.start, city.end, city.tok, city.tok_end, "loc")
     if rule.cls == "Message":
         # "X-এর (একটি ব্যক্তিগত) বার্তা": the person in the genitive before the message wrote it; whoever
         # carries it is an envoy

@@ -720,3 +720,15 @@ def test_full_relations_established_are_established_and_an_anniversary_is_not():
 def test_a_consulate_general_opened_with_a_determiner_before_it():
     got = events("১৯৫৮ সালে হ্যানয়ে ভারতের একটি কনস্যুলেট জেনারেল খোলা হয়।", "MissionOpening")
     assert got and slugs(got[0].actors) == {"india"} and slugs(got[0].recipients) == {"vietnam"}
+
+
+def test_relations_at_embassy_level_are_diplomatic_relations():
+    got = events("১৯৭৫ সালের ২ মে নেপাল ও বাংলাদেশের মধ্যে রাষ্ট্রদূত পর্যায়ে সম্পর্ক প্রতিষ্ঠিত হয়।", "RelationsEstablished")
+    assert got and slugs(got[0].participants) == {"nepal", "bangladesh"}
+
+
+def test_the_embassy_in_a_capital_is_in_that_capitals_country():
+    text = ("'''ঘানা–কিউবা সম্পর্ক''' বলতে ঘানা ও কিউবার সম্পর্ক বোঝায়।\n\n"
+            "১৯৬৬ সালে আক্রার দূতাবাসটি বন্ধ করে দেওয়া হয়।")
+    got = events(text, "MissionClosure")
+    assert got and slugs(got[0].actors) == {"cuba"} and slugs(got[0].recipients) == {"ghana"}
