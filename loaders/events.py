@@ -584,7 +584,10 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
         agents = [a for a in agents if not (a.case == "loc" and a.entity.kind == "Country")
                   and a.post not in ("after", "before", "than", "against")]
         if rule.cls == "Statement":
-            agents = [a for a in agents if a.case == "nom" and not a.post]
+            # the speaker, and whose act or decision the statement is about, named right before it
+            # ("মেক্সিকোর সিদ্ধান্তকে স্বাগত জানায়", "চীনের সমালোচনা করে")
+            agents = [a for a in agents if a.case == "nom" and not a.post
+                      or a.case == "gen" and not a.post and 0 <= t0 - a.end <= 2]
         subj = [a.entity for a in agents if a.case == "nom" and not a.post]
         leaders = _TWO_LEADERS.search(sentence) and len(ctx.recent_people) >= 2
         if leaders:

@@ -737,3 +737,10 @@ def test_the_embassy_in_a_capital_is_in_that_capitals_country():
     text = ("'''ঘানা–কিউবা সম্পর্ক''' বলতে ঘানা ও কিউবার সম্পর্ক বোঝায়।\n\n"
             "১৯৬৬ সালে আক্রার দূতাবাসটি বন্ধ করে দেওয়া হয়।")
     assert sides(text, "MissionClosure") == ({"cuba"}, {"ghana"})
+
+
+def test_a_charge_denied_and_a_decision_welcomed_are_statements():
+    got = events("১৯৬৯ সালে কায়রো ইসরায়েলের অভিযোগ অস্বীকার করে।", "Statement")
+    assert got and slugs(got[0].actors) == {"egypt"}
+    got = events("২০১৯ সালে জাপান দক্ষিণ কোরিয়ার সিদ্ধান্তকে স্বাগত জানায়।", "Statement")
+    assert got and slugs(got[0].actors) == {"japan"} and "south-korea" in slugs(got[0].participants)
