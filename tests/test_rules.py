@@ -744,3 +744,12 @@ def test_a_charge_denied_and_a_decision_welcomed_are_statements():
     assert got and slugs(got[0].actors) == {"egypt"}
     got = events("২০১৯ সালে জাপান দক্ষিণ কোরিয়ার সিদ্ধান্তকে স্বাগত জানায়।", "Statement")
     assert got and slugs(got[0].actors) == {"japan"} and "south-korea" in slugs(got[0].participants)
+
+
+def test_undated_events_under_a_dated_heading_are_of_its_date():
+    text = ("'''কিউবা–অ্যাঙ্গোলা সম্পর্ক''' বলতে কিউবা ও অ্যাঙ্গোলার সম্পর্ক বোঝায়।\n\n"
+            "===১৯৭৫ সালের গৃহযুদ্ধ===\nএই যুদ্ধে অনেক মানুষ নিহত হয়। তখনকার ঘটনাপ্রবাহ জটিল ছিল। "
+            "পরিস্থিতি দ্রুত বদলায়। বিদেশি শক্তিগুলো জড়িয়ে পড়ে। হাভানা অভিযোগ অস্বীকার করে।\n\n"
+            "===২০০০-পরবর্তী সম্পর্ক===\nএই সময়ে অনেক কিছু বদলায়। হাভানা অভিযোগ অস্বীকার করে।")
+    got = events(text, "Statement")
+    assert [e.date for e in got] == [PartialDate(1975), None]
