@@ -753,3 +753,11 @@ def test_undated_events_under_a_dated_heading_are_of_its_date():
             "===২০০০-পরবর্তী সম্পর্ক===\nএই সময়ে অনেক কিছু বদলায়। হাভানা অভিযোগ অস্বীকার করে।")
     got = events(text, "Statement")
     assert [e.date for e in got] == [PartialDate(1975), None]
+
+
+def test_a_meeting_that_is_due_is_a_planned_meeting():
+    text = ("২০০৩ সালে ভারতের প্রধানমন্ত্রী অটল বিহারী বাজপেয়ী বেইজিং পৌঁছান। "
+            "প্রধানমন্ত্রী ওয়েন জিয়াবাওয়ের সঙ্গেও তাঁর সাক্ষাতের কথা রয়েছে।")
+    got = events(text, "Meeting")
+    assert got and got[0].planned and {"atal-bihari-vajpayee", "wen-jiabao"} <= slugs(got[0].participants)
+    assert not events("২০০৩ সালে ওয়েন জিয়াবাওয়ের সঙ্গে তাঁর সাক্ষাতের কথা নেই।", "Meeting")
