@@ -67,7 +67,7 @@ _VOWEL_SIGNS = re.compile("[\u0981-\u0983\u09be-\u09cc\u09cd\u09d7]")
 
 
 _SKELETON = str.maketrans({"ঙ": "ন", "ং": "ন", "ঞ": "ন", "ণ": "ন", "শ": "স", "ষ": "স",
-                           "থ": "ত", "ঠ": "ট", "ধ": "দ", "ঢ": "ড", "য": None})
+                           "থ": "ত", "ঠ": "ট", "ধ": "দ", "ঢ": "ড", "য": None, "ও": "অ"})
 #: An independent vowel inside a word ("সালিউমসাই", "সালুমসাই") is a glide spellings disagree on.
 _INNER_VOWEL = re.compile("(?<=[\u0995-\u09b9\u09dc-\u09df])[\u0985-\u0994]")
 _DOUBLED = re.compile(r"(.)\1+")
@@ -77,7 +77,8 @@ def skeleton(name: str) -> str:
     """A name without vowel signs and virama, its nasals and sibilants made one: foreign names
     written in Bengali vary mostly in these ("ইয়োরান পেরসন", "ইয়োরান পারসন", "পার্সন";
     "মেঙ্গিস্তু", "মেনগিস্তু"), and also in aspiration (থ/ত), the glide য়, a vowel letter inside a
-    word and doubled consonants ("কায়সোন"/"কেসোন", "কোমাসিত"/"কোম্মাসিথ")."""
+    word, doubled consonants ("কায়সোন"/"কেসোন", "কোমাসিত"/"কোম্মাসিথ") and an initial o written
+    ও or অ ("ওর্তেগা"/"অর্তেগা")."""
     bare = _VOWEL_SIGNS.sub("", key(name))
     return _DOUBLED.sub(r"\1", _INNER_VOWEL.sub("", bare).translate(_SKELETON))
 

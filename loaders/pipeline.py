@@ -97,6 +97,8 @@ def _split_headings(raw: str, spans: list[tuple[int, int]]) -> list[tuple[int, i
     return out
 
 
+#: After a date: a verbal noun in the genitive and a postposition of time ("… প্রতিষ্ঠার পর").
+_BACKGROUND_DATE = re.compile(fold_pattern(r"\s+(?:[^\s,;।]+\s+){0,3}?[^\s,;।]+(?:ার|ের|র)\s+(?:পর|পরে|আগে)(?![\u0980-\u09ff])"))
 #: After a heading's date: the section is about what came after or before it, not that time.
 _NOT_THE_TIME = re.compile(fold_pattern(r"\s*-?\s*(?:পরবর্তী|পূর্ববর্তী|পর|পরে|আগে|থেকে|পর্যন্ত)"))
 
@@ -201,7 +203,9 @@ def read(doc: Document) -> Reading:
             reading.events.append(ev)
         reading.missions.extend(_missions(s, f.text, lex, ctx, found))
         if s.dates:
-            prev_dates = [d for d in s.dates if not d.anchor]
+            # a date of a background phrase ("১৯৯২ সালে সম্পর্ক প্রতিষ্ঠার পর এটিই …") dates that phrase,
+            # not what the next sentences tell
+            prev_dates = [d for d in s.dates if not d.anchor and not _BACKGROUND_DATE.match(f.text, d.end, fb)]
             age = 0
     for s in sents:  # everyone the article names, not only event participants
         for m in s.mentions:

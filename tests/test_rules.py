@@ -761,3 +761,21 @@ def test_a_meeting_that_is_due_is_a_planned_meeting():
     got = events(text, "Meeting")
     assert got and got[0].planned and {"atal-bihari-vajpayee", "wen-jiabao"} <= slugs(got[0].participants)
     assert not events("২০০৩ সালে ওয়েন জিয়াবাওয়ের সঙ্গে তাঁর সাক্ষাতের কথা নেই।", "Meeting")
+
+
+def test_an_initial_o_written_either_way_is_one_name():
+    assert skeleton("ওর্তেগা") == skeleton("অর্তেগা")
+    got = [x.entity for x in mentions("নিকারাগুয়ার প্রেসিডেন্ট দানিয়েল অর্তেগাকে") if x.entity.kind == "Person"]
+    assert got and got[0].label_en == "Daniel Ortega"
+
+
+def test_a_region_is_not_the_country_its_name_contains():
+    got = [x.entity for x in mentions("মধ্য আমেরিকার দেশগুলো ও লাতিন আমেরিকার সরকারগুলো")]
+    assert all(e.slug != "united-states" for e in got)
+
+
+def test_a_date_of_a_background_phrase_does_not_date_the_next_sentence():
+    text = ("মিশর ও কিউবার সম্পর্ক।\n\n১৯৬০ সালে সম্পর্ক প্রতিষ্ঠার পর এটিই কোনো মিশরীয় মন্ত্রীর প্রথম কিউবা সফর। "
+            "সফরে মন্ত্রী কিউবার প্রেসিডেন্ট মিগেল দিয়াস-কানেলের কাছে একটি বার্তা পৌঁছে দেন।")
+    got = events(text, "Message")
+    assert got and all(e.date != PartialDate(1960) for e in got)
