@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from kutniti.loaders.dates import DateMention, PartialDate
 from kutniti.loaders.datafiles import read_data
-from kutniti.loaders.lexicon import Entity, Lexicon
+from kutniti.loaders.lexicon import Entity, Lexicon, endings
 from kutniti.loaders.mentions import BOTH_COUNTRIES, SUBORDINATE_VERBS, DocumentContext, Mention
 from kutniti.loaders.text import fold_pattern
 
@@ -505,6 +505,16 @@ def _coming(date: PartialDate | None, dates: list[DateMention], doc_date: Partia
     return date
 
 
+def _owns_group(after: str, lex: Lexicon) -> bool:
+    """Whether one of the (at most three) words after a genitive is a group noun of titles.yaml
+    ("কোম্পানি", "প্রশিক্ষকেরা", "স্টুডিও") with any ending."""
+    for w in after.split()[:3]:
+        w = w.strip("।,;:\"'()")
+        if w in lex.groups or any(w[: -len(e)] in lex.groups for e in endings(w)):
+            return True
+    return False
+
+
 def _first(ms: list[Mention], pred) -> Mention | None:
     for m in ms:
         if pred(m):
@@ -677,13 +687,17 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
         elif rule.cls == "Sanction":
             # "X-এর ওপর নিষেধাজ্ঞা", "X-এর বিরুদ্ধে নিষেধাজ্ঞা", "X-এর সঙ্গে বাণিজ্য নিষিদ্ধ"
             recipient = (objects or [a for a in agents if a.post == "against"] or with_ or [None])[0]
-        elif rule.cls in ("TroopDeployment", "ArmsTransfer", "Aid"):
+        elif rule.cls in ("TroopDeployment", "ArmsTransfer", "Aid", "Cooperation"):
             recipient = (objects or locs or [None])[0]
         elif rule.cls == "MilitaryCooperation":
             # "X Y-এর সেনাদের প্রশিক্ষণ দেয়", "X-এর প্রশিক্ষকেরা Y-তে কাজ করেন"
             recipient = (objects or locs or [g for g in gens if g is not actor] or [None])[0]
         else:
             recipient = (objects or [None])[0]
+        if actor is None and rule.cls == "Cooperation":
+            # "উত্তর কোরিয়ার মানসুদে কোম্পানি … নির্মাণ করেছে": a country's firm or studio (a group noun
+            # a word or two after its genitive) works for it
+            actor = next((g for g in gens if g is not recipient and _owns_group(sentence[g.end - s_start:], lex)), None)
         if actor is None and _PASSIVE.search(m.group(0)):
             # a passive names its agent, if at all, in the genitive: "X-এর বিমানচালকদের … পাঠানো হয়"
             agent = [g for g in gens if g.start < t0 and g is not recipient]

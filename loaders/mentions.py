@@ -29,6 +29,8 @@ POSTPOSITIONS = {
 #: Postpositions that keep their sense with an emphatic clitic ("লারিজানির সঙ্গেও আলোচনা করেন": with
 #: Larijani too); "আগেই", "পরেই" are adverbs (already, right after) and are not among them.
 _CLITIC_POSTS = {"with", "to", "against", "source", "for"}
+#: Postpositions that, said twice, are an adverb ("পিয়ংইয়ং সঙ্গে সঙ্গে স্বীকৃতি দেয়": at once).
+_REDUPLICATED = {key("সঙ্গে"), key("সাথে")}
 #: Nouns after a genitive country that make the country itself the actor ("মঙ্গোলিয়ার সরকার").
 GOVERNMENT_NOUNS = {key(w) for w in ["সরকার", "প্রশাসন", "বাহিনী", "সেনাবাহিনী", "নেতৃত্ব", "কর্তৃপক্ষ",
                                       "পররাষ্ট্র মন্ত্রণালয়", "মন্ত্রণালয়"]}
@@ -143,6 +145,8 @@ def _case_and_post(lex: Lexicon, toks: list[Token], j: int, ending: str) -> tupl
     k = j + consumed
     if k < len(toks):
         two = toks[k].text + (toks[k + 1].text if k + 1 < len(toks) else "")
+        if k + 1 < len(toks) and toks[k].text == toks[k + 1].text and toks[k].text in _REDUPLICATED:
+            return case, post, consumed  # "সঙ্গে সঙ্গে", "সাথে সাথে": at once, an adverb
         if two in POSTPOSITIONS:
             post = POSTPOSITIONS[two]
         elif toks[k].text in POSTPOSITIONS:

@@ -779,3 +779,13 @@ def test_a_date_of_a_background_phrase_does_not_date_the_next_sentence():
             "সফরে মন্ত্রী কিউবার প্রেসিডেন্ট মিগেল দিয়াস-কানেলের কাছে একটি বার্তা পৌঁছে দেন।")
     got = events(text, "Message")
     assert got and all(e.date != PartialDate(1960) for e in got)
+
+
+def test_a_postposition_said_twice_is_an_adverb():
+    assert sides("১৯৭৫ সালে হাভানা সঙ্গে সঙ্গে অ্যাঙ্গোলাকে স্বীকৃতি দেয়।", "Recognition") == ({"cuba"}, {"angola"})
+
+
+def test_a_countrys_firm_building_abroad_is_cooperation_from_that_country():
+    text = "২০১০ সালে উত্তর কোরিয়ার মানসুদে কোম্পানি উইন্ডহুকে একটি জাদুঘর নির্মাণ করে।"
+    assert sides(text, "Cooperation") == ({"north-korea"}, {"namibia"})
+    assert not events("২০১০ সালে নামিবিয়া উইন্ডহুকে একটি জাদুঘর নির্মাণ করে।", "Cooperation")
