@@ -310,6 +310,7 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
             i += 1 + used
             continue
         i += 1
+    _event_owner(out, toks, ctx)
     _mark_modifiers(lex, out, toks, folded)
     _coordinate(out, folded)
     _coordinate_unknown(out, folded)
@@ -364,13 +365,27 @@ def _object_referent(out: list[Mention], toks: list[Token], i: int, folded: str,
     return None
 
 
-@functools.lru_cache(maxsize=65536)
+def _event_owner(out: list[Mention], toks: list[Token], ctx: DocumentContext) -> None:
+    """"কিম ইয়ং নামের এটি দ্বিতীয় ইরান সফর।": in a sentence with no person as its subject, a person in
+    the genitive whose visit or meeting it names is what the sentence is about, and what "তিনি" in
+    the next one refers to."""
+    if any(m.entity.kind == "Person" and m.case == "nom" and not m.post for m in out):
+        return
+    for m in out:
+        if m.entity.kind == "Person" and m.case == "gen" and not m.post and any(
+                toks[k].text in EVENT_NOUNS or _strip(toks[k].text) in EVENT_NOUNS
+                for k in range(m.tok_end, min(m.tok_end + 4, len(toks)))):
+            ctx.last_person = m.entity
+            return
+
+
 def _person_ending(ending: str) -> str:
     """A person's name takes no locative: a name whose last letters look like one ("নায়েরে",
     "মুগাবে", "কন্তে") ends in the vowel -e, so the ending is part of the name (nominative)."""
     return "" if case_of(ending) == "loc" else ending
 
 
+@functools.lru_cache(maxsize=65536)
 def _strip(word: str) -> str:
     for suf in SUFFIXES:
         if word.endswith(suf) and len(word) > len(suf) + 1:

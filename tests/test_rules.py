@@ -789,3 +789,12 @@ def test_a_countrys_firm_building_abroad_is_cooperation_from_that_country():
     text = "২০১০ সালে উত্তর কোরিয়ার মানসুদে কোম্পানি উইন্ডহুকে একটি জাদুঘর নির্মাণ করে।"
     assert sides(text, "Cooperation") == ({"north-korea"}, {"namibia"})
     assert not events("২০১০ সালে নামিবিয়া উইন্ডহুকে একটি জাদুঘর নির্মাণ করে।", "Cooperation")
+
+
+def test_the_person_whose_visit_a_sentence_names_is_the_next_ones_he():
+    text = ("'''কিউবা–ভিয়েতনাম সম্পর্ক''' বলতে কিউবা ও ভিয়েতনামের সম্পর্ক বোঝায়।\n\n"
+            "২০১৬ সালে কিউবার পররাষ্ট্রমন্ত্রী ব্রুনো রদ্রিগেজ পারিলা হ্যানয় সফর করেন। ভিয়েতনামের প্রেসিডেন্ট "
+            "ত্রান দাই কুয়াং এই সফরকে স্বাগত জানান। মিগেল দিয়াস-কানেলের এটি দ্বিতীয় ভিয়েতনাম সফর। "
+            "২০১৮ সালে হ্যানয়ে অনুষ্ঠিত একটি সম্মেলনে তিনি যোগ দেন।")
+    got = [e for e in events(text, "Visit") if e.date == PartialDate(2018)]
+    assert got and slugs(got[0].actors) == {"miguel-diaz-canel"} and slugs(got[0].recipients) == {"vietnam"}
