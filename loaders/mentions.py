@@ -604,6 +604,13 @@ def _mark_modifiers(lex: Lexicon, mentions: list[Mention], toks: list[Token], fo
         if nxt_tok in AS_WORDS or (lex.title(nxt_tok) and after in AS_WORDS):
             m.modifier = True  # "ইউরোপীয় ইউনিয়নের সভাপতি হিসেবে": a role, not a participant
             continue
+        if m.case == "nom" and not m.post and m.entity.kind == "Country":
+            # "সিলন সরকারকে সাহায্য করতে": a name and a government noun are one compound, in the
+            # case of the noun
+            gov = _government_noun(toks, m.tok_end)
+            if gov and gov[1]:
+                m.case, m.post, _ = _case_and_post(lex, toks, m.tok_end + gov[0], gov[1])
+            continue
         if m.case != "gen" or m.post:
             continue
         gov = _government_noun(toks, m.tok_end)

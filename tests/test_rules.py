@@ -798,3 +798,8 @@ def test_the_person_whose_visit_a_sentence_names_is_the_next_ones_he():
             "২০১৮ সালে হ্যানয়ে অনুষ্ঠিত একটি সম্মেলনে তিনি যোগ দেন।")
     got = [e for e in events(text, "Visit") if e.date == PartialDate(2018)]
     assert got and slugs(got[0].actors) == {"miguel-diaz-canel"} and slugs(got[0].recipients) == {"vietnam"}
+
+
+def test_a_name_and_a_government_noun_take_the_nouns_case():
+    text = "১৯৭৭ সালে শাবা বিদ্রোহ দমনে জায়ার সরকারকে সাহায্য করতে মরক্কো সেনা পাঠিয়েছিল।"
+    assert sides(text, "TroopDeployment") == ({"morocco"}, {"congo-kinshasa"})
