@@ -53,7 +53,8 @@ VOWEL_SIGNS = set("\u09be\u09bf\u09c0\u09c1\u09c2\u09c3\u09c7\u09c8\u09cb\u09cc"
 _GENITIVE_WORD = re.compile(fold_pattern(r"(?:[\u09be-\u09cc]র|ের)$"))
 #: Verbs that end a conditional ("হলে", if/when) or causal ("হওয়ায়", as/because) clause: its
 #: subject is not the main clause's.
-SUBORDINATE_VERBS = "হলে|করলে|দিলে|গেলে|এলে|পেলে|নিলে|থাকলে|হওয়ায়|করায়|দেওয়ায়|থাকায়|যাওয়ায়|পাওয়ায়"
+SUBORDINATE_VERBS = ("হলে|করলে|দিলে|গেলে|এলে|পেলে|নিলে|থাকলে|পৌঁছালে|পৌঁছলে|পাঠালে|জানালে|ফিরলে|বসলে|রাখলে|"
+                     "ছাড়লে|হওয়ায়|করায়|দেওয়ায়|থাকায়|যাওয়ায়|পাওয়ায়")
 _SUBORDINATE_END = re.compile(fold_pattern(r"(?<![\u0980-\u09ff])(?:" + SUBORDINATE_VERBS + r")(?![\u0980-\u09ff])"))
 #: English letters' names (folded), which stand as initials before a name.
 INITIALS = {fold(k).text for k in LETTER_NAMES}

@@ -803,3 +803,10 @@ def test_the_person_whose_visit_a_sentence_names_is_the_next_ones_he():
 def test_a_name_and_a_government_noun_take_the_nouns_case():
     text = "১৯৭৭ সালে শাবা বিদ্রোহ দমনে জায়ার সরকারকে সাহায্য করতে মরক্কো সেনা পাঠিয়েছিল।"
     assert sides(text, "TroopDeployment") == ({"morocco"}, {"congo-kinshasa"})
+
+
+def test_him_after_a_clause_of_arrival_is_the_one_who_arrived():
+    text = ("২০১৪ সালে মিশরের প্রেসিডেন্ট আবদেল ফাত্তাহ আল-সিসি আলজিয়ার্সের পথে রওনা হন। সেখানে তিনি বিমানবন্দরে "
+            "পৌঁছালে প্রেসিডেন্ট আবদেলআজিজ বুতেফ্লিকা তাঁকে অভ্যর্থনা জানান।")
+    got = events(text, "Visit")
+    assert any("abdel-fattah-el-sisi" in slugs(e.actors) for e in got)
