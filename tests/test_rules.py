@@ -810,3 +810,9 @@ def test_him_after_a_clause_of_arrival_is_the_one_who_arrived():
             "পৌঁছালে প্রেসিডেন্ট আবদেলআজিজ বুতেফ্লিকা তাঁকে অভ্যর্থনা জানান।")
     got = events(text, "Visit")
     assert any("abdel-fattah-el-sisi" in slugs(e.actors) for e in got)
+
+
+def test_a_bracketed_photo_caption_is_clutter():
+    raw = ("শিরোনাম\n\nহ্যানয়, ১২ মে ২০১৬ —\n\n[ছবি: হ্যানয়ে প্রেসিডেন্ট ত্রান দাই কুয়াংয়ের সঙ্গে করমর্দন করছেন "
+           "বারাক ওবামা। ছবি: এএফপি]\n\n" + "মার্কিন প্রেসিডেন্ট বারাক ওবামা তিন দিনের সফরে হ্যানয় পৌঁছেছেন। " * 3)
+    assert all("ছবি:" not in raw[a:b] for a, b in article_spans(raw))
