@@ -67,18 +67,19 @@ _VOWEL_SIGNS = re.compile("[\u0981-\u0983\u09be-\u09cc\u09cd\u09d7]")
 
 
 _SKELETON = str.maketrans({"ঙ": "ন", "ং": "ন", "ঞ": "ন", "ণ": "ন", "শ": "স", "ষ": "স",
-                           "থ": "ত", "ঠ": "ট", "ধ": "দ", "ঢ": "ড", "য": None, "ও": "অ"})
+                           "থ": "ত", "ঠ": "ত", "ট": "ত", "ধ": "দ", "ঢ": "দ", "ড": "দ", "য": None, "ও": "অ"})
 #: An independent vowel inside a word ("সালিউমসাই", "সালুমসাই") is a glide spellings disagree on.
 _INNER_VOWEL = re.compile("(?<=[\u0995-\u09b9\u09dc-\u09df])[\u0985-\u0994]")
 _DOUBLED = re.compile(r"(.)\1+")
 
 
+@functools.lru_cache(maxsize=65536)
 def skeleton(name: str) -> str:
     """A name without vowel signs and virama, its nasals and sibilants made one: foreign names
     written in Bengali vary mostly in these ("ইয়োরান পেরসন", "ইয়োরান পারসন", "পার্সন";
     "মেঙ্গিস্তু", "মেনগিস্তু"), and also in aspiration (থ/ত), the glide য়, a vowel letter inside a
-    word, doubled consonants ("কায়সোন"/"কেসোন", "কোমাসিত"/"কোম্মাসিথ") and an initial o written
-    ও or অ ("ওর্তেগা"/"অর্তেগা")."""
+    word, doubled consonants ("কায়সোন"/"কেসোন", "কোমাসিত"/"কোম্মাসিথ"), an initial o written
+    ও or অ ("ওর্তেগা"/"অর্তেগা") and t, d written retroflex or dental ("টিমো"/"তিমো", "ডেভিড"/"দাভিদ")."""
     bare = _VOWEL_SIGNS.sub("", key(name))
     return _DOUBLED.sub(r"\1", _INNER_VOWEL.sub("", bare).translate(_SKELETON))
 
@@ -121,6 +122,7 @@ class Lexicon:
         self.adjectives: dict[str, Entity] = {}  # folded key → country
         self.short_names: dict[str, list[Entity]] = {}
         self.skeletons: dict[str, list[Entity]] = {}  # people's full names without vowel signs
+        self.first_skeletons: set[str] = set()  # the skeletons of those names' first words
         self.titles: dict[str, str] = {}  # folded key → English position
         self.honorifics: set[str] = set()
         self.groups: set[str] = set()  # "প্রশিক্ষক", "কূটনীতিক" …: people of a country (see titles.yaml)
@@ -243,6 +245,9 @@ class Lexicon:
             for n in p["bn"]:
                 if len(n.split()) > 1:
                     self.skeletons.setdefault(skeleton(n), []).append(ent)
+                    first = skeleton(n.replace("-", " ").split()[0])
+                    if len(first) >= 3:  # "কিম", "লি" (two letters or fewer): too common a start to try
+                        self.first_skeletons.add(first)
         # the family name alone stands for the person ("মাদুরো", "ওর্তেগা") where the tradition puts it
         # last, and no one else's name has that word
         for w, ent in family.items():
@@ -272,6 +277,11 @@ class Lexicon:
         if word in self.first_words:
             return True
         return any(word[: -len(suf)] in self.first_words for suf in endings(word))
+
+    @functools.lru_cache(maxsize=65536)  # noqa: B019 - one lexicon per process
+    def may_start_spelled(self, word: str) -> bool:
+        """Whether a (folded) word could begin a known person's full name spelled another way."""
+        return skeleton(word) in self.first_skeletons
 
     def longest_start(self, words: list[str]) -> int:
         """How many of the (folded) ``words`` a name could span: one more than the longest run of

@@ -14,7 +14,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from kutniti.loaders.lexicon import CASE_ENDINGS, SUFFIXES, Entity, Lexicon, case_of
+from kutniti.loaders.lexicon import CASE_ENDINGS, SUFFIXES, Entity, Lexicon, case_of, skeleton
 from kutniti.loaders.text import LETTER_NAMES, Token, fold, fold_pattern, key
 from kutniti.loaders.transliterate import romanise, style_of
 
@@ -188,6 +188,16 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
                 ctx.remember(ent, subject=case == "nom" and not post)
             elif ent.kind == "Country" and case == "nom" and not post:
                 ctx.last_country = ent
+            i += n + used
+            continue
+        spelled = None if starts or not lex.may_start_spelled(toks[i].text) else _spelled_like(lex, toks, i, folded)
+        if spelled is not None:
+            ent, n, ending = spelled
+            case, post, used = _case_and_post(lex, toks, i + n, ending)
+            out.append(Mention(ent, toks[i].start, toks[i + n - 1].end, i, i + n + used, case, post))
+            last = toks[i + n - 1].text
+            ctx.remember(ent, subject=case == "nom" and not post, surface=" ".join(
+                [t.text for t in toks[i:i + n - 1]] + [last[: len(last) - len(ending)] if ending else last]))
             i += n + used
             continue
         adj, adj_n = None, 1
@@ -378,6 +388,26 @@ def _event_owner(out: list[Mention], toks: list[Token], ctx: DocumentContext) ->
                 for k in range(m.tok_end, min(m.tok_end + 4, len(toks)))):
             ctx.last_person = m.entity
             return
+
+
+def _spelled_like(lex: Lexicon, toks: list[Token], i: int, folded: str) -> tuple[Entity, int, str] | None:
+    """A known person's full name (two or three words from token i) written in a spelling the
+    lexicon lacks ("ফ্রাঙ্ক-ভাল্টার স্টাইনমায়ার", "টিমো সোইনি"/"তিমো সইনি"): the one person whose name
+    has the same spelling skeleton (:func:`kutniti.loaders.lexicon.skeleton`), and the case ending."""
+    for n in (3, 2):
+        if i + n > len(toks) or any(t.text in STOPWORDS or t.text.isdigit() for t in toks[i:i + n]) or any(
+                folded[toks[k - 1].end:toks[k].start] not in (" ", "-") for k in range(i + 1, i + n)):
+            continue
+        words = [t.text for t in toks[i:i + n]]
+        ending = _person_ending(_name_ending(lex, words[-1]))
+        bare = words[:-1] + [words[-1][: len(words[-1]) - len(ending)] if ending else words[-1]]
+        form = skeleton(" ".join(bare))
+        if len(form) < 5 or form not in lex.skeletons:
+            continue
+        person = lex.person_like(" ".join(bare), None)
+        if person is not None:
+            return person, n, ending
+    return None
 
 
 def _person_ending(ending: str) -> str:

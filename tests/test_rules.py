@@ -816,3 +816,13 @@ def test_a_bracketed_photo_caption_is_clutter():
     raw = ("শিরোনাম\n\nহ্যানয়, ১২ মে ২০১৬ —\n\n[ছবি: হ্যানয়ে প্রেসিডেন্ট ত্রান দাই কুয়াংয়ের সঙ্গে করমর্দন করছেন "
            "বারাক ওবামা। ছবি: এএফপি]\n\n" + "মার্কিন প্রেসিডেন্ট বারাক ওবামা তিন দিনের সফরে হ্যানয় পৌঁছেছেন। " * 3)
     assert all("ছবি:" not in raw[a:b] for a, b in article_spans(raw))
+
+
+def test_a_known_full_name_in_another_spelling_is_that_person():
+    # retroflex/dental t and d, vowel signs and glides differ; the spelling skeleton is the same
+    for text, label in (("এদুয়ার্ড শেভার্ডনাডজের সঙ্গে আলোচনা", "Eduard Shevardnadze"),
+                        ("ব্রুনো রোদ্রিগেস পারিয়া বলেন", "Bruno Rodríguez Parrilla")):
+        got = [x for x in mentions(text) if x.entity.kind == "Person"]
+        assert got and got[0].entity.label_en == label, text
+    assert skeleton("টিমো") == skeleton("তিমো") and skeleton("ডেভিড") == skeleton("দেভিদ")
+    assert not [x for x in mentions("কাল সকালে দুই দেশের মন্ত্রীরা আলোচনা শুরু করেন") if x.entity.kind == "Person"]
