@@ -188,25 +188,29 @@ def _period_needle() -> re.Pattern:
 
 #: What each date pattern cannot match without (a cheap test that lets a sentence skip it): a digit,
 #: a month's name, or a word every match contains.
-_NEEDS = {"dmy_num": "digit", "ymd_num": "digit", "dmy_en": "digit", "mdy_en": "digit", "range": "digit", "decade": "digit", "ydm": "digit", "dmy": "digit", "ym": "digit", "my": "digit",
+_NEEDS = {"dmy_num": "numeric", "ymd_num": "numeric", "dmy_en": "latin", "mdy_en": "latin", "range": "digit", "decade": "digit", "ydm": "digit", "dmy": "digit", "ym": "digit", "my": "digit",
           "dm": "digit", "y": "digit", "decade_word": "দশক", "last_year": "বছর", "this_year": "বছর",
           "next_year": "বছর", "same_year": "বছর", "following_year": "বছর", "last_week": "সপ্তাহ",
           "next_week": "সপ্তাহ", "yesterday": "গতকাল", "today": "আজ", "weekday": "বার", "last_month": "মাস",
           "this_month": "মাস", "next_month": "মাস", "month": "month"}
 _DIGIT = re.compile(r"\d")
+_NUMERIC_DATE = re.compile(r"\d[./-]\d")  # "২১.০৩.২০১৮", "2018-03-21"
+_LATIN = re.compile(r"[a-z]{3}")  # an English month's name (folded text is lower case)
 
 
 def _needles_present(folded: str, start: int, end: int) -> dict[str, bool]:
     text = folded[start:end]
     present = {w: folded_w in text for w, folded_w in _word_needles()}
     present["digit"] = _DIGIT.search(text) is not None
+    present["numeric"] = present["digit"] and _NUMERIC_DATE.search(text) is not None
+    present["latin"] = present["digit"] and _LATIN.search(text) is not None
     present["month"] = _month_needle().search(text) is not None
     return present
 
 
 @functools.cache
 def _word_needles() -> tuple[tuple[str, str], ...]:
-    return tuple((w, fold(w).text) for w in sorted(set(_NEEDS.values()) - {"digit", "month"}))
+    return tuple((w, fold(w).text) for w in sorted(set(_NEEDS.values()) - {"digit", "month", "numeric", "latin"}))
 
 
 @functools.cache
