@@ -22,9 +22,9 @@ END_MARKERS = fold_pattern(
     r"এই বিভাগের আরও খবর|সংশ্লিষ্ট খবর|সম্পর্কিত খবর|related|প্রিন্ট\s*\||[^\n:]{0,30}:\s*আরও খবর|"
     # a news agency's sign-off, alone on its line: "এএফপি/রয়টার্স/এসএইচ", "কেসিএনএ/এএফপি"
     r"[\u0980-\u09ffA-Za-z]{2,12}(?:/[\u0980-\u09ffA-Za-z]{2,12})+\s*$)")
-#: A line that is clutter wherever it stands.
+#: A line that is clutter wherever it stands (a photo caption also in brackets: "[ছবি: … ]").
 CLUTTER_LINE = fold_pattern(
-    r"^\s*(?:\[ad_\d+\]|\[বিজ্ঞাপন[^\]]*\]|ছবি\s*:|ছবির ক্যাপশন|ছবি সংগৃহীত|ফাইল ছবি|ছবি-?\s*সংগৃহীত|"
+    r"^\s*(?:\[ad_\d+\]|\[বিজ্ঞাপন[^\]]*\]|\[?\s*ছবি\s*:|ছবির ক্যাপশন|ছবি সংগৃহীত|ফাইল ছবি|ছবি-?\s*সংগৃহীত|"
     r"প্রকাশিত\s*(?:হয়েছে)?\s*[:\-]|প্রকাশ\s*:|আপডেট\s*:|শেয়ার করুন|share|"
     r"\d{1,2}\s+\S+\s+\d{4},\s*\d{1,2}:\d\d)")
 #: A photo caption set as a table cell ("| কিম জং-উন … দেখা করেছেন। |"): it describes a picture,

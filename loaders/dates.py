@@ -74,6 +74,12 @@ def month_names() -> dict[str, int]:
     return {k: v for k, v in names.items() if len(k) > 1}
 
 
+#: English month names and abbreviations (folded text is lower case) → number.
+EN_MONTHS = {name: num for num, full in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"], 1) for name in {full, full[:3]}} | {"sept": 9}
+
+
 @functools.cache
 def _month_alt() -> str:
     return "|".join(sorted((re.escape(m) for m in month_names()), key=len, reverse=True))
@@ -101,7 +107,15 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
     y, y2 = Y.format(n="y"), Y.format(n="y2")
     d = D.format(n="d")
     word_end = r"(?![\u0980-\u09ff\w])"
+    en = "|".join(sorted(EN_MONTHS, key=len, reverse=True))
     pats = [
+        # numeric dates in datelines: "২১.০৩.২০১৮", "21/03/2018", "21-03-2018" (day first, as
+        # Bengali papers write them) and ISO "2018-03-21"
+        ("dmy_num", rf"{d}\s*(?P<sep>[./-])\s*(?P<mn>[01]?\d)\s*(?P=sep)\s*{y}"),
+        ("ymd_num", rf"{y}-(?P<mn>[01]\d)-(?P<d>[0-3]\d)"),
+        # English month names in datelines of wire copy: "08 Sep 2017", "March 5, 2019"
+        ("dmy_en", rf"{d}\s+(?P<me>{en})\.?,?\s+{y}"),
+        ("mdy_en", rf"(?P<me>{en})\.?\s+{d},?\s+{y}"),
         # ranges of years: "১৯৭৬ সাল থেকে ১৯৮১ সালের মধ্যবর্তী সময়ে", "১৯৭৯ থেকে ১৯৮০", "১৯৬০-১৯৭০"
         ("range", rf"{y}{SAL}\s*(?:থেকে|হতে|-|–)\s*{y2}{SAL}{CASE}"),
         # decades: "১৯৯০ এর দশকে", "১৯৬০-এর দশকের", "সত্তরের দশকের শুরুতে" (a decade named in
@@ -187,25 +201,29 @@ def _period_words() -> dict[str, tuple[str, ...]]:
 
 #: What each date pattern cannot match without (a cheap test that lets a sentence skip it): a digit,
 #: a month's name, or a word every match contains.
-_NEEDS = {"range": "digit", "decade": "digit", "ydm": "digit", "dmy": "digit", "ym": "digit", "my": "digit",
+_NEEDS = {"dmy_num": "numeric", "ymd_num": "numeric", "dmy_en": "latin", "mdy_en": "latin", "range": "digit", "decade": "digit", "ydm": "digit", "dmy": "digit", "ym": "digit", "my": "digit",
           "dm": "digit", "y": "digit", "decade_word": "দশক", "last_year": "বছর", "this_year": "বছর",
           "next_year": "বছর", "same_year": "বছর", "following_year": "বছর", "last_week": "সপ্তাহ",
           "next_week": "সপ্তাহ", "yesterday": "গতকাল", "today": "আজ", "weekday": "বার", "last_month": "মাস",
           "this_month": "মাস", "next_month": "মাস", "month": "month"}
 _DIGIT = re.compile(r"\d")
+_NUMERIC_DATE = re.compile(r"\d[./-]\d")  # "২১.০৩.২০১৮", "2018-03-21"
+_LATIN = re.compile(r"[a-z]{3}")  # an English month's name (folded text is lower case)
 
 
 def _needles_present(folded: str, start: int, end: int) -> dict[str, bool]:
     text = folded[start:end]
     present = {w: folded_w in text for w, folded_w in _word_needles()}
     present["digit"] = _DIGIT.search(text) is not None
+    present["numeric"] = present["digit"] and _NUMERIC_DATE.search(text) is not None
+    present["latin"] = present["digit"] and _LATIN.search(text) is not None
     present["month"] = _month_needle().search(text) is not None
     return present
 
 
 @functools.cache
 def _word_needles() -> tuple[tuple[str, str], ...]:
-    return tuple((w, fold(w).text) for w in sorted(set(_NEEDS.values()) - {"digit", "month"}))
+    return tuple((w, fold(w).text) for w in sorted(set(_NEEDS.values()) - {"digit", "month", "numeric", "latin"}))
 
 
 @functools.cache
@@ -245,6 +263,12 @@ def find_dates(folded: str, start: int, end: int, doc_date: PartialDate | None,
                 last = max(local, key=lambda x: x.start) if local else None
                 here = (last.value or last.finish) if last else narrative
                 mention = _narrative(name, months, here, a, b, folded)
+            elif name == "dm" and (local := [x for x in out if x.start < a and x.value and not x.relative]):
+                # "১৯৭৫ সালের ১১ নভেম্বর …, আর ১৬ নভেম্বর …": a day and month after a full date in the
+                # same sentence are of that date's year, not the story's
+                year = max(local, key=lambda x: x.start).value.year
+                mo, d = months[g["m"]], int(g["d"])
+                mention = DateMention(a, b, value=PartialDate(year, mo, d)) if _valid(year, mo, d) else None
             else:
                 mention = _resolve(name, g, months, doc_date, a, b, folded)
             if mention is None:
@@ -315,7 +339,11 @@ def _resolve(name, g, months, doc, a, b, folded) -> DateMention | None:
             return None
         first, last = _PARTS[next(p for p in _PARTS if fold(p).text == g["part"])] if g.get("part") else (0, 9)
         return DateMention(a, b, begin=PartialDate(y + first), finish=PartialDate(y + last))
-    if name in ("ydm", "dmy"):
+    if g.get("mn"):
+        mo = int(g["mn"])
+    elif g.get("me"):
+        mo = EN_MONTHS[g["me"]]
+    if name in ("ydm", "dmy", "dmy_num", "ymd_num", "dmy_en", "mdy_en"):
         return DateMention(a, b, value=PartialDate(y, mo, d)) if _valid(y, mo, d) else None
     if name in ("ym", "my"):
         return DateMention(a, b, value=PartialDate(y, mo))

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from kutniti.loaders.dates import DateMention, PartialDate
 from kutniti.loaders.datafiles import read_data
-from kutniti.loaders.lexicon import Entity, Lexicon
+from kutniti.loaders.lexicon import Entity, Lexicon, endings
 from kutniti.loaders.mentions import BOTH_COUNTRIES, SUBORDINATE_VERBS, DocumentContext, Mention
 from kutniti.loaders.text import fold_pattern
 
@@ -233,6 +233,20 @@ _NEGATED_PHRASE = re.compile(fold_pattern(
     r"^\S*(?:\s+(?!(?:এবং|ও|আর|কিন্তু)(?![\u0980-\u09ff]))[^\s,;।]+){0,2}?\s+(?:"
     r"(?:কর|করা\s+হ|দে|দি|হ|যা|গে|আস|এস|জানা|জানি|পাঠা|পাঠি|পৌঁছ|রাখ|রেখ|খোল|খুল|বস|নে|নি|পা|পে|থাক)\S*নি"
     r"|না|নি|নেই|নয়)(?![\u0980-\u09ff])"))
+#: An infinitive followed by a verb of wanting, trying, urging or persuading: "সম্পর্ক ছিন্ন করতে চায়",
+#: "সম্পর্ক ছিন্ন করতে রাজি করানোর চেষ্টা", "সেনা পাঠাতে আহ্বান জানায়" — wished for, not done.
+_INFINITIVE_END = re.compile(fold_pattern(r"\S*তে$"))
+_INFINITIVE_NEXT = re.compile(fold_pattern(r"^\s*\S*তে(?![\u0980-\u09ff])"))
+_IRREALIS = re.compile(fold_pattern(
+    r"^\s*(?:\S*তে\s+)?(?:[^\s,;।]+\s+)?(?:চায়|চান|চাইছে|চাইছেন|চেয়েছে|চেয়েছেন|চেয়েছিল|চেয়েছিলেন|চাইলে|"
+    r"রাজি\s+করা|চেষ্টা|আহ্বান|অনুরোধ|চাপ)"))
+
+
+def _irrealis(trigger: str, after: str) -> bool:
+    """Whether the trigger is an infinitive that a verb of wanting or urging governs."""
+    return bool((_INFINITIVE_END.search(trigger) or _INFINITIVE_NEXT.match(after)) and _IRREALIS.match(after))
+
+
 #: A relative participle before its noun ("বন্ধ হয়ে যাওয়া দূতাবাস", "ঘটে যাওয়া ঘটনা"), not a verbal
 #: noun with its own verb ("যাওয়া হয়").
 _RELATIVE_PARTICIPLE = re.compile(fold_pattern(r"(?<![\u0980-\u09ff])(?:যাওয়া|হওয়া)\s+(?!হ)[\u0980-\u09ff]"))
@@ -262,6 +276,8 @@ _DEMONSTRATIVE = re.compile(fold_pattern(r"(?<![\u0980-\u09ff])(?:এই|সে�
 #: A weapon named in the text: up to two words before the weapon noun ("স্কুড-বি আন্তঃমহাদেশীয় মিসাইল").
 WEAPON_NOUNS = tuple(fold_pattern(w) for w in ("মিসাইল", "মিসসাইল", "ক্ষেপণাস্ত্র", "ট্যাংক", "যুদ্ধবিমান", "রকেট"))
 WEAPON_NAME = re.compile(fold_pattern(r"(?:[^\s।,]+\s+){1,2}") + f"(?:{'|'.join(WEAPON_NOUNS)})")
+#: What may stand between an embassy's owner and "দূতাবাস": a determiner or an adjective of the mission.
+_MISSION_GAP = re.compile(fold_pattern(r"\s*(?:(?:একটি|একটা|নিজস্ব|নতুন|স্থায়ী|আবাসিক|পূর্ণাঙ্গ)\s+)*"))
 _DELEGATION = re.compile(fold_pattern(r"প্রতিনিধি\s*দল|প্রতিনিধিদল"))
 
 
@@ -353,6 +369,8 @@ def read_events(
                 continue
             if _NEGATED_PHRASE.match(sentence[m.end():m.end() + 60]):
                 continue
+            if _irrealis(m.group(0), sentence[m.end():m.end() + 60]):
+                continue
             if _BACKGROUND.match(after) and not any(
                     not d.anchor and d.end <= t0 and _DATED_PHRASE.fullmatch(sentence, d.end - s_start, m.start())
                     for d in dates):
@@ -404,6 +422,8 @@ def read_events(
                     if dated.date and doc_date and dated.date.sort_key()[:1] > doc_date.sort_key()[:1]:
                         planned = True
                     dated.planned = planned or any(d.future for d in dates)
+                    if dated.planned and doc_date:
+                        dated.date = _coming(dated.date, own, doc_date, sentence, s_start)
                     if dated.planned and doc_date and dated.date is None and dated.start is None:
                         dated.date = PartialDate(doc_date.year)
                     out.append((dated, t0, t1))
@@ -488,6 +508,28 @@ def _dated(ev: Event, trigger: int, dates: list[DateMention], rule: Rule) -> lis
     return [ev]
 
 
+def _coming(date: PartialDate | None, dates: list[DateMention], doc_date: PartialDate, sentence: str,
+            s_start: int) -> PartialDate | None:
+    """A month named without a year in a plan ("মে মাসের মধ্যে বৈঠক করবেন", "এপ্রিলের শেষে শীর্ষ
+    বৈঠক হবে") is the coming one: a plan read before the story's month belongs to the next year."""
+    if date is None or date.month is None or (date.year, date.month) >= (doc_date.year, doc_date.month or 12):
+        return date
+    for d in dates:
+        if d.relative and d.value == date and "গত" not in sentence[max(0, d.start - s_start - 4):d.end - s_start]:
+            return PartialDate(date.year + 1, date.month, date.day)
+    return date
+
+
+def _owns_group(after: str, lex: Lexicon) -> bool:
+    """Whether one of the (at most three) words after a genitive is a group noun of titles.yaml
+    ("কোম্পানি", "প্রশিক্ষকেরা", "স্টুডিও") with any ending."""
+    for w in after.split()[:3]:
+        w = w.strip("।,;:\"'()")
+        if w in lex.groups or any(w[: -len(e)] in lex.groups for e in endings(w)):
+            return True
+    return False
+
+
 def _first(ms: list[Mention], pred) -> Mention | None:
     for m in ms:
         if pred(m):
@@ -567,7 +609,10 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
         agents = [a for a in agents if not (a.case == "loc" and a.entity.kind == "Country")
                   and a.post not in ("after", "before", "than", "against")]
         if rule.cls == "Statement":
-            agents = [a for a in agents if a.case == "nom" and not a.post]
+            # the speaker, and whose act or decision the statement is about, named right before it
+            # ("মেক্সিকোর সিদ্ধান্তকে স্বাগত জানায়", "চীনের সমালোচনা করে")
+            agents = [a for a in agents if a.case == "nom" and not a.post
+                      or a.case == "gen" and not a.post and 0 <= t0 - a.end <= 2]
         subj = [a.entity for a in agents if a.case == "nom" and not a.post]
         leaders = _TWO_LEADERS.search(sentence) and len(ctx.recent_people) >= 2
         if leaders:
@@ -646,33 +691,47 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
             recipient = (near[-1:] or objects or [None])[0]
         elif rule.cls in ("Recognition", "Support"):
             # "X-এর অবস্থানের প্রতি সমর্থন": the genitive nearest before the trigger is whom it backs
-            near = [g for g in gens if g is not actor and g.start < t0][-1:]
-            recipient = (objects or near or [g for g in gens if g is not actor] or [None])[0]
+            # ("পিয়ংইয়ংয়ের পূর্ণ সমর্থন": a genitive of the actor's own side is whose support it is)
+            own = _country_of(actor.entity, lex) if actor is not None else None
+            others = [g for g in gens if g is not actor and (own is None or _country_of(g.entity, lex) != own)]
+            near = [g for g in others if g.start < t0][-1:]
+            recipient = (objects or near or others or [None])[0]
         elif rule.cls == "ReduceRelations":
             # "X-এর দূতাবাসের কূটনীতিকের সংখ্যা কমিয়ে …": failing a "সঙ্গে"/-কে side, the genitive before
             recipient = (with_ or objects or [g for g in gens if g is not actor and g.start < t0][-1:] or [None])[0]
         elif rule.cls == "Sanction":
             # "X-এর ওপর নিষেধাজ্ঞা", "X-এর বিরুদ্ধে নিষেধাজ্ঞা", "X-এর সঙ্গে বাণিজ্য নিষিদ্ধ"
             recipient = (objects or [a for a in agents if a.post == "against"] or with_ or [None])[0]
-        elif rule.cls in ("TroopDeployment", "ArmsTransfer", "Aid"):
+        elif rule.cls in ("TroopDeployment", "ArmsTransfer", "Aid", "Cooperation"):
             recipient = (objects or locs or [None])[0]
         elif rule.cls == "MilitaryCooperation":
             # "X Y-এর সেনাদের প্রশিক্ষণ দেয়", "X-এর প্রশিক্ষকেরা Y-তে কাজ করেন"
             recipient = (objects or locs or [g for g in gens if g is not actor] or [None])[0]
         else:
             recipient = (objects or [None])[0]
+        if actor is None and rule.cls == "Cooperation":
+            # "উত্তর কোরিয়ার মানসুদে কোম্পানি … নির্মাণ করেছে": a country's firm or studio (a group noun
+            # a word or two after its genitive) works for it
+            actor = next((g for g in gens if g is not recipient and _owns_group(sentence[g.end - s_start:], lex)), None)
         if actor is None and _PASSIVE.search(m.group(0)):
             # a passive names its agent, if at all, in the genitive: "X-এর বিমানচালকদের … পাঠানো হয়"
             agent = [g for g in gens if g.start < t0 and g is not recipient]
             actor = agent[-1] if agent else None
     if rule.mission:
         # the embassy's owner is the genitive right before "দূতাবাস": "পিয়ংইয়ংয়ে মালয়েশিয়ার দূতাবাস খোলে"
+        # (a determiner or adjective may stand between: "X-এর একটি দূতাবাস", "X-এর নিজস্ব দূতাবাস")
         owner = [g for g in agents if g.case == "gen" and not g.post and g.entity.kind == "Country"
-                 and g.via != "capital" and 0 <= t0 - g.end <= 3]
+                 and g.via != "capital" and 0 <= t0 - g.end and _MISSION_GAP.fullmatch(sentence, g.end - s_start, m.start())]
         if owner:
             actor = owner[0]
             if recipient is not None and recipient.entity.slug == actor.entity.slug:
                 recipient = None
+        # "কলম্বোর দূতাবাসটি বন্ধ করে দেওয়া হয়": the embassy in a capital is in that capital's country
+        host = [x for x in all_mentions if x.entity.kind == "City" and x.entity.country and x.case in ("gen", "loc")
+                and not x.post and 0 <= t0 - x.end and _MISSION_GAP.fullmatch(sentence, x.end - s_start, m.start())]
+        if recipient is None and host and (actor is None or actor.entity.slug != host[-1].entity.country):
+            city = host[-1]
+            recipient = Mention(lex.entities[city.entity.country], city.start, city.end, city.tok, city.tok_end, "loc")
     if rule.cls == "Message":
         # "X-এর (একটি ব্যক্তিগত) বার্তা": the person in the genitive before the message wrote it; whoever
         # carries it is an envoy
@@ -837,7 +896,9 @@ def _visit(ev, t0, agents, pronouns, ctx, lex, all_mentions, sentence, s_start, 
         # "… মাটিতে পা রাখলেন ডোনাল্ড ট্রাম্প" (a person, or for "set foot" a country)
         candidates = [a for a in agents if a.start > t0 and a.case == "nom" and not a.post
                       and (a.entity.kind == "Person" or rule_id == "set-foot")][:1]
-    travellers = False  # "একটি পোলিশ কারিগরি দল … যায়": people of a country, named as a group, travel
+    # "একটি পোলিশ কারিগরি দল … যায়", "উত্তর কোরিয়ার একটি প্রতিনিধিদল নমপেনে এসেছে": people of a
+    # country, named as a group or a delegation, travel
+    travellers = visitor is not None and delegation is not None
     if visitor is None:
         people = [a for a in candidates if a.entity.kind == "Person"]
         visitor = (people or candidates or [None])[0]

@@ -2,7 +2,8 @@
 
 Countries come from CLDR through Babel (every territory's Bengali and English name, ISO code),
 completed by ``data/places.yaml`` (alternative names, adjectives, historical states, cities that
-stand for their government); people from ``data/people.yaml``; organisations from
+stand for their government); people from ``data/people.yaml`` and the world gazetteer
+``data/leaders.yaml``; organisations from
 ``data/organizations.yaml``; titles from ``data/titles.yaml``. Lookups use folded keys
 (:func:`kutniti.loaders.text.key`), so spelling variants, hyphens and spaces do not matter, and
 case endings are stripped by :func:`Lexicon.lookup`.
@@ -66,17 +67,19 @@ _VOWEL_SIGNS = re.compile("[\u0981-\u0983\u09be-\u09cc\u09cd\u09d7]")
 
 
 _SKELETON = str.maketrans({"ঙ": "ন", "ং": "ন", "ঞ": "ন", "ণ": "ন", "শ": "স", "ষ": "স",
-                           "থ": "ত", "ঠ": "ট", "ধ": "দ", "ঢ": "ড", "য": None})
+                           "থ": "ত", "ঠ": "ত", "ট": "ত", "ধ": "দ", "ঢ": "দ", "ড": "দ", "য": None, "ও": "অ"})
 #: An independent vowel inside a word ("সালিউমসাই", "সালুমসাই") is a glide spellings disagree on.
 _INNER_VOWEL = re.compile("(?<=[\u0995-\u09b9\u09dc-\u09df])[\u0985-\u0994]")
 _DOUBLED = re.compile(r"(.)\1+")
 
 
+@functools.lru_cache(maxsize=65536)
 def skeleton(name: str) -> str:
     """A name without vowel signs and virama, its nasals and sibilants made one: foreign names
     written in Bengali vary mostly in these ("ইয়োরান পেরসন", "ইয়োরান পারসন", "পার্সন";
     "মেঙ্গিস্তু", "মেনগিস্তু"), and also in aspiration (থ/ত), the glide য়, a vowel letter inside a
-    word and doubled consonants ("কায়সোন"/"কেসোন", "কোমাসিত"/"কোম্মাসিথ")."""
+    word, doubled consonants ("কায়সোন"/"কেসোন", "কোমাসিত"/"কোম্মাসিথ"), an initial o written
+    ও or অ ("ওর্তেগা"/"অর্তেগা") and t, d written retroflex or dental ("টিমো"/"তিমো", "ডেভিড"/"দাভিদ")."""
     bare = _VOWEL_SIGNS.sub("", key(name))
     return _DOUBLED.sub(r"\1", _INNER_VOWEL.sub("", bare).translate(_SKELETON))
 
@@ -119,6 +122,7 @@ class Lexicon:
         self.adjectives: dict[str, Entity] = {}  # folded key → country
         self.short_names: dict[str, list[Entity]] = {}
         self.skeletons: dict[str, list[Entity]] = {}  # people's full names without vowel signs
+        self.first_skeletons: set[str] = set()  # the skeletons of those names' first words
         self.titles: dict[str, str] = {}  # folded key → English position
         self.honorifics: set[str] = set()
         self.groups: set[str] = set()  # "প্রশিক্ষক", "কূটনীতিক" …: people of a country (see titles.yaml)
@@ -215,10 +219,16 @@ class Lexicon:
     def _load_people(self) -> None:
         words: dict[str, set[str]] = {}  # every word of a person's names → who has it
         family: dict[str, Entity] = {}  # a family name that comes last → its person
-        for p in _data("people.yaml")["people"]:
+        no_family: set[str] = set()  # people whose family name is an ordinary word (family_short: false)
+        for p in [*_data("people.yaml")["people"], *_data("leaders.yaml")["people"]]:
+            known = self.entities.get(slugify(p["label"]))
             ent = self._entity(Entity(slugify(p["label"]), "Person", p["label"], label_bn=p["bn"][0],
                                       alt_bn=p["bn"][1:], country=self._country_slug(p.get("country")),
                                       position=p.get("position")))
+            if ent is known:  # a later entry with the same label adds spellings
+                ent.alt_bn.extend(n for n in p["bn"] if n != ent.label_bn and n not in ent.alt_bn)
+            if p.get("family_short") is False:
+                no_family.add(ent.slug)
             for n in p["bn"]:
                 if len(n.split()) > 1 or n in (p.get("short") or []) or len(p["bn"]) == 1:
                     self._add_name(n, ent)
@@ -235,10 +245,13 @@ class Lexicon:
             for n in p["bn"]:
                 if len(n.split()) > 1:
                     self.skeletons.setdefault(skeleton(n), []).append(ent)
+                    first = skeleton(n.replace("-", " ").split()[0])
+                    if len(first) >= 3:  # "কিম", "লি" (two letters or fewer): too common a start to try
+                        self.first_skeletons.add(first)
         # the family name alone stands for the person ("মাদুরো", "ওর্তেগা") where the tradition puts it
         # last, and no one else's name has that word
         for w, ent in family.items():
-            if words[w] == {ent.slug} and ent not in self.short_names.get(w, []):
+            if words[w] == {ent.slug} and ent not in self.short_names.get(w, []) and ent.slug not in no_family:
                 self.short_names.setdefault(w, []).append(ent)
 
     def _load_organizations(self) -> None:
@@ -264,6 +277,11 @@ class Lexicon:
         if word in self.first_words:
             return True
         return any(word[: -len(suf)] in self.first_words for suf in endings(word))
+
+    @functools.lru_cache(maxsize=65536)  # noqa: B019 - one lexicon per process
+    def may_start_spelled(self, word: str) -> bool:
+        """Whether a (folded) word could begin a known person's full name spelled another way."""
+        return skeleton(word) in self.first_skeletons
 
     def longest_start(self, words: list[str]) -> int:
         """How many of the (folded) ``words`` a name could span: one more than the longest run of

@@ -14,9 +14,9 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from kutniti.loaders.lexicon import CASE_ENDINGS, SUFFIXES, Entity, Lexicon, case_of
+from kutniti.loaders.lexicon import CASE_ENDINGS, SUFFIXES, Entity, Lexicon, case_of, skeleton
 from kutniti.loaders.text import LETTER_NAMES, Token, fold, fold_pattern, key
-from kutniti.loaders.transliterate import romanise
+from kutniti.loaders.transliterate import romanise, style_of
 
 #: Postpositions (folded) and the relation they give the noun before them.
 POSTPOSITIONS = {
@@ -26,6 +26,11 @@ POSTPOSITIONS = {
     "আগে": "before", "মধ্যে": "between", "মধ্যকার": "between", "পক্ষে": "for", "তুলনায়": "than",
     "দ্বারা": "by", "কর্তৃক": "by",
 }
+#: Postpositions that keep their sense with an emphatic clitic ("লারিজানির সঙ্গেও আলোচনা করেন": with
+#: Larijani too); "আগেই", "পরেই" are adverbs (already, right after) and are not among them.
+_CLITIC_POSTS = {"with", "to", "against", "source", "for"}
+#: Postpositions that, said twice, are an adverb ("পিয়ংইয়ং সঙ্গে সঙ্গে স্বীকৃতি দেয়": at once).
+_REDUPLICATED = {key("সঙ্গে"), key("সাথে")}
 #: Nouns after a genitive country that make the country itself the actor ("মঙ্গোলিয়ার সরকার").
 GOVERNMENT_NOUNS = {key(w) for w in ["সরকার", "প্রশাসন", "বাহিনী", "সেনাবাহিনী", "নেতৃত্ব", "কর্তৃপক্ষ",
                                       "পররাষ্ট্র মন্ত্রণালয়", "মন্ত্রণালয়"]}
@@ -48,7 +53,8 @@ VOWEL_SIGNS = set("\u09be\u09bf\u09c0\u09c1\u09c2\u09c3\u09c7\u09c8\u09cb\u09cc"
 _GENITIVE_WORD = re.compile(fold_pattern(r"(?:[\u09be-\u09cc]র|ের)$"))
 #: Verbs that end a conditional ("হলে", if/when) or causal ("হওয়ায়", as/because) clause: its
 #: subject is not the main clause's.
-SUBORDINATE_VERBS = "হলে|করলে|দিলে|গেলে|এলে|পেলে|নিলে|থাকলে|হওয়ায়|করায়|দেওয়ায়|থাকায়|যাওয়ায়|পাওয়ায়"
+SUBORDINATE_VERBS = ("হলে|করলে|দিলে|গেলে|এলে|পেলে|নিলে|থাকলে|পৌঁছালে|পৌঁছলে|পাঠালে|জানালে|ফিরলে|বসলে|রাখলে|"
+                     "ছাড়লে|হওয়ায়|করায়|দেওয়ায়|থাকায়|যাওয়ায়|পাওয়ায়")
 _SUBORDINATE_END = re.compile(fold_pattern(r"(?<![\u0980-\u09ff])(?:" + SUBORDINATE_VERBS + r")(?![\u0980-\u09ff])"))
 #: English letters' names (folded), which stand as initials before a name.
 INITIALS = {fold(k).text for k in LETTER_NAMES}
@@ -154,10 +160,14 @@ def _case_and_post(lex: Lexicon, toks: list[Token], j: int, ending: str) -> tupl
     k = j + consumed
     if k < len(toks):
         two = toks[k].text + (toks[k + 1].text if k + 1 < len(toks) else "")
+        if k + 1 < len(toks) and toks[k].text == toks[k + 1].text and toks[k].text in _REDUPLICATED:
+            return case, post, consumed  # "সঙ্গে সঙ্গে", "সাথে সাথে": at once, an adverb
         if two in POSTPOSITIONS:
             post = POSTPOSITIONS[two]
         elif toks[k].text in POSTPOSITIONS:
             post = POSTPOSITIONS[toks[k].text]
+        elif toks[k].text[-1:] in ("ও", "ই") and POSTPOSITIONS.get(toks[k].text[:-1]) in _CLITIC_POSTS:
+            post = POSTPOSITIONS[toks[k].text[:-1]]  # "সঙ্গেও" (with … too), "কাছেই"
         else:
             for suf in ("ের", "র"):
                 t = toks[k].text
@@ -192,6 +202,16 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
                 ctx.remember(ent, subject=case == "nom" and not post)
             elif ent.kind == "Country" and case == "nom" and not post:
                 ctx.last_country = ent
+            i += n + used
+            continue
+        spelled = None if starts or not lex.may_start_spelled(toks[i].text) else _spelled_like(lex, toks, i, folded)
+        if spelled is not None:
+            ent, n, ending = spelled
+            case, post, used = _case_and_post(lex, toks, i + n, ending)
+            out.append(Mention(ent, toks[i].start, toks[i + n - 1].end, i, i + n + used, case, post))
+            last = toks[i + n - 1].text
+            ctx.remember(ent, subject=case == "nom" and not post, surface=" ".join(
+                [t.text for t in toks[i:i + n - 1]] + [last[: len(last) - len(ending)] if ending else last]))
             i += n + used
             continue
         adj, adj_n = None, 1
@@ -244,15 +264,25 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
             if person is not None:
                 start_tok = i + 1 if not title or lex.title(word) else i + 2
                 end_tok = start_tok + used
-                case, post, extra = _case_and_post(lex, toks, end_tok, _name_ending(lex, toks[end_tok - 1].text))
+                ending = _person_ending(_name_ending(lex, toks[end_tok - 1].text))
+                case, post, extra = _case_and_post(lex, toks, end_tok, ending)
                 out.append(Mention(person, toks[start_tok].start, toks[end_tok - 1].end, start_tok,
                                    end_tok + extra, case, post, via="title" if title else "honorific",
                                    new=person.slug in ctx.new_people))
                 surface = " ".join(t.text for t in toks[start_tok:end_tok - 1])
-                surface += " " + (_strip(toks[end_tok - 1].text) if _name_ending(lex, toks[end_tok - 1].text)
-                                  else toks[end_tok - 1].text)
+                last = toks[end_tok - 1].text
+                surface += " " + (_strip(last) if ending else last + (" " + _strip(last) if _strip(last) != last else ""))
                 ctx.remember(person, subject=case == "nom" and not post, surface=surface)
                 i = end_tok + extra
+                continue
+            end = i + 1 if not title or lex.title(word) else i + 2
+            ref = _titled_referent(ctx, country, title, toks, end)
+            if ref is not None:
+                case, post, extra = _case_and_post(lex, toks, end, title[1])
+                out.append(Mention(ref, toks[i].start, toks[end - 1].end, i, end + extra, case, post,
+                                   via="title"))
+                ctx.remember(ref, subject=case == "nom" and not post)
+                i = end + extra
                 continue
             two = toks[i + 1].text + toks[i + 2].text if i + 2 < len(toks) else ""
             if title and i + 1 < len(toks) and (lex.title(toks[i + 1].text) or lex.title(two)):
@@ -292,17 +322,20 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
             cands = lex.short_names.get(word) or lex.short_names.get(base)
             if cands and len(cands) == 1:
                 short = cands[0]
+        if short is not None and _korean_full_name(lex, toks, i, folded):
+            short = None  # "চো কাং ইল": a family name that begins someone else's full name
         if short is not None and (word in ctx.people or base in ctx.people or word in lex.short_names
                                   or base in lex.short_names):
             # the word itself a name ("ডাউনার") has no ending; else what follows the name is its ending
             exact = word in ctx.people or word in lex.short_names
-            ending = word[len(base):] if word != base and not exact else ""
+            ending = _person_ending(word[len(base):] if word != base and not exact else "")
             case, post, used = _case_and_post(lex, toks, i + 1, ending)
             out.append(Mention(short, toks[i].start, toks[i].end, i, i + 1 + used, case, post, via="short"))
             ctx.remember(short, subject=case == "nom" and not post)
             i += 1 + used
             continue
         i += 1
+    _event_owner(out, toks, ctx)
     _mark_modifiers(lex, out, toks, folded)
     _coordinate(out, folded)
     _coordinate_unknown(out, folded)
@@ -357,6 +390,46 @@ def _object_referent(out: list[Mention], toks: list[Token], i: int, folded: str,
     return None
 
 
+def _event_owner(out: list[Mention], toks: list[Token], ctx: DocumentContext) -> None:
+    """"কিম ইয়ং নামের এটি দ্বিতীয় ইরান সফর।": in a sentence with no person as its subject, a person in
+    the genitive whose visit or meeting it names is what the sentence is about, and what "তিনি" in
+    the next one refers to."""
+    if any(m.entity.kind == "Person" and m.case == "nom" and not m.post for m in out):
+        return
+    for m in out:
+        if m.entity.kind == "Person" and m.case == "gen" and not m.post and any(
+                toks[k].text in EVENT_NOUNS or _strip(toks[k].text) in EVENT_NOUNS
+                for k in range(m.tok_end, min(m.tok_end + 4, len(toks)))):
+            ctx.last_person = m.entity
+            return
+
+
+def _spelled_like(lex: Lexicon, toks: list[Token], i: int, folded: str) -> tuple[Entity, int, str] | None:
+    """A known person's full name (two or three words from token i) written in a spelling the
+    lexicon lacks ("ফ্রাঙ্ক-ভাল্টার স্টাইনমায়ার", "টিমো সোইনি"/"তিমো সইনি"): the one person whose name
+    has the same spelling skeleton (:func:`kutniti.loaders.lexicon.skeleton`), and the case ending."""
+    for n in (3, 2):
+        if i + n > len(toks) or any(t.text in STOPWORDS or t.text.isdigit() for t in toks[i:i + n]) or any(
+                folded[toks[k - 1].end:toks[k].start] not in (" ", "-") for k in range(i + 1, i + n)):
+            continue
+        words = [t.text for t in toks[i:i + n]]
+        ending = _person_ending(_name_ending(lex, words[-1]))
+        bare = words[:-1] + [words[-1][: len(words[-1]) - len(ending)] if ending else words[-1]]
+        form = skeleton(" ".join(bare))
+        if len(form) < 5 or form not in lex.skeletons:
+            continue
+        person = lex.person_like(" ".join(bare), None)
+        if person is not None:
+            return person, n, ending
+    return None
+
+
+def _person_ending(ending: str) -> str:
+    """A person's name takes no locative: a name whose last letters look like one ("নায়েরে",
+    "মুগাবে", "কন্তে") ends in the vowel -e, so the ending is part of the name (nominative)."""
+    return "" if case_of(ending) == "loc" else ending
+
+
 @functools.lru_cache(maxsize=65536)
 def _strip(word: str) -> str:
     for suf in SUFFIXES:
@@ -383,6 +456,23 @@ def _name_ending(lex: Lexicon, word: str) -> str:
     if ending in ("ই", "ও") and len(word) > 1 and word[-2] in VOWEL_SIGNS:
         return ""
     return ending
+
+
+#: Titles general enough to name any office-holder of the country ("উত্তর কোরীয় নেতা").
+_GENERIC_TITLES = {"leader", "head of state", "ruler"}
+
+
+def _titled_referent(ctx: DocumentContext, country: Entity | None, title, toks: list[Token],
+                     end: int) -> Entity | None:
+    """"উত্তর কোরীয় নেতা", "মার্কিন প্রেসিডেন্ট বলেন": a country's title with no name after it (the
+    sentence ends or a verb or particle follows) is the person of that country the text named last,
+    when that person holds the office (or the title is general: leader)."""
+    if not title or country is None or end < len(toks) and toks[end].text not in STOPWORDS:
+        return None
+    for person in reversed(ctx.recent_people):
+        if person.country == country.slug:
+            return person if title[0] in _GENERIC_TITLES or person.position == title[0] else None
+    return None
 
 
 def _country_before(mentions: list[Mention], tok: int, adjective: Entity | None) -> Entity | None:
@@ -412,6 +502,21 @@ def _body_country(lex: Lexicon, mentions: list[Mention], toks: list[Token], tok:
     return None
 
 
+def _korean_full_name(lex: Lexicon, toks: list[Token], j: int, folded: str) -> bool:
+    """"চো কাং ইল" after a title: a Korean family name ("চো", the short form of a known Choe) followed
+    by two one-syllable words is a three-syllable full name, someone else's."""
+    if j + 2 >= len(toks) or not folded:
+        return False
+    cands = lex.short_names.get(toks[j].text) or []
+    if not any(e.country in lex.entities and "korean" in style_of(lex.entities[e.country].iso) for e in cands):
+        return False
+    for k in (j + 1, j + 2):
+        w = toks[k].text
+        if len(w) > 4 or w in STOPWORDS or lex.title(w) or lex.lookup([w]) or folded[toks[k - 1].end:toks[k].start] != " ":
+            return False
+    return True
+
+
 def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext, position: str | None,
                   country: Entity | None, folded: str = "") -> tuple[Entity | None, int]:
     """The person named right after a title or honorific at token j, and how many tokens. A new
@@ -424,6 +529,7 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
             return None, 0
     # "চোয়ে সু-হন": a family name followed by a hyphenated given name is someone's full name
     full_name = j + 2 < len(toks) and folded[toks[j + 2].start - 1:toks[j + 2].start] == "-"
+    full_name = full_name or _korean_full_name(lex, toks, j, folded)
     if j < len(toks) and not full_name:
         w = toks[j].text
         base = _strip(w)
@@ -542,6 +648,13 @@ def _mark_modifiers(lex: Lexicon, mentions: list[Mention], toks: list[Token], fo
             continue
         if nxt_tok in AS_WORDS or (lex.title(nxt_tok) and after in AS_WORDS):
             m.modifier = True  # "ইউরোপীয় ইউনিয়নের সভাপতি হিসেবে": a role, not a participant
+            continue
+        if m.case == "nom" and not m.post and m.entity.kind == "Country":
+            # "সিলন সরকারকে সাহায্য করতে": a name and a government noun are one compound, in the
+            # case of the noun
+            gov = _government_noun(toks, m.tok_end)
+            if gov and gov[1]:
+                m.case, m.post, _ = _case_and_post(lex, toks, m.tok_end + gov[0], gov[1])
             continue
         if m.case != "gen" or m.post:
             continue

@@ -97,6 +97,39 @@ def _split_headings(raw: str, spans: list[tuple[int, int]]) -> list[tuple[int, i
     return out
 
 
+#: After a date: a verbal noun in the genitive and a postposition of time ("… প্রতিষ্ঠার পর").
+_BACKGROUND_DATE = re.compile(fold_pattern(r"\s+(?:[^\s,;।]+\s+){0,3}?[^\s,;।]+(?:ার|ের|র)\s+(?:পর|পরে|আগে)(?![\u0980-\u09ff])"))
+#: After a heading's date: the section is about what came after or before it, not that time.
+_NOT_THE_TIME = re.compile(fold_pattern(r"\s*-?\s*(?:পরবর্তী|পূর্ববর্তী|পর|পরে|আগে|থেকে|পর্যন্ত)"))
+
+
+def _heading_dates(raw: str, f, spans: list[tuple[int, int]]) -> list[tuple[int, DateMention | None]]:
+    """Each section heading, as the section number :func:`_split_headings` gives the text after it,
+    with the one date it names ("===১৯৭১ সালের বিদ্রোহ===", "==১৯৮০-এর দশক==") or None: the undated
+    events of the text under a dated heading are of that date."""
+    out = []
+    section = 0
+    for a, b in spans:
+        for m in _HEADING.finditer(raw, a, b):
+            section += 1
+            fa, fb = bisect.bisect_left(f.offsets, m.start()), bisect.bisect_left(f.offsets, m.end())
+            ds = [d for d in find_dates(f.text, fa, fb, None) if not d.relative and (d.value or d.finish)]
+            one = len(ds) == 1 and not _NOT_THE_TIME.match(f.text, ds[0].end)
+            out.append((section, ds[0] if one else None))
+        section += 1
+    return out
+
+
+def _under_heading(headings: list[tuple[int, DateMention | None]], section: int) -> DateMention | None:
+    """The date of the heading the text of ``section`` stands under, if it names one."""
+    last = None
+    for number, d in headings:
+        if number > section:
+            break
+        last = d
+    return last
+
+
 def read(doc: Document) -> Reading:
     """Read events, missions and the entities they involve from a document."""
     raw = doc.text
@@ -136,6 +169,7 @@ def read(doc: Document) -> Reading:
     reading = Reading(doc, topic=ctx.topic)
     headline = spans[0][0] if spans and "'''" not in raw[:spans[0][1]] and doc_date is not None else -1
     prev_dates: list[DateMention] = []
+    by_heading = _heading_dates(raw, f, spans)
     prev_section = None
     age = 0
     for s in sents:
@@ -149,6 +183,8 @@ def read(doc: Document) -> Reading:
         inherited = [d for d in prev_dates if not d.future]
         # "দুই নেতা", "তিনি": the people named up to this sentence, not the whole document's
         ctx.recent_people, ctx.last_person = list(s.recent), s.last_person
+        if not inherited and (d := _under_heading(by_heading, s.section)) is not None:
+            inherited = [DateMention(fa, fa, value=d.value, begin=d.begin, finish=d.finish)]
         if not inherited and s.raw[0] == headline:
             # a news headline with no date of its own reports what happened as the story was written
             inherited = [DateMention(fa, fa, value=PartialDate(doc_date.year, doc_date.month))]
@@ -167,7 +203,9 @@ def read(doc: Document) -> Reading:
             reading.events.append(ev)
         reading.missions.extend(_missions(s, f.text, lex, ctx, found))
         if s.dates:
-            prev_dates = [d for d in s.dates if not d.anchor]
+            # a date of a background phrase ("১৯৯২ সালে সম্পর্ক প্রতিষ্ঠার পর এটিই …") dates that phrase,
+            # not what the next sentences tell
+            prev_dates = [d for d in s.dates if not d.anchor and not _BACKGROUND_DATE.match(f.text, d.end, fb)]
             age = 0
     for s in sents:  # everyone the article names, not only event participants
         for m in s.mentions:
