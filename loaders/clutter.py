@@ -17,7 +17,7 @@ from kutniti.loaders.text import fold, fold_pattern
 
 #: A line that starts with one of these ends the article.
 END_MARKERS = fold_pattern(
-    r"^\s*(?:\[ad_2\]|\[বিজ্ঞাপন[_ ]?২\]|আরও পড়ুন|আরো পড়ুন|আরও খবর|সর্বাধিক পঠিত|সর্বাধিক পড়া|সর্বশেষ খবর|"
+    r"^\s*(?:\[ad_2\]|\[বিজ্ঞাপন[_ ]?২\]|আর[ওো] পড়ুন|আর[ওো] পড়তে পারেন|আরও খবর|সর্বাধিক পঠিত|সর্বাধিক পড়া|সর্বশেষ খবর|"
     r"মন্তব্য করুন|মন্তব্য\s*\(|বিভাগ\s*:|source link|সূত্র লিংক|উৎস\s*$|ট্যাগ\s*:|tags\s*:|"
     r"এই বিভাগের আরও খবর|সংশ্লিষ্ট খবর|সম্পর্কিত খবর|related|প্রিন্ট\s*\||[^\n:]{0,30}:\s*আরও খবর|"
     # a news agency's sign-off, alone on its line: "এএফপি/রয়টার্স/এসএইচ", "কেসিএনএ/এএফপি"
@@ -38,7 +38,13 @@ CREDIT = fold_pattern(r"(?:ছবির ক্রেডিট|ছবি সূ�
 #: A line at least this long is article text: end markers before the first one are page-top labels.
 BODY_LINE = 120
 
+#: A "read more" marker: its list may stand inside the article, between two of its paragraphs.
+READ_MORE = fold_pattern(r"^\s*(?:আর[ওো] পড়ুন|আর[ওো] পড়তে পারেন|সম্পর্কিত খবর|সংশ্লিষ্ট খবর)")
+#: Headlines a "read more" list inside the article may hold before the article goes on.
+READ_MORE_ITEMS = 6
+
 _END = re.compile(END_MARKERS, re.IGNORECASE | re.MULTILINE)
+_READ_MORE = re.compile(READ_MORE, re.IGNORECASE | re.MULTILINE)
 _CLUTTER = re.compile(CLUTTER_LINE, re.IGNORECASE)
 _END_SECTION = re.compile(END_SECTIONS, re.IGNORECASE)
 _CREDIT = re.compile(CREDIT, re.IGNORECASE)
@@ -48,14 +54,42 @@ def _has_body(text: str) -> bool:
     return any(len(line) >= BODY_LINE for line in text.split("\n"))
 
 
+def inline_lists(text: str) -> list[tuple[int, int]]:
+    """Spans of folded ``text`` that are "read more" lists inside the article: the marker line and
+    the headlines under it (at most ``READ_MORE_ITEMS`` lines shorter than a paragraph), when a
+    paragraph of the article follows them. A list with no paragraph after it ends the article."""
+    out = []
+    for m in _END.finditer(text):
+        if not _READ_MORE.match(text, m.start()):
+            continue
+        pos = text.find("\n", m.start())
+        items = 0
+        while pos != -1:
+            nxt = text.find("\n", pos + 1)
+            line = text[pos + 1: nxt if nxt != -1 else len(text)]
+            if len(line) >= BODY_LINE and not _END.match(line):
+                if _has_body(text[:m.start()]):  # an article above it, and more of it below
+                    out.append((m.start(), pos))
+                break
+            if line.strip():
+                items += 1
+                if items > READ_MORE_ITEMS or _END.match(line) and not _READ_MORE.match(line):
+                    break
+            pos = nxt
+    return out
+
+
 def article_end(raw: str) -> int:
     """Raw offset where the article ends (the first end marker or reference section)."""
     f = fold(raw)
     cut = len(f.text)
+    inline = inline_lists(f.text)
     for m in _END.finditer(f.text):
         # a marker above the article's first paragraph is a page-top label ("বিভাগ: আন্তর্জাতিক")
         if not _has_body(f.text[:m.start()]) and _has_body(f.text[m.end():]):
             continue
+        if any(a <= m.start() < b for a, b in inline):
+            continue  # a "read more" list between paragraphs
         cut = min(cut, m.start())
         break
     m = _END_SECTION.search(f.text)
@@ -68,6 +102,7 @@ def article_spans(raw: str) -> list[tuple[int, int]]:
     """Raw spans of article text: lines before the end, less clutter lines and trailing credits."""
     end = article_end(raw)
     f = fold(raw)  # each line's folded text is a slice of the document's (folded once)
+    inline = inline_lists(f.text)
     spans = []
     pos = 0
     for line in raw[:end].split("\n"):
@@ -77,6 +112,8 @@ def article_spans(raw: str) -> list[tuple[int, int]]:
         folded = f.text[fa:fb]
         if not line.strip() or _CLUTTER.match(folded) or CAPTION.match(line) or _END.match(folded):
             continue
+        if any(la <= fa <= lb for la, lb in inline):
+            continue  # a headline of a "read more" list between paragraphs
         credit = _CREDIT.search(folded)
         if credit:
             b = f.offsets[fa + credit.start()]

@@ -405,10 +405,19 @@ def _resolve(name, g, months, doc, a, b, folded) -> DateMention | None:
     return None
 
 
+@functools.cache
+def _FOLDED_LABELS() -> tuple[str, ...]:  # noqa: N802 - a constant, made once
+    return tuple(fold(w).text for w in _DATE_LABELS)
+
+
 _DATELINE_TAIL = re.compile(r"[ \t]*(?:\n|$|[,|(:\u2014-]|\d{1,2}:\d\d)")
 
 
-def document_date(raw: str, head_lines: int = 6, folded=None) -> PartialDate | None:
+#: Words that label a news page's date at the head of a line ("তারিখ 18.11.2017", "আপডেট: …").
+_DATE_LABELS = ("তারিখ", "প্রকাশিত", "প্রকাশ", "আপডেট", "হালনাগাদ", "published", "updated", "date")
+
+
+def document_date(raw: str, head_lines: int = 10, folded=None) -> PartialDate | None:
     """The document's own date: a dateline near the top ("জাকার্তা, ১৬ এপ্রিল ২০১৪ —", "১৭ আগস্ট
     ২০২৪, ১১:৪৬ এএম") or a "published" line; a dateline without a year takes the latest year the
     article itself names. Encyclopedia text has no dateline, and its first dates are history.
@@ -423,12 +432,19 @@ def document_date(raw: str, head_lines: int = 6, folded=None) -> PartialDate | N
         return None  # encyclopedia text: its first dates are history, not a dateline
     pos = 0
     partial = None
-    for line in text.split("\n")[:head_lines]:
+    seen = 0
+    for line in text.split("\n"):
         a, b = pos, pos + len(line)
         pos = b + 1
+        if not line.strip():
+            continue  # blank lines between a page's header, headline and byline do not count
+        seen += 1
+        if seen > head_lines:
+            break
         for m in find_dates(text, a, b, None):
-            lead = text[a:m.start]
-            if m.start - a > 30 or (lead.strip() and not lead.rstrip().endswith((",", "|", "(", ":"))):
+            lead = text[a:m.start].rstrip()
+            if m.start - a > 30 or (lead.strip() and not lead.endswith((",", "|", "(", ":"))
+                                    and not lead.endswith(_FOLDED_LABELS())):
                 continue
             if not _DATELINE_TAIL.match(text, m.end):
                 continue

@@ -345,6 +345,19 @@ def test_a_category_label_above_the_article_does_not_end_it():
     assert kept == ["শিরোনাম", BODY]
 
 
+def test_a_read_more_list_between_paragraphs_does_not_end_the_article():
+    other = "কেনিয়ার প্রেসিডেন্টের সঙ্গে বৈঠক করলেন পেরুর প্রধানমন্ত্রী"
+    second = BODY.replace("পেরুর", "চিলির")
+    for marker in ("আরও পড়ুন", "আরো পড়তে পারেন", "সম্পর্কিত খবর"):
+        raw = f"শিরোনাম\n\n{BODY}\n\n{marker}\n{other}\nআরেকটি শিরোনাম\n\n{second}\n\nসর্বাধিক পঠিত\n{other}\n"
+        kept = [raw[a:b] for a, b in article_spans(raw)]
+        # the list's headlines are other stories; the paragraph after them is still the article
+        assert kept == ["শিরোনাম", BODY, second], marker
+    # a list with no paragraph after it ends the article, whatever follows it
+    raw = f"শিরোনাম\n\n{BODY}\n\nআরও পড়ুন\n{other}\n\nমন্তব্য করুন\n{second}\n"
+    assert [raw[a:b] for a, b in article_spans(raw)] == ["শিরোনাম", BODY]
+
+
 @pytest.mark.parametrize("tail", ["এএফপি/রয়টার্স/এসএইচ", "বিশ্ব : আরও খবর", "প্রিন্ট | ই-মেইল করুন"])
 def test_an_agency_sign_off_or_more_news_label_ends_the_article(tail):
     raw = f"শিরোনাম\n{BODY}\n{tail}\nকেনিয়ার প্রেসিডেন্টের সঙ্গে বৈঠক করলেন পেরুর প্রধানমন্ত্রী\n"
@@ -647,6 +660,21 @@ def test_a_former_name_of_a_state_stands_for_it():
 def test_datelines_with_numeric_dates_or_english_months(line, want):
     from kutniti.loaders.dates import document_date
     assert document_date(line + "\n\nসংবাদের প্রথম বাক্য।") == want
+
+
+def test_a_dateline_below_a_pages_header_or_after_a_date_label_dates_the_page():
+    from kutniti.loaders.dates import document_date
+    # masthead, section path, headline, lead, photo caption and byline above the date; blank lines
+    # between them do not count against how far down a dateline is looked for
+    head = "দৈনিক খবর\n\nহোম › বিশ্ব\n\nশিরোনাম এখানে\n\nপ্রথম অনুচ্ছেদের সারাংশ।\n\n[ছবি: কেউ]\n\nনিজস্ব প্রতিবেদক\n\n"
+    body = "\n\nসংবাদের প্রথম বাক্য ১৯৯৮ সালের কথা বলে।"
+    assert document_date(head + "৫ মার্চ, ২০১৯ ১০:১৫ | পড়া যাবে ২ মিনিটে" + body) == PartialDate(2019, 3, 5)
+    assert document_date(head + "তারিখ 11.04.2016" + body) == PartialDate(2016, 4, 11)
+    assert document_date(head + "হালনাগাদ: ৩ জুন ২০২১, ০৯:০০" + body) == PartialDate(2021, 6, 3)
+    # a date in the first sentence of the story is not the page's date
+    assert document_date(head + "সংবাদ: ৪ মে ২০১৫ সালে দুই দেশ চুক্তি করে।") is None
+    # an encyclopedia article has no dateline however its lines begin
+    assert document_date("'''দেশ''' একটি রাষ্ট্র।\n\n==ইতিহাস==\nতারিখ ১২ জুন ১৯৬০ সালে সম্পর্ক হয়।") is None
 
 
 def test_an_impossible_numeric_date_is_only_its_year():
