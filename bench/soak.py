@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import itertools
 import json
 import os
 import random
@@ -45,7 +46,9 @@ from . import generate, loadclient, peers, run
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+#: A query no server answers in time; each one sent differs (``{n}``), so that no cache or sharing of
+#: identical requests in flight can answer one runaway with another's work.
+RUNAWAY = 'SELECT (COUNT(*) AS ?n) WHERE {{ ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l FILTER(?l != "runaway {n}") }}'
 ENTITY_CLASSES = ("Country", "Person", "Organization", "City", "SourceDocument")
 log = run.log
 
@@ -149,12 +152,14 @@ def phase(base: str, mix: list, *, clients: int, seconds: float, request_timeout
         conn.close()
 
     runaways = into.runaways
+    numbers = itertools.count(int(time.time() * 1000))
 
     def one_runaway() -> None:
         conn = Connection(base, request_timeout)
         t0 = time.perf_counter()
         try:
-            status, body, _ = conn.get(sparql_target(RUNAWAY), "application/sparql-results+json")
+            status, body, _ = conn.get(sparql_target(RUNAWAY.format(n=next(numbers))),
+                                       "application/sparql-results+json")
             cut = status == 503 and b"stopped" in body
         except Exception:  # noqa: BLE001 - counted as not cut off
             cut = False
@@ -336,7 +341,7 @@ def main(argv: list[str] | None = None) -> int:
     now = dt.datetime.now(dt.timezone.utc)
     result = {"date": now.strftime("%Y-%m-%d %H:%M UTC"), "machine": run.machine(),
               "command": "python -m bench.soak " + " ".join(_public(argv if argv is not None else sys.argv[1:])),
-              "runaway_query": RUNAWAY, "graphs": []}
+              "runaway_query": RUNAWAY.format(n="<a number of its own>"), "graphs": []}
     try:
         for g in graphs:
             result["graphs"].append(soak(g, workdir, args))

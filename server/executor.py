@@ -90,6 +90,7 @@ class Replica:
         self.generation = 0
         self.workers = workers
         self.cache = AnswerCache(cache_bytes)
+        self.in_flight = InFlight()
         self._pool: Pool | None = None
         self._graphs: tuple[int, frozenset[str]] | None = None
         self._quads: tuple[int, int] | None = None
@@ -325,6 +326,54 @@ def _sparql_term(term) -> str:
     return str(term)
 
 
+class InFlight:
+    """Identical requests made while one of them is being answered wait for that answer instead
+    of each taking a worker (an answer too large for the cache, or asked for by many clients at
+    once before it is cached, is then computed once). Requests are identical when their keys are
+    equal; the key holds the replica's generation, so a request made after a write never gets an
+    answer computed before it."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._calls: dict[tuple, _Shared] = {}
+        self.shared = 0
+
+    def run(self, key: tuple, compute):
+        """``compute()``'s value (or exception), computed once for every caller with ``key`` that
+        arrives while it runs."""
+        with self._lock:
+            call = self._calls.get(key)
+            leader = call is None
+            if leader:
+                call = self._calls[key] = _Shared()
+            else:
+                self.shared += 1
+        if not leader:
+            call.done.wait()  # the leader's computation has its own time limit
+            if call.error is not None:
+                raise call.error
+            return call.value
+        try:
+            call.value = compute()
+        except BaseException as exc:
+            call.error = exc
+            raise
+        finally:
+            with self._lock:
+                del self._calls[key]
+            call.done.set()
+        return call.value
+
+
+class _Shared:
+    """One computation that several requests wait for."""
+
+    def __init__(self) -> None:
+        self.done = threading.Event()
+        self.value = None
+        self.error: BaseException | None = None
+
+
 class AnswerCache:
     """Answers to repeated queries, kept until the next write (least recently used first out).
 
@@ -423,12 +472,16 @@ def execute(replica: Replica, query: str, options: dict, formats: dict, *, timeo
     cached = replica.cache.get(generation, key) if replica.cache.max_bytes else None
     if cached is not None:
         return cached
-    request = pickle.dumps(("query", (query, options, spec, max_rows)), protocol=pickle.HIGHEST_PROTOCOL)
-    payload, answered_at = _call(replica, request, timeout, "the query")
-    answer = _decode(payload)
-    if replica.cache.max_bytes:
-        replica.cache.put(answered_at, key, answer)
-    return answer
+
+    def compute() -> Answer:
+        request = pickle.dumps(("query", (query, options, spec, max_rows)), protocol=pickle.HIGHEST_PROTOCOL)
+        payload, answered_at = _call(replica, request, timeout, "the query")
+        answer = _decode(payload)
+        if replica.cache.max_bytes:
+            replica.cache.put(answered_at, key, answer)
+        return answer
+
+    return replica.in_flight.run((generation, *key), compute)
 
 
 def _call(replica: Replica, request: bytes, timeout: float, what: str) -> tuple[bytes, int]:
@@ -448,11 +501,15 @@ def lookup(replica: Replica, name: str, *args, timeout: float):
     generation = replica.generation
     cached = replica.cache.get(generation, key) if replica.cache.max_bytes else None
     if cached is None:
-        request = pickle.dumps(("lookup", (name, args)), protocol=pickle.HIGHEST_PROTOCOL)
-        payload, answered_at = _call(replica, request, timeout, f"looking up {name}")
-        if payload[:2] != b"LK":
-            _decode(payload)  # raises the worker's error
-        cached = Answer("lookup", payload[2:], "application/x-python-pickle")
-        if replica.cache.max_bytes:
-            replica.cache.put(answered_at, key, cached)
+        def compute() -> Answer:
+            request = pickle.dumps(("lookup", (name, args)), protocol=pickle.HIGHEST_PROTOCOL)
+            payload, answered_at = _call(replica, request, timeout, f"looking up {name}")
+            if payload[:2] != b"LK":
+                _decode(payload)  # raises the worker's error
+            answer = Answer("lookup", payload[2:], "application/x-python-pickle")
+            if replica.cache.max_bytes:
+                replica.cache.put(answered_at, key, answer)
+            return answer
+
+        cached = replica.in_flight.run((generation, *key), compute)
     return pickle.loads(cached.body)

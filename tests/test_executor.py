@@ -187,8 +187,10 @@ def test_runaways_over_http_do_not_hold_the_only_worker(live_server):
 
     server = live_server(QUERY_WORKERS=1, QUERY_TIMEOUT=4, CACHE_BYTES=0)
     statuses: list[int] = []
-    runs = [threading.Thread(target=lambda: statuses.append(
-        requests.get(server.url + "/sparql", params={"query": RUNAWAY}, timeout=30).status_code)) for _ in range(3)]
+    # three different runaways (identical ones in flight together would be evaluated once)
+    runs = [threading.Thread(target=lambda q=q: statuses.append(
+        requests.get(server.url + "/sparql", params={"query": q}, timeout=30).status_code))
+        for q in (RUNAWAY.replace("}", f'FILTER(?l != "{i}") }}') for i in range(3))]
     for t in runs:
         t.start()
     pool = replica(server).pool
@@ -242,3 +244,33 @@ def test_queries_are_answered_while_the_copy_is_made_and_writes_wait_for_it(live
                       headers=AUTH)
     assert r.status_code == 204  # a blank node found in the copy is removed from the disk too
     assert not list(store.oxigraph.quads_for_pattern(None, None, None, ox.NamedNode(ex + "h")))
+
+
+def test_identical_requests_in_flight_are_answered_by_one_evaluation(live_server):
+    """Clients asking the same uncached question at the same moment share one evaluation (and
+    one worker); each gets the whole answer."""
+    import threading
+
+    server = live_server(QUERY_WORKERS=1, CACHE_BYTES=0)
+    slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f FILTER(STR(?c) != STR(?f)) }"
+    shared_before = replica(server).in_flight.shared
+    bodies: list[tuple[int, str]] = []
+    start = threading.Barrier(4)
+
+    def ask():
+        start.wait()
+        r = requests.get(server.url + "/sparql", params={"query": slow},
+                         headers={"Accept": "application/sparql-results+json"}, timeout=60)
+        bodies.append((r.status_code, r.json()["results"]["bindings"][0]["n"]["value"]))
+
+    threads = [threading.Thread(target=ask) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(bodies) == 4 and len(set(bodies)) == 1 and bodies[0][0] == 200 and int(bodies[0][1]) > 0
+    assert replica(server).in_flight.shared - shared_before >= 1
+    # the same question asked later, alone, is evaluated again (nothing is cached with CACHE_BYTES=0)
+    before = replica(server).in_flight.shared
+    assert requests.get(server.url + "/sparql", params={"query": slow}).status_code == 200
+    assert replica(server).in_flight.shared == before
