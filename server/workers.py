@@ -66,8 +66,15 @@ class _Worker:
             pass
 
 
-#: CPU seconds a query may use at full priority; past them its worker gives way to the others.
+#: CPU seconds a query may use at full priority; past them its worker gives way to the others
+#: (nice :data:`GIVE_WAY_NICE`, out of the pool's slots).
 DEMOTE_AFTER = 0.15
+#: The CPU priority of a query that gave way: below the short queries', above the runaways'.
+GIVE_WAY_NICE = 10
+#: CPU seconds after which a query that gave way counts as a runaway: it then runs only on CPU
+#: nothing else wants (nice 19, idle class), so that a heavy but honest query is not starved by
+#: the runaways around it, nor they by each other's newcomers.
+RUNAWAY_AFTER = 2.0
 #: Queries that gave way run outside the pool's slots, at most this many at once (more keep their slot).
 LONG_QUERIES = 16
 #: Seconds between two looks at the CPU time of the running queries.
@@ -85,13 +92,18 @@ def cpu_seconds(pid: int) -> float | None:
         return None
 
 
+def lower_priority(pid: int, nice: int) -> None:
+    """Set a process's nice value (nothing happens if it is gone or that is not permitted)."""
+    try:
+        os.setpriority(os.PRIO_PROCESS, pid, nice)
+    except OSError:
+        pass
+
+
 def give_way(pid: int) -> None:
     """Move a process to the lowest CPU priority (nice 19, and the idle scheduling class where
     there is one), so that it runs only when nothing else wants the CPU."""
-    try:
-        os.setpriority(os.PRIO_PROCESS, pid, 19)
-    except OSError:  # already gone, or not permitted: nothing to do
-        pass
+    lower_priority(pid, 19)
     try:
         os.sched_setscheduler(pid, os.SCHED_IDLE, os.sched_param(0))
     except (AttributeError, OSError):
@@ -106,7 +118,7 @@ class _Call:
         self.worker = worker
         self.started = time.monotonic()
         self.cpu0 = cpu_seconds(worker.pid)
-        self.demoted = self.long = False
+        self.demoted = self.long = self.runaway = False
 
     def used(self) -> float:
         """CPU seconds used so far (wall-clock seconds where CPU time cannot be read)."""
@@ -120,19 +132,21 @@ class _Call:
 class Pool:
     """Up to ``size`` workers answering at once, forked from this process on demand.
 
-    A query that has used ``demote_after`` CPU seconds gives way: its worker goes to the lowest
-    CPU priority and leaves the ``size`` slots (up to ``long_queries`` such workers at once), so
-    that short queries keep ``size`` workers at full priority however many runaways are in
-    flight; a worker that gave way is replaced once its query is over. ``fork_lock`` is held while
+    A query that has used ``demote_after`` CPU seconds gives way: its worker goes to a lower CPU
+    priority (:data:`GIVE_WAY_NICE`; the lowest, nice 19 and the idle class, once it has used
+    ``runaway_after``) and leaves the ``size`` slots (up to ``long_queries`` such workers at once),
+    so that short queries keep ``size`` workers at full priority however many runaways are in
+    flight, and a heavy query is not starved by runaways; a worker that gave way is replaced once its query is over. ``fork_lock`` is held while
     forking (the store's write lock); ``generation()`` is the store's current write generation.
     """
 
     def __init__(self, handler: Callable[[bytes], bytes], size: int, *, fork_lock: AbstractContextManager,
                  generation: Callable[[], int], demote_after: float = DEMOTE_AFTER,
-                 long_queries: int = LONG_QUERIES) -> None:
+                 runaway_after: float = RUNAWAY_AFTER, long_queries: int = LONG_QUERIES) -> None:
         if size < 1:
             raise ValueError(f"a pool needs at least one worker, not {size}")
         self.handler, self.size, self.demote_after = handler, size, demote_after
+        self.runaway_after = max(runaway_after, demote_after)
         self.long_queries = long_queries
         self.fork_lock, self.generation = fork_lock, generation
         self._idle: list[_Worker] = []
@@ -240,18 +254,26 @@ class Pool:
                     self._watcher.start()
 
     def _watch_loop(self) -> None:
-        """Every :data:`WATCH_EVERY` seconds, demote the queries past their CPU allowance."""
+        """Every :data:`WATCH_EVERY` seconds, demote the queries past their CPU allowance: past
+        ``demote_after`` a query gives way to the short ones, past ``runaway_after`` to all."""
         while not self._closed.wait(WATCH_EVERY):
             with self._cond:
-                calls = [c for c in self._running.values() if not c.demoted]
+                calls = [c for c in self._running.values() if not c.runaway]
             freed = False
             for c in calls:
-                if c.used() < self.demote_after:
+                used = c.used()
+                if used < self.demote_after:
                     continue
                 with self._cond:
                     if self._running.get(c.worker.pid) is not c:
                         continue  # over meanwhile
-                    give_way(c.worker.pid)
+                    if used >= self.runaway_after:
+                        give_way(c.worker.pid)
+                        c.runaway = True
+                    elif not c.demoted:
+                        lower_priority(c.worker.pid, GIVE_WAY_NICE)
+                    if c.demoted:
+                        continue
                     c.demoted = True
                     self.demotions += 1
                     if self._long < self.long_queries:

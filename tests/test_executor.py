@@ -100,6 +100,7 @@ def _pool(size: int, **kwargs):
 
     from kutniti.server.workers import Pool
 
+    kwargs.setdefault("runaway_after", 0.4)
     return Pool(_nice_after, size, fork_lock=threading.Lock(), generation=lambda: 0, demote_after=0.1, **kwargs)
 
 
@@ -130,10 +131,25 @@ def test_a_long_query_gives_way_and_its_worker_is_replaced():
         assert int(quick) == base
         first = pool.pids()
         slow, _ = pool.call(b"0.8", timeout=10)
-        assert int(slow) == 19  # moved to the lowest priority once it had used 0.1 s of CPU
+        assert int(slow) == 19  # moved to the lowest priority once it had used 0.4 s of CPU
         assert first[0] not in pool.pids()  # and not reused at that priority
         again, _ = pool.call(b"0", timeout=10)
         assert int(again) == base
+    finally:
+        pool.close()
+
+
+def test_a_heavy_query_gives_way_to_short_ones_before_it_counts_as_a_runaway():
+    """Past ``demote_after`` a query runs at nice 10 (below short queries, above runaways); only
+    past ``runaway_after`` does it go to nice 19."""
+    from kutniti.server.workers import GIVE_WAY_NICE
+
+    pool = _pool(1, runaway_after=5.0)
+    try:
+        base = os.getpriority(os.PRIO_PROCESS, 0)
+        heavy, _ = pool.call(b"0.6", timeout=10)
+        assert int(heavy) == max(base, GIVE_WAY_NICE)
+        assert pool.demotions == 1
     finally:
         pool.close()
 
