@@ -374,6 +374,11 @@ class _Shared:
         self.error: BaseException | None = None
 
 
+#: The largest answer the cache keeps is this fraction of it (a quarter: at the default 64 MB, a
+#: 16 MB answer, such as every aid and arms transfer of a million-triple graph, still fits).
+LARGEST_SHARE = 4
+
+
 class AnswerCache:
     """Answers to repeated queries, kept until the next write (least recently used first out).
 
@@ -401,7 +406,7 @@ class AnswerCache:
 
     def put(self, generation: int, key: tuple, answer: Answer) -> None:
         size = len(answer.body) + len(key[0])
-        if size > self.max_bytes // 8:
+        if size > self.max_bytes // LARGEST_SHARE:
             return
         with self._lock:
             if generation < self.generation:

@@ -290,3 +290,14 @@ def test_identical_requests_in_flight_are_answered_by_one_evaluation(live_server
     before = replica(server).in_flight.shared
     assert requests.get(server.url + "/sparql", params={"query": slow}).status_code == 200
     assert replica(server).in_flight.shared == before
+
+
+def test_the_cache_keeps_answers_up_to_a_quarter_of_its_size():
+    from kutniti.server.executor import Answer, AnswerCache
+
+    cache = AnswerCache(4000)
+    fits, too_big = Answer("solutions", b"x" * 990, "application/json"), Answer("solutions", b"y" * 1100, "application/json")
+    cache.put(0, ("q1",), fits)
+    cache.put(0, ("q2",), too_big)
+    assert cache.get(0, ("q1",)) is fits and cache.get(0, ("q2",)) is None
+    assert cache.get(1, ("q1",)) is None  # a write since: not served
