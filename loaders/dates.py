@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -231,6 +232,30 @@ def _month_needle() -> re.Pattern:
     return re.compile(_month_alt())
 
 
+#: Where a number begins a word: the only places the patterns of :data:`DIGIT_FIRST` can match.
+_NUMBER_START = re.compile(r"(?<![\w\u0980-\u09ff])\d")
+#: The patterns whose matches begin with a digit right after their word-start lookbehind.
+DIGIT_FIRST = frozenset({"dmy_num", "ymd_num", "dmy_en", "range", "decade", "ydm", "dmy", "ym", "dm", "y"})
+
+
+def _number_starts(folded: str, start: int, end: int) -> list[int]:
+    """The offsets in ``folded[start:end]`` where a number begins a word."""
+    return [m.start() for m in _NUMBER_START.finditer(folded, start, end)]
+
+
+def _matches_from(pat: re.Pattern, folded: str, starts: list[int], end: int) -> Iterator[re.Match]:
+    """``pat.finditer(folded, start, end)`` for a pattern whose every match begins at one of
+    ``starts`` (in order): the pattern is tried only there, not at every offset of the sentence."""
+    pos = 0
+    for s in starts:
+        if s < pos:
+            continue  # inside the last match: finditer goes on from its end
+        m = pat.match(folded, s, end)
+        if m is not None:
+            pos = m.end()
+            yield m
+
+
 def _valid(y: int, m: int | None = None, d: int | None = None) -> bool:
     try:
         date(y, m or 1, d or 1)
@@ -249,10 +274,12 @@ def find_dates(folded: str, start: int, end: int, doc_date: PartialDate | None,
     out: list[DateMention] = []
     months = month_names()
     present = _needles_present(folded, start, end)
+    numbers = _number_starts(folded, start, end) if present["digit"] else []
     for name, pat in _patterns():
         if not present[_NEEDS[name]]:
             continue
-        for m in pat.finditer(folded, start, end):
+        found = _matches_from(pat, folded, numbers, end) if name in DIGIT_FIRST else pat.finditer(folded, start, end)
+        for m in found:
             a, b = m.span()
             if any(a < tb and b > ta for ta, tb in taken):
                 continue

@@ -191,3 +191,23 @@ def test_the_documents_naming_a_thing_are_those_whose_triples_have_it():
         assert index.get(term, []) == plain
         shared += len(plain) > 1
     assert shared > 5  # countries and people several documents name
+
+
+def test_number_patterns_tried_at_number_starts_find_what_finditer_finds(folded_sentences):
+    """The date patterns that begin with a digit are tried only where a number begins a word
+    (:func:`kutniti.loaders.dates._matches_from`): on every sentence, and on the same sentences
+    with their digits moved about, they find the matches ``finditer`` finds."""
+    from kutniti.loaders.dates import DIGIT_FIRST, _matches_from, _number_starts, _patterns
+
+    patterns = [(name, pat) for name, pat in _patterns() if name in DIGIT_FIRST]
+    assert len(patterns) == len(DIGIT_FIRST)
+    extra = ["১৯৭১-১৯৭২ সালে 21.03.2018 আর2019, ক1990 12 মার্চ 2001", "x2001-03-21 5 march, 1999 ২০০১"]
+    matched = 0
+    for s in folded_sentences + [fold(t).text for t in extra]:
+        for a in (0, len(s) // 3):
+            for name, pat in patterns:
+                plain = [m.span() for m in pat.finditer(s, a, len(s))]
+                fast = [m.span() for m in _matches_from(pat, s, _number_starts(s, a, len(s)), len(s))]
+                assert fast == plain, (name, s)
+                matched += len(plain)
+    assert matched > 100
