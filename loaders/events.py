@@ -13,6 +13,8 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+import ahocorasick
+
 from kutniti.loaders.dates import DateMention, PartialDate
 from kutniti.loaders.datafiles import read_data
 from kutniti.loaders.lexicon import Entity, Lexicon, endings
@@ -176,20 +178,35 @@ def rules() -> tuple[list[Rule], re.Pattern, re.Pattern]:
 
 
 @functools.cache
-def _needle_index() -> tuple[tuple[str, ...], list[tuple[Rule, frozenset[str]]]]:
-    """Every rule's needles, and each rule with its own (see :func:`rules_that_may_match`)."""
+def _needle_index() -> tuple[ahocorasick.Automaton, tuple[int, ...], dict[str, tuple[int, ...]]]:
+    """Every rule's needles in one automaton, which finds all of them in one pass over a sentence;
+    the positions of the rules that have no needle (always tried); and for each needle the
+    positions of the rules that have it (see :func:`rules_that_may_match`)."""
     rule_list = rules()[0]
-    words = tuple(sorted({w for rule in rule_list for w in rule.needles}))
-    return words, [(rule, frozenset(rule.needles)) for rule in rule_list]
+    automaton = ahocorasick.Automaton()
+    by_needle: dict[str, list[int]] = {}
+    for i, rule in enumerate(rule_list):
+        for w in rule.needles:
+            by_needle.setdefault(w, []).append(i)
+    for w in by_needle:
+        automaton.add_word(w, w)
+    automaton.make_automaton()
+    always = tuple(i for i, rule in enumerate(rule_list) if not rule.needles)
+    return automaton, always, {w: tuple(ids) for w, ids in by_needle.items()}
 
 
 def rules_that_may_match(sentence: str) -> list[Rule]:
     """The rules, in order, less those whose trigger cannot match ``sentence`` (none of its
-    needles is in it). Each needle of all the rules is looked for once per sentence, not once per
-    rule that has it."""
-    words, indexed = _needle_index()
-    present = {w for w in words if w in sentence}
-    return [rule for rule, needles in indexed if not needles or not present.isdisjoint(needles)]
+    needles is in it). The needles of all the rules are found in one pass over the sentence (an
+    Aho–Corasick automaton), not looked for one by one."""
+    automaton, always, by_needle = _needle_index()
+    present = {w for _, w in automaton.iter(sentence)}
+    if not present:
+        wanted = always
+    else:
+        wanted = sorted({*always, *(i for w in present for i in by_needle[w])})
+    rule_list = rules()[0]
+    return [rule_list[i] for i in wanted]
 
 
 AGREEMENT_KINDS = [(kind, fold_pattern(p)) for kind, p in [
