@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
 from kutniti.loaders.datafiles import read_data
-from kutniti.loaders.text import fold, fold_pattern
+from kutniti.loaders.text import fold, fold_pattern, matches_at
 
 
 @dataclass(frozen=True)
@@ -243,19 +242,6 @@ def _number_starts(folded: str, start: int, end: int) -> list[int]:
     return [m.start() for m in _NUMBER_START.finditer(folded, start, end)]
 
 
-def _matches_from(pat: re.Pattern, folded: str, starts: list[int], end: int) -> Iterator[re.Match]:
-    """``pat.finditer(folded, start, end)`` for a pattern whose every match begins at one of
-    ``starts`` (in order): the pattern is tried only there, not at every offset of the sentence."""
-    pos = 0
-    for s in starts:
-        if s < pos:
-            continue  # inside the last match: finditer goes on from its end
-        m = pat.match(folded, s, end)
-        if m is not None:
-            pos = m.end()
-            yield m
-
-
 def _valid(y: int, m: int | None = None, d: int | None = None) -> bool:
     try:
         date(y, m or 1, d or 1)
@@ -278,7 +264,7 @@ def find_dates(folded: str, start: int, end: int, doc_date: PartialDate | None,
     for name, pat in _patterns():
         if not present[_NEEDS[name]]:
             continue
-        found = _matches_from(pat, folded, numbers, end) if name in DIGIT_FIRST else pat.finditer(folded, start, end)
+        found = matches_at(pat, folded, numbers, end) if name in DIGIT_FIRST else pat.finditer(folded, start, end)
         for m in found:
             a, b = m.span()
             if any(a < tb and b > ta for ta, tb in taken):

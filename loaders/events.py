@@ -19,7 +19,7 @@ from kutniti.loaders.dates import DateMention, PartialDate
 from kutniti.loaders.datafiles import read_data
 from kutniti.loaders.lexicon import Entity, Lexicon, endings
 from kutniti.loaders.mentions import BOTH_COUNTRIES, SUBORDINATE_VERBS, DocumentContext, Mention
-from kutniti.loaders.text import fold_pattern
+from kutniti.loaders.text import fold_pattern, matches_at
 
 AGENT_KINDS = ("Country", "Person", "Organization")
 
@@ -181,7 +181,7 @@ def rules() -> tuple[list[Rule], re.Pattern, re.Pattern]:
 def _needle_index() -> tuple[ahocorasick.Automaton, tuple[int, ...], dict[str, tuple[int, ...]]]:
     """Every rule's needles in one automaton, which finds all of them in one pass over a sentence;
     the positions of the rules that have no needle (always tried); and for each needle the
-    positions of the rules that have it (see :func:`rules_that_may_match`)."""
+    positions of the rules that have it (see :func:`rule_candidates`)."""
     rule_list = rules()[0]
     automaton = ahocorasick.Automaton()
     by_needle: dict[str, list[int]] = {}
@@ -195,18 +195,29 @@ def _needle_index() -> tuple[ahocorasick.Automaton, tuple[int, ...], dict[str, t
     return automaton, always, {w: tuple(ids) for w, ids in by_needle.items()}
 
 
-def rules_that_may_match(sentence: str) -> list[Rule]:
+def rule_candidates(sentence: str) -> list[tuple[Rule, list[int] | None]]:
     """The rules, in order, less those whose trigger cannot match ``sentence`` (none of its
-    needles is in it). The needles of all the rules are found in one pass over the sentence (an
-    Aho–Corasick automaton), not looked for one by one."""
+    needles is in it), each with the offsets where its trigger can begin: where one of its needles
+    begins (every match of a trigger begins with one, see :func:`leading_words`), or None (a rule
+    without needles is tried everywhere). The needles of all the rules are found in one pass over
+    the sentence (an Aho–Corasick automaton), not looked for one by one."""
     automaton, always, by_needle = _needle_index()
-    present = {w for _, w in automaton.iter(sentence)}
-    if not present:
-        wanted = always
-    else:
-        wanted = sorted({*always, *(i for w in present for i in by_needle[w])})
+    found: dict[str, list[int]] = {}
+    for last, w in automaton.iter(sentence):
+        found.setdefault(w, []).append(last - len(w) + 1)
+    wanted = sorted({*always, *(i for w in found for i in by_needle[w])}) if found else always
     rule_list = rules()[0]
-    return [rule_list[i] for i in wanted]
+    out = []
+    for i in wanted:
+        rule = rule_list[i]
+        starts = [found[w] for w in rule.needles if w in found]
+        out.append((rule, sorted({p for ps in starts for p in ps}) if rule.needles else None))
+    return out
+
+
+def rules_that_may_match(sentence: str) -> list[Rule]:
+    """The rules of :func:`rule_candidates`, without their offsets."""
+    return [rule for rule, _ in rule_candidates(sentence)]
 
 
 AGREEMENT_KINDS = [(kind, fold_pattern(p)) for kind, p in [
@@ -374,12 +385,14 @@ def read_events(
     Returns events with the folded span of their trigger."""
     _, planned_pat, negation = rules()
     out = []
-    for rule in rules_that_may_match(sentence):
+    for rule, starts in rule_candidates(sentence):
         if rule.requires and not rule.requires.search(sentence):
             continue
         if rule.excludes and rule.excludes.search(sentence):
             continue
-        for m in rule.trigger.finditer(sentence):
+        triggers = rule.trigger.finditer(sentence) if starts is None else matches_at(
+            rule.trigger, sentence, starts, len(sentence))
+        for m in triggers:
             t0, t1 = m.start() + s_start, m.end() + s_start
             after = sentence[m.end():m.end() + 24]
             if negation.match(after) or _NEGATED_VERB.match(sentence[m.end() - 2:m.end() + 4]):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -201,6 +202,19 @@ def tokens(folded: str, start: int = 0, end: int | None = None) -> list[Token]:
                 out.append(Token(part, pos, pos + len(part)))
             pos += len(part) + 1
     return out
+
+
+def matches_at(pat: re.Pattern, text: str, starts: list[int], end: int) -> Iterator[re.Match]:
+    """``pat.finditer(text, starts[0], end)`` for a pattern whose every match begins at one of
+    ``starts`` (ascending): the pattern is tried only there, not at every offset of the text."""
+    pos = 0
+    for s in starts:
+        if s < pos:
+            continue  # inside the last match: finditer goes on from its end
+        m = pat.match(text, s, end)
+        if m is not None:
+            pos = m.end()
+            yield m
 
 
 @functools.lru_cache(maxsize=1024)

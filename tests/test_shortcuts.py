@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from kutniti.loaders.dates import _period_patterns, _period_words, _periods
-from kutniti.loaders.events import rules, rules_that_may_match
+from kutniti.loaders.events import rule_candidates, rules, rules_that_may_match
 from kutniti.loaders.lexicon import lexicon
 from kutniti.loaders.mentions import STOPWORDS, DocumentContext
 from kutniti.loaders.text import fold, key, sentences
@@ -195,9 +195,10 @@ def test_the_documents_naming_a_thing_are_those_whose_triples_have_it():
 
 def test_number_patterns_tried_at_number_starts_find_what_finditer_finds(folded_sentences):
     """The date patterns that begin with a digit are tried only where a number begins a word
-    (:func:`kutniti.loaders.dates._matches_from`): on every sentence, and on the same sentences
+    (:func:`kutniti.loaders.text.matches_at`): on every sentence, and on the same sentences
     with their digits moved about, they find the matches ``finditer`` finds."""
-    from kutniti.loaders.dates import DIGIT_FIRST, _matches_from, _number_starts, _patterns
+    from kutniti.loaders.dates import DIGIT_FIRST, _number_starts, _patterns
+    from kutniti.loaders.text import matches_at
 
     patterns = [(name, pat) for name, pat in _patterns() if name in DIGIT_FIRST]
     assert len(patterns) == len(DIGIT_FIRST)
@@ -207,7 +208,24 @@ def test_number_patterns_tried_at_number_starts_find_what_finditer_finds(folded_
         for a in (0, len(s) // 3):
             for name, pat in patterns:
                 plain = [m.span() for m in pat.finditer(s, a, len(s))]
-                fast = [m.span() for m in _matches_from(pat, s, _number_starts(s, a, len(s)), len(s))]
+                fast = [m.span() for m in matches_at(pat, s, _number_starts(s, a, len(s)), len(s))]
                 assert fast == plain, (name, s)
                 matched += len(plain)
+    assert matched > 100
+
+
+def test_triggers_tried_where_their_needles_begin_find_what_finditer_finds(folded_sentences):
+    """Each rule's trigger is tried only where one of its needles begins in the sentence
+    (:func:`rule_candidates`): it finds the matches ``finditer`` finds over the whole sentence."""
+    from kutniti.loaders.text import matches_at
+
+    matched = 0
+    for s in folded_sentences:
+        for rule, starts in rule_candidates(s):
+            plain = [m.span() for m in rule.trigger.finditer(s)]
+            if starts is None:
+                continue
+            assert starts == sorted({i for w in rule.needles for i in range(len(s)) if s.startswith(w, i)})
+            assert [m.span() for m in matches_at(rule.trigger, s, starts, len(s))] == plain, (rule.id, s)
+            matched += len(plain)
     assert matched > 100
