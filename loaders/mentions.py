@@ -182,6 +182,12 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
     i = 0
     pending_country: Entity | None = None  # a country adjective/genitive just before a title
     while i < len(toks):
+        word = toks[i].text
+        base = _plain_stem(lex, word)
+        if base is not None and word not in ctx.people and base not in ctx.people and (
+                i + 1 == len(toks) or lex.title(word + toks[i + 1].text) is None):
+            i += 1  # most words name no one: none of the steps below would take this one
+            continue
         hit = None
         starts = lex.may_start(toks[i].text)
         words = [t.text for t in toks[i:i + lex.max_words + 1]] if starts else []
@@ -428,6 +434,22 @@ def _person_ending(ending: str) -> str:
     """A person's name takes no locative: a name whose last letters look like one ("নায়েরে",
     "মুগাবে", "কন্তে") ends in the vowel -e, so the ending is part of the name (nominative)."""
     return "" if case_of(ending) == "loc" else ending
+
+
+@functools.lru_cache(maxsize=65536)
+def _plain_stem(lex: Lexicon, word: str) -> str | None:
+    """The stem (:func:`_strip`) of a word that cannot, by itself, begin a mention: it begins no
+    name or adjective of the lexicon (in any spelling), is no title or honorific, no pronoun and no
+    short name; None for any other word. (Whether the word and the next make a title, and the
+    people the document has named, are for the caller to check.) :func:`find_mentions` passes over
+    such a word at once: a new step there that takes other words must be reflected here."""
+    base = _strip(word)
+    if (lex.may_start(word) or lex.may_start_spelled(word) or lex.title(word) or word in lex.honorifics
+            or word in PRONOUN_COUNTRY or base in PRONOUN_COUNTRY
+            or word in PRONOUN_PERSON or word in PRONOUN_OBJECT or word in PRONOUN_GENITIVE
+            or word in lex.short_names or base in lex.short_names):
+        return None
+    return base
 
 
 @functools.lru_cache(maxsize=65536)
