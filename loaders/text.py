@@ -53,7 +53,10 @@ class Folded:
         return bisect.bisect_left(self.offsets, start), bisect.bisect_left(self.offsets, end)
 
 
-_TABLE = str.maketrans({**{k: v for k, v in _SINGLE.items()}, **{chr(c): chr(c + 32) for c in range(65, 91)}})
+#: One-to-one replacements: the characters of :data:`_SINGLE` and Latin capitals.
+_REPLACE = {**_SINGLE, **{chr(c): chr(c + 32) for c in range(65, 91)}}
+#: Any character :data:`_REPLACE` changes (few in Bengali text: ী, ূ, digits …).
+_CHANGED = re.compile("[" + "".join(re.escape(c) for c in sorted(_REPLACE)) + "]")
 _SPECIAL = re.compile("[" + "".join(sorted(_DROP)) + "]|\u09c7[\u09be\u09d7]")
 
 
@@ -61,9 +64,12 @@ _SPECIAL = re.compile("[" + "".join(sorted(_DROP)) + "]|\u09c7[\u09be\u09d7]")
 def fold(raw: str) -> Folded:
     """Fold ``raw`` for matching, keeping the way back to raw offsets.
 
-    One-to-one replacements are made with ``str.translate``; dropped characters and split vowel
-    signs, the only changes of length, are found with one regular expression."""
-    t = raw.translate(_TABLE)
+    One-to-one replacements are made where one regular expression finds a character to change
+    (``str.translate`` looks up every character, and most need no change); dropped characters
+    and split vowel signs, the only changes of length, are found with another."""
+    t = _CHANGED.sub(_replacement, raw)
+    if not _SPECIAL.search(t):
+        return Folded(t, tuple(range(len(raw) + 1)))  # nothing dropped or joined: offsets unchanged
     out: list[str] = []
     offs: list[int] = []
     pos = 0
@@ -79,6 +85,10 @@ def fold(raw: str) -> Folded:
     offs.extend(range(pos, len(t)))
     offs.append(len(raw))
     return Folded("".join(out), tuple(offs))
+
+
+def _replacement(m: re.Match) -> str:
+    return _REPLACE[m.group(0)]
 
 
 def _fold_slow(raw: str) -> Folded:
