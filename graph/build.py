@@ -15,6 +15,7 @@ import itertools
 import json
 import os
 import time
+import uuid
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
@@ -172,14 +173,27 @@ def validate_triples(triples: list[tuple]):
     return validate(triples)  # 3-tuples of Oxigraph terms are read as they are
 
 
-def _document_result(doc: Document, triples: list[tuple], quarantined: list[dict]) -> DocumentResult:
+#: For each build under way (by its token), the entities graph's triples this process has
+#: already handed over: see :func:`process_documents`.
+_handed_over: dict[str, set] = {}
+
+
+def _document_result(doc: Document, triples: list[tuple], quarantined: list[dict],
+                     handed: set | None = None) -> DocumentResult:
     """A document's checked triples as N-Quads: its own facts in its graph, the descriptions of
-    the things it names in the shared entities graph."""
+    the things it names in the shared entities graph, less those in ``handed`` (which takes the
+    rest)."""
     own, entities = ox.NamedNode(str(document_graph(doc.stem))), ox.NamedNode(str(ENTITIES_GRAPH))
     # the descriptions of countries, people and places come from the lexicon, not the document:
     # they live once in the entities graph, so the union of graphs holds each of them once
     things = {t[0] for t in triples if t[1] == _TYPE and t[2].value in _ENTITY_CLASS_IRIS}
-    quads = [ox.Quad(s, p, o, entities if s in things else own) for s, p, o in triples]
+    if handed is None:
+        quads = [ox.Quad(s, p, o, entities if s in things else own) for s, p, o in triples]
+    else:
+        quads = [ox.Quad(*t, own) for t in triples if t[0] not in things]
+        new = [t for t in triples if t[0] in things and t not in handed]
+        handed.update(new)
+        quads += [ox.Quad(*t, entities) for t in new]
     nquads = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
     return DocumentResult(doc.identifier, doc.stem, nquads, len(triples), len(_event_nodes(triples)), quarantined)
 
@@ -189,15 +203,24 @@ def process_document(path: str, validate_facts: bool = True) -> DocumentResult:
     return process_documents([path], validate_facts)[0]
 
 
-def process_documents(paths: list[str], validate_facts: bool = True) -> list[DocumentResult]:
-    """Read, extract and check a batch of documents (the unit of work of a build worker)."""
+def process_documents(paths: list[str], validate_facts: bool = True, build: str | None = None) -> list[DocumentResult]:
+    """Read, extract and check a batch of documents (the unit of work of a build worker).
+
+    With ``build`` (a token of the build, the same for all its batches) the descriptions of things
+    that this process has handed over before in the build are left out of the N-Quads: most
+    documents name the same few countries and people, the build loads every result into one store,
+    and the store would keep one copy of each description anyway."""
     from kutniti.loaders.pipeline import read  # noqa: PLC0415
     from kutniti.loaders.rdf import reading_triples  # noqa: PLC0415
 
     docs = [read_document(p) for p in paths]
     documents = [(doc.identifier, reading_triples(read(doc))) for doc in docs]
     quarantined = quarantine_batch(documents) if validate_facts else []
-    return [_document_result(doc, triples, [q for q in quarantined if q["document"] == doc.identifier])
+    by_document: dict[str, list[dict]] = {}
+    for q in quarantined:
+        by_document.setdefault(q["document"], []).append(q)
+    handed = _handed_over.setdefault(build, set()) if build is not None else None
+    return [_document_result(doc, triples, by_document.get(doc.identifier, []), handed)
             for doc, (_, triples) in zip(docs, documents)]
 
 
@@ -257,30 +280,37 @@ def build(
             yield r
 
     writer = _Writer()
-    results = counted(_extract_all(paths, workers, validate_facts, on_progress, idle=writer.load_early))
-    if store is not None:
-        _write(store, results, writer)
-    else:
-        if store_root is None:
-            raise StoreError("no store given")
-        root = Path(store_root)
-        summary.store = str(root)
-        with next_generation(root) as new:
-            _write(new, results, writer)
-        summary.quarantine_report = str(_write_quarantine(root, quarantined))
+    token = uuid.uuid4().hex
+    results = counted(_extract_all(paths, workers, validate_facts, on_progress, idle=writer.load_early,
+                                   build=token))
+    try:
+        if store is not None:
+            _write(store, results, writer)
+        else:
+            if store_root is None:
+                raise StoreError("no store given")
+            root = Path(store_root)
+            summary.store = str(root)
+            with next_generation(root) as new:
+                _write(new, results, writer)
+            summary.quarantine_report = str(_write_quarantine(root, quarantined))
+    finally:
+        _handed_over.pop(token, None)  # (held here when the build read in this process)
     summary.quarantined = len(quarantined)
     summary.seconds = round(time.perf_counter() - started, 3)
     return summary
 
 
-def _extract_all(paths, workers, validate_facts, on_progress, idle: Callable[[], None] | None = None):
+def _extract_all(paths, workers, validate_facts, on_progress, idle: Callable[[], None] | None = None,
+                 build: str | None = None):
     """Each document's result, in order: batches of documents go to worker processes, one per core.
-    ``idle`` is called when the next batch is not ready yet (the parent has time to spare)."""
+    ``idle`` is called when the next batch is not ready yet (the parent has time to spare);
+    ``build`` is the build's token (see :func:`process_documents`): every result is to be loaded."""
     workers = workers or min(len(paths), os.cpu_count() or 1)
     size = max(1, min(BATCH, -(-len(paths) // (workers * 4))))
     batches = [[str(p) for p in paths[i:i + size]] for i in range(0, len(paths), size)]
     if workers <= 1 or len(batches) == 1:
-        results = (r for b in batches for r in process_documents(b, validate_facts))
+        results = (r for b in batches for r in process_documents(b, validate_facts, build))
         for r in results:
             if on_progress:
                 on_progress(r)
@@ -288,7 +318,7 @@ def _extract_all(paths, workers, validate_facts, on_progress, idle: Callable[[],
         return
     _warm()  # the lexicon, shapes and ontology, loaded once here and shared by the forked workers
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = [pool.submit(process_documents, b, validate_facts) for b in batches]
+        futures = [pool.submit(process_documents, b, validate_facts, build) for b in batches]
         for future in futures:
             if idle is not None and not future.done():
                 idle()

@@ -229,3 +229,28 @@ def test_triggers_tried_where_their_needles_begin_find_what_finditer_finds(folde
             assert [m.span() for m in matches_at(rule.trigger, s, starts, len(s))] == plain, (rule.id, s)
             matched += len(plain)
     assert matched > 100
+
+
+def test_descriptions_handed_over_once_per_build_leave_the_store_as_every_copy_does():
+    """A build worker hands over the description of a thing once per build, not with every
+    document naming it (:func:`kutniti.graph.build.process_documents`): the store holds what
+    loading every document's full N-Quads gives, and a second build in the same process still
+    hands over every description it needs."""
+    import pyoxigraph as ox
+
+    from kutniti.graph.build import build, process_documents
+    from kutniti.graph.namespaces import ONTOLOGY_GRAPH
+    from kutniti.graph.store import Store
+
+    folders = [ROOT / "corpus", ROOT / "devset" / "docs"]
+    paths = [str(p) for d in folders for p in sorted(d.glob("*.txt"))]
+    full = ox.Store()
+    full.load(b"".join(r.nquads for r in process_documents(paths)), format=ox.RdfFormat.N_QUADS)
+    expected = set(full)
+    for _ in range(2):
+        sizes: list[int] = []
+        store = Store()
+        build(folders, None, store=store, workers=1, on_progress=lambda r: sizes.append(len(r.nquads)))
+        got = {q for q in store.oxigraph if q.graph_name.value != str(ONTOLOGY_GRAPH)}
+        assert got == expected
+        assert sum(sizes) < len(b"".join(r.nquads for r in process_documents(paths)))
