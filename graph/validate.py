@@ -191,6 +191,13 @@ def _ill_typed(literal: ox.Literal) -> bool:
     return from_term(literal).ill_typed
 
 
+@functools.lru_cache(maxsize=65536)
+def _checked_and_ill_typed(literal: ox.Literal) -> bool:
+    """Whether a literal is of a datatype the shapes check and its text is not of that datatype
+    (asked once per literal and process)."""
+    return literal.datatype.value in shacl_core.checked_datatypes() and _ill_typed(literal)
+
+
 def triples_of(data) -> rdflib.Graph:
     """The triples of a graph or dataset, or of Oxigraph quads or triples (quads lose their graph),
     as one rdflib graph."""
@@ -270,29 +277,38 @@ def _add(store: ox.Store, data, graph: ox.NamedNode) -> set[str]:
     """Add ``data`` (an rdflib graph or dataset, or Oxigraph quads or triples) to ``graph`` of
     ``store``, with its ill-typed literals (:func:`kutniti.graph.shacl_core.ill_typed_quad`);
     return its subjects. One pass over the data: reading an rdflib graph is most of the cost."""
-    quads, ill = [], []
     if isinstance(data, rdflib.Graph):
-        iri, literal, named = rdflib.URIRef, rdflib.Literal, ox.NamedNode
-        for t in data:
-            s, p, o = t[0], t[1], t[2]
-            kind = type(o)
-            if kind is iri:
-                obj = named(o)
-            else:
-                obj = to_term(o)
-                if kind is literal and o.ill_typed:
-                    ill.append(obj)
-            quads.append(ox.Quad(named(s) if type(s) is iri else to_term(s), named(p), obj, graph))
+        quads, ill = _rdflib_quads(data, graph)
     else:
-        checked = shacl_core.checked_datatypes()
-        for q in data:
-            s, p, o = _spo(q)
-            quads.append(ox.Quad(s, p, o, graph))
-            if isinstance(o, ox.Literal) and o.datatype.value in checked and _ill_typed(o):
-                ill.append(o)
+        quads, ill = _term_quads(data, graph)
     store.extend(quads)
     store.extend(shacl_core.ill_typed_quad(o) for o in ill)
-    return {q.subject.value for q in quads}
+    return {s.value for s in {q.subject for q in quads}}
+
+
+def _rdflib_quads(data: rdflib.Graph, graph: ox.NamedNode) -> tuple[list[ox.Quad], list[ox.Literal]]:
+    """The triples of an rdflib graph as Oxigraph quads in ``graph``, and its ill-typed literals."""
+    quads, ill = [], []
+    iri, literal, named = rdflib.URIRef, rdflib.Literal, ox.NamedNode
+    for t in data:
+        s, p, o = t[0], t[1], t[2]
+        kind = type(o)
+        if kind is iri:
+            obj = named(o)
+        else:
+            obj = to_term(o)
+            if kind is literal and o.ill_typed:
+                ill.append(obj)
+        quads.append(ox.Quad(named(s) if type(s) is iri else to_term(s), named(p), obj, graph))
+    return quads, ill
+
+
+def _term_quads(data, graph: ox.NamedNode) -> tuple[list[ox.Quad], list[ox.Literal]]:
+    """Oxigraph quads, triples or 3-tuples of terms as quads in ``graph``, and the ill-typed
+    literals among their objects (each literal checked once)."""
+    rows = [q if type(q) is tuple else _spo(q) for q in data]
+    literals = {r[2] for r in rows if isinstance(r[2], ox.Literal)}
+    return [ox.Quad(s, p, o, graph) for s, p, o in rows], [o for o in literals if _checked_and_ill_typed(o)]
 
 
 def _as_written(results: list[ValidationResult], sources) -> None:
