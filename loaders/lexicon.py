@@ -308,18 +308,22 @@ class Lexicon:
         return next(iter(found.values())) if len(found) == 1 else None
 
     def lookup(self, words: list[str], table: dict | None = None) -> tuple[Entity, str] | None:
-        """The entity named by folded ``words`` (the last may carry a case ending), and the ending."""
-        table = self.names if table is None else table
+        """The entity named by folded ``words`` (the last may carry a case ending), and the ending.
+        (The answers for names and adjectives are kept: the tables do not change once built.)"""
         k = "".join(words)
-        hit = table.get(k)
-        if hit is not None:
-            return hit, ""
-        for n in _SUFFIX_LENGTHS:  # longest ending first
-            if len(k) > n + 1 and k[-n:] in _SUFFIX_SET:
-                hit = table.get(k[:-n])
-                if hit is not None:
-                    return hit, k[-n:]
-        return None
+        if table is None or table is self.names:
+            return self._name(k)
+        if table is self.adjectives:
+            return self._adjective(k)
+        return _lookup(table, k)
+
+    @functools.lru_cache(maxsize=65536)  # noqa: B019 - one lexicon per process
+    def _name(self, k: str) -> tuple[Entity, str] | None:
+        return _lookup(self.names, k)
+
+    @functools.lru_cache(maxsize=65536)  # noqa: B019 - one lexicon per process
+    def _adjective(self, k: str) -> tuple[Entity, str] | None:
+        return _lookup(self.adjectives, k)
 
     @functools.lru_cache(maxsize=65536)  # noqa: B019 - one lexicon per process
     def title(self, word: str) -> tuple[str, str] | None:
@@ -332,6 +336,18 @@ class Lexicon:
                 return "minister", suf
         return None
 
+
+def _lookup(table: dict, k: str) -> tuple[Entity, str] | None:
+    """The entity of ``table`` named by the key ``k`` (perhaps with a case ending), and the ending."""
+    hit = table.get(k)
+    if hit is not None:
+        return hit, ""
+    for n in _SUFFIX_LENGTHS:  # longest ending first
+        if len(k) > n + 1 and k[-n:] in _SUFFIX_SET:
+            hit = table.get(k[:-n])
+            if hit is not None:
+                return hit, k[-n:]
+    return None
 
 @functools.cache
 def lexicon() -> Lexicon:
