@@ -385,6 +385,7 @@ def read_events(
     Returns events with the folded span of their trigger."""
     _, planned_pat, negation = rules()
     out = []
+    spans: list[tuple[int, int, bool]] = []  # the sentence's clauses, found at its first trigger
     for rule, starts in rule_candidates(sentence):
         if rule.requires and not rule.requires.search(sentence):
             continue
@@ -413,7 +414,8 @@ def read_events(
             if rep:
                 clause_start = s_start + rep.end()
             ms = [x for x in mentions if x.start >= clause_start]
-            ms, dated_in = _clause_mentions(sentence, s_start, m.start(), ms, dates)
+            spans = spans or clauses(sentence)
+            ms, dated_in = _clause_mentions(sentence, s_start, m.start(), ms, dates, spans)
             ms = [x for x in ms if not _in_background(x, sentence, s_start, m.start())]
             agents = _agents(ms, ctx, lex)
             pronouns = [x for x in ms if x.entity.slug == "?country"]
@@ -473,11 +475,13 @@ def _in_background(x: Mention, sentence: str, s_start: int, trig: int) -> bool:
 
 
 def _clause_mentions(sentence: str, s_start: int, trig: int, ms: list[Mention],
-                     dates: list[DateMention]) -> tuple[list[Mention], list[DateMention]]:
+                     dates: list[DateMention], spans: list[tuple[int, int, bool]] | None = None,
+                     ) -> tuple[list[Mention], list[DateMention]]:
     """The mentions and dates that belong to the clause of the trigger at ``trig`` (sentence
     offset). A clause without a subject of its own shares the subject of the clause before it
-    ("X বেইজিং যান এবং …", "X …, আর …"), unless that clause was conditional ("Y হলে X …")."""
-    spans = clauses(sentence)
+    ("X বেইজিং যান এবং …", "X …, আর …"), unless that clause was conditional ("Y হলে X …").
+    ``spans`` are the sentence's :func:`clauses`, when the caller has them."""
+    spans = clauses(sentence) if spans is None else spans
     idx = next(i for i, (a, b, _) in enumerate(spans) if a <= trig < b or i == len(spans) - 1)
     a, b, _ = spans[idx]
     inside = [x for x in ms if a <= x.start - s_start < b]
