@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+import ahocorasick
+
 from kutniti.loaders.datafiles import read_data
 from kutniti.loaders.text import fold, fold_pattern, matches_at
 
@@ -211,14 +213,40 @@ _NUMERIC_DATE = re.compile(r"\d[./-]\d")  # "২১.০৩.২০১৮", "2018-
 _LATIN = re.compile(r"[a-z]{3}")  # an English month's name (folded text is lower case)
 
 
-def _needles_present(folded: str, start: int, end: int) -> dict[str, bool]:
+def _needles_present(folded: str, start: int, end: int) -> tuple[dict[str, bool], list[int]]:
+    """Which needles of :data:`_NEEDS` ``folded[start:end]`` has, and the offsets where a month's
+    name begins in it (ascending). The words and the months' names are found in one pass."""
+    words: set[str] = set()
+    months: set[int] = set()
+    for last, (names, length) in _needle_automaton().iter(folded, start, end):
+        words.update(names)
+        if length:
+            months.add(last - length + 1)
     text = folded[start:end]
-    present = {w: folded_w in text for w, folded_w in _word_needles()}
+    present = {w: w in words for w, _ in _word_needles()}
     present["digit"] = _DIGIT.search(text) is not None
     present["numeric"] = present["digit"] and _NUMERIC_DATE.search(text) is not None
     present["latin"] = present["digit"] and _LATIN.search(text) is not None
-    present["month"] = _month_needle().search(text) is not None
-    return present
+    present["month"] = bool(months)
+    return present, sorted(months)
+
+
+@functools.cache
+def _needle_automaton() -> ahocorasick.Automaton:
+    """The folded words of :func:`_word_needles` and the months' names in one automaton: each
+    string's value is the needles it is (their names) and, for a month's name, its length."""
+    found: dict[str, tuple[tuple[str, ...], int]] = {}
+    for w, folded_w in _word_needles():
+        names, length = found.get(folded_w, ((), 0))
+        found[folded_w] = ((*names, w), length)
+    for name in month_names():
+        names, _ = found.get(name, ((), 0))
+        found[name] = (names, len(name))
+    automaton = ahocorasick.Automaton()
+    for text, value in found.items():
+        automaton.add_word(text, value)
+    automaton.make_automaton()
+    return automaton
 
 
 @functools.cache
@@ -226,15 +254,12 @@ def _word_needles() -> tuple[tuple[str, str], ...]:
     return tuple((w, fold(w).text) for w in sorted(set(_NEEDS.values()) - {"digit", "month", "numeric", "latin"}))
 
 
-@functools.cache
-def _month_needle() -> re.Pattern:
-    return re.compile(_month_alt())
-
-
 #: Where a number begins a word: the only places the patterns of :data:`DIGIT_FIRST` can match.
 _NUMBER_START = re.compile(r"(?<![\w\u0980-\u09ff])\d")
 #: The patterns whose matches begin with a digit right after their word-start lookbehind.
 DIGIT_FIRST = frozenset({"dmy_num", "ymd_num", "dmy_en", "range", "decade", "ydm", "dmy", "ym", "dm", "y"})
+#: The patterns whose matches begin with a month's name right after their word-start lookbehind.
+MONTH_FIRST = frozenset({"my", "month"})
 
 
 def _number_starts(folded: str, start: int, end: int) -> list[int]:
@@ -259,12 +284,17 @@ def find_dates(folded: str, start: int, end: int, doc_date: PartialDate | None,
     taken: list[tuple[int, int]] = []
     out: list[DateMention] = []
     months = month_names()
-    present = _needles_present(folded, start, end)
+    present, month_starts = _needles_present(folded, start, end)
     numbers = _number_starts(folded, start, end) if present["digit"] else []
     for name, pat in _patterns():
         if not present[_NEEDS[name]]:
             continue
-        found = matches_at(pat, folded, numbers, end) if name in DIGIT_FIRST else pat.finditer(folded, start, end)
+        if name in DIGIT_FIRST:
+            found = matches_at(pat, folded, numbers, end)
+        elif name in MONTH_FIRST:
+            found = matches_at(pat, folded, month_starts, end)
+        else:
+            found = pat.finditer(folded, start, end)
         for m in found:
             a, b = m.span()
             if any(a < tb and b > ta for ta, tb in taken):

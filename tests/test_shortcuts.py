@@ -193,23 +193,31 @@ def test_the_documents_naming_a_thing_are_those_whose_triples_have_it():
     assert shared > 5  # countries and people several documents name
 
 
-def test_number_patterns_tried_at_number_starts_find_what_finditer_finds(folded_sentences):
-    """The date patterns that begin with a digit are tried only where a number begins a word
-    (:func:`kutniti.loaders.text.matches_at`): on every sentence, and on the same sentences
-    with their digits moved about, they find the matches ``finditer`` finds."""
-    from kutniti.loaders.dates import DIGIT_FIRST, _number_starts, _patterns
+def test_date_patterns_tried_where_a_number_or_month_begins_find_what_finditer_finds(folded_sentences):
+    """The date patterns that begin with a digit are tried only where a number begins a word, those
+    that begin with a month's name only where one begins (:func:`kutniti.loaders.text.matches_at`):
+    on every sentence, and on the same sentences read from a third of the way in, they find the
+    matches ``finditer`` finds; the needles found in one pass are those ``in`` finds."""
+    from kutniti.loaders.dates import (
+        DIGIT_FIRST, MONTH_FIRST, _month_alt, _needles_present, _number_starts, _patterns, _word_needles)
     from kutniti.loaders.text import matches_at
 
-    patterns = [(name, pat) for name, pat in _patterns() if name in DIGIT_FIRST]
-    assert len(patterns) == len(DIGIT_FIRST)
-    extra = ["১৯৭১-১৯৭২ সালে 21.03.2018 আর2019, ক1990 12 মার্চ 2001", "x2001-03-21 5 march, 1999 ২০০১"]
+    patterns = [(name, pat) for name, pat in _patterns() if name in DIGIT_FIRST | MONTH_FIRST]
+    assert len(patterns) == len(DIGIT_FIRST | MONTH_FIRST)
+    extra = ["১৯৭১-১৯৭২ সালে 21.03.2018 আর2019, ক1990 12 মার্চ 2001", "x2001-03-21 5 march, 1999 ২০০১",
+             "জুনজুলাই জুলাই, ২০০৭ মে মাসে আগামী এপ্রিলে গত বছর"]
     matched = 0
+    month = re.compile(_month_alt())
     for s in folded_sentences + [fold(t).text for t in extra]:
         for a in (0, len(s) // 3):
+            present, months = _needles_present(s, a, len(s))
+            assert months == sorted({i for i in range(a, len(s)) if month.match(s, i, len(s))})
+            assert present["month"] == (month.search(s, a, len(s)) is not None)
+            assert all(present[w] == (folded_w in s[a:]) for w, folded_w in _word_needles())
             for name, pat in patterns:
                 plain = [m.span() for m in pat.finditer(s, a, len(s))]
-                fast = [m.span() for m in matches_at(pat, s, _number_starts(s, a, len(s)), len(s))]
-                assert fast == plain, (name, s)
+                starts = _number_starts(s, a, len(s)) if name in DIGIT_FIRST else months
+                assert [m.span() for m in matches_at(pat, s, starts, len(s))] == plain, (name, s)
                 matched += len(plain)
     assert matched > 100
 
