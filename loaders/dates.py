@@ -484,6 +484,8 @@ def document_date(raw: str, head_lines: int = 10, folded=None) -> PartialDate | 
         seen += 1
         if seen > head_lines:
             break
+        if _DIGIT.search(text, a, b) is None:
+            continue  # a dateline's day is a number (so is a partial one's): this line has none
         for m in find_dates(text, a, b, None):
             lead = text[a:m.start].rstrip()
             if m.start - a > 30 or (lead.strip() and not lead.endswith((",", "|", "(", ":"))
