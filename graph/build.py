@@ -329,14 +329,21 @@ def _extract_all(paths, workers, validate_facts, on_progress, idle: Callable[[],
 
 
 def _warm() -> None:
+    """Load and compile, once in the parent, what every worker needs: the forked workers share it."""
+    from kutniti.graph.validate import _compiled, shapes_graph  # noqa: PLC0415
     from kutniti.graph.validate import ontology_graph as validation_ontology  # noqa: PLC0415
-    from kutniti.graph.validate import shapes_graph  # noqa: PLC0415
+    from kutniti.loaders import dates, events  # noqa: PLC0415
+    from kutniti.loaders import pipeline as _  # noqa: F401, PLC0415 - the loaders' patterns, compiled on import
     from kutniti.loaders.lexicon import lexicon  # noqa: PLC0415
 
     lexicon()
-    shapes_graph()
+    _compiled(shapes_graph())
     validation_ontology()
     event_classes()
+    events.rules()
+    events._needle_index()
+    dates._patterns()
+    dates._needle_automaton()
 
 
 class _Writer:

@@ -141,7 +141,7 @@ def leading_words(src: str) -> tuple[str, ...]:
     if len(alternatives) > 1:
         found = [leading_words(a) for a in alternatives]
         return tuple(w for ws in found for w in ws) if all(found) else ()
-    if src.startswith(("(?<!", "(?<=")):
+    while src.startswith(("(?<!", "(?<=")):  # lookbehinds take no text
         src = src[_group_end(src, 0):]
     if src.startswith("(?:"):
         end = _group_end(src, 0)

@@ -642,6 +642,11 @@ def _coordinate(mentions: list[Mention], folded: str) -> None:
     close()
 
 
+#: A hyphen and the word after it, or a word and the hyphen after it ("চীন-সোভিয়েত").
+_HYPHEN_AFTER = re.compile(r"-[^\s-]+")
+_HYPHEN_BEFORE = re.compile(r"[^\s-]+-$")
+
+
 def _mark_modifiers(lex: Lexicon, mentions: list[Mention], toks: list[Token], folded: str = "") -> None:
     """Genitive countries that qualify a named person or a title are modifiers, not participants
     (an office holder left unnamed acts for the country); a genitive country before "সরকার"/"বাহিনী"
@@ -651,11 +656,11 @@ def _mark_modifiers(lex: Lexicon, mentions: list[Mention], toks: list[Token], fo
     for m in mentions:
         if m.entity.kind != "Country":
             continue
-        after = re.match(r"-[^\s-]+", folded[m.end:m.end + 30])
-        before = re.search(r"[^\s-]+-$", folded[max(0, m.start - 30):m.start])
+        after = _HYPHEN_AFTER.match(folded[m.end:m.end + 30])
         if after and _RELATION_NOUN.match(folded, m.end + after.end()):
             m.modifier = True
-        elif before and _RELATION_NOUN.match(folded, toks[m.tok_end].start if m.tok_end < len(toks) else m.end):
+        elif _HYPHEN_BEFORE.search(folded[max(0, m.start - 30):m.start]) and _RELATION_NOUN.match(
+                folded, toks[m.tok_end].start if m.tok_end < len(toks) else m.end):
             m.modifier = True
     for idx, m in enumerate(mentions):
         nxt_tok = toks[m.tok_end].text if m.tok_end < len(toks) else ""
