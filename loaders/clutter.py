@@ -20,8 +20,11 @@ END_MARKERS = fold_pattern(
     r"^\s*(?:\[ad_2\]|\[বিজ্ঞাপন[_ ]?২\]|আর[ওো] পড়ুন|আর[ওো] পড়তে পারেন|আরও খবর|সর্বাধিক পঠিত|সর্বাধিক পড়া|সর্বশেষ খবর|"
     r"মন্তব্য করুন|মন্তব্য\s*\(|বিভাগ\s*:|source link|সূত্র লিংক|উৎস\s*$|ট্যাগ\s*:|tags\s*:|"
     r"এই বিভাগের আরও খবর|সংশ্লিষ্ট খবর|সম্পর্কিত খবর|related|প্রিন্ট\s*\||[^\n:]{0,30}:\s*আরও খবর|"
-    # a news agency's sign-off, alone on its line: "এএফপি/রয়টার্স/এসএইচ", "কেসিএনএ/এএফপি"
-    r"[\u0980-\u09ffA-Za-z]{2,12}(?:/[\u0980-\u09ffA-Za-z]{2,12})+\s*$)")
+    # "more reports" headings, also with the outlet's name: "ডয়চে ভেলের আরও প্রতিবেদন"
+    r"[^\n।]{0,30}আর[ওো] (?:প্রতিবেদন|সংবাদ)\s*$|আমাদের অনুসরণ করুন|"
+    # a news agency's sign-off, alone on its line: "এএফপি/রয়টার্স/এসএইচ", "কেসিএনএ/এএফপি", also
+    # with its sources in brackets: "এসিবি/কেএম (রয়টার্স, এএফপি)"
+    r"[\u0980-\u09ffA-Za-z]{2,12}(?:/[\u0980-\u09ffA-Za-z]{2,12})+(?:\s*\([^()\n]{2,60}\))?\s*$)")
 #: A line that is clutter wherever it stands (a photo caption also in brackets: "[ছবি: … ]").
 CLUTTER_LINE = fold_pattern(
     r"^\s*(?:\[ad_\d+\]|\[বিজ্ঞাপন[^\]]*\]|\[?\s*ছবি\s*:|ছবির ক্যাপশন|ছবি সংগৃহীত|ফাইল ছবি|ছবি-?\s*সংগৃহীত|"

@@ -385,11 +385,20 @@ def read_events(
             ms = [x for x in mentions if x.start >= clause_start]
             ms, dated_in = _clause_mentions(sentence, s_start, m.start(), ms, dates)
             ms = [x for x in ms if not _in_background(x, sentence, s_start, m.start())]
+            topics: set[str] = set()
+            if rule.cls in _TOPICAL:
+                about = [x for x in ms if _topic(x, ms, sentence, s_start, m.start())]
+                topics = {x.entity.slug for x in about}
+                ms = [x for x in ms if x not in about]
+                topics -= {x.entity.slug for x in ms}
             agents = _agents(ms, ctx, lex)
             pronouns = [x for x in ms if x.entity.slug == "?country"]
             agents = _resolve_pronouns(agents, pronouns, ctx, lex)
             both = BOTH_COUNTRIES.search(sentence) is not None
             events = _apply(rule, m, sentence, s_start, t0, agents, pronouns, both, ctx, lex, ms)
+            if topics:  # nor does the document's other country stand in for a partner talked about
+                events = [ev for ev in events if not (ev.cls == "Meeting" and any(
+                    e.slug in topics for e in ev.participants))]
             for ev in events:
                 if rule.weapon:
                     w = rule.weapon.search(sentence, max(0, m.start() - 60), m.end())
@@ -433,6 +442,22 @@ def read_events(
             if home is not None and home.slug != ev.recipients[0].slug:
                 ctx.last_visit = (home, ev.recipients[0])
     return _dedupe(out)
+
+
+#: Events whose subject matter is named with "নিয়ে"/"বিষয়ে" ("উত্তর কোরীয় সেনা মোতায়েন নিয়ে
+#: আলোচনা"): what is talked about takes no part in the talk.
+_TOPICAL = {"Meeting", "Statement", "Message"}
+_TOPIC = re.compile(fold_pattern(
+    r"(?:\s+[^\s,;।:()\"']+){0,3}?\s+(?:নিয়ে|বিষয়ে|বিষয়ক|সম্পর্কে|প্রসঙ্গে|ইস্যুতে)(?![\u0980-\u09ff])"))
+
+
+def _topic(x: Mention, ms: list[Mention], sentence: str, s_start: int, trig: int) -> bool:
+    """Whether mention ``x``, before the trigger, is the last named in a topic phrase ("X … নিয়ে");
+    a pronoun subject ("তিনি … নিয়ে") is not."""
+    if x.post not in ("", "on") or x.start - s_start >= trig or x.via == "pronoun" and x.case == "nom":
+        return False
+    t = _TOPIC.match(sentence, x.end - s_start, trig)
+    return t is not None and not any(x.end <= y.start < s_start + t.end() for y in ms if y is not x)
 
 
 def _in_background(x: Mention, sentence: str, s_start: int, trig: int) -> bool:
@@ -576,10 +601,11 @@ def _meeting(ev, m, sentence, t0, agents, both, ctx, lex) -> list[Event]:
         if before and len({a.entity.slug for a in before if a.entity.kind == "Person"}) < 2 and after:
             before.append(after[0])
         agents = before
+    joined = _joined_to_trigger(agents, sentence, t0 - m.start(), t0)
     agents = [a for a in agents if a.post not in ("source", "by", "after", "before", "than")
               and not (a.case == "loc" and not a.post)
               and not (a.case == "gen" and not a.post and a.entity.kind == "Person" and t0 - a.end > 3
-                       and a.end < t0 and a.via != "pronoun")]  # ("তাঁর একাধিক বৈঠক": its subject)
+                       and a.end < t0 and a.via != "pronoun" and a not in joined)]  # ("তাঁর একাধিক বৈঠক": its subject)
     people = []
     for a in agents:
         if a.entity.kind == "Person" and a.entity.slug not in {p.slug for p in people}:
@@ -601,6 +627,24 @@ def _meeting(ev, m, sentence, t0, agents, both, ctx, lex) -> list[Event]:
     if _RECEPTION.search(m.group(0)) and not any(p.kind == "Person" for p in people):
         return []  # a welcome for visitors or tourists is not a meeting of leaders
     return [ev] if len(ev.participants) >= 2 else []
+
+
+_CONJUNCTION = re.compile(r"\s*(?:,\s*|ও\s+|এবং\s+|আর\s+)")
+
+
+def _joined_to_trigger(agents: list[Mention], sentence: str, s_start: int, t0: int) -> list[Mention]:
+    """Mentions coordinated with the one right before the trigger: in "কিম ও পুতিনের বৈঠক" the
+    genitive of the last conjunct covers the first, so both are the meeting's, not a possessor's."""
+    before = [a for a in agents if a.end <= t0]
+    if not before or t0 - before[-1].end > 3:
+        return []
+    chain = [before[-1]]
+    for a in reversed(before[:-1]):
+        gap = sentence[a.end - s_start:chain[-1].start - s_start]
+        if not _CONJUNCTION.fullmatch(gap):
+            break
+        chain.append(a)
+    return chain
 
 
 def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ctx, lex, all_mentions) -> list[Event]:

@@ -187,7 +187,8 @@ class Lexicon:
             for a in info.get("adjectives", []) or []:
                 self._add_name(a, ent, self.adjectives)
             ent.alt_en.extend(info.get("english_alt", []) or [])
-        for slug, info in (extra.get("historical") or {}).items():
+        states = {**(extra.get("historical") or {}), **(extra.get("partly_recognised") or {})}
+        for slug, info in states.items():
             ent = self._entity(Entity(slug, "Country", info["label"], label_bn=info["names"][0],
                                       alt_bn=info["names"][1:], alt_en=info.get("english_alt", [])))
             for n in info["names"]:

@@ -854,3 +854,41 @@ def test_a_known_full_name_in_another_spelling_is_that_person():
         assert got and got[0].entity.label_en == label, text
     assert skeleton("টিমো") == skeleton("তিমো") and skeleton("ডেভিড") == skeleton("দেভিদ")
     assert not [x for x in mentions("কাল সকালে দুই দেশের মন্ত্রীরা আলোচনা শুরু করেন") if x.entity.kind == "Person"]
+
+
+# -- sentence ends, page tails, coordinated genitives, topics, self-declared states ---------------
+def test_the_currency_sign_some_sites_type_for_the_danda_ends_a_sentence_and_a_verb():
+    # "৷" (U+09F7) stands for "।" on some news sites: the verb before it must still match
+    text = "তারিখ 12.03.2019\n\nগত মাসে ভিয়েতনামের প্রেসিডেন্ট নগুয়েন ফু চং লাওস সফর করেন৷ সেখানে তিনি আলোচনা করেন৷"
+    got = events(text, "Visit")
+    assert got and slugs(got[0].recipients) == {"laos"} and got[0].date == PartialDate(2019, 2)
+    assert fold("করেন৷").text == fold("করেন।").text
+
+
+@pytest.mark.parametrize("tail", ["এসিবি/কেএম (রয়টার্স, এএফপি)", "বিবিসি বাংলার আরও প্রতিবেদন",
+                                  "আমাদের অনুসরণ করুন ফেসবুকে"])
+def test_a_sign_off_with_its_sources_or_a_more_reports_heading_ends_the_article(tail):
+    body = "মার্কিন প্রেসিডেন্ট জো বাইডেন তিন দিনের সফরে হ্যানয় পৌঁছেছেন। " * 3
+    raw = f"শিরোনাম\n\n{body}\n\n{tail}\n\n• ফ্রান্সকে ১০ কোটি ইউরো সহায়তা দিল জার্মানি\n"
+    spans = article_spans(raw)
+    assert spans and all("জার্মানি" not in raw[a:b] for a, b in spans)
+
+
+def test_a_genitive_shared_by_coordinated_people_makes_both_meet():
+    text = "২০১৯ সালের জুনে মুন জে-ইন ও শি জিনপিংয়ের বৈঠকের পর থেকে আলোচনা এগিয়েছে।"
+    got = events(text, "Meeting")
+    assert got and slugs(got[0].participants) == {"moon-jae-in", "xi-jinping"}
+
+
+def test_what_a_meeting_is_about_takes_no_part_in_it():
+    text = ("২০২০ সালের মার্চে জাপানের প্রধানমন্ত্রী শিনজো আবে সিউলে যান। সেখানে তিনি চীনা নৌবহর মোতায়েন নিয়ে "
+            "প্রেসিডেন্ট মুন জে-ইনের সঙ্গে আলোচনা করেন।")
+    got = events(text, "Meeting")
+    assert got and all("china" not in slugs(e.participants) for e in got)
+    assert any(slugs(e.participants) == {"shinzo-abe", "moon-jae-in"} for e in got)
+
+
+def test_a_self_declared_state_is_an_actor_of_its_own():
+    text = "২০০৮ সালের আগস্টে রাশিয়া আবখাজিয়া ও দক্ষিণ ওসেটিয়াকে স্বাধীন রাষ্ট্র হিসেবে স্বীকৃতি দেয়।"
+    got = events(text, "Recognition")
+    assert {r.slug for e in got for r in e.recipients} == {"abkhazia", "south-ossetia"}
