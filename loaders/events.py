@@ -295,6 +295,8 @@ def _agents(mentions: list[Mention], ctx: DocumentContext, lex: Lexicon) -> list
             if not e.capital or not e.country:
                 continue
             m = Mention(lex.entities[e.country], m.start, m.end, m.tok, m.tok_end, m.case, m.post, via="capital")
+        if m.post == "led":  # the leader of a delegation or a force acts as its subject
+            m = Mention(m.entity, m.start, m.end, m.tok, m.tok_end, "nom", "", via=m.via, coord=m.coord)
         if m.entity.kind in AGENT_KINDS:
             out.append(m)
     return out

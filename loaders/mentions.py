@@ -25,6 +25,7 @@ POSTPOSITIONS = {
     "সাথে": "with", "সঙ্গে": "with", "সহ": "with", "বিরুদ্ধে": "against", "পর": "after", "পরে": "after",
     "আগে": "before", "মধ্যে": "between", "মধ্যকার": "between", "পক্ষে": "for", "তুলনায়": "than",
     "দ্বারা": "by", "কর্তৃক": "by",
+    "নেতৃত্বে": "led",  # "X-এর নেতৃত্বে একটি প্রতিনিধিদল": X leads, and acts for, the party
 }
 #: Postpositions that keep their sense with an emphatic clitic ("লারিজানির সঙ্গেও আলোচনা করেন": with
 #: Larijani too); "আগেই", "পরেই" are adverbs (already, right after) and are not among them.
@@ -34,6 +35,11 @@ _REDUPLICATED = {key("সঙ্গে"), key("সাথে")}
 #: Nouns after a genitive country that make the country itself the actor ("মঙ্গোলিয়ার সরকার").
 GOVERNMENT_NOUNS = {key(w) for w in ["সরকার", "প্রশাসন", "বাহিনী", "সেনাবাহিনী", "নেতৃত্ব", "কর্তৃপক্ষ",
                                       "পররাষ্ট্র মন্ত্রণালয়", "মন্ত্রণালয়"]}
+#: A ministry or department by its field ("মার্কিন অর্থ মন্ত্রণালয়", "রাজস্ব বিভাগ") acts for its state.
+GOVERNMENT_NOUNS |= {key(f + " " + o) for f in ["অর্থ", "প্রতিরক্ষা", "বাণিজ্য", "স্বরাষ্ট্র", "রাজস্ব", "বিচার",
+                                                 "তথ্য", "শিল্প", "কৃষি", "স্বাস্থ্য", "জ্বালানি", "পররাষ্ট্র",
+                                                 "রাষ্ট্র", "ট্রেজারি", "অর্থনীতি"]
+                     for o in ["মন্ত্রণালয়", "বিভাগ", "দপ্তর", "দফতর"]}
 #: Words that never start or continue a person's name.
 STOPWORDS = {key(w) for w in """এবং ও যে তিনি তাঁর তার তারা এই সেই এক একটি গত আগামী সহ প্রথম দ্বিতীয় তৃতীয়
     বলেন বলেছেন বলেছে জানান জানিয়েছেন করেন করেছেন করে করেছে সাথে সঙ্গে কাছে থেকে জন্য উপর মধ্যে দেশ দেশের
@@ -76,6 +82,8 @@ COUNT_WORDS = {key(w) for w in ["একাধিক", "প্রথম", "দ্
                                  "আনুষ্ঠানিক", "দীর্ঘ"]}
 #: "X হিসেবে" (as X): a role, not a participant.
 AS_WORDS = {key(w) for w in ["হিসেবে", "হিসাবে"]}
+#: "the delegation" named again, definite (-টি), in any case: "প্রতিনিধিদলটিকে", "প্রতিনিধি দলটির".
+_DEFINITE_PARTY = re.compile(fold_pattern(r"^(?:প্রতিনিধিদল|প্রতিনিধি দল)টি(কে|র|তে|ও)?$"))
 PRONOUN_COUNTRY = {key(w) for w in ["দেশটি", "দেশটির", "দেশটিকে", "দেশটিতে", "দেশে", "দেশটিও"]}
 BOTH_COUNTRIES = re.compile(fold_pattern(r"(?:দুই|উভয়|দু'|দুটি)\s*(?:দেশ|পক্ষ|রাষ্ট্র|নেতা|রাজধানী|মন্ত্রী|পররাষ্ট্রমন্ত্রী)|(?:দেশ|পক্ষ)\s*দুটি|দেশ\s*দুটো"))
 
@@ -108,6 +116,7 @@ class DocumentContext:
     last_weapon: str | None = None
     last_country: Entity | None = None  # the last country named as a subject, for "দেশটির মন্ত্রী"
     last_visit: tuple[Entity, Entity] | None = None  # the visitor's country and the host of the last visit
+    last_leader: Entity | None = None  # the person leading the last delegation named ("X-এর নেতৃত্বে")
     recent_people: list[Entity] = field(default_factory=list)  # people in order of last mention  # the last weapon named, for "এই ধরনের মিসাইল"
 
     def remember(self, person: Entity, subject: bool = True, surface: str = "") -> None:
@@ -301,6 +310,14 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
             out.append(Mention(ctx.last_person, toks[i].start, toks[i].end, i, i + 1, "nom", "", via="pronoun"))
             i += 1
             continue
+        if ctx.last_leader is not None and _DEFINITE_PARTY.match(word):
+            # "প্রতিনিধিদলটিকে সাক্ষাৎ দেন": the delegation named before, in its leader's person
+            ending = _DEFINITE_PARTY.match(word).group(1)
+            case, post, used = _case_and_post(lex, toks, i + 1, ending)
+            out.append(Mention(ctx.last_leader, toks[i].start, toks[i].end, i, i + 1 + used, case, post,
+                               via="pronoun"))
+            i += 1 + used
+            continue
         if word in PRONOUN_OBJECT:
             person = _object_referent(out, toks, i, folded, ctx)
             if person is not None:
@@ -339,6 +356,9 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
     _mark_modifiers(lex, out, toks, folded)
     _coordinate(out, folded)
     _coordinate_unknown(out, folded)
+    for m in out:  # a person who leads a party ("X-এর নেতৃত্বে প্রতিনিধিদল") stands for it later
+        if m.post == "led" and m.entity.kind == "Person":
+            ctx.last_leader = m.entity
     for m in out:  # the country this sentence names as its subject ("চিলির পররাষ্ট্র মন্ত্রণালয় …")
         if m.entity.kind == "Country" and m.case == "nom" and not m.post and not m.modifier \
                 and m.entity.slug in lex.entities:

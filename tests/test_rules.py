@@ -892,3 +892,23 @@ def test_a_self_declared_state_is_an_actor_of_its_own():
     text = "২০০৮ সালের আগস্টে রাশিয়া আবখাজিয়া ও দক্ষিণ ওসেটিয়াকে স্বাধীন রাষ্ট্র হিসেবে স্বীকৃতি দেয়।"
     got = events(text, "Recognition")
     assert {r.slug for e in got for r in e.recipients} == {"abkhazia", "south-ossetia"}
+
+
+def test_a_dateline_with_the_month_first_and_a_variant_spelling():
+    from kutniti.loaders.dates import document_date
+    assert document_date("প্রকাশিত: ১৮:৪৫, নভেম্বার ৩, ২০২১\n\nশিরোনাম") == PartialDate(2021, 11, 3)
+    assert document_date("আপডেট: জুলাই ৯, ২০১৫ ১০:২০") == PartialDate(2015, 7, 9)
+
+
+def test_the_leader_of_a_delegation_visits_and_is_the_delegation_named_again():
+    text = ("তারিখ: ১০ মে ২০১৮\n\nভারতের পররাষ্ট্র প্রতিমন্ত্রী ভি কে সিংয়ের নেতৃত্বে একটি প্রতিনিধিদল গতকাল পিয়ংইয়ং "
+            "পৌঁছায়। পরে উত্তর কোরিয়ার পররাষ্ট্রমন্ত্রী রি ইয়ং হো প্রতিনিধিদলটিকে সাক্ষাৎ দেন।")
+    visit = events(text, "Visit")
+    assert visit and visit[0].actors[0].label_en.startswith("V") and slugs(visit[0].recipients) == {"north-korea"}
+    meeting = events(text, "Meeting")
+    assert meeting and slugs(meeting[0].participants) == {visit[0].actors[0].slug, "ri-yong-ho"}
+
+
+def test_a_ministry_named_by_its_field_acts_for_its_state():
+    text = "২০১৯ সালে ব্রিটিশ অর্থ মন্ত্রণালয় কয়েকটি ইরানি প্রতিষ্ঠানের ওপর নিষেধাজ্ঞা দেয়।"
+    assert sides(text, "Sanction") == ({"united-kingdom"}, {"iran"})
