@@ -393,6 +393,9 @@ def read_events(
                 topics = {x.entity.slug for x in about}
                 ms = [x for x in ms if x not in about]
                 topics -= {x.entity.slug for x in ms}
+            # "X-এর সঙ্গে লেনদেনের অভিযোগে …": a partner in the charge is not a party to the act
+            ms = [x for x in ms if not (x.post == "with" and x.start - s_start < m.start()
+                                        and _REASON.match(sentence, x.end - s_start, m.start()))]
             agents = _agents(ms, ctx, lex)
             pronouns = [x for x in ms if x.entity.slug == "?country"]
             agents = _resolve_pronouns(agents, pronouns, ctx, lex)
@@ -451,6 +454,11 @@ def read_events(
 _TOPICAL = {"Meeting", "Statement", "Message"}
 _TOPIC = re.compile(fold_pattern(
     r"(?:\s+[^\s,;।:()\"']+){0,3}?\s+(?:নিয়ে|বিষয়ে|বিষয়ক|সম্পর্কে|প্রসঙ্গে|ইস্যুতে)(?![\u0980-\u09ff])"))
+
+
+#: A reason phrase closing after a mention: "… সঙ্গে অস্ত্র লেনদেনের অভিযোগে", "… সম্পর্কের কারণে".
+_REASON = re.compile(fold_pattern(
+    r"\s*(?:সঙ্গে|সাথে)\s+(?:[^\s,;।:()\"']+\s+){0,3}?[^\s,;।:()\"']*(?:ের|র)\s+(?:অভিযোগে|কারণে|দায়ে)(?![\u0980-\u09ff])"))
 
 
 def _topic(x: Mention, ms: list[Mention], sentence: str, s_start: int, trig: int) -> bool:

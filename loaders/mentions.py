@@ -47,6 +47,8 @@ STOPWORDS = {key(w) for w in """এবং ও যে তিনি তাঁর �
     আবার আরও সর্বোচ্চ সাবেক তৎকালীন বর্তমান নতুন নিযুক্ত হিসেবে হিসাবে প্রধান উপ দুই দুজন মাত্র নেতৃত্বে যখন
     পর পরে আগে কি না নয় হয় হয়েছে ছিল ছিলেন দিয়ে দেন দেয় সফর সফরে বৈঠক বৈঠকে
     স্ত্রী স্বামী পুত্র কন্যা ছেলে মেয়ে ভাই বোন সহধর্মিণী""".split()}
+#: Demonstratives (that) that may also be a syllable of a name ("সে-উং"), so not stopwords.
+_THAT = {key(w) for w in ["সে", "ওই", "ঐ"]}
 #: Nouns the demonstrative "এ" (this) comes before: "পিয়ংইয়ং এ সময় …" is "Pyongyang, at this
 #: time …", not a detached locative ending.
 DEMONSTRATIVE_NOUNS = {key(w) for w in """সময় সময়ে বছর বছরে বছরের মাসে মাসের সপ্তাহে সপ্তাহের দিন দিনে
@@ -205,6 +207,8 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
         if hit:
             ent, ending, n = hit
             case, post, used = _case_and_post(lex, toks, i + n, ending)
+            if case == "gen" and not post and ent.kind == "Country":
+                post = _post_of_body(lex, toks, i + n + used)
             m = Mention(ent, toks[i].start, toks[i + n - 1].end, i, i + n + used, case, post)
             out.append(m)
             if ent.kind == "Person":
@@ -381,6 +385,24 @@ def _coordinate_unknown(mentions: list[Mention], folded: str) -> None:
         nxt = _AND_LOCATIVE.match(folded, m.end)
         if nxt and nxt.start(1) not in starts and key(nxt.group(1)) not in STOPWORDS:
             m.case = "loc"
+
+
+def _post_of_body(lex: Lexicon, toks: list[Token], j: int) -> str:
+    """The postposition after a country's body named at token j in the genitive: in "এরিত্রিয়ার
+    নৌবাহিনীর ওপর", "রাশিয়ার সরকারের সঙ্গে", the relation the body has is the country's."""
+    k = _group_noun(lex, toks, j)
+    if k is not None:
+        ending = _ending_of(lex, toks[k].text)
+        n = 1
+    else:
+        gov = _government_noun(toks, j)
+        if gov is None:
+            return ""
+        n, ending = gov
+        k = j + n - 1
+    if case_of(ending) != "gen":
+        return ""
+    return _case_and_post(lex, toks, k + 1, ending)[1]
 
 
 def _group_noun(lex: Lexicon, toks: list[Token], j: int) -> int | None:
@@ -573,6 +595,8 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
         w = toks[k].text
         if w in STOPWORDS or _strip(w) in STOPWORDS or lex.title(w) or w.isdigit() or len(w) < 2:
             break
+        if w in _THAT and k + 1 < len(toks) and toks[k + 1].text in DEMONSTRATIVE_NOUNS:
+            break  # "… গেব্রেমেসকেল সে সময়": "at that time" follows the name
         gap = folded[toks[k - 1].end:toks[k].start].strip(" -\u200c\u200d") if k > j and folded else ""
         if gap and not (gap == "." and toks[k - 1].text in INITIALS):  # "এম. জে. আকবর": initials
             break

@@ -912,3 +912,29 @@ def test_the_leader_of_a_delegation_visits_and_is_the_delegation_named_again():
 def test_a_ministry_named_by_its_field_acts_for_its_state():
     text = "২০১৯ সালে ব্রিটিশ অর্থ মন্ত্রণালয় কয়েকটি ইরানি প্রতিষ্ঠানের ওপর নিষেধাজ্ঞা দেয়।"
     assert sides(text, "Sanction") == ({"united-kingdom"}, {"iran"})
+
+
+def test_a_joint_declaration_signed_by_the_two_leaders_is_an_agreement():
+    text = ("২০১৮ সালের জুনে দক্ষিণ কোরিয়ার প্রেসিডেন্ট মুন জে-ইন মস্কো সফরে যান এবং প্রেসিডেন্ট ভ্লাদিমির পুতিনের সঙ্গে "
+            "বৈঠক করেন। ২০১৮ সালের ২২ জুন দুই নেতা একটি যৌথ ঘোষণায় সই করেন।")
+    got = events(text, "AgreementSigning")
+    assert got and slugs(got[0].participants) == {"south-korea", "russia"} and got[0].date == PartialDate(2018, 6, 22)
+
+
+def test_a_charge_dismissed_is_a_statement_of_the_one_who_dismisses_it():
+    got = events("২০২০ সালে রাশিয়ার পররাষ্ট্রমন্ত্রী সের্গেই লাভরভ অভিযোগটিকে ভিত্তিহীন বলে উড়িয়ে দেন।", "Statement")
+    assert got and got[0].actors[0].slug == "sergey-lavrov"
+
+
+def test_that_time_after_a_new_name_is_not_part_of_it():
+    text = ("২০১৭ সালে জিবুতির তথ্যমন্ত্রী আহমেদ হাসান সে সময় এক বার্তায় অভিযোগটিকে ভিত্তিহীন বলে উড়িয়ে দেন। "
+            "সে বছর জুলাইয়ে ইথিওপিয়ার প্রধানমন্ত্রী আবি আহমেদ জিবুতি সফর করেন।")
+    people = {e.label_en for e in read(doc(text)).entities.values() if e.kind == "Person"}
+    assert any(label.endswith("Hasan") or label.endswith("Hassan") for label in people), people
+    visit = events(text, "Visit")
+    assert visit and slugs(visit[0].actors) == {"abiy-ahmed"}
+
+
+def test_a_partner_in_the_charge_is_not_the_target_and_a_countrys_navy_is_the_country():
+    text = "২০১৭ সালে যুক্তরাষ্ট্র ইরানের সঙ্গে অস্ত্র লেনদেনের অভিযোগে সুদানের নৌবাহিনীর ওপর নিষেধাজ্ঞা আরোপ করে।"
+    assert sides(text, "Sanction") == ({"united-states"}, {"sudan"})
