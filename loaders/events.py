@@ -242,8 +242,22 @@ _IRREALIS = re.compile(fold_pattern(
     r"রাজি\s+করা|চেষ্টা|আহ্বান|অনুরোধ|চাপ)"))
 
 
+#: A verbal noun that names what was considered, threatened, proposed or called for, not done:
+#: "সম্পর্ক ছিন্ন করার কথা বিবেচনা করেনি", "দূতাবাস বন্ধ করার হুমকি দেয়", "বহিষ্কারের দাবি জানায়".
+_VERBAL_NOUN_END = re.compile(fold_pattern(r"(?:করার|দেওয়ার|দেয়ার|পাঠানোর|নেওয়ার|\S+ের)$"))
+_VERBAL_NOUN_NEXT = re.compile(fold_pattern(r"^\s*(?:করার|দেওয়ার|দেয়ার|পাঠানোর|নেওয়ার)(?![\u0980-\u09ff])"))
+_CONSIDERED = re.compile(fold_pattern(
+    r"^\s*(?:কথা\s+(?:বিবেচনা|ভাব|চিন্তা)|বিষয়টি\s+বিবেচনা|চিন্তাভাবনা|হুমকি|প্রস্তাব|দাবি|আহ্বান|আবেদন|সম্ভাবনা)"))
+
+
 def _irrealis(trigger: str, after: str) -> bool:
-    """Whether the trigger is an infinitive that a verb of wanting or urging governs."""
+    """Whether the trigger is an infinitive that a verb of wanting or urging governs, or a verbal
+    noun of what was only considered, threatened or called for."""
+    if _VERBAL_NOUN_END.search(trigger) and _CONSIDERED.match(after):
+        return True
+    noun = _VERBAL_NOUN_NEXT.match(after)
+    if noun and _CONSIDERED.match(after[noun.end():]):
+        return True  # "সম্পর্ক ছিন্ন | করার কথা বিবেচনা"
     return bool((_INFINITIVE_END.search(trigger) or _INFINITIVE_NEXT.match(after)) and _IRREALIS.match(after))
 
 

@@ -125,6 +125,8 @@ class Lexicon:
         self.first_skeletons: set[str] = set()  # the skeletons of those names' first words
         self.titles: dict[str, str] = {}  # folded key → English position
         self.honorifics: set[str] = set()
+        #: successor state's slug → (from, until, the state that held its name and capital then)
+        self.held_before: dict[str, list[tuple[int, int, Entity]]] = {}
         self.groups: set[str] = set()  # "প্রশিক্ষক", "কূটনীতিক" …: people of a country (see titles.yaml)
         self.qualifiers: set[str] = set()
         self.max_words = 1
@@ -191,6 +193,9 @@ class Lexicon:
         for slug, info in states.items():
             ent = self._entity(Entity(slug, "Country", info["label"], label_bn=info["names"][0],
                                       alt_bn=info["names"][1:], alt_en=info.get("english_alt", [])))
+            if info.get("held") and info["held"]["by"] in by_iso:
+                held = info["held"]
+                self.held_before.setdefault(by_iso[held["by"]].slug, []).append((held["from"], held["until"], ent))
             for n in info["names"]:
                 self._add_name(n, ent)
             for a in info.get("adjectives", []) or []:

@@ -752,8 +752,9 @@ def test_full_relations_established_are_established_and_an_anniversary_is_not():
 
 
 def test_a_consulate_general_opened_with_a_determiner_before_it():
+    # (Hanoi in 1958 was North Vietnam's capital)
     assert sides("১৯৫৮ সালে হ্যানয়ে ভারতের একটি কনস্যুলেট জেনারেল খোলা হয়।", "MissionOpening") == (
-        {"india"}, {"vietnam"})
+        {"india"}, {"north-vietnam"})
 
 
 def test_relations_at_embassy_level_are_diplomatic_relations():
@@ -938,3 +939,18 @@ def test_that_time_after_a_new_name_is_not_part_of_it():
 def test_a_partner_in_the_charge_is_not_the_target_and_a_countrys_navy_is_the_country():
     text = "২০১৭ সালে যুক্তরাষ্ট্র ইরানের সঙ্গে অস্ত্র লেনদেনের অভিযোগে সুদানের নৌবাহিনীর ওপর নিষেধাজ্ঞা আরোপ করে।"
     assert sides(text, "Sanction") == ({"united-states"}, {"sudan"})
+
+
+def test_a_capital_before_its_state_existed_stands_for_the_state_of_the_time():
+    got = events("১৯৬১ সালের জুলাইয়ে কিম ইল সুং মস্কো সফর করেন। ২০১৯ সালের এপ্রিলে কিম জং উন ভ্লাদিভস্তক সফর করেন।",
+                 "Visit")
+    dest = {e.date.year: slugs(e.recipients) for e in got}
+    assert dest.get(1961) == {"soviet-union"} and dest.get(2019) == {"russia"}
+    aid = events("১৯৫৫ সালে চেক প্রকৌশলীরা উত্তর কোরিয়াকে একটি কারখানা নির্মাণে সহায়তা দেন।", "Aid")
+    assert aid and slugs(aid[0].actors) == {"czechoslovakia"}
+
+
+@pytest.mark.parametrize("text", ["২০১৭ সালে পেরু উত্তর কোরিয়ার সঙ্গে সম্পর্ক ছিন্ন করার কথা বিবেচনা করে।",
+                                  "২০১৭ সালে যুক্তরাষ্ট্র উত্তর কোরিয়ার দূতাবাস বন্ধ করার হুমকি দেয়।"])
+def test_what_is_considered_or_threatened_is_not_done(text):
+    assert not [e for e in read(doc(text)).events if e.cls in ("ReduceRelations", "MissionClosure")]
