@@ -272,6 +272,9 @@ _FUTURE_WORDS = re.compile(fold_pattern(r"আমন্ত্রণ|আগাম�
 _INVITATION = re.compile(fold_pattern(r"আমন্ত্রণ"))
 _DATIVE = re.compile(fold_pattern(r"(?:নিকট|কাছে)(?![\u0980-\u09ff])"))
 _DURING_VISIT = re.compile(fold_pattern(r"সফরকালে|এই সফরে"))
+#: "… বলে X জানায়/দাবি করে": the reported clause ends at "বলে" and its reporter follows.
+_SAID_BY = re.compile(fold_pattern(
+    r"(?<=\S)\s+বলে\s+(?=[^।,;]{0,80}?(?:জানা|জানি|দাবি|উল্লেখ|অভিযোগ|বলেছে|বলেন|মনে কর|ধারণা))"))
 #: "X বলেছে যে …", "X জানায়, …": the reporter is not a participant of what is reported.
 _REPORTING = re.compile(fold_pattern(r"(?:বলেছে|বলেছেন|বলেন|জানিয়েছে|জানিয়েছেন|জানায়|জানান|ঘোষণা করেছে|ঘোষণা করেছিল|অভিযোগ করেছে|দাবি করেছে)(?:\s+যে\s|\s*,\s)"))
 
@@ -291,7 +294,7 @@ _DEMONSTRATIVE = re.compile(fold_pattern(r"(?<![\u0980-\u09ff])(?:এই|সে�
 WEAPON_NOUNS = tuple(fold_pattern(w) for w in ("মিসাইল", "মিসসাইল", "ক্ষেপণাস্ত্র", "ট্যাংক", "যুদ্ধবিমান", "রকেট"))
 WEAPON_NAME = re.compile(fold_pattern(r"(?:[^\s।,]+\s+){1,2}") + f"(?:{'|'.join(WEAPON_NOUNS)})")
 #: What may stand between an embassy's owner and "দূতাবাস": a determiner or an adjective of the mission.
-_MISSION_GAP = re.compile(fold_pattern(r"\s*(?:(?:একটি|একটা|নিজস্ব|নতুন|স্থায়ী|আবাসিক|পূর্ণাঙ্গ)\s+)*"))
+_MISSION_GAP = re.compile(fold_pattern(r"\s*(?:(?:একটি|একটা|নিজস্ব|নতুন|পুরোনো|পুরনো|পুরাতন|সাবেক|স্থায়ী|আবাসিক|পূর্ণাঙ্গ)\s+)*"))
 _DELEGATION = re.compile(fold_pattern(r"প্রতিনিধি\s*দল|প্রতিনিধিদল"))
 
 
@@ -399,6 +402,10 @@ def read_events(
             if rep:
                 clause_start = s_start + rep.end()
             ms = [x for x in mentions if x.start >= clause_start]
+            # "… চুক্তিতে স্বাক্ষর করে বলে কেসিএনএ দাবি করে": who reports it after "বলে" is no party
+            said = _SAID_BY.search(sentence, m.end()) if rule.cls != "Statement" else None
+            if said:
+                ms = [x for x in ms if x.start < s_start + said.end()]
             ms, dated_in = _clause_mentions(sentence, s_start, m.start(), ms, dates)
             ms = [x for x in ms if not _in_background(x, sentence, s_start, m.start())]
             topics: set[str] = set()
@@ -610,6 +617,8 @@ def _apply(rule, m, sentence, s_start, t0, agents, pronouns, both, ctx, lex, all
     return _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ctx, lex, all_mentions)
 
 
+_WELCOMED_EVENT = re.compile(fold_pattern(
+    r"(?:সম্মেলন|বৈঠক|সিদ্ধান্ত|উদ্যোগ|চুক্তি|আলোচনা|পদক্ষেপ|ঘোষণা|প্রস্তাব)(?:টি|গুলো)?কে\s*$"))
 _RECEPTION = re.compile(fold_pattern(r"অভ্যর্থনা|আতিথ্য|স্বাগত|সংবর্ধনা"))
 
 
@@ -648,6 +657,8 @@ def _meeting(ev, m, sentence, t0, agents, both, ctx, lex) -> list[Event]:
         if partner is not None:
             people.append(partner)
     ev.participants = people[:6]
+    if _RECEPTION.search(m.group(0)) and _WELCOMED_EVENT.search(sentence, 0, m.start()):
+        return []  # "শীর্ষ সম্মেলনকে স্বাগত জানান": a summit welcomed is a statement, not a meeting
     if _RECEPTION.search(m.group(0)) and not any(p.kind == "Person" for p in people):
         return []  # a welcome for visitors or tourists is not a meeting of leaders
     return [ev] if len(ev.participants) >= 2 else []

@@ -954,3 +954,17 @@ def test_a_capital_before_its_state_existed_stands_for_the_state_of_the_time():
                                   "২০১৭ সালে যুক্তরাষ্ট্র উত্তর কোরিয়ার দূতাবাস বন্ধ করার হুমকি দেয়।"])
 def test_what_is_considered_or_threatened_is_not_done(text):
     assert not [e for e in read(doc(text)).events if e.cls in ("ReduceRelations", "MissionClosure")]
+
+
+def test_regarded_as_is_no_meeting_and_a_summit_welcomed_is_a_statement():
+    text = ("১৯৭২ সালে কাঠমান্ডু চীনের সঙ্গে বাণিজ্য চুক্তি সই করে, যা নেপালের নীতিতে মোড় হিসেবে দেখা হয়। "
+            "২০১৮ সালে নেপালের পররাষ্ট্রমন্ত্রী প্রদীপ জ্ঞাওয়ালি সিঙ্গাপুর শীর্ষ সম্মেলনকে স্বাগত জানান।")
+    assert not events(text, "Meeting")
+    assert events(text, "Statement")
+
+
+def test_the_reporter_after_bole_is_no_party_and_two_governments_are_the_two_countries():
+    text = ("উত্তর কোরিয়া ও ঘানার সম্পর্ক। ১৯৮৫ সালে দুই সরকার একটি সাংস্কৃতিক চুক্তিতে স্বাক্ষর করে বলে "
+            "কোরীয় কেন্দ্রীয় সংবাদ সংস্থা দাবি করে।")
+    got = events(text, "AgreementSigning")
+    assert got and slugs(got[0].participants) == {"ghana", "north-korea"}
