@@ -488,7 +488,11 @@ def _topic(x: Mention, ms: list[Mention], sentence: str, s_start: int, trig: int
     if x.post not in ("", "on") or x.start - s_start >= trig or x.via == "pronoun" and x.case == "nom":
         return False
     t = _TOPIC.match(sentence, x.end - s_start, trig)
-    return t is not None and not any(x.end <= y.start < s_start + t.end() for y in ms if y is not x)
+    if t is None or any(x.end <= y.start < s_start + t.end() for y in ms if y is not x):
+        return False
+    # a nominative name is the topic only right before "নিয়ে" ("উত্তর কোরিয়া নিয়ে"); with words
+    # between, it is the subject ("ইউরোপীয় ইউনিয়ন এই পরীক্ষার বিষয়ে উদ্বেগ …")
+    return x.case != "nom" or x.via in ("group", "adjective") or len(sentence[x.end - s_start:t.end()].split()) == 1
 
 
 def _in_background(x: Mention, sentence: str, s_start: int, trig: int) -> bool:

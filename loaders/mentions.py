@@ -707,7 +707,7 @@ def _mark_modifiers(lex: Lexicon, mentions: list[Mention], toks: list[Token], fo
             # "বাশার আল-আসাদের সরকারের প্রতি": the leader's government is the country
             m.entity = lex.entities[m.entity.country]
         if m.entity.kind == "Organization" and (lex.title(nxt_tok) or nxt_tok in lex.honorifics or any(
-                _GENITIVE_WORD.search(toks[k - 1].text) and k < len(toks) and lex.title(toks[k].text)
+                k < len(toks) and _GENITIVE_WORD.search(toks[k - 1].text) and lex.title(toks[k].text)
                 for k in (m.tok_end + 1, m.tok_end + 2))):
             # "জাতিসংঘের মহাসচিব …", "… অ্যাসেম্বলির (স্থায়ী) কমিটির চেয়ারম্যান …": the body qualifies
             # an office
