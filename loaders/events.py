@@ -311,7 +311,8 @@ def _agents(mentions: list[Mention], ctx: DocumentContext, lex: Lexicon) -> list
         if e.kind == "City":
             if not e.capital or not e.country:
                 continue
-            m = Mention(lex.entities[e.country], m.start, m.end, m.tok, m.tok_end, m.case, m.post, via="capital")
+            m = Mention(lex.entities[e.country], m.start, m.end, m.tok, m.tok_end, m.case, m.post, via="capital",
+                        coord=m.coord)
         if m.post == "led":  # the leader of a delegation or a force acts as its subject
             m = Mention(m.entity, m.start, m.end, m.tok, m.tok_end, "nom", "", via=m.via, coord=m.coord)
         if m.entity.kind in AGENT_KINDS:
@@ -787,6 +788,9 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
             recipient = (objects or [a for a in agents if a.post == "against"] or with_ or [None])[0]
         elif rule.cls in ("TroopDeployment", "ArmsTransfer", "Aid", "Cooperation"):
             recipient = (objects or locs or [None])[0]
+        elif rule.mission:
+            # "X অ্যাঙ্গোলা ও উগান্ডায় তাদের দূতাবাস বন্ধ করে": the host in the locative before it
+            recipient = (objects or [x for x in locs if x.start < t0][-1:] or [None])[0]
         elif rule.cls == "MilitaryCooperation":
             # "X Y-এর সেনাদের প্রশিক্ষণ দেয়", "X-এর প্রশিক্ষকেরা Y-তে কাজ করেন"
             recipient = (objects or locs or [g for g in gens if g is not actor] or [None])[0]
@@ -837,7 +841,7 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
         ev.actors = [a_ent]
         if r_ent is not None:
             ev.recipients = [r_ent]
-        return [ev]
+        return _coordinated(ev, actor, recipient, agents) if recipient is not None else [ev]
     if a_ent is None or r_ent is None:
         return []
     if a_ent.slug == r_ent.slug or _country_of(a_ent, lex) is _country_of(r_ent, lex) and a_ent.kind == r_ent.kind:

@@ -636,6 +636,9 @@ _PLURAL = re.compile(fold_pattern(r"(?:রা|েরা|গুলো|গুল�
 _CONJUNCTION = re.compile(fold_pattern(r"\s*(?:,|ও|এবং|আর|এবং\s+তার)\s*"))
 
 
+_CAPITAL_OF = re.compile(fold_pattern(r"\s+রাজধানী\s+"))
+
+
 def _coordinate(mentions: list[Mention], folded: str) -> None:
     """A list joined by commas, ও or এবং ("ডেনমার্ক, নরওয়ে ও ফিনল্যান্ড থেকে", "চীন ও রাশিয়ার")
     takes the case ending and postposition of its last member: Bengali marks the case once. The
@@ -653,11 +656,21 @@ def _coordinate(mentions: list[Mention], folded: str) -> None:
                     m.case, m.post, m.modifier = last.case, last.post, last.modifier
         group.clear()
 
-    for m in mentions:
+    starts: dict[int, int] = {}
+    for i, m in enumerate(mentions):
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if m.entity.kind == "Country" and m.case == "gen" and not m.post and nxt is not None and \
+                nxt.entity.kind == "City" and _CAPITAL_OF.fullmatch(folded, m.end, nxt.start):
+            # "স্পেনের রাজধানী মাদ্রিদ এবং লিবিয়ার রাজধানী ত্রিপোলিতে": the country names the capital
+            # that follows, and the capitals are what the list joins
+            m.modifier = True
+            starts[id(nxt)] = m.start
+            continue
+        start = starts.get(id(m), m.start)
         kinds = {"Person"} if m.entity.kind == "Person" else {"Country", "City", "Organization"}
-        if group and group[-1].entity.kind in kinds and _CONJUNCTION.fullmatch(folded, group[-1].end, m.start):
+        if group and group[-1].entity.kind in kinds and _CONJUNCTION.fullmatch(folded, group[-1].end, start):
             group.append(m)
-            joiner[0] = folded[group[-2].end:m.start]
+            joiner[0] = folded[group[-2].end:start]
             continue
         close()
         group.append(m)

@@ -968,3 +968,18 @@ def test_the_reporter_after_bole_is_no_party_and_two_governments_are_the_two_cou
             "কোরীয় কেন্দ্রীয় সংবাদ সংস্থা দাবি করে।")
     got = events(text, "AgreementSigning")
     assert got and slugs(got[0].participants) == {"ghana", "north-korea"}
+
+
+def test_more_page_tails_end_the_article():
+    body = "মার্কিন প্রেসিডেন্ট জো বাইডেন তিন দিনের সফরে হ্যানয় পৌঁছেছেন এবং আলোচনা করেছেন। " * 3
+    for tail in ("বিবিসি বাংলার অন্যান্য খবর:", "এ সম্পর্কিত আরো খবর", "সূত্র : এএফপি, রয়টার্স", "সবচেয়ে বেশি পঠিত"):
+        raw = f"শিরোনাম\n\n{body}\n\n{tail}\n» ফ্রান্সকে অস্ত্র দেবে জার্মানি\n"
+        assert all("জার্মানি" not in raw[a:b] for a, b in article_spans(raw)), tail
+
+
+def test_embassies_closed_in_a_list_of_hosts_are_one_closure_each():
+    text = "২০২৩ সালে ইরান কেনিয়া ও ঘানায় তাদের দূতাবাস বন্ধ করে দেয়।"
+    assert {(slugs(e.actors).pop(), slugs(e.recipients).pop()) for e in events(text, "MissionClosure")} == {
+        ("iran", "kenya"), ("iran", "ghana")}
+    text = "২০২৩ সালে ইরান ফ্রান্সের রাজধানী প্যারিস এবং ইতালির রাজধানী রোমে তাদের দূতাবাস বন্ধ করে দেয়।"
+    assert {slugs(e.recipients).pop() for e in events(text, "MissionClosure")} == {"france", "italy"}
