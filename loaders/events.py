@@ -242,6 +242,10 @@ _IRREALIS = re.compile(fold_pattern(
     r"রাজি\s+করা|চেষ্টা|আহ্বান|অনুরোধ|চাপ)"))
 
 
+#: A clause that what follows is not expected, or only supposed: "মনে করেন না যে …", "যদি …".
+_NOT_EXPECTED = re.compile(fold_pattern(
+    r"(?:মনে\s+(?:করেন|করে|করছেন|করছে|হয়)\s+না|আশা\s+(?:করেন|করে)\s+না|সম্ভাবনা\s+(?:নেই|কম))\s+যে"
+    r"|(?<![\u0980-\u09ff])যদি(?![\u0980-\u09ff])"))
 #: A verbal noun that names what was considered, threatened, proposed or called for, not done:
 #: "সম্পর্ক ছিন্ন করার কথা বিবেচনা করেনি", "দূতাবাস বন্ধ করার হুমকি দেয়", "বহিষ্কারের দাবি জানায়".
 _VERBAL_NOUN_END = re.compile(fold_pattern(r"(?:করার|দেওয়ার|দেয়ার|পাঠানোর|নেওয়ার|\S+ের)$"))
@@ -391,6 +395,8 @@ def read_events(
                 continue
             if _irrealis(m.group(0), sentence[m.end():m.end() + 60]):
                 continue
+            if _NOT_EXPECTED.search(sentence, 0, m.start()):
+                continue  # "… মনে করেন না যে X সম্পর্ক ছিন্ন করবে", "যদি X … করে, তাহলে": not told as fact
             if _BACKGROUND.match(after) and not any(
                     not d.anchor and d.end <= t0 and _DATED_PHRASE.fullmatch(sentence, d.end - s_start, m.start())
                     for d in dates):
@@ -468,6 +474,8 @@ def read_events(
             home = _country_of(ev.actors[0], lex)
             if home is not None and home.slug != ev.recipients[0].slug:
                 ctx.last_visit = (home, ev.recipients[0])
+    # a pronoun nothing resolved ("দেশটি" with no country to stand for) makes no event
+    out = [x for x in out if not any(e.slug.startswith("?") for e in x[0].agents())]
     return _dedupe(out)
 
 
@@ -771,6 +779,9 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
             if mods:
                 e = mods[-1].entity
                 e = lex.entities[e.country] if e.kind == "City" and e.country else e
+                if e.slug == "?country":  # "স্পেন দেশটির রাষ্ট্রদূতকে …": the country other than the subject's
+                    e = _partner(ctx, actor.entity, lex) if actor is not None else None
+            if mods and e is not None:
                 near = [Mention(e, mods[-1].start, mods[-1].end, mods[-1].tok, mods[-1].tok_end, "gen")]
             recipient = (near[-1:] or objects or [None])[0]
         elif rule.cls in ("Recognition", "Support"):

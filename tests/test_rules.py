@@ -983,3 +983,15 @@ def test_embassies_closed_in_a_list_of_hosts_are_one_closure_each():
         ("iran", "kenya"), ("iran", "ghana")}
     text = "২০২৩ সালে ইরান ফ্রান্সের রাজধানী প্যারিস এবং ইতালির রাজধানী রোমে তাদের দূতাবাস বন্ধ করে দেয়।"
     assert {slugs(e.recipients).pop() for e in events(text, "MissionClosure")} == {"france", "italy"}
+
+
+def test_the_country_of_an_envoy_named_by_a_pronoun_is_the_other_one():
+    text = ("স্পেন ও ইরানের মধ্যে সম্পর্ক। ২০১৭ সালে ইরানের পরীক্ষার পর স্পেন দেশটির রাষ্ট্রদূত হাসান কাশকাভিকে "
+            "'অবাঞ্ছিত ব্যক্তি' ঘোষণা করে।")
+    assert sides(text, "Expulsion") == ({"spain"}, {"iran"})
+
+
+@pytest.mark.parametrize("text", ["বিশ্লেষকেরা মনে করেন না যে ২০২৪ সালে ইরান সৌদি আরবের সঙ্গে সম্পর্ক ছিন্ন করবে।",
+                                  "যদি ২০২৪ সালে ইরান সৌদি আরবের সঙ্গে সম্পর্ক ছিন্ন করে, তাহলে তেলের দাম বাড়বে।"])
+def test_what_is_not_expected_or_only_supposed_is_no_event(text):
+    assert not events(text, "ReduceRelations")
