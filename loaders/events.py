@@ -248,10 +248,13 @@ _NOT_EXPECTED = re.compile(fold_pattern(
     r"|(?<![\u0980-\u09ff])যদি(?![\u0980-\u09ff])"))
 #: A verbal noun that names what was considered, threatened, proposed or called for, not done:
 #: "সম্পর্ক ছিন্ন করার কথা বিবেচনা করেনি", "দূতাবাস বন্ধ করার হুমকি দেয়", "বহিষ্কারের দাবি জানায়".
-_VERBAL_NOUN_END = re.compile(fold_pattern(r"(?:করার|দেওয়ার|দেয়ার|পাঠানোর|নেওয়ার|\S+ের)$"))
-_VERBAL_NOUN_NEXT = re.compile(fold_pattern(r"^\s*(?:করার|দেওয়ার|দেয়ার|পাঠানোর|নেওয়ার)(?![\u0980-\u09ff])"))
+_VERBAL_NOUN_END = re.compile(fold_pattern(r"(?:করার|দেওয়ার|দেয়ার|পাঠানোর|নেওয়ার|করিবার|দিবার|\S+ের)$"))
+_VERBAL_NOUN_NEXT = re.compile(fold_pattern(
+    r"^\s*(?:করার|দেওয়ার|দেয়ার|পাঠানোর|নেওয়ার|করিবার|দিবার|পাঠাইবার)(?![\u0980-\u09ff])"))
 _CONSIDERED = re.compile(fold_pattern(
-    r"^\s*(?:কথা\s+(?:বিবেচনা|ভাব|চিন্তা)|বিষয়টি\s+বিবেচনা|চিন্তাভাবনা|হুমকি|প্রস্তাব|দাবি|আহ্বান|আবেদন|সম্ভাবনা)"))
+    r"^\s*(?:কথা\s+(?:বিবেচনা|ভাব|চিন্তা)|বিষয়টি\s+বিবেচনা|চিন্তাভাবনা|হুমকি|প্রস্তাব|দাবি|আহ্বান|আবেদন|সম্ভাবনা|"
+    # "ছিন্ন করার কোনো সিদ্ধান্ত নেয়নি": "কোনো" (any) before the decision is said in the negative
+    r"কোনো|কোন)"))
 
 
 def _irrealis(trigger: str, after: str) -> bool:

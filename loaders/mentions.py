@@ -14,7 +14,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from kutniti.loaders.lexicon import CASE_ENDINGS, SUFFIXES, Entity, Lexicon, case_of, skeleton
+from kutniti.loaders.lexicon import CASE_ENDINGS, CLITICS, SUFFIXES, Entity, Lexicon, case_of, skeleton
 from kutniti.loaders.text import LETTER_NAMES, Token, fold, fold_pattern, key
 from kutniti.loaders.transliterate import romanise, style_of
 
@@ -25,6 +25,7 @@ POSTPOSITIONS = {
     "সাথে": "with", "সঙ্গে": "with", "সহ": "with", "বিরুদ্ধে": "against", "পর": "after", "পরে": "after",
     "আগে": "before", "মধ্যে": "between", "মধ্যকার": "between", "পক্ষে": "for", "তুলনায়": "than",
     "দ্বারা": "by", "কর্তৃক": "by",
+    "সমর্থনে": "for",  # "মিশরের সমর্থনে সৈন্য পাঠায়": in support of, for Egypt
     "নেতৃত্বে": "led",  # "X-এর নেতৃত্বে একটি প্রতিনিধিদল": X leads, and acts for, the party
 }
 #: Postpositions that keep their sense with an emphatic clitic ("লারিজানির সঙ্গেও আলোচনা করেন": with
@@ -159,12 +160,19 @@ def _demonstrative(toks: list[Token], j: int) -> bool:
     return toks[j].text == key("এ") and j + 1 < len(toks) and toks[j + 1].text in DEMONSTRATIVE_NOUNS
 
 
+def _detached_ending(word: str) -> bool:
+    """A case ending written apart from its name (after a hyphen, a space or wiki brackets), also
+    with an emphatic clitic ("কেও"); not the demonstrative "এই"."""
+    if word in CASE_ENDINGS and len(word) <= 3:
+        return True
+    return len(word) <= 4 and word[-1:] in CLITICS and word[:-1] in CASE_ENDINGS and word[:-1] != "এ"
+
+
 def _case_and_post(lex: Lexicon, toks: list[Token], j: int, ending: str) -> tuple[str, str, int]:
     """Case of a mention ending at token j (exclusive), its postposition, and tokens consumed."""
     consumed = 0
-    if not ending and j < len(toks) and toks[j].text in CASE_ENDINGS and len(toks[j].text) <= 3 and \
-            not _demonstrative(toks, j):
-        ending = toks[j].text  # "পিয়ং ইয়ং-এ", "ডিপিআরকে এর"
+    if not ending and j < len(toks) and _detached_ending(toks[j].text) and not _demonstrative(toks, j):
+        ending = toks[j].text  # "পিয়ং ইয়ং-এ", "ডিপিআরকে এর", "[[… তেব্বুন]]কেও"
         consumed = 1
     case = case_of(ending)
     post = ""

@@ -995,3 +995,20 @@ def test_the_country_of_an_envoy_named_by_a_pronoun_is_the_other_one():
                                   "যদি ২০২৪ সালে ইরান সৌদি আরবের সঙ্গে সম্পর্ক ছিন্ন করে, তাহলে তেলের দাম বাড়বে।"])
 def test_what_is_not_expected_or_only_supposed_is_no_event(text):
     assert not events(text, "ReduceRelations")
+
+
+def test_literary_verb_forms_and_a_meeting_joined_in():
+    text = ("১৯৭৫ সালের মে মাসে রাষ্ট্রপতি কিম ইল-সুং মালি সফরে আগমন করেন। সফরকালে তিনি প্রেসিডেন্ট মুসা ত্রাওরের "
+            "সহিত একাধিক বৈঠকে মিলিত হন। বামাকো হইতে তিনি গিনি গমন করেন।")
+    visits = {slugs(e.recipients).pop() for e in events(text, "Visit")}
+    assert {"mali", "guinea"} <= visits
+    assert any("kim-il-sung" in slugs(e.participants) for e in events(text, "Meeting"))
+
+
+def test_an_ending_after_wiki_brackets_with_a_clitic_and_in_support_of():
+    text = "২০১৮ সালে তিনি প্রেসিডেন্ট [[ইমানুয়েল মাখোঁ]]কেও শুভেচ্ছাবার্তা পাঠান।"
+    ms = [m for m in mentions(text) if m.entity.kind == "Person"]
+    assert ms and ms[0].case == "acc"
+    assert sides("১৯৭৩ সালে ইরাক সিরিয়ার সমর্থনে সৈন্য পাঠায়।", "TroopDeployment") == ({"iraq"}, {"syria"})
+    assert not events("২০১৭ সালে পেরু উত্তর কোরিয়ার সহিত সম্পর্ক ছিন্ন করিবার কোনো সিদ্ধান্ত গ্রহণ করে নাই।",
+                      "ReduceRelations")
