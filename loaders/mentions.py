@@ -562,7 +562,7 @@ def _korean_full_name(lex: Lexicon, toks: list[Token], j: int, folded: str) -> b
         return False
     for k in (j + 1, j + 2):
         w = toks[k].text
-        if len(w) > 4 or w in STOPWORDS or lex.title(w) or lex.lookup([w]) or folded[toks[k - 1].end:toks[k].start] != " ":
+        if len(_strip(w) if k == j + 2 else w) > 4 or w in STOPWORDS or lex.title(w) or lex.lookup([w]) or folded[toks[k - 1].end:toks[k].start] != " ":
             return False
     return True
 

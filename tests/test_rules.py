@@ -1012,3 +1012,10 @@ def test_an_ending_after_wiki_brackets_with_a_clitic_and_in_support_of():
     assert sides("১৯৭৩ সালে ইরাক সিরিয়ার সমর্থনে সৈন্য পাঠায়।", "TroopDeployment") == ({"iraq"}, {"syria"})
     assert not events("২০১৭ সালে পেরু উত্তর কোরিয়ার সহিত সম্পর্ক ছিন্ন করিবার কোনো সিদ্ধান্ত গ্রহণ করে নাই।",
                       "ReduceRelations")
+
+
+def test_a_three_syllable_korean_name_with_a_case_ending_is_someone_new():
+    # "মুন" alone would be Moon Jae-in; "মুন জং নামকে" is another Moon, in the accusative
+    text = "২০১৭ সালে উত্তর কোরিয়ার রাষ্ট্রদূত মুন জং নামকে বহিষ্কার করেছে ইতালি।"
+    assert sides(text, "Expulsion") == ({"italy"}, {"north-korea"})
+    assert all(m.entity.slug != "moon-jae-in" for m in mentions(text))
