@@ -83,6 +83,9 @@ NAMING_ADJECTIVES = {key(w) for w in ["আঞ্চলিক", "মন্ত্�
 #: Words of number or order that may stand between a genitive and its event noun.
 COUNT_WORDS = {key(w) for w in ["একাধিক", "প্রথম", "দ্বিতীয়", "তৃতীয়", "শেষ", "একান্ত", "দুটি", "কয়েকটি",
                                  "আনুষ্ঠানিক", "দীর্ঘ"]}
+#: Small numbers in words, before a counted group ("তিন বিচারক", "দুই কর্মকর্তা").
+_NUMBER_WORDS = {key(w) for w in ["দুই", "তিন", "চার", "পাঁচ", "ছয়", "সাত", "আট", "নয়", "দশ", "কয়েক", "বেশ কয়েকজন",
+                                  "কয়েকজন", "দুজন", "তিনজন", "চারজন", "পাঁচজন"]}
 #: "X হিসেবে" (as X): a role, not a participant.
 AS_WORDS = {key(w) for w in ["হিসেবে", "হিসাবে"]}
 #: "the delegation" named again, definite (-টি), in any case: "প্রতিনিধিদলটিকে", "প্রতিনিধি দলটির".
@@ -398,6 +401,8 @@ def _coordinate_unknown(mentions: list[Mention], folded: str) -> None:
 def _post_of_body(lex: Lexicon, toks: list[Token], j: int) -> str:
     """The postposition after a country's body named at token j in the genitive: in "এরিত্রিয়ার
     নৌবাহিনীর ওপর", "রাশিয়ার সরকারের সঙ্গে", the relation the body has is the country's."""
+    if j < len(toks) and (toks[j].text in COUNT_WORDS or toks[j].text.isdigit() or toks[j].text in _NUMBER_WORDS):
+        j += 1  # "নিকারাগুয়ার তিন বিচারকের ওপর"
     k = _group_noun(lex, toks, j)
     if k is not None:
         ending = _ending_of(lex, toks[k].text)

@@ -1019,3 +1019,10 @@ def test_a_three_syllable_korean_name_with_a_case_ending_is_someone_new():
     text = "২০১৭ সালে উত্তর কোরিয়ার রাষ্ট্রদূত মুন জং নামকে বহিষ্কার করেছে ইতালি।"
     assert sides(text, "Expulsion") == ({"italy"}, {"north-korea"})
     assert all(m.entity.slug != "moon-jae-in" for m in mentions(text))
+
+
+def test_sanctions_approved_and_a_countrys_officials_counted():
+    assert sides("২০১৭ সালের ১১ সেপ্টেম্বর জাতিসংঘ নিরাপত্তা পরিষদ ইরানের বিরুদ্ধে নতুন নিষেধাজ্ঞা অনুমোদন করে।",
+                 "Sanction") == ({"un-security-council"}, {"iran"})
+    assert sides("২০২৩ সালে মার্কিন অর্থ মন্ত্রণালয় ভেনেজুয়েলার তিন বিচারকের ওপর নিষেধাজ্ঞা দেয়।",
+                 "Sanction") == ({"united-states"}, {"venezuela"})
