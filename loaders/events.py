@@ -279,6 +279,7 @@ _FUTURE_WORDS = re.compile(fold_pattern(r"আমন্ত্রণ|আগাম�
 _INVITATION = re.compile(fold_pattern(r"আমন্ত্রণ"))
 _DATIVE = re.compile(fold_pattern(r"(?:নিকট|কাছে)(?![\u0980-\u09ff])"))
 _DURING_VISIT = re.compile(fold_pattern(r"সফরকালে|এই সফরে"))
+_RELATIVE_CLAUSE = re.compile(fold_pattern(r",\s*(?:যাকে|যা|যেটিকে|যেটি|যাদের|যাঁকে)(?![\u0980-\u09ff])"))
 #: "… বলে X জানায়/দাবি করে": the reported clause ends at "বলে" and its reporter follows.
 _SAID_BY = re.compile(fold_pattern(
     r"(?<=\S)\s+বলে\s+(?=[^।,;]{0,80}?(?:জানা|জানি|দাবি|উল্লেখ|অভিযোগ|বলেছে|বলেন|মনে কর|ধারণা))"))
@@ -412,6 +413,13 @@ def read_events(
             if rep:
                 clause_start = s_start + rep.end()
             ms = [x for x in mentions if x.start >= clause_start]
+            # ", যাকে ইতিহাসবিদেরা … বলে অভিহিত করেছেন": a trigger inside a trailing relative clause
+            # has its parties in that clause, not in the main one before it
+            rel = None
+            for r in _RELATIVE_CLAUSE.finditer(sentence, 0, m.start()):
+                rel = r
+            if rel is not None and "," not in sentence[rel.end():m.start()]:
+                ms = [x for x in ms if x.start >= s_start + rel.end()]
             # "… চুক্তিতে স্বাক্ষর করে বলে কেসিএনএ দাবি করে": who reports it after "বলে" is no party
             said = _SAID_BY.search(sentence, m.end()) if rule.cls != "Statement" else None
             if said:
@@ -479,9 +487,20 @@ def read_events(
                 ctx.last_visit = (home, ev.recipients[0])
     # a pronoun nothing resolved ("দেশটি" with no country to stand for) makes no event
     out = [x for x in out if not any(e.slug.startswith("?") for e in x[0].agents())]
+    for ev, _, _ in out:  # a state's firm or party acting takes its state along ("উত্তর কোরিয়ার মানসুদে …")
+        if ev.cls in _STATE_WORK and ev.actors and ev.actors[0].kind == "Organization" and \
+                ev.actors[0].position == "company" and ev.actors[0].country in lex.entities:
+            # what a state firm builds or sells abroad is its state's doing; the firm takes part
+            ev.participants.append(ev.actors[0])
+            ev.actors = [lex.entities[ev.actors[0].country]]
+        for e in ev.actors + ev.recipients:
+            home = lex.entities.get(e.country) if e.kind == "Organization" and e.country else None
+            if home is not None and home.slug not in {x.slug for x in ev.agents()}:
+                ev.participants.append(home)
     return _dedupe(out)
 
 
+_STATE_WORK = {"Cooperation", "Aid", "ArmsTransfer", "MilitaryCooperation"}
 #: Events whose subject matter is named with "নিয়ে"/"বিষয়ে" ("উত্তর কোরীয় সেনা মোতায়েন নিয়ে
 #: আলোচনা"): what is talked about takes no part in the talk.
 _TOPICAL = {"Meeting", "Statement", "Message"}

@@ -1026,3 +1026,19 @@ def test_sanctions_approved_and_a_countrys_officials_counted():
                  "Sanction") == ({"un-security-council"}, {"iran"})
     assert sides("২০২৩ সালে মার্কিন অর্থ মন্ত্রণালয় ভেনেজুয়েলার তিন বিচারকের ওপর নিষেধাজ্ঞা দেয়।",
                  "Sanction") == ({"united-states"}, {"venezuela"})
+
+
+def test_sanctions_tightened_listed_and_a_call_named_as_a_statement():
+    assert events("২০১৬ সালে ইউরোপীয় ইউনিয়ন ইরানের ওপর নিষেধাজ্ঞা আরও কঠোর করে।", "Sanction")
+    got = events("২০১৭ সালের আগস্টে নিরাপত্তা পরিষদ এয়ার কোরিওকে নিষেধাজ্ঞার তালিকায় যুক্ত করে।", "Sanction")
+    assert got and slugs(got[0].recipients) == {"air-koryo"}
+    got = events("১৯৯২ সালে চীনের পররাষ্ট্র মন্ত্রণালয় এক বিবৃতিতে এই সিদ্ধান্তকে ভুল বলে আখ্যা দেয়।", "Statement")
+    assert got and slugs(got[0].actors) == {"china"}
+
+
+def test_a_state_firm_building_abroad_is_its_states_work_and_a_relative_clause_has_its_own_parties():
+    got = events("২০১৫ সালে উত্তর কোরিয়ার মানসুদে ওভারসিজ প্রজেক্টস নামিবিয়ায় একটি জাদুঘর নির্মাণ করে।", "Cooperation")
+    assert got and slugs(got[0].actors) == {"north-korea"} and "mansudae-overseas-projects" in slugs(got[0].participants)
+    text = ("১৯৭১ সালে দেশে ফিরে চসেস্কু নতুন নীতি ঘোষণা করেন, যাকে অনেক ইতিহাসবিদ এক ধরনের সাংস্কৃতিক বিপ্লব "
+            "বলে অভিহিত করেছেন।")
+    assert not [e for e in events(text, "Statement") if e.actors]
