@@ -815,7 +815,8 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
             recipient = (objects or near or others or [None])[0]
         elif rule.cls == "ReduceRelations":
             # "X-এর দূতাবাসের কূটনীতিকের সংখ্যা কমিয়ে …": failing a "সঙ্গে"/-কে side, the genitive before
-            recipient = (with_ or objects or [g for g in gens if g is not actor and g.start < t0][-1:] or [None])[0]
+            recipient = (with_ or objects or [g for g in gens if g is not actor and g.start < t0][-1:]
+                         or [x for x in sources if x is not actor] or [None])[0]  # "বুদাপেস্ট থেকে … প্রত্যাহার"
         elif rule.cls == "Sanction":
             # "X-এর ওপর নিষেধাজ্ঞা", "X-এর বিরুদ্ধে নিষেধাজ্ঞা", "X-এর সঙ্গে বাণিজ্য নিষিদ্ধ"
             recipient = (objects or [a for a in agents if a.post == "against"] or with_ or [None])[0]

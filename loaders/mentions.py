@@ -83,6 +83,8 @@ NAMING_ADJECTIVES = {key(w) for w in ["আঞ্চলিক", "মন্ত্�
 #: Words of number or order that may stand between a genitive and its event noun.
 COUNT_WORDS = {key(w) for w in ["একাধিক", "প্রথম", "দ্বিতীয়", "তৃতীয়", "শেষ", "একান্ত", "দুটি", "কয়েকটি",
                                  "আনুষ্ঠানিক", "দীর্ঘ"]}
+#: Nouns of a state's act or stance: an adjective of the state before one stands for the state.
+ACT_NOUNS = {key(w) for w in ["হস্তক্ষেপ", "পদক্ষেপ", "সিদ্ধান্ত", "অবস্থান", "প্রস্তাব", "উদ্যোগ", "অভিযান"]}
 #: Small numbers in words, before a counted group ("তিন বিচারক", "দুই কর্মকর্তা").
 _NUMBER_WORDS = {key(w) for w in ["দুই", "তিন", "চার", "পাঁচ", "ছয়", "সাত", "আট", "নয়", "দশ", "কয়েক", "বেশ কয়েকজন",
                                   "কয়েকজন", "দুজন", "তিনজন", "চারজন", "পাঁচজন"]}
@@ -266,6 +268,13 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
                 if case == "nom" and not post:
                     ctx.last_country = adj[0]
                 i = j + n + used
+                continue
+            if not lex.title(nxt) and _strip(nxt) in ACT_NOUNS and nxt != _strip(nxt):
+                # "সোভিয়েত হস্তক্ষেপকে সমর্থন জানায়": the country whose act is meant, in the noun's case
+                case, post, used = _case_and_post(lex, toks, j + 1, nxt[len(_strip(nxt)):])
+                out.append(Mention(adj[0], toks[i].start, toks[j - 1].end, i, j + 1 + used, case, post,
+                                   via="adjective"))
+                i = j + 1 + used
                 continue
             if lex.title(nxt) or nxt in lex.honorifics:
                 out.append(Mention(adj[0], toks[i].start, toks[j - 1].end, i, j, "gen", "", modifier=True,
@@ -719,13 +728,16 @@ def _mark_modifiers(lex: Lexicon, mentions: list[Mention], toks: list[Token], fo
         if nxt_tok in AS_WORDS or (lex.title(nxt_tok) and after in AS_WORDS):
             m.modifier = True  # "ইউরোপীয় ইউনিয়নের সভাপতি হিসেবে": a role, not a participant
             continue
-        if m.case == "nom" and not m.post and m.entity.kind == "Country":
+        if m.case == "nom" and not m.post and m.entity.kind in ("Country", "Person"):
             # "সিলন সরকারকে সাহায্য করতে": a name and a government noun are one compound, in the
-            # case of the noun
+            # case of the noun; a leader's "… কাদার সরকারকে" is the leader's country
             gov = _government_noun(toks, m.tok_end)
+            if gov and m.entity.kind == "Person" and m.entity.country in lex.entities:
+                m.entity = lex.entities[m.entity.country]
             if gov and gov[1]:
                 m.case, m.post, _ = _case_and_post(lex, toks, m.tok_end + gov[0], gov[1])
-            continue
+            if m.entity.kind == "Country":
+                continue
         if m.case != "gen" or m.post:
             continue
         gov = _government_noun(toks, m.tok_end)

@@ -1042,3 +1042,15 @@ def test_a_state_firm_building_abroad_is_its_states_work_and_a_relative_clause_h
     text = ("১৯৭১ সালে দেশে ফিরে চসেস্কু নতুন নীতি ঘোষণা করেন, যাকে অনেক ইতিহাসবিদ এক ধরনের সাংস্কৃতিক বিপ্লব "
             "বলে অভিহিত করেছেন।")
     assert not [e for e in events(text, "Statement") if e.actors]
+
+
+def test_an_envoy_recalled_and_relations_lowered_reduce_relations():
+    assert sides("১৯৮৯ সালে উত্তর কোরিয়া বুদাপেস্ট থেকে তার রাষ্ট্রদূতকে প্রত্যাহার করে নেয়।", "ReduceRelations") == (
+        {"north-korea"}, {"hungary"})
+    assert events("২০১১ সালে ব্রিটেন লিবিয়ার সঙ্গে সম্পর্ককে কনস্যুলার পর্যায়ে নামিয়ে আনে।", "ReduceRelations")
+
+
+def test_a_states_act_named_by_its_adjective_and_a_leaders_government():
+    text = "১৯৬৮ সালে কিউবা প্রকাশ্যে সোভিয়েত হস্তক্ষেপকে সমর্থন জানায় এবং নতুন গুস্তাভ হুসাক সরকারকে স্বাগত জানায়।"
+    assert sides(text, "Support") == ({"cuba"}, {"soviet-union"})
+    assert not events(text, "Meeting")
