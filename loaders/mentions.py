@@ -25,6 +25,7 @@ POSTPOSITIONS = {
     "সাথে": "with", "সঙ্গে": "with", "সহ": "with", "বিরুদ্ধে": "against", "পর": "after", "পরে": "after",
     "আগে": "before", "মধ্যে": "between", "মধ্যকার": "between", "পক্ষে": "for", "তুলনায়": "than",
     "দ্বারা": "by", "কর্তৃক": "by",
+    "সহিত": "with", "হইতে": "source", "পূর্বে": "before",  # literary (sadhu) forms
     "সমর্থনে": "for",  # "মিশরের সমর্থনে সৈন্য পাঠায়": in support of, for Egypt
     "নেতৃত্বে": "led",  # "X-এর নেতৃত্বে একটি প্রতিনিধিদল": X leads, and acts for, the party
 }
