@@ -294,7 +294,9 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
             if country is None and i and any(toks[i - 1].text in (g + "ের", g + "র") for g in GOVERNMENT_NOUNS):
                 country = ctx.last_country  # "মন্ত্রণালয়ের মুখপাত্র …": of the government just named
             person, used = _person_after(lex, toks, i + 1 if not title or lex.title(word) else i + 2, ctx,
-                                         title[0] if title else None, country, folded)
+                                         title[0] if title else None, country, folded) \
+                if not (title and title[1] and lex.title(word)) else (None, 0)
+            # ("রাষ্ট্রদূতকে ‘অবাঞ্ছিত ব্যক্তি’ ঘোষণা": a title with a case ending has no name after it)
             if person is not None:
                 start_tok = i + 1 if not title or lex.title(word) else i + 2
                 end_tok = start_tok + used

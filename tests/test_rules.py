@@ -1054,3 +1054,13 @@ def test_a_states_act_named_by_its_adjective_and_a_leaders_government():
     text = "১৯৬৮ সালে কিউবা প্রকাশ্যে সোভিয়েত হস্তক্ষেপকে সমর্থন জানায় এবং নতুন গুস্তাভ হুসাক সরকারকে স্বাগত জানায়।"
     assert sides(text, "Support") == ({"cuba"}, {"soviet-union"})
     assert not events(text, "Meeting")
+
+
+def test_a_title_with_a_case_ending_has_no_name_after_it():
+    text = "২০১৭ সালের ৭ সেপ্টেম্বর পেরু উত্তর কোরিয়ার রাষ্ট্রদূতকে ‘অবাঞ্ছিত ব্যক্তি’ ঘোষণা করে দেশ ছাড়তে বলে।"
+    assert not [m for m in mentions(text) if m.entity.kind == "Person"]
+    assert sides(text, "Expulsion") == ({"peru"}, {"north-korea"})
+
+
+def test_a_word_initial_consonant_keeps_its_vowel_before_r_in_african_names():
+    assert romanise("মরিসান্দা", "GN") == "Morisanda" and romanise("নক্রুমা", "GH") == "Nkruma"
