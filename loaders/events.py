@@ -481,6 +481,8 @@ def _topic(x: Mention, ms: list[Mention], sentence: str, s_start: int, trig: int
     if x.post not in ("", "on") or x.start - s_start >= trig or x.via == "pronoun" and x.case == "nom":
         return False
     t = _TOPIC.match(sentence, x.end - s_start, trig)
+    if t is not None and _DEMONSTRATIVE.search(t.group(0)):
+        return False  # "ইউরোপীয় ইউনিয়ন এই পরীক্ষার বিষয়ে": a demonstrative opens the topic after the subject
     return t is not None and not any(x.end <= y.start < s_start + t.end() for y in ms if y is not x)
 
 
