@@ -207,7 +207,8 @@ class Lexicon:
                     if key(adj) not in self.adjectives and key(adj) not in self.names:
                         self._add_name(adj, ent, self.adjectives)
         for city in extra.get("cities") or []:
-            country = by_iso.get(city["country"])
+            # an ISO code, or the slug of a state of `partly_recognised` (Pristina: Kosovo)
+            country = by_iso.get(city["country"]) or self.entities.get(city["country"] or "")
             slug = slugify(city["label"])
             ent = self._entity(Entity(slug, "City", city["label"], label_bn=city["names"][0],
                                       alt_bn=city["names"][1:], country=country.slug if country else None,

@@ -1064,3 +1064,66 @@ def test_a_title_with_a_case_ending_has_no_name_after_it():
 
 def test_a_word_initial_consonant_keeps_its_vowel_before_r_in_african_names():
     assert romanise("মরিসান্দা", "GN") == "Morisanda" and romanise("নক্রুমা", "GH") == "Nkruma"
+
+
+# -- the city gazetteer: every UN member's capital, former capitals, cities that are only places ----
+#: The 193 UN member states.
+UN_MEMBERS = """AF AL DZ AD AO AG AR AM AU AT AZ BS BH BD BB BY BE BZ BJ BT BO BA BW BR BN BG BF BI CV KH CM CA CF
+TD CL CN CO KM CG CD CR CI HR CU CY CZ DK DJ DM DO EC EG SV GQ ER EE SZ ET FJ FI FR GA GM GE DE GH GR GD GT GN GW
+GY HT HN HU IS IN ID IR IQ IE IL IT JM JP JO KZ KE KI KP KR KW KG LA LV LB LS LR LY LI LT LU MG MW MY MV ML MT MH
+MR MU MX FM MD MC MN ME MA MZ MM NA NR NP NL NZ NI NE NG MK NO OM PK PW PA PG PY PE PH PL PT QA RO RU RW KN LC VC
+WS SM ST SA SN RS SC SL SG SK SI SB SO ZA SS ES LK SD SR SE CH SY TJ TZ TH TL TG TO TT TN TR TM TV UG UA AE GB US
+UY UZ VU VE VN YE ZM ZW""".split()
+
+
+def test_every_un_member_has_a_capital_but_those_whose_name_is_a_bengali_word():
+    lex = lexicon()
+    assert len(set(UN_MEMBERS)) == 193
+    with_capital = {lex.entities[e.country].iso for e in lex.entities.values()
+                    if e.kind == "City" and e.capital and e.country}
+    # Malé, Suva, Lomé and Victoria are ordinary words or names in Bengali; Monaco and San Marino
+    # are named like their country
+    assert set(UN_MEMBERS) - with_capital == {"MV", "FJ", "TG", "SC", "MC", "SM"}
+    assert lex.entities["oslo"].country == "norway"  # the code NO, not YAML's false
+
+
+@pytest.mark.parametrize(("word", "slug"), [("ওয়াগাদুগুতে", "burkina-faso"), ("উয়াগাদুগুতে", "burkina-faso"),
+                                            ("নুয়াকশটে", "mauritania"), ("বার্নে", "switzerland"),
+                                            ("এনজামেনায়", "chad"), ("জিবুতি সিটিতে", "djibouti")])
+def test_a_new_capital_places_an_embassy_in_its_country(word, slug):
+    assert sides(f"২০১৬ সালে উত্তর কোরিয়া {word} একটি দূতাবাস চালু করে।", "MissionOpening") == (
+        {"north-korea"}, {slug})
+
+
+def test_a_visit_to_a_capital_is_a_visit_to_its_country():
+    for text in ["২০১৭ সালের মে মাসে উত্তর কোরিয়ার পররাষ্ট্রমন্ত্রী রি ইয়ং হো নিয়ামেতে সফরে যান।",
+                 "২০১৭ সালের মে মাসে রি ইয়ং হো নিয়ামে সফর করেন।"]:
+        got = events(text, "Visit")
+        assert got and slugs(got[0].recipients) == {"niger"}, text
+
+
+def test_a_former_capital_stands_for_the_state_in_a_story_of_its_time():
+    assert sides("১৯৭৬ সালে লাগোসে উত্তর কোরিয়ার দূতাবাস খোলা হয়।", "MissionOpening") == (
+        {"north-korea"}, {"nigeria"})
+    got = events("১৯৫৬ সালের অক্টোবরে চীনের একটি বাণিজ্য প্রতিনিধিদল করাচি সফর করে।", "Visit")
+    assert got and slugs(got[0].recipients) == {"pakistan"} and got[0].date.year == 1956
+
+
+def test_a_city_that_is_not_a_capital_does_not_speak_for_its_government():
+    assert sides("২০১৯ সালে বার্ন উত্তর কোরিয়ার অভিযোগ অস্বীকার করে।", "Statement")[0] == {"switzerland"}
+    assert sides("২০১৯ সালে সাংহাই উত্তর কোরিয়ার অভিযোগ অস্বীকার করে।", "Statement")[0] == set()
+    # ... but it places a visit in its country
+    got = events("২০১৯ সালের জানুয়ারিতে উত্তর কোরিয়ার একটি প্রতিনিধিদল দানদং সফর করে।", "Visit")
+    assert got and slugs(got[0].recipients) == {"china"}
+
+
+def test_city_names_that_are_bengali_words_or_country_names_stay_what_they_were():
+    for word in ["মালে", "দিলি", "লোমে", "বন", "সুভা", "ভিক্টোরিয়া"]:
+        assert all(m.entity.kind != "City" for m in mentions(word)), word
+    assert [m.entity.slug for m in mentions("জিবুতির")] == ["djibouti"]
+    assert [m.entity.slug for m in mentions("জিবুতি সিটির")] == ["djibouti-city"]
+    assert [m.entity.slug for m in mentions("কুয়েতের")] == ["kuwait"]
+    # a capital that is the first words of its country's name, and a capital that is a president's first name
+    assert [m.entity.slug for m in mentions("সাও টোমে ও প্রিন্সিপের")] == ["sao-tome-principe"]
+    assert [m.entity.slug for m in mentions("নূর সুলতান নজরবায়েভ")] == ["nursultan-nazarbayev"]
+    assert [m.entity.slug for m in mentions("হংকংয়ের")] == [lexicon().by_iso["HK"].slug]
