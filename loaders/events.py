@@ -959,6 +959,15 @@ _PLACE_IN = re.compile(fold_pattern(
     r"\s*(?:[^\s,।]+\s+)?(?:শহর|নগরী|নগর|প্রদেশ|দ্বীপ|বন্দর|অঞ্চল)\s+[^\s,।]+(?:\s+[^\s,।]+)?(?:ে|এ|তে|য|যে)\s*$"))
 
 
+_NEXT_WORD = re.compile(r"\s+([\u0980-\u09ff]+)")
+
+
+def _office_after(m: Mention, sentence: str, s_start: int, lex: Lexicon) -> bool:
+    """Whether a title follows a country's name: the country stands for its unnamed office-holder."""
+    nxt = _NEXT_WORD.match(sentence, m.end - s_start)
+    return m.entity.kind == "Country" and nxt is not None and lex.title(nxt.group(1)) is not None
+
+
 def _visit(ev, t0, agents, pronouns, ctx, lex, all_mentions, sentence, s_start, rule_id="visit") -> list[Event]:
     # destination: the place named just before the trigger (nominative or locative; an arrival
     # "তেহরানে আসেন" needs a locative place right before the verb; "X-এর মাটিতে পা রাখেন" a genitive)
@@ -1016,14 +1025,16 @@ def _visit(ev, t0, agents, pronouns, ctx, lex, all_mentions, sentence, s_start, 
         # news word order may put the subject last: "… পিয়ংইয়ং পৌঁছেছেন লাওসের প্রেসিডেন্ট থংলুন",
         # "… মাটিতে পা রাখলেন ডোনাল্ড ট্রাম্প" (a person, or for "set foot" a country)
         candidates = [a for a in agents if a.start > t0 and a.case == "nom" and not a.post
-                      and (a.entity.kind == "Person" or rule_id == "set-foot")][:1]
+                      and (a.entity.kind == "Person" or rule_id == "set-foot"
+                           or _office_after(a, sentence, s_start, lex))][:1]
     # "একটি পোলিশ কারিগরি দল … যায়", "উত্তর কোরিয়ার একটি প্রতিনিধিদল নমপেনে এসেছে": people of a
     # country, named as a group or a delegation, travel
     travellers = visitor is not None and delegation is not None
     if visitor is None:
         people = [a for a in candidates if a.entity.kind == "Person"]
         visitor = (people or candidates or [None])[0]
-        travellers = visitor is not None and visitor.via == "group"
+        # people of a country as a group, or its office-holder left unnamed ("লাওসের প্রেসিডেন্ট … যান")
+        travellers = visitor is not None and (visitor.via == "group" or _office_after(visitor, sentence, s_start, lex))
         visitor = visitor.entity if visitor is not None else None
     if visitor is None and ctx.last_person is not None and _DURING_VISIT.search(sentence):
         visitor = None  # a visit already reported: no new one

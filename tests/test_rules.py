@@ -1127,3 +1127,18 @@ def test_city_names_that_are_bengali_words_or_country_names_stay_what_they_were(
     assert [m.entity.slug for m in mentions("সাও টোমে ও প্রিন্সিপের")] == ["sao-tome-principe"]
     assert [m.entity.slug for m in mentions("নূর সুলতান নজরবায়েভ")] == ["nursultan-nazarbayev"]
     assert [m.entity.slug for m in mentions("হংকংয়ের")] == [lexicon().by_iso["HK"].slug]
+
+
+@pytest.mark.parametrize("text,cls", [
+    ("গত মঙ্গলবার জাপানকে কড়া হুঁশিয়ারি দিয়েছে চীন।", "Statement"),
+    ("ইসরায়েলকে সতর্ক করেছে ইরান।", "Statement"),
+    ("ইরানের রাষ্ট্রদূতকে তলব করেছে সৌদি আরব।", "Statement"),
+    ("রুশ প্রেসিডেন্ট ভ্লাদিমির পুতিন ও শি জিনপিং গতকাল ফোনালাপ করেছেন।", "Meeting"),
+    ("জাতিসংঘে সিরিয়ার বিরুদ্ধে আনা প্রস্তাবে ভেটো দিয়েছে চীন।", "Support"),
+    ("ভিয়েতনামের সঙ্গে অর্থনৈতিক সহযোগিতা বাড়াতে একমত হয়েছে কিউবা।", "Cooperation"),
+    ("ইরানের সঙ্গে সব ধরনের যোগাযোগ বন্ধ করে দিয়েছে সৌদি আরব।", "ReduceRelations"),
+    ("ইরানের বিরুদ্ধে নতুন নিষেধাজ্ঞা ঘোষণা করেছে কানাডা।", "Sanction"),
+    ("শি জিনপিংয়ের আমন্ত্রণে বেইজিং যাচ্ছেন লাওসের প্রেসিডেন্ট।", "Visit"),
+])
+def test_more_ways_news_copy_tells_an_event(text, cls):
+    assert events("প্রকাশ: ১০ মার্চ ২০২৪\n\n" + text, cls), text
