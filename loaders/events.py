@@ -670,6 +670,7 @@ def _meeting(ev, m, sentence, t0, agents, both, ctx, lex) -> list[Event]:
             before.append(after[0])
         agents = before
     joined = _joined_to_trigger(agents, sentence, t0 - m.start(), t0)
+    venues = {a.entity.slug for a in agents if a.case == "loc" and not a.post}
     agents = [a for a in agents if a.post not in ("source", "by", "after", "before", "than")
               and not (a.case == "loc" and not a.post)
               and not (a.case == "gen" and not a.post and a.entity.kind == "Person" and t0 - a.end > 3
@@ -689,7 +690,7 @@ def _meeting(ev, m, sentence, t0, agents, both, ctx, lex) -> list[Event]:
         people += [c for c in ctx.topic if all(_country_of(p, lex) is not c for p in people)]
     if len(people) < 2 and people:
         partner = _partner(ctx, people[0], lex)
-        if partner is not None:
+        if partner is not None and partner.slug not in venues:  # the venue is not the other side
             people.append(partner)
     ev.participants = people[:6]
     if _RECEPTION.search(m.group(0)) and _WELCOMED_EVENT.search(sentence, 0, m.start()):

@@ -36,7 +36,8 @@ _CLITIC_POSTS = {"with", "to", "against", "source", "for"}
 _REDUPLICATED = {key("সঙ্গে"), key("সাথে")}
 #: Nouns after a genitive country that make the country itself the actor ("মঙ্গোলিয়ার সরকার").
 GOVERNMENT_NOUNS = {key(w) for w in ["সরকার", "প্রশাসন", "বাহিনী", "সেনাবাহিনী", "নেতৃত্ব", "কর্তৃপক্ষ",
-                                      "পররাষ্ট্র মন্ত্রণালয়", "মন্ত্রণালয়"]}
+                                      "পররাষ্ট্র মন্ত্রণালয়", "মন্ত্রণালয়", "জান্তা", "সামরিক জান্তা",
+                                      "সামরিক সরকার"]}
 #: A ministry or department by its field ("মার্কিন অর্থ মন্ত্রণালয়", "রাজস্ব বিভাগ") acts for its state.
 GOVERNMENT_NOUNS |= {key(f + " " + o) for f in ["অর্থ", "প্রতিরক্ষা", "বাণিজ্য", "স্বরাষ্ট্র", "রাজস্ব", "বিচার",
                                                  "তথ্য", "শিল্প", "কৃষি", "স্বাস্থ্য", "জ্বালানি", "পররাষ্ট্র",

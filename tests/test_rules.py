@@ -1142,3 +1142,10 @@ def test_city_names_that_are_bengali_words_or_country_names_stay_what_they_were(
 ])
 def test_more_ways_news_copy_tells_an_event(text, cls):
     assert events("প্রকাশ: ১০ মার্চ ২০২৪\n\n" + text, cls), text
+
+
+def test_support_reiterated_a_junta_troops_arriving_and_a_venue_is_no_partner():
+    assert sides("জিম্বাবুয়ের প্রতি সমর্থন পুনর্ব্যক্ত করেছে কিউবা।", "Support") == ({"cuba"}, {"zimbabwe"})
+    assert sides("মিয়ানমার সামরিক জান্তার কাছে অস্ত্র বিক্রি করছে রাশিয়া।", "ArmsTransfer") == ({"russia"}, {"myanmar"})
+    assert sides("সুদানের ৫০০ সেনা গত মাসে ইয়েমেনে পৌঁছেছে।", "TroopDeployment") == ({"sudan"}, {"yemen"})
+    assert not events("২০১৮ সালের জুনে সিঙ্গাপুরে ট্রাম্প-কিম শীর্ষ বৈঠক অনুষ্ঠিত হয়।", "Meeting")
