@@ -284,7 +284,7 @@ _RELATIVE_CLAUSE = re.compile(fold_pattern(r",\s*(?:যাকে|যা|যে�
 _SAID_BY = re.compile(fold_pattern(
     r"(?<=\S)\s+বলে\s+(?=[^।,;]{0,80}?(?:জানা|জানি|দাবি|উল্লেখ|অভিযোগ|বলেছে|বলেন|মনে কর|ধারণা))"))
 #: "X বলেছে যে …", "X জানায়, …": the reporter is not a participant of what is reported.
-_REPORTING = re.compile(fold_pattern(r"(?:বলেছে|বলেছেন|বলেন|জানিয়েছে|জানিয়েছেন|জানায়|জানান|ঘোষণা করেছে|ঘোষণা করেছিল|অভিযোগ করেছে|দাবি করেছে)(?:\s+যে\s|\s*,\s)"))
+_REPORTING = re.compile(fold_pattern(r"(?:বলেছে|বলেছেন|বলেন|জানিয়েছে|জানিয়েছেন|জানায়|জানান|ঘোষণা করেছে|ঘোষণা করেছিল|অভিযোগ করেছে|দাবি করেছে|বলা হয়েছে|বলা হয়|জানানো হয়েছে|জানানো হয়)(?:\s+যে\s|\s*,\s)"))
 
 
 def clauses(sentence: str) -> list[tuple[int, int, bool]]:
@@ -928,6 +928,8 @@ def _described_person(mentions: list[Mention], sentence: str, s_start: int, t0: 
 def _hosting(ev: Event, t0: int, agents: list[Mention], lex) -> list[Event]:
     """"X Y-কে আতিথ্য করেছেন / অভ্যর্থনা জানান": the guest Y came to X's country."""
     hosts = [a for a in reversed([a for a in agents if a.start < t0]) if a.case == "nom" and not a.post]
+    if not hosts:  # news word order: "… লাভরভকে বিমানবন্দরে অভ্যর্থনা জানান চো সন হুই"
+        hosts = [a for a in agents if a.start > t0 and a.case == "nom" and not a.post and a.entity.kind == "Person"][:1]
     guests = [a for a in agents if a.case == "acc" and a.entity.kind == "Person"]
     if not hosts or not guests:
         return []

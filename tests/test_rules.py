@@ -1149,3 +1149,13 @@ def test_support_reiterated_a_junta_troops_arriving_and_a_venue_is_no_partner():
     assert sides("মিয়ানমার সামরিক জান্তার কাছে অস্ত্র বিক্রি করছে রাশিয়া।", "ArmsTransfer") == ({"russia"}, {"myanmar"})
     assert sides("সুদানের ৫০০ সেনা গত মাসে ইয়েমেনে পৌঁছেছে।", "TroopDeployment") == ({"sudan"}, {"yemen"})
     assert not events("২০১৮ সালের জুনে সিঙ্গাপুরে ট্রাম্প-কিম শীর্ষ বৈঠক অনুষ্ঠিত হয়।", "Meeting")
+
+
+def test_a_passive_report_frame_an_air_defence_system_and_a_host_named_last():
+    text = "প্রকাশ: ১০ মার্চ ২০২৪\n\nরয়টার্সের খবরে বলা হয়েছে, রাশিয়া ইরানকে বিমান প্রতিরক্ষা ব্যবস্থা দিয়েছে।"
+    assert sides(text, "ArmsTransfer") == ({"russia"}, {"iran"})
+    text = "প্রকাশ: ১০ মার্চ ২০২৪\n\nইরনার খবরে বলা হয়, সের্গেই লাভরভ গতকাল ইরানের প্রেসিডেন্টের সঙ্গে বৈঠক করেছেন।"
+    assert all("islamic-republic-news-agency" not in slugs(e.participants) for e in events(text, "Meeting"))
+    text = ("প্রকাশ: ১০ মার্চ ২০২৪\n\nবৃহস্পতিবার তেহরানে পৌঁছালে রুশ পররাষ্ট্রমন্ত্রী সের্গেই লাভরভকে বিমানবন্দরে "
+            "অভ্যর্থনা জানান ইরানের পররাষ্ট্রমন্ত্রী আব্বাস আরাগচি।")
+    assert any(slugs(e.actors) == {"sergey-lavrov"} and slugs(e.recipients) == {"iran"} for e in events(text, "Visit"))
