@@ -70,7 +70,9 @@ def month_names() -> dict[str, int]:
                 names[fold(name).text.rstrip(".")] = num
     extra = {"জানুয়ারি": 1, "জানুয়ারী": 1, "ফেব্রুয়ারি": 2, "ফেব্রুয়ারী": 2, "মার্চ": 3, "এপ্রিল": 4, "মে": 5,
              "জুন": 6, "জুলাই": 7, "আগস্ট": 8, "অগাস্ট": 8, "আগষ্ট": 8, "সেপ্টেম্বর": 9, "অক্টোবর": 10,
-             "নভেম্বর": 11, "ডিসেম্বর": 12}
+             "নভেম্বর": 11, "ডিসেম্বর": 12,
+             # "-বার" for "-বর", as some papers spell the English months
+             "সেপ্টেম্বার": 9, "অক্টোবার": 10, "নভেম্বার": 11, "ডিসেম্বার": 12}
     for name, num in extra.items():
         names[fold(name).text] = num
     return {k: v for k, v in names.items() if len(k) > 1}
@@ -129,6 +131,8 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("ydm", rf"{y}{SAL}\s+{d}\s*(?:শে|ই|লা|রা|তম)?\s+{M}"),
         # "১৫ অক্টোবর ১৯৪৮", "27 অক্টোবর, 2025"
         ("dmy", rf"{d}\s*(?:শে|ই|লা|রা|তম)?\s+{M}\s*,?\s*{y}{SAL}"),
+        # "ডিসেম্বর ২২, ২০১৯": month, day, comma, year, as some papers print their datelines
+        ("mdy", rf"{M}\s+{d}\s*,\s*{y}{SAL}"),
         # "২০০৭ সালের জুলাই"
         ("ym", rf"{y}{SAL}\s+{M}"),
         # "জুলাই ২০০৭"
@@ -203,7 +207,7 @@ def _period_words() -> dict[str, tuple[str, ...]]:
 
 #: What each date pattern cannot match without (a cheap test that lets a sentence skip it): a digit,
 #: a month's name, or a word every match contains.
-_NEEDS = {"dmy_num": "numeric", "ymd_num": "numeric", "dmy_en": "latin", "mdy_en": "latin", "range": "digit", "decade": "digit", "ydm": "digit", "dmy": "digit", "ym": "digit", "my": "digit",
+_NEEDS = {"dmy_num": "numeric", "ymd_num": "numeric", "dmy_en": "latin", "mdy_en": "latin", "range": "digit", "decade": "digit", "ydm": "digit", "dmy": "digit", "mdy": "digit", "ym": "digit", "my": "digit",
           "dm": "digit", "y": "digit", "decade_word": "দশক", "last_year": "বছর", "this_year": "বছর",
           "next_year": "বছর", "same_year": "বছর", "following_year": "বছর", "last_week": "সপ্তাহ",
           "next_week": "সপ্তাহ", "yesterday": "গতকাল", "today": "আজ", "weekday": "বার", "last_month": "মাস",
@@ -259,7 +263,7 @@ _NUMBER_START = re.compile(r"(?<![\w\u0980-\u09ff])\d")
 #: The patterns whose matches begin with a digit right after their word-start lookbehind.
 DIGIT_FIRST = frozenset({"dmy_num", "ymd_num", "dmy_en", "range", "decade", "ydm", "dmy", "ym", "dm", "y"})
 #: The patterns whose matches begin with a month's name right after their word-start lookbehind.
-MONTH_FIRST = frozenset({"my", "month"})
+MONTH_FIRST = frozenset({"my", "mdy", "month"})
 
 
 def _number_starts(folded: str, start: int, end: int) -> list[int]:
@@ -386,7 +390,7 @@ def _resolve(name, g, months, doc, a, b, folded) -> DateMention | None:
         mo = int(g["mn"])
     elif g.get("me"):
         mo = EN_MONTHS[g["me"]]
-    if name in ("ydm", "dmy", "dmy_num", "ymd_num", "dmy_en", "mdy_en"):
+    if name in ("ydm", "dmy", "mdy", "dmy_num", "ymd_num", "dmy_en", "mdy_en"):
         return DateMention(a, b, value=PartialDate(y, mo, d)) if _valid(y, mo, d) else None
     if name in ("ym", "my"):
         return DateMention(a, b, value=PartialDate(y, mo))

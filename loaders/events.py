@@ -270,8 +270,29 @@ _IRREALIS = re.compile(fold_pattern(
     r"রাজি\s+করা|চেষ্টা|আহ্বান|অনুরোধ|চাপ)"))
 
 
+#: A clause that what follows is not expected, or only supposed: "মনে করেন না যে …", "যদি …".
+_NOT_EXPECTED = re.compile(fold_pattern(
+    r"(?:মনে\s+(?:করেন|করে|করছেন|করছে|হয়)\s+না|আশা\s+(?:করেন|করে)\s+না|সম্ভাবনা\s+(?:নেই|কম))\s+যে"
+    r"|(?<![\u0980-\u09ff])যদি(?![\u0980-\u09ff])"))
+#: A verbal noun that names what was considered, threatened, proposed or called for, not done:
+#: "সম্পর্ক ছিন্ন করার কথা বিবেচনা করেনি", "দূতাবাস বন্ধ করার হুমকি দেয়", "বহিষ্কারের দাবি জানায়".
+_VERBAL_NOUN_END = re.compile(fold_pattern(r"(?:করার|দেওয়ার|দেয়ার|পাঠানোর|নেওয়ার|করিবার|দিবার|\S+ের)$"))
+_VERBAL_NOUN_NEXT = re.compile(fold_pattern(
+    r"^\s*(?:করার|দেওয়ার|দেয়ার|পাঠানোর|নেওয়ার|করিবার|দিবার|পাঠাইবার)(?![\u0980-\u09ff])"))
+_CONSIDERED = re.compile(fold_pattern(
+    r"^\s*(?:কথা\s+(?:বিবেচনা|ভাব|চিন্তা)|বিষয়টি\s+বিবেচনা|চিন্তাভাবনা|হুমকি|প্রস্তাব|দাবি|আহ্বান|আবেদন|সম্ভাবনা|"
+    # "ছিন্ন করার কোনো সিদ্ধান্ত নেয়নি": "কোনো" (any) before the decision is said in the negative
+    r"কোনো|কোন)"))
+
+
 def _irrealis(trigger: str, after: str) -> bool:
-    """Whether the trigger is an infinitive that a verb of wanting or urging governs."""
+    """Whether the trigger is an infinitive that a verb of wanting or urging governs, or a verbal
+    noun of what was only considered, threatened or called for."""
+    if _VERBAL_NOUN_END.search(trigger) and _CONSIDERED.match(after):
+        return True
+    noun = _VERBAL_NOUN_NEXT.match(after)
+    if noun and _CONSIDERED.match(after[noun.end():]):
+        return True  # "সম্পর্ক ছিন্ন | করার কথা বিবেচনা"
     return bool((_INFINITIVE_END.search(trigger) or _INFINITIVE_NEXT.match(after)) and _IRREALIS.match(after))
 
 
@@ -286,8 +307,12 @@ _FUTURE_WORDS = re.compile(fold_pattern(r"আমন্ত্রণ|আগাম�
 _INVITATION = re.compile(fold_pattern(r"আমন্ত্রণ"))
 _DATIVE = re.compile(fold_pattern(r"(?:নিকট|কাছে)(?![\u0980-\u09ff])"))
 _DURING_VISIT = re.compile(fold_pattern(r"সফরকালে|এই সফরে"))
+_RELATIVE_CLAUSE = re.compile(fold_pattern(r",\s*(?:যাকে|যা|যেটিকে|যেটি|যাদের|যাঁকে)(?![\u0980-\u09ff])"))
+#: "… বলে X জানায়/দাবি করে": the reported clause ends at "বলে" and its reporter follows.
+_SAID_BY = re.compile(fold_pattern(
+    r"(?<=\S)\s+বলে\s+(?=[^।,;]{0,80}?(?:জানা|জানি|দাবি|উল্লেখ|অভিযোগ|বলেছে|বলেন|মনে কর|ধারণা))"))
 #: "X বলেছে যে …", "X জানায়, …": the reporter is not a participant of what is reported.
-_REPORTING = re.compile(fold_pattern(r"(?:বলেছে|বলেছেন|বলেন|জানিয়েছে|জানিয়েছেন|জানায়|জানান|ঘোষণা করেছে|ঘোষণা করেছিল|অভিযোগ করেছে|দাবি করেছে)(?:\s+যে\s|\s*,\s)"))
+_REPORTING = re.compile(fold_pattern(r"(?:বলেছে|বলেছেন|বলেন|জানিয়েছে|জানিয়েছেন|জানায়|জানান|ঘোষণা করেছে|ঘোষণা করেছিল|অভিযোগ করেছে|দাবি করেছে|বলা হয়েছে|বলা হয়|জানানো হয়েছে|জানানো হয়)(?:\s+যে\s|\s*,\s)"))
 
 
 def clauses(sentence: str) -> list[tuple[int, int, bool]]:
@@ -305,7 +330,7 @@ _DEMONSTRATIVE = re.compile(fold_pattern(r"(?<![\u0980-\u09ff])(?:এই|সে�
 WEAPON_NOUNS = tuple(fold_pattern(w) for w in ("মিসাইল", "মিসসাইল", "ক্ষেপণাস্ত্র", "ট্যাংক", "যুদ্ধবিমান", "রকেট"))
 WEAPON_NAME = re.compile(fold_pattern(r"(?:[^\s।,]+\s+){1,2}") + f"(?:{'|'.join(WEAPON_NOUNS)})")
 #: What may stand between an embassy's owner and "দূতাবাস": a determiner or an adjective of the mission.
-_MISSION_GAP = re.compile(fold_pattern(r"\s*(?:(?:একটি|একটা|নিজস্ব|নতুন|স্থায়ী|আবাসিক|পূর্ণাঙ্গ)\s+)*"))
+_MISSION_GAP = re.compile(fold_pattern(r"\s*(?:(?:একটি|একটা|নিজস্ব|নতুন|পুরোনো|পুরনো|পুরাতন|সাবেক|স্থায়ী|আবাসিক|পূর্ণাঙ্গ)\s+)*"))
 _DELEGATION = re.compile(fold_pattern(r"প্রতিনিধি\s*দল|প্রতিনিধিদল"))
 
 
@@ -322,7 +347,10 @@ def _agents(mentions: list[Mention], ctx: DocumentContext, lex: Lexicon) -> list
         if e.kind == "City":
             if not e.capital or not e.country:
                 continue
-            m = Mention(lex.entities[e.country], m.start, m.end, m.tok, m.tok_end, m.case, m.post, via="capital")
+            m = Mention(lex.entities[e.country], m.start, m.end, m.tok, m.tok_end, m.case, m.post, via="capital",
+                        coord=m.coord)
+        if m.post == "led":  # the leader of a delegation or a force acts as its subject
+            m = Mention(m.entity, m.start, m.end, m.tok, m.tok_end, "nom", "", via=m.via, coord=m.coord)
         if m.entity.kind in AGENT_KINDS:
             out.append(m)
     return out
@@ -402,6 +430,8 @@ def read_events(
                 continue
             if _irrealis(m.group(0), sentence[m.end():m.end() + 60]):
                 continue
+            if _NOT_EXPECTED.search(sentence, 0, m.start()):
+                continue  # "… মনে করেন না যে X সম্পর্ক ছিন্ন করবে", "যদি X … করে, তাহলে": not told as fact
             if _BACKGROUND.match(after) and not any(
                     not d.anchor and d.end <= t0 and _DATED_PHRASE.fullmatch(sentence, d.end - s_start, m.start())
                     for d in dates):
@@ -414,14 +444,37 @@ def read_events(
             if rep:
                 clause_start = s_start + rep.end()
             ms = [x for x in mentions if x.start >= clause_start]
+            # ", যাকে ইতিহাসবিদেরা … বলে অভিহিত করেছেন": a trigger inside a trailing relative clause
+            # has its parties in that clause, not in the main one before it
+            rel = None
+            for r in _RELATIVE_CLAUSE.finditer(sentence, 0, m.start()):
+                rel = r
+            if rel is not None and "," not in sentence[rel.end():m.start()]:
+                ms = [x for x in ms if x.start >= s_start + rel.end()]
+            # "… চুক্তিতে স্বাক্ষর করে বলে কেসিএনএ দাবি করে": who reports it after "বলে" is no party
+            said = _SAID_BY.search(sentence, m.end()) if rule.cls != "Statement" else None
+            if said:
+                ms = [x for x in ms if x.start < s_start + said.end()]
             spans = spans or clauses(sentence)
             ms, dated_in = _clause_mentions(sentence, s_start, m.start(), ms, dates, spans)
             ms = [x for x in ms if not _in_background(x, sentence, s_start, m.start())]
+            topics: set[str] = set()
+            if rule.cls in _TOPICAL:
+                about = [x for x in ms if _topic(x, ms, sentence, s_start, m.start())]
+                topics = {x.entity.slug for x in about}
+                ms = [x for x in ms if x not in about]
+                topics -= {x.entity.slug for x in ms}
+            # "X-এর সঙ্গে লেনদেনের অভিযোগে …": a partner in the charge is not a party to the act
+            ms = [x for x in ms if not (x.post == "with" and x.start - s_start < m.start()
+                                        and _REASON.match(sentence, x.end - s_start, m.start()))]
             agents = _agents(ms, ctx, lex)
             pronouns = [x for x in ms if x.entity.slug == "?country"]
             agents = _resolve_pronouns(agents, pronouns, ctx, lex)
             both = BOTH_COUNTRIES.search(sentence) is not None
             events = _apply(rule, m, sentence, s_start, t0, agents, pronouns, both, ctx, lex, ms)
+            if topics:  # nor does the document's other country stand in for a partner talked about
+                events = [ev for ev in events if not (ev.cls == "Meeting" and any(
+                    e.slug in topics for e in ev.participants))]
             for ev in events:
                 if rule.weapon:
                     w = rule.weapon.search(sentence, max(0, m.start() - 60), m.end())
@@ -464,7 +517,45 @@ def read_events(
             home = _country_of(ev.actors[0], lex)
             if home is not None and home.slug != ev.recipients[0].slug:
                 ctx.last_visit = (home, ev.recipients[0])
+    # a pronoun nothing resolved ("দেশটি" with no country to stand for) makes no event
+    out = [x for x in out if not any(e.slug.startswith("?") for e in x[0].agents())]
+    for ev, _, _ in out:  # a state's firm or party acting takes its state along ("উত্তর কোরিয়ার মানসুদে …")
+        if ev.cls in _STATE_WORK and ev.actors and ev.actors[0].kind == "Organization" and \
+                ev.actors[0].position == "company" and ev.actors[0].country in lex.entities:
+            # what a state firm builds or sells abroad is its state's doing; the firm takes part
+            ev.participants.append(ev.actors[0])
+            ev.actors = [lex.entities[ev.actors[0].country]]
+        for e in ev.actors + ev.recipients:
+            home = lex.entities.get(e.country) if e.kind == "Organization" and e.country else None
+            if home is not None and home.slug not in {x.slug for x in ev.agents()}:
+                ev.participants.append(home)
     return _dedupe(out)
+
+
+_STATE_WORK = {"Cooperation", "Aid", "ArmsTransfer", "MilitaryCooperation"}
+#: Events whose subject matter is named with "নিয়ে"/"বিষয়ে" ("উত্তর কোরীয় সেনা মোতায়েন নিয়ে
+#: আলোচনা"): what is talked about takes no part in the talk.
+_TOPICAL = {"Meeting", "Statement", "Message"}
+_TOPIC = re.compile(fold_pattern(
+    r"(?:\s+[^\s,;।:()\"']+){0,3}?\s+(?:নিয়ে|বিষয়ে|বিষয়ক|সম্পর্কে|প্রসঙ্গে|ইস্যুতে)(?![\u0980-\u09ff])"))
+
+
+#: A reason phrase closing after a mention: "… সঙ্গে অস্ত্র লেনদেনের অভিযোগে", "… সম্পর্কের কারণে".
+_REASON = re.compile(fold_pattern(
+    r"\s*(?:সঙ্গে|সাথে)\s+(?:[^\s,;।:()\"']+\s+){0,3}?[^\s,;।:()\"']*(?:ের|র)\s+(?:অভিযোগে|কারণে|দায়ে)(?![\u0980-\u09ff])"))
+
+
+def _topic(x: Mention, ms: list[Mention], sentence: str, s_start: int, trig: int) -> bool:
+    """Whether mention ``x``, before the trigger, is the last named in a topic phrase ("X … নিয়ে");
+    a pronoun subject ("তিনি … নিয়ে") is not."""
+    if x.post not in ("", "on") or x.start - s_start >= trig or x.via == "pronoun" and x.case == "nom":
+        return False
+    t = _TOPIC.match(sentence, x.end - s_start, trig)
+    if t is None or any(x.end <= y.start < s_start + t.end() for y in ms if y is not x):
+        return False
+    # a nominative name is the topic only right before "নিয়ে" ("উত্তর কোরিয়া নিয়ে"); with words
+    # between, it is the subject ("ইউরোপীয় ইউনিয়ন এই পরীক্ষার বিষয়ে উদ্বেগ …")
+    return x.case != "nom" or x.via in ("group", "adjective") or len(sentence[x.end - s_start:t.end()].split()) == 1
 
 
 def _in_background(x: Mention, sentence: str, s_start: int, trig: int) -> bool:
@@ -595,6 +686,8 @@ def _apply(rule, m, sentence, s_start, t0, agents, pronouns, both, ctx, lex, all
     return _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ctx, lex, all_mentions)
 
 
+_WELCOMED_EVENT = re.compile(fold_pattern(
+    r"(?:সম্মেলন|বৈঠক|সিদ্ধান্ত|উদ্যোগ|চুক্তি|আলোচনা|পদক্ষেপ|ঘোষণা|প্রস্তাব)(?:টি|গুলো)?কে\s*$"))
 _RECEPTION = re.compile(fold_pattern(r"অভ্যর্থনা|আতিথ্য|স্বাগত|সংবর্ধনা"))
 
 
@@ -610,10 +703,12 @@ def _meeting(ev, m, sentence, t0, agents, both, ctx, lex) -> list[Event]:
         if before and len({a.entity.slug for a in before if a.entity.kind == "Person"}) < 2 and after:
             before.append(after[0])
         agents = before
+    joined = _joined_to_trigger(agents, sentence, t0 - m.start(), t0)
+    venues = {a.entity.slug for a in agents if a.case == "loc" and not a.post}
     agents = [a for a in agents if a.post not in ("source", "by", "after", "before", "than")
               and not (a.case == "loc" and not a.post)
               and not (a.case == "gen" and not a.post and a.entity.kind == "Person" and t0 - a.end > 3
-                       and a.end < t0 and a.via != "pronoun")]  # ("তাঁর একাধিক বৈঠক": its subject)
+                       and a.end < t0 and a.via != "pronoun" and a not in joined)]  # ("তাঁর একাধিক বৈঠক": its subject)
     people = []
     for a in agents:
         if a.entity.kind == "Person" and a.entity.slug not in {p.slug for p in people}:
@@ -629,12 +724,32 @@ def _meeting(ev, m, sentence, t0, agents, both, ctx, lex) -> list[Event]:
         people += [c for c in ctx.topic if all(_country_of(p, lex) is not c for p in people)]
     if len(people) < 2 and people:
         partner = _partner(ctx, people[0], lex)
-        if partner is not None:
+        if partner is not None and partner.slug not in venues:  # the venue is not the other side
             people.append(partner)
     ev.participants = people[:6]
+    if _RECEPTION.search(m.group(0)) and _WELCOMED_EVENT.search(sentence, 0, m.start()):
+        return []  # "শীর্ষ সম্মেলনকে স্বাগত জানান": a summit welcomed is a statement, not a meeting
     if _RECEPTION.search(m.group(0)) and not any(p.kind == "Person" for p in people):
         return []  # a welcome for visitors or tourists is not a meeting of leaders
     return [ev] if len(ev.participants) >= 2 else []
+
+
+_CONJUNCTION = re.compile(r"\s*(?:,\s*|ও\s+|এবং\s+|আর\s+)")
+
+
+def _joined_to_trigger(agents: list[Mention], sentence: str, s_start: int, t0: int) -> list[Mention]:
+    """Mentions coordinated with the one right before the trigger: in "কিম ও পুতিনের বৈঠক" the
+    genitive of the last conjunct covers the first, so both are the meeting's, not a possessor's."""
+    before = [a for a in agents if a.end <= t0]
+    if not before or t0 - before[-1].end > 3:
+        return []
+    chain = [before[-1]]
+    for a in reversed(before[:-1]):
+        gap = sentence[a.end - s_start:chain[-1].start - s_start]
+        if not _CONJUNCTION.fullmatch(gap):
+            break
+        chain.append(a)
+    return chain
 
 
 def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ctx, lex, all_mentions) -> list[Event]:
@@ -721,6 +836,9 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
             if mods:
                 e = mods[-1].entity
                 e = lex.entities[e.country] if e.kind == "City" and e.country else e
+                if e.slug == "?country":  # "স্পেন দেশটির রাষ্ট্রদূতকে …": the country other than the subject's
+                    e = _partner(ctx, actor.entity, lex) if actor is not None else None
+            if mods and e is not None:
                 near = [Mention(e, mods[-1].start, mods[-1].end, mods[-1].tok, mods[-1].tok_end, "gen")]
             recipient = (near[-1:] or objects or [None])[0]
         elif rule.cls in ("Recognition", "Support"):
@@ -732,12 +850,16 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
             recipient = (objects or near or others or [None])[0]
         elif rule.cls == "ReduceRelations":
             # "X-এর দূতাবাসের কূটনীতিকের সংখ্যা কমিয়ে …": failing a "সঙ্গে"/-কে side, the genitive before
-            recipient = (with_ or objects or [g for g in gens if g is not actor and g.start < t0][-1:] or [None])[0]
+            recipient = (with_ or objects or [g for g in gens if g is not actor and g.start < t0][-1:]
+                         or [x for x in sources if x is not actor] or [None])[0]  # "বুদাপেস্ট থেকে … প্রত্যাহার"
         elif rule.cls == "Sanction":
             # "X-এর ওপর নিষেধাজ্ঞা", "X-এর বিরুদ্ধে নিষেধাজ্ঞা", "X-এর সঙ্গে বাণিজ্য নিষিদ্ধ"
             recipient = (objects or [a for a in agents if a.post == "against"] or with_ or [None])[0]
         elif rule.cls in ("TroopDeployment", "ArmsTransfer", "Aid", "Cooperation"):
             recipient = (objects or locs or [None])[0]
+        elif rule.mission:
+            # "X অ্যাঙ্গোলা ও উগান্ডায় তাদের দূতাবাস বন্ধ করে": the host in the locative before it
+            recipient = (objects or [x for x in locs if x.start < t0][-1:] or [None])[0]
         elif rule.cls == "MilitaryCooperation":
             # "X Y-এর সেনাদের প্রশিক্ষণ দেয়", "X-এর প্রশিক্ষকেরা Y-তে কাজ করেন"
             recipient = (objects or locs or [g for g in gens if g is not actor] or [None])[0]
@@ -788,7 +910,7 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
         ev.actors = [a_ent]
         if r_ent is not None:
             ev.recipients = [r_ent]
-        return [ev]
+        return _coordinated(ev, actor, recipient, agents) if recipient is not None else [ev]
     if a_ent is None or r_ent is None:
         return []
     if a_ent.slug == r_ent.slug or _country_of(a_ent, lex) is _country_of(r_ent, lex) and a_ent.kind == r_ent.kind:
@@ -840,6 +962,8 @@ def _described_person(mentions: list[Mention], sentence: str, s_start: int, t0: 
 def _hosting(ev: Event, t0: int, agents: list[Mention], lex) -> list[Event]:
     """"X Y-কে আতিথ্য করেছেন / অভ্যর্থনা জানান": the guest Y came to X's country."""
     hosts = [a for a in reversed([a for a in agents if a.start < t0]) if a.case == "nom" and not a.post]
+    if not hosts:  # news word order: "… লাভরভকে বিমানবন্দরে অভ্যর্থনা জানান চো সন হুই"
+        hosts = [a for a in agents if a.start > t0 and a.case == "nom" and not a.post and a.entity.kind == "Person"][:1]
     guests = [a for a in agents if a.case == "acc" and a.entity.kind == "Person"]
     if not hosts or not guests:
         return []
@@ -870,6 +994,15 @@ def _hyphen_pair(mentions, sentence, s_start, t0, t1, lex) -> list[Entity] | Non
 #: "ভিয়েতনামের সীমান্ত শহর দং দাংয়ে পৌঁছান": a place the lexicon lacks, in the genitive country.
 _PLACE_IN = re.compile(fold_pattern(
     r"\s*(?:[^\s,।]+\s+)?(?:শহর|নগরী|নগর|প্রদেশ|দ্বীপ|বন্দর|অঞ্চল)\s+[^\s,।]+(?:\s+[^\s,।]+)?(?:ে|এ|তে|য|যে)\s*$"))
+
+
+_NEXT_WORD = re.compile(r"\s+([\u0980-\u09ff]+)")
+
+
+def _office_after(m: Mention, sentence: str, s_start: int, lex: Lexicon) -> bool:
+    """Whether a title follows a country's name: the country stands for its unnamed office-holder."""
+    nxt = _NEXT_WORD.match(sentence, m.end - s_start)
+    return m.entity.kind == "Country" and nxt is not None and lex.title(nxt.group(1)) is not None
 
 
 def _visit(ev, t0, agents, pronouns, ctx, lex, all_mentions, sentence, s_start, rule_id="visit") -> list[Event]:
@@ -929,14 +1062,16 @@ def _visit(ev, t0, agents, pronouns, ctx, lex, all_mentions, sentence, s_start, 
         # news word order may put the subject last: "… পিয়ংইয়ং পৌঁছেছেন লাওসের প্রেসিডেন্ট থংলুন",
         # "… মাটিতে পা রাখলেন ডোনাল্ড ট্রাম্প" (a person, or for "set foot" a country)
         candidates = [a for a in agents if a.start > t0 and a.case == "nom" and not a.post
-                      and (a.entity.kind == "Person" or rule_id == "set-foot")][:1]
+                      and (a.entity.kind == "Person" or rule_id == "set-foot"
+                           or _office_after(a, sentence, s_start, lex))][:1]
     # "একটি পোলিশ কারিগরি দল … যায়", "উত্তর কোরিয়ার একটি প্রতিনিধিদল নমপেনে এসেছে": people of a
     # country, named as a group or a delegation, travel
     travellers = visitor is not None and delegation is not None
     if visitor is None:
         people = [a for a in candidates if a.entity.kind == "Person"]
         visitor = (people or candidates or [None])[0]
-        travellers = visitor is not None and visitor.via == "group"
+        # people of a country as a group, or its office-holder left unnamed ("লাওসের প্রেসিডেন্ট … যান")
+        travellers = visitor is not None and (visitor.via == "group" or _office_after(visitor, sentence, s_start, lex))
         visitor = visitor.entity if visitor is not None else None
     if visitor is None and ctx.last_person is not None and _DURING_VISIT.search(sentence):
         visitor = None  # a visit already reported: no new one

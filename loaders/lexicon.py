@@ -125,6 +125,8 @@ class Lexicon:
         self.first_skeletons: set[str] = set()  # the skeletons of those names' first words
         self.titles: dict[str, str] = {}  # folded key → English position
         self.honorifics: set[str] = set()
+        #: successor state's slug → (from, until, the state that held its name and capital then)
+        self.held_before: dict[str, list[tuple[int, int, Entity]]] = {}
         self.groups: set[str] = set()  # "প্রশিক্ষক", "কূটনীতিক" …: people of a country (see titles.yaml)
         self.qualifiers: set[str] = set()
         self.max_words = 1
@@ -187,9 +189,13 @@ class Lexicon:
             for a in info.get("adjectives", []) or []:
                 self._add_name(a, ent, self.adjectives)
             ent.alt_en.extend(info.get("english_alt", []) or [])
-        for slug, info in (extra.get("historical") or {}).items():
+        states = {**(extra.get("historical") or {}), **(extra.get("partly_recognised") or {})}
+        for slug, info in states.items():
             ent = self._entity(Entity(slug, "Country", info["label"], label_bn=info["names"][0],
                                       alt_bn=info["names"][1:], alt_en=info.get("english_alt", [])))
+            if info.get("held") and info["held"]["by"] in by_iso:
+                held = info["held"]
+                self.held_before.setdefault(by_iso[held["by"]].slug, []).append((held["from"], held["until"], ent))
             for n in info["names"]:
                 self._add_name(n, ent)
             for a in info.get("adjectives", []) or []:
@@ -201,7 +207,8 @@ class Lexicon:
                     if key(adj) not in self.adjectives and key(adj) not in self.names:
                         self._add_name(adj, ent, self.adjectives)
         for city in extra.get("cities") or []:
-            country = by_iso.get(city["country"])
+            # an ISO code, or the slug of a state of `partly_recognised` (Pristina: Kosovo)
+            country = by_iso.get(city["country"]) or self.entities.get(city["country"] or "")
             slug = slugify(city["label"])
             ent = self._entity(Entity(slug, "City", city["label"], label_bn=city["names"][0],
                                       alt_bn=city["names"][1:], country=country.slug if country else None,

@@ -14,7 +14,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from kutniti.loaders.lexicon import CASE_ENDINGS, SUFFIXES, Entity, Lexicon, case_of, skeleton
+from kutniti.loaders.lexicon import CASE_ENDINGS, CLITICS, SUFFIXES, Entity, Lexicon, case_of, skeleton
 from kutniti.loaders.text import LETTER_NAMES, Token, fold, fold_pattern, key
 from kutniti.loaders.transliterate import romanise, style_of
 
@@ -25,6 +25,9 @@ POSTPOSITIONS = {
     "সাথে": "with", "সঙ্গে": "with", "সহ": "with", "বিরুদ্ধে": "against", "পর": "after", "পরে": "after",
     "আগে": "before", "মধ্যে": "between", "মধ্যকার": "between", "পক্ষে": "for", "তুলনায়": "than",
     "দ্বারা": "by", "কর্তৃক": "by",
+    "সহিত": "with", "হইতে": "source", "পূর্বে": "before",  # literary (sadhu) forms
+    "সমর্থনে": "for",  # "মিশরের সমর্থনে সৈন্য পাঠায়": in support of, for Egypt
+    "নেতৃত্বে": "led",  # "X-এর নেতৃত্বে একটি প্রতিনিধিদল": X leads, and acts for, the party
 }
 #: Postpositions that keep their sense with an emphatic clitic ("লারিজানির সঙ্গেও আলোচনা করেন": with
 #: Larijani too); "আগেই", "পরেই" are adverbs (already, right after) and are not among them.
@@ -33,7 +36,13 @@ _CLITIC_POSTS = {"with", "to", "against", "source", "for"}
 _REDUPLICATED = {key("সঙ্গে"), key("সাথে")}
 #: Nouns after a genitive country that make the country itself the actor ("মঙ্গোলিয়ার সরকার").
 GOVERNMENT_NOUNS = {key(w) for w in ["সরকার", "প্রশাসন", "বাহিনী", "সেনাবাহিনী", "নেতৃত্ব", "কর্তৃপক্ষ",
-                                      "পররাষ্ট্র মন্ত্রণালয়", "মন্ত্রণালয়"]}
+                                      "পররাষ্ট্র মন্ত্রণালয়", "মন্ত্রণালয়", "জান্তা", "সামরিক জান্তা",
+                                      "সামরিক সরকার"]}
+#: A ministry or department by its field ("মার্কিন অর্থ মন্ত্রণালয়", "রাজস্ব বিভাগ") acts for its state.
+GOVERNMENT_NOUNS |= {key(f + " " + o) for f in ["অর্থ", "প্রতিরক্ষা", "বাণিজ্য", "স্বরাষ্ট্র", "রাজস্ব", "বিচার",
+                                                 "তথ্য", "শিল্প", "কৃষি", "স্বাস্থ্য", "জ্বালানি", "পররাষ্ট্র",
+                                                 "রাষ্ট্র", "ট্রেজারি", "অর্থনীতি"]
+                     for o in ["মন্ত্রণালয়", "বিভাগ", "দপ্তর", "দফতর"]}
 #: Words that never start or continue a person's name.
 STOPWORDS = {key(w) for w in """এবং ও যে তিনি তাঁর তার তারা এই সেই এক একটি গত আগামী সহ প্রথম দ্বিতীয় তৃতীয়
     বলেন বলেছেন বলেছে জানান জানিয়েছেন করেন করেছেন করে করেছে সাথে সঙ্গে কাছে থেকে জন্য উপর মধ্যে দেশ দেশের
@@ -41,6 +50,8 @@ STOPWORDS = {key(w) for w in """এবং ও যে তিনি তাঁর �
     আবার আরও সর্বোচ্চ সাবেক তৎকালীন বর্তমান নতুন নিযুক্ত হিসেবে হিসাবে প্রধান উপ দুই দুজন মাত্র নেতৃত্বে যখন
     পর পরে আগে কি না নয় হয় হয়েছে ছিল ছিলেন দিয়ে দেন দেয় সফর সফরে বৈঠক বৈঠকে
     স্ত্রী স্বামী পুত্র কন্যা ছেলে মেয়ে ভাই বোন সহধর্মিণী""".split()}
+#: Demonstratives (that) that may also be a syllable of a name ("সে-উং"), so not stopwords.
+_THAT = {key(w) for w in ["সে", "ওই", "ঐ"]}
 #: Nouns the demonstrative "এ" (this) comes before: "পিয়ংইয়ং এ সময় …" is "Pyongyang, at this
 #: time …", not a detached locative ending.
 DEMONSTRATIVE_NOUNS = {key(w) for w in """সময় সময়ে বছর বছরে বছরের মাসে মাসের সপ্তাহে সপ্তাহের দিন দিনে
@@ -74,10 +85,17 @@ NAMING_ADJECTIVES = {key(w) for w in ["আঞ্চলিক", "মন্ত্�
 #: Words of number or order that may stand between a genitive and its event noun.
 COUNT_WORDS = {key(w) for w in ["একাধিক", "প্রথম", "দ্বিতীয়", "তৃতীয়", "শেষ", "একান্ত", "দুটি", "কয়েকটি",
                                  "আনুষ্ঠানিক", "দীর্ঘ"]}
+#: Nouns of a state's act or stance: an adjective of the state before one stands for the state.
+ACT_NOUNS = {key(w) for w in ["হস্তক্ষেপ", "পদক্ষেপ", "সিদ্ধান্ত", "অবস্থান", "প্রস্তাব", "উদ্যোগ", "অভিযান"]}
+#: Small numbers in words, before a counted group ("তিন বিচারক", "দুই কর্মকর্তা").
+_NUMBER_WORDS = {key(w) for w in ["দুই", "তিন", "চার", "পাঁচ", "ছয়", "সাত", "আট", "নয়", "দশ", "কয়েক", "বেশ কয়েকজন",
+                                  "কয়েকজন", "দুজন", "তিনজন", "চারজন", "পাঁচজন"]}
 #: "X হিসেবে" (as X): a role, not a participant.
 AS_WORDS = {key(w) for w in ["হিসেবে", "হিসাবে"]}
+#: "the delegation" named again, definite (-টি), in any case: "প্রতিনিধিদলটিকে", "প্রতিনিধি দলটির".
+_DEFINITE_PARTY = re.compile(fold_pattern(r"^(?:প্রতিনিধিদল|প্রতিনিধি দল)টি(কে|র|তে|ও)?$"))
 PRONOUN_COUNTRY = {key(w) for w in ["দেশটি", "দেশটির", "দেশটিকে", "দেশটিতে", "দেশে", "দেশটিও"]}
-BOTH_COUNTRIES = re.compile(fold_pattern(r"(?:দুই|উভয়|দু'|দুটি)\s*(?:দেশ|পক্ষ|রাষ্ট্র|নেতা|রাজধানী|মন্ত্রী|পররাষ্ট্রমন্ত্রী)|(?:দেশ|পক্ষ)\s*দুটি|দেশ\s*দুটো"))
+BOTH_COUNTRIES = re.compile(fold_pattern(r"(?:দুই|উভয়|দু'|দুটি)\s*(?:দেশ|পক্ষ|রাষ্ট্র|সরকার|নেতা|রাজধানী|মন্ত্রী|পররাষ্ট্রমন্ত্রী)|(?:দেশ|পক্ষ)\s*দুটি|দেশ\s*দুটো"))
 
 
 @dataclass
@@ -108,6 +126,7 @@ class DocumentContext:
     last_weapon: str | None = None
     last_country: Entity | None = None  # the last country named as a subject, for "দেশটির মন্ত্রী"
     last_visit: tuple[Entity, Entity] | None = None  # the visitor's country and the host of the last visit
+    last_leader: Entity | None = None  # the person leading the last delegation named ("X-এর নেতৃত্বে")
     recent_people: list[Entity] = field(default_factory=list)  # people in order of last mention  # the last weapon named, for "এই ধরনের মিসাইল"
 
     def remember(self, person: Entity, subject: bool = True, surface: str = "") -> None:
@@ -148,12 +167,19 @@ def _demonstrative(toks: list[Token], j: int) -> bool:
     return toks[j].text == key("এ") and j + 1 < len(toks) and toks[j + 1].text in DEMONSTRATIVE_NOUNS
 
 
+def _detached_ending(word: str) -> bool:
+    """A case ending written apart from its name (after a hyphen, a space or wiki brackets), also
+    with an emphatic clitic ("কেও"); not the demonstrative "এই"."""
+    if word in CASE_ENDINGS and len(word) <= 3:
+        return True
+    return len(word) <= 4 and word[-1:] in CLITICS and word[:-1] in CASE_ENDINGS and word[:-1] != "এ"
+
+
 def _case_and_post(lex: Lexicon, toks: list[Token], j: int, ending: str) -> tuple[str, str, int]:
     """Case of a mention ending at token j (exclusive), its postposition, and tokens consumed."""
     consumed = 0
-    if not ending and j < len(toks) and toks[j].text in CASE_ENDINGS and len(toks[j].text) <= 3 and \
-            not _demonstrative(toks, j):
-        ending = toks[j].text  # "পিয়ং ইয়ং-এ", "ডিপিআরকে এর"
+    if not ending and j < len(toks) and _detached_ending(toks[j].text) and not _demonstrative(toks, j):
+        ending = toks[j].text  # "পিয়ং ইয়ং-এ", "ডিপিআরকে এর", "[[… তেব্বুন]]কেও"
         consumed = 1
     case = case_of(ending)
     post = ""
@@ -202,6 +228,8 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
         if hit:
             ent, ending, n = hit
             case, post, used = _case_and_post(lex, toks, i + n, ending)
+            if case == "gen" and not post and ent.kind == "Country":
+                post = _post_of_body(lex, toks, i + n + used)
             m = Mention(ent, toks[i].start, toks[i + n - 1].end, i, i + n + used, case, post)
             out.append(m)
             if ent.kind == "Person":
@@ -249,6 +277,13 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
                     ctx.last_country = adj[0]
                 i = j + n + used
                 continue
+            if not lex.title(nxt) and _strip(nxt) in ACT_NOUNS and nxt != _strip(nxt):
+                # "সোভিয়েত হস্তক্ষেপকে সমর্থন জানায়": the country whose act is meant, in the noun's case
+                case, post, used = _case_and_post(lex, toks, j + 1, nxt[len(_strip(nxt)):])
+                out.append(Mention(adj[0], toks[i].start, toks[j - 1].end, i, j + 1 + used, case, post,
+                                   via="adjective"))
+                i = j + 1 + used
+                continue
             if lex.title(nxt) or nxt in lex.honorifics:
                 out.append(Mention(adj[0], toks[i].start, toks[j - 1].end, i, j, "gen", "", modifier=True,
                                    via="adjective"))
@@ -266,7 +301,9 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
             if country is None and i and any(toks[i - 1].text in (g + "ের", g + "র") for g in GOVERNMENT_NOUNS):
                 country = ctx.last_country  # "মন্ত্রণালয়ের মুখপাত্র …": of the government just named
             person, used = _person_after(lex, toks, i + 1 if not title or lex.title(word) else i + 2, ctx,
-                                         title[0] if title else None, country, folded)
+                                         title[0] if title else None, country, folded) \
+                if not (title and title[1] and lex.title(word)) else (None, 0)
+            # ("রাষ্ট্রদূতকে ‘অবাঞ্ছিত ব্যক্তি’ ঘোষণা": a title with a case ending has no name after it)
             if person is not None:
                 start_tok = i + 1 if not title or lex.title(word) else i + 2
                 end_tok = start_tok + used
@@ -307,6 +344,14 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
             out.append(Mention(ctx.last_person, toks[i].start, toks[i].end, i, i + 1, "nom", "", via="pronoun"))
             i += 1
             continue
+        if ctx.last_leader is not None and _DEFINITE_PARTY.match(word):
+            # "প্রতিনিধিদলটিকে সাক্ষাৎ দেন": the delegation named before, in its leader's person
+            ending = _DEFINITE_PARTY.match(word).group(1)
+            case, post, used = _case_and_post(lex, toks, i + 1, ending)
+            out.append(Mention(ctx.last_leader, toks[i].start, toks[i].end, i, i + 1 + used, case, post,
+                               via="pronoun"))
+            i += 1 + used
+            continue
         if word in PRONOUN_OBJECT:
             person = _object_referent(out, toks, i, folded, ctx)
             if person is not None:
@@ -345,6 +390,9 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
     _mark_modifiers(lex, out, toks, folded)
     _coordinate(out, folded)
     _coordinate_unknown(out, folded)
+    for m in out:  # a person who leads a party ("X-এর নেতৃত্বে প্রতিনিধিদল") stands for it later
+        if m.post == "led" and m.entity.kind == "Person":
+            ctx.last_leader = m.entity
     for m in out:  # the country this sentence names as its subject ("চিলির পররাষ্ট্র মন্ত্রণালয় …")
         if m.entity.kind == "Country" and m.case == "nom" and not m.post and not m.modifier \
                 and m.entity.slug in lex.entities:
@@ -367,6 +415,26 @@ def _coordinate_unknown(mentions: list[Mention], folded: str) -> None:
         nxt = _AND_LOCATIVE.match(folded, m.end)
         if nxt and nxt.start(1) not in starts and key(nxt.group(1)) not in STOPWORDS:
             m.case = "loc"
+
+
+def _post_of_body(lex: Lexicon, toks: list[Token], j: int) -> str:
+    """The postposition after a country's body named at token j in the genitive: in "এরিত্রিয়ার
+    নৌবাহিনীর ওপর", "রাশিয়ার সরকারের সঙ্গে", the relation the body has is the country's."""
+    if j < len(toks) and (toks[j].text in COUNT_WORDS or toks[j].text.isdigit() or toks[j].text in _NUMBER_WORDS):
+        j += 1  # "নিকারাগুয়ার তিন বিচারকের ওপর"
+    k = _group_noun(lex, toks, j)
+    if k is not None:
+        ending = _ending_of(lex, toks[k].text)
+        n = 1
+    else:
+        gov = _government_noun(toks, j)
+        if gov is None:
+            return ""
+        n, ending = gov
+        k = j + n - 1
+    if case_of(ending) != "gen":
+        return ""
+    return _case_and_post(lex, toks, k + 1, ending)[1]
 
 
 def _group_noun(lex: Lexicon, toks: list[Token], j: int) -> int | None:
@@ -447,7 +515,7 @@ def _plain_stem(lex: Lexicon, word: str) -> str | None:
     if (lex.may_start(word) or lex.may_start_spelled(word) or lex.title(word) or word in lex.honorifics
             or word in PRONOUN_COUNTRY or base in PRONOUN_COUNTRY
             or word in PRONOUN_PERSON or word in PRONOUN_OBJECT or word in PRONOUN_GENITIVE
-            or word in lex.short_names or base in lex.short_names):
+            or _DEFINITE_PARTY.match(word) or word in lex.short_names or base in lex.short_names):
         return None
     return base
 
@@ -534,7 +602,7 @@ def _korean_full_name(lex: Lexicon, toks: list[Token], j: int, folded: str) -> b
         return False
     for k in (j + 1, j + 2):
         w = toks[k].text
-        if len(w) > 4 or w in STOPWORDS or lex.title(w) or lex.lookup([w]) or folded[toks[k - 1].end:toks[k].start] != " ":
+        if len(_strip(w) if k == j + 2 else w) > 4 or w in STOPWORDS or lex.title(w) or lex.lookup([w]) or folded[toks[k - 1].end:toks[k].start] != " ":
             return False
     return True
 
@@ -575,6 +643,8 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
         w = toks[k].text
         if w in STOPWORDS or _strip(w) in STOPWORDS or lex.title(w) or w.isdigit() or len(w) < 2:
             break
+        if w in _THAT and k + 1 < len(toks) and toks[k + 1].text in DEMONSTRATIVE_NOUNS:
+            break  # "… গেব্রেমেসকেল সে সময়": "at that time" follows the name
         gap = folded[toks[k - 1].end:toks[k].start].strip(" -\u200c\u200d") if k > j and folded else ""
         if gap and not (gap == "." and toks[k - 1].text in INITIALS):  # "এম. জে. আকবর": initials
             break
@@ -614,6 +684,9 @@ _PLURAL = re.compile(fold_pattern(r"(?:রা|েরা|গুলো|গুল�
 _CONJUNCTION = re.compile(fold_pattern(r"\s*(?:,|ও|এবং|আর|এবং\s+তার)\s*"))
 
 
+_CAPITAL_OF = re.compile(fold_pattern(r"\s+রাজধানী\s+"))
+
+
 def _coordinate(mentions: list[Mention], folded: str) -> None:
     """A list joined by commas, ও or এবং ("ডেনমার্ক, নরওয়ে ও ফিনল্যান্ড থেকে", "চীন ও রাশিয়ার")
     takes the case ending and postposition of its last member: Bengali marks the case once. The
@@ -631,11 +704,21 @@ def _coordinate(mentions: list[Mention], folded: str) -> None:
                     m.case, m.post, m.modifier = last.case, last.post, last.modifier
         group.clear()
 
-    for m in mentions:
+    starts: dict[int, int] = {}
+    for i, m in enumerate(mentions):
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if m.entity.kind == "Country" and m.case == "gen" and not m.post and nxt is not None and \
+                nxt.entity.kind == "City" and _CAPITAL_OF.fullmatch(folded, m.end, nxt.start):
+            # "স্পেনের রাজধানী মাদ্রিদ এবং লিবিয়ার রাজধানী ত্রিপোলিতে": the country names the capital
+            # that follows, and the capitals are what the list joins
+            m.modifier = True
+            starts[id(nxt)] = m.start
+            continue
+        start = starts.get(id(m), m.start)
         kinds = {"Person"} if m.entity.kind == "Person" else {"Country", "City", "Organization"}
-        if group and group[-1].entity.kind in kinds and _CONJUNCTION.fullmatch(folded, group[-1].end, m.start):
+        if group and group[-1].entity.kind in kinds and _CONJUNCTION.fullmatch(folded, group[-1].end, start):
             group.append(m)
-            joiner[0] = folded[group[-2].end:m.start]
+            joiner[0] = folded[group[-2].end:start]
             continue
         close()
         group.append(m)
@@ -676,13 +759,16 @@ def _mark_modifiers(lex: Lexicon, mentions: list[Mention], toks: list[Token], fo
         if nxt_tok in AS_WORDS or (lex.title(nxt_tok) and after in AS_WORDS):
             m.modifier = True  # "ইউরোপীয় ইউনিয়নের সভাপতি হিসেবে": a role, not a participant
             continue
-        if m.case == "nom" and not m.post and m.entity.kind == "Country":
+        if m.case == "nom" and not m.post and m.entity.kind in ("Country", "Person"):
             # "সিলন সরকারকে সাহায্য করতে": a name and a government noun are one compound, in the
-            # case of the noun
+            # case of the noun; a leader's "… কাদার সরকারকে" is the leader's country
             gov = _government_noun(toks, m.tok_end)
+            if gov and m.entity.kind == "Person" and m.entity.country in lex.entities:
+                m.entity = lex.entities[m.entity.country]
             if gov and gov[1]:
                 m.case, m.post, _ = _case_and_post(lex, toks, m.tok_end + gov[0], gov[1])
-            continue
+            if m.entity.kind == "Country":
+                continue
         if m.case != "gen" or m.post:
             continue
         gov = _government_noun(toks, m.tok_end)
@@ -690,7 +776,7 @@ def _mark_modifiers(lex: Lexicon, mentions: list[Mention], toks: list[Token], fo
             # "বাশার আল-আসাদের সরকারের প্রতি": the leader's government is the country
             m.entity = lex.entities[m.entity.country]
         if m.entity.kind == "Organization" and (lex.title(nxt_tok) or nxt_tok in lex.honorifics or any(
-                _GENITIVE_WORD.search(toks[k - 1].text) and k < len(toks) and lex.title(toks[k].text)
+                k < len(toks) and _GENITIVE_WORD.search(toks[k - 1].text) and lex.title(toks[k].text)
                 for k in (m.tok_end + 1, m.tok_end + 2))):
             # "জাতিসংঘের মহাসচিব …", "… অ্যাসেম্বলির (স্থায়ী) কমিটির চেয়ারম্যান …": the body qualifies
             # an office

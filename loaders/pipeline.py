@@ -200,6 +200,8 @@ def read(doc: Document) -> Reading:
             if ev.date is None and ev.start is None and headline >= 0 and not ev.planned:
                 # news copy reports what is recent: an event the story does not date is of its year
                 ev.date = PartialDate(doc_date.year)
+            if not _of_its_time(ev, lex):
+                continue
             reading.events.append(ev)
         reading.missions.extend(_missions(s, f.text, lex, ctx, found))
         if s.dates:
@@ -224,6 +226,27 @@ def read(doc: Document) -> Reading:
         if e.country and e.country in lex.entities:
             reading.entities.setdefault(e.country, lex.entities[e.country])
     return reading
+
+
+def _of_its_time(ev, lex) -> bool:
+    """A state named by its successor's name or capital in an event before the successor existed
+    is the state of the time: Prague in 1956 is Czechoslovakia's, Moscow in 1961 the Soviet Union's.
+    False when the event's two sides are then one state (Czech engineers helping Czechoslovakia)."""
+    first = ev.date or ev.start
+    last = ev.date or ev.end or ev.start
+    if first is None or not lex.held_before:
+        return True
+
+    def then(e):
+        for a, b, state in lex.held_before.get(e.slug, ()):
+            if a <= first.year and last.year <= b:
+                return state
+        return e
+
+    ev.actors = [then(e) for e in ev.actors]
+    ev.recipients = [then(e) for e in ev.recipients]
+    ev.participants = [then(e) for e in ev.participants]
+    return not (ev.actors and ev.recipients and ev.actors[0].slug == ev.recipients[0].slug)
 
 
 def _continues(folded: str, s: Sentence) -> bool:

@@ -166,8 +166,8 @@ def _mark_schwas(units: list[_Unit], style: frozenset[str]) -> None:
             u.schwa = False  # জেমস → james
         elif k == 0 and u.cons == ["ত"] and nxt.cons[:1] == ["স"]:
             u.schwa = False  # তসিপ্রাস → tsipras
-        elif k == 0 and "african" in style and u.cons in (["ন"], ["ম"]) and nxt.cons:
-            u.schwa = False  # নক্রুমা → nkrumah
+        elif k == 0 and "african" in style and u.cons in (["ন"], ["ম"]) and nxt.cons and nxt.cons[0] in "কগবপডদটতজচ":
+            u.schwa = False  # নক্রুমা → nkrumah, এমবেকি; but মরিসান্দা → morisanda
         elif prev is None and "korean" in style and _glide(units, 1):
             u.schwa = False  # কওয়ান → kwan
         elif prev is None or prev.vowel == "" or (prev.vowel is None and not prev.cons):
