@@ -106,16 +106,18 @@ def drop_node(triples: list[tuple], node) -> list[tuple]:
     return removed
 
 
-def _documents_naming(documents: list[tuple[str, list[tuple]]]) -> dict:
-    """For each subject or object of the documents' triples, the positions (in order) of the
-    documents that have it: the only documents a failing thing can be removed from."""
+def _documents_naming(documents: list[tuple[str, list[tuple]]], terms: set | None = None) -> dict:
+    """For each subject or object of the documents' triples (of ``terms`` only, if given: the
+    failing things), the positions (in order) of the documents that have it: the only documents a
+    failing thing can be removed from."""
     index: dict = {}
     for i, (_, triples) in enumerate(documents):
-        for t in triples:
-            for term in (t[0], t[2]):
-                positions = index.setdefault(term, [])
-                if not positions or positions[-1] != i:
-                    positions.append(i)
+        if terms is None:
+            named = {term for t in triples for term in (t[0], t[2])}
+        else:
+            named = {t[0] for t in triples if t[0] in terms} | {t[2] for t in triples if t[2] in terms}
+        for term in named:
+            index.setdefault(term, []).append(i)
     return index
 
 
@@ -142,9 +144,10 @@ def quarantine_batch(documents: list[tuple[str, list[tuple]]], max_rounds: int =
         changed: dict = {}  # the documents something was removed from: only they are checked again
         for r in report.results:
             by_focus.setdefault(r.focus, []).append(r)
-        naming = _documents_naming(pending)
+        nodes = {focus: ox.NamedNode(focus) if ":" in focus else ox.BlankNode(focus) for focus in by_focus}
+        naming = _documents_naming(pending, set(nodes.values()))
         for focus, results in by_focus.items():
-            node = ox.NamedNode(focus) if ":" in focus else ox.BlankNode(focus)
+            node = nodes[focus]
             problems = [{"path": str(r.path) if r.path else None,
                          "value": str(r.value) if r.value is not None else None,
                          "message": str(r.message)} for r in results]

@@ -343,11 +343,14 @@ def _literals(sources, wanted: set[tuple[str, str]]) -> dict[tuple[str, str], li
                     o for o in data.objects(node, rdflib.URIRef(p)) if isinstance(o, rdflib.Literal))
             continue
         subjects = {s for s, _ in wanted}
+        graph = isinstance(data, rdflib.Graph)  # (a dataset: its quads)
         for t in data:
-            if isinstance(data, rdflib.Graph):
+            if graph:
                 s, p, o = str(t[0]), str(t[1]), t[2]
             else:
                 s, p, o = _spo(t)
+                if not isinstance(o, ox.Literal):
+                    continue
                 s, p = s.value, p.value
             if s in subjects and (s, p) in wanted and isinstance(o, (rdflib.Literal, ox.Literal)):
                 out.setdefault((s, p), []).append(o if isinstance(o, rdflib.Literal) else from_term(o))
