@@ -25,7 +25,6 @@ import threading
 from dataclasses import asdict, dataclass, field
 
 import pyoxigraph as ox
-import pyshacl
 import rdflib
 from rdflib.namespace import RDF, SH
 
@@ -253,6 +252,8 @@ def validation_results(data, *, context=None, engine: str = "oxigraph",
 
 
 def _pyshacl(full: rdflib.Graph, shapes: rdflib.Graph) -> list[ValidationResult]:
+    import pyshacl  # noqa: PLC0415 - slow to import, and the default engine needs it only for shapes it cannot compile
+
     _, report_graph, _ = pyshacl.validate(
         full, shacl_graph=shapes, ont_graph=ontology_graph(), inference="none",
         advanced=True, allow_warnings=True, inplace=True)

@@ -164,13 +164,14 @@ class Lexicon:
         bn, en = Locale("bn"), Locale("en")
         extra = _data("places.yaml")
         by_iso: dict[str, Entity] = {}
+        bn_names = bn.territories  # (Babel looks the table up anew at each access)
         for code, name_en in en.territories.items():
             if not re.fullmatch(r"[A-Z]{2}", code) or code in ("ZZ", "EU", "EZ", "UN", "QO", "XA", "XB", "XK"):
                 continue
             label = re.sub(r"\s*\(.*\)$", "", name_en)
             ent = self._entity(Entity(slugify(label), "Country", label, iso=code))
             by_iso[code] = ent
-            name_bn = bn.territories.get(code)
+            name_bn = bn_names.get(code)
             if name_bn:
                 parts = [p.strip() for p in re.split(r"[()]", name_bn) if p.strip()]
                 ent.label_bn = parts[0]
