@@ -86,11 +86,12 @@ def inline_lists(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def article_end(raw: str) -> int:
-    """Raw offset where the article ends (the first end marker or reference section)."""
+def article_end(raw: str, inline: list[tuple[int, int]] | None = None) -> int:
+    """Raw offset where the article ends (the first end marker or reference section). ``inline``
+    is :func:`inline_lists` of the folded text, when the caller has it."""
     f = fold(raw)
     cut = len(f.text)
-    inline = inline_lists(f.text)
+    inline = inline_lists(f.text) if inline is None else inline
     for m in _END.finditer(f.text):
         # a marker above the article's first paragraph is a page-top label ("বিভাগ: আন্তর্জাতিক")
         if not _has_body(f.text[:m.start()]) and _has_body(f.text[m.end():]):
@@ -107,9 +108,9 @@ def article_end(raw: str) -> int:
 
 def article_spans(raw: str) -> list[tuple[int, int]]:
     """Raw spans of article text: lines before the end, less clutter lines and trailing credits."""
-    end = article_end(raw)
     f = fold(raw)  # each line's folded text is a slice of the document's (folded once)
     inline = inline_lists(f.text)
+    end = article_end(raw, inline)
     spans = []
     pos = 0
     for line in raw[:end].split("\n"):

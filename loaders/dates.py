@@ -187,13 +187,6 @@ def _period_patterns() -> list[tuple[str, re.Pattern]]:
 
 
 @functools.cache
-def _period_needle() -> re.Pattern:
-    """Any period's first word: a sentence without one names no period."""
-    words = {re.split(r"[\s-]+", name)[0] for name in _periods()}
-    return re.compile("|".join(re.escape(fold(w).text) for w in sorted(words, key=len, reverse=True)))
-
-
-@functools.cache
 def _period_words() -> dict[str, tuple[str, ...]]:
     """For each period, the folded words of its name that every match of its pattern contains as
     written (a sentence without one of them cannot name that period, so its pattern is not run).
@@ -217,45 +210,62 @@ _NUMERIC_DATE = re.compile(r"\d[./-]\d")  # "২১.০৩.২০১৮", "2018-
 _LATIN = re.compile(r"[a-z]{3}")  # an English month's name (folded text is lower case)
 
 
-def _needles_present(folded: str, start: int, end: int) -> tuple[dict[str, bool], list[int]]:
-    """Which needles of :data:`_NEEDS` ``folded[start:end]`` has, and the offsets where a month's
-    name begins in it (ascending). The words and the months' names are found in one pass."""
+def _needles_present(folded: str, start: int, end: int) -> tuple[dict[str, bool], list[int], set[str]]:
+    """Which needles of :data:`_NEEDS` ``folded[start:end]`` has, the offsets where a month's name
+    begins in it (ascending), and which words of the periods' names (:func:`_period_strings`) it
+    has. The words and the months' names are found in one pass."""
     words: set[str] = set()
     months: set[int] = set()
-    for last, (names, length) in _needle_automaton().iter(folded, start, end):
+    periods: set[str] = set()
+    for last, (text, names, length, period) in _needle_automaton().iter(folded, start, end):
         words.update(names)
         if length:
             months.add(last - length + 1)
+        if period:
+            periods.add(text)
     text = folded[start:end]
     present = {w: w in words for w, _ in _word_needles()}
     present["digit"] = _DIGIT.search(text) is not None
     present["numeric"] = present["digit"] and _NUMERIC_DATE.search(text) is not None
     present["latin"] = present["digit"] and _LATIN.search(text) is not None
     present["month"] = bool(months)
-    return present, sorted(months)
-
-
-@functools.cache
-def _needle_automaton() -> ahocorasick.Automaton:
-    """The folded words of :func:`_word_needles` and the months' names in one automaton: each
-    string's value is the needles it is (their names) and, for a month's name, its length."""
-    found: dict[str, tuple[tuple[str, ...], int]] = {}
-    for w, folded_w in _word_needles():
-        names, length = found.get(folded_w, ((), 0))
-        found[folded_w] = ((*names, w), length)
-    for name in month_names():
-        names, _ = found.get(name, ((), 0))
-        found[name] = (names, len(name))
-    automaton = ahocorasick.Automaton()
-    for text, value in found.items():
-        automaton.add_word(text, value)
-    automaton.make_automaton()
-    return automaton
+    return present, sorted(months), periods
 
 
 @functools.cache
 def _word_needles() -> tuple[tuple[str, str], ...]:
     return tuple((w, fold(w).text) for w in sorted(set(_NEEDS.values()) - {"digit", "month", "numeric", "latin"}))
+
+
+@functools.cache
+def _period_strings() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    """The folded first words of the periods' names (a sentence without one names no period), and
+    for each period the words of :func:`_period_words` (each must be in a sentence naming it)."""
+    first = frozenset(fold(re.split(r"[\s-]+", name)[0]).text for name in _periods())
+    return first, {name: frozenset(words) for name, words in _period_words().items()}
+
+
+@functools.cache
+def _needle_automaton() -> ahocorasick.Automaton:
+    """The folded words of :func:`_word_needles`, the months' names and the periods' words
+    (:func:`_period_strings`) in one automaton: each string's value is itself, the needles it is
+    (their names), for a month's name its length, and whether it is a period's word."""
+    found: dict[str, tuple[tuple[str, ...], int, bool]] = {}
+    for w, folded_w in _word_needles():
+        names, length, period = found.get(folded_w, ((), 0, False))
+        found[folded_w] = ((*names, w), length, period)
+    for name in month_names():
+        names, _, period = found.get(name, ((), 0, False))
+        found[name] = (names, len(name), period)
+    first, period_words = _period_strings()
+    for word in first.union(*period_words.values()):
+        names, length, _ = found.get(word, ((), 0, False))
+        found[word] = (names, length, True)
+    automaton = ahocorasick.Automaton()
+    for text, value in found.items():
+        automaton.add_word(text, (text, *value))
+    automaton.make_automaton()
+    return automaton
 
 
 #: Where a number begins a word: the only places the patterns of :data:`DIGIT_FIRST` can match.
@@ -288,7 +298,7 @@ def find_dates(folded: str, start: int, end: int, doc_date: PartialDate | None,
     taken: list[tuple[int, int]] = []
     out: list[DateMention] = []
     months = month_names()
-    present, month_starts = _needles_present(folded, start, end)
+    present, month_starts, period_words = _needles_present(folded, start, end)
     numbers = _number_starts(folded, start, end) if present["digit"] else []
     for name, pat in _patterns():
         if not present[_NEEDS[name]]:
@@ -328,9 +338,9 @@ def find_dates(folded: str, start: int, end: int, doc_date: PartialDate | None,
             if _ANCHOR.match(folded, mention.end):
                 mention = DateMention(**{**mention.__dict__, "anchor": True})
             out.append(mention)
-    text = folded[start:end]
-    for name, pat in _period_patterns() if _period_needle().search(folded, start, end) else ():
-        if not all(w in text for w in _period_words()[name]):
+    first, needed = _period_strings()
+    for name, pat in _period_patterns() if not first.isdisjoint(period_words) else ():
+        if not needed[name] <= period_words:
             continue
         for m in pat.finditer(folded, start, end):
             a, b = m.span()

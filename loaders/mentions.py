@@ -43,6 +43,8 @@ GOVERNMENT_NOUNS |= {key(f + " " + o) for f in ["অর্থ", "প্রতি
                                                  "তথ্য", "শিল্প", "কৃষি", "স্বাস্থ্য", "জ্বালানি", "পররাষ্ট্র",
                                                  "রাষ্ট্র", "ট্রেজারি", "অর্থনীতি"]
                      for o in ["মন্ত্রণালয়", "বিভাগ", "দপ্তর", "দফতর"]}
+#: The government nouns in the genitive ("মন্ত্রণালয়ের", "সরকারের").
+_GOVERNMENT_GENITIVES = frozenset(g + ending for g in GOVERNMENT_NOUNS for ending in ("ের", "র"))
 #: Words that never start or continue a person's name.
 STOPWORDS = {key(w) for w in """এবং ও যে তিনি তাঁর তার তারা এই সেই এক একটি গত আগামী সহ প্রথম দ্বিতীয় তৃতীয়
     বলেন বলেছেন বলেছে জানান জানিয়েছেন করেন করেছেন করে করেছে সাথে সঙ্গে কাছে থেকে জন্য উপর মধ্যে দেশ দেশের
@@ -298,7 +300,7 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
             continue
         if title or word in lex.honorifics:
             country = _country_before(out, i, pending_country) or _body_country(lex, out, toks, i)
-            if country is None and i and any(toks[i - 1].text in (g + "ের", g + "র") for g in GOVERNMENT_NOUNS):
+            if country is None and i and toks[i - 1].text in _GOVERNMENT_GENITIVES:
                 country = ctx.last_country  # "মন্ত্রণালয়ের মুখপাত্র …": of the government just named
             person, used = _person_after(lex, toks, i + 1 if not title or lex.title(word) else i + 2, ctx,
                                          title[0] if title else None, country, folded) \

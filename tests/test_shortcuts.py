@@ -197,9 +197,11 @@ def test_date_patterns_tried_where_a_number_or_month_begins_find_what_finditer_f
     """The date patterns that begin with a digit are tried only where a number begins a word, those
     that begin with a month's name only where one begins (:func:`kutniti.loaders.text.matches_at`):
     on every sentence, and on the same sentences read from a third of the way in, they find the
-    matches ``finditer`` finds; the needles found in one pass are those ``in`` finds."""
+    matches ``finditer`` finds; the needles (and the periods' words) found in one pass are those
+    ``in`` finds."""
     from kutniti.loaders.dates import (
-        DIGIT_FIRST, MONTH_FIRST, _month_alt, _needles_present, _number_starts, _patterns, _word_needles)
+        DIGIT_FIRST, MONTH_FIRST, _month_alt, _needles_present, _number_starts, _patterns, _period_strings,
+        _word_needles)
     from kutniti.loaders.text import matches_at
 
     patterns = [(name, pat) for name, pat in _patterns() if name in DIGIT_FIRST | MONTH_FIRST]
@@ -208,10 +210,14 @@ def test_date_patterns_tried_where_a_number_or_month_begins_find_what_finditer_f
              "জুনজুলাই জুলাই, ২০০৭ মে মাসে আগামী এপ্রিলে গত বছর"]
     matched = 0
     month = re.compile(_month_alt())
+    first, needed = _period_strings()
+    period_strings = first.union(*needed.values())
+    assert first and all(needed.values())
     for s in folded_sentences + [fold(t).text for t in extra]:
         for a in (0, len(s) // 3):
-            present, months = _needles_present(s, a, len(s))
+            present, months, periods = _needles_present(s, a, len(s))
             assert months == sorted({i for i in range(a, len(s)) if month.match(s, i, len(s))})
+            assert periods == {w for w in period_strings if w in s[a:]}
             assert present["month"] == (month.search(s, a, len(s)) is not None)
             assert all(present[w] == (folded_w in s[a:]) for w, folded_w in _word_needles())
             for name, pat in patterns:
