@@ -196,12 +196,19 @@ class Token(NamedTuple):
     end: int
 
 
+#: A :class:`Token` from a (text, start, end) tuple, without the Python-level ``__new__``.
+_token = functools.partial(tuple.__new__, Token)
+
+
 def tokens(folded: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Word tokens of folded text (hyphenated words are split at hyphens: "জং-উন" → জং, উন)."""
     end = len(folded) if end is None else end
+    text = folded[start:end]
+    if "[[" not in text and "-" not in text:  # most sentences: every word one token, none skipped
+        return [_token((m.group(0), *m.span())) for m in _WORD.finditer(folded, start, end)]
     out = []
     # a wiki link's target is not read, only the text it shows
-    skip = [t.span() for t in _LINK_TARGET.finditer(folded, start, end)] if "[[" in folded[start:end] else []
+    skip = [t.span() for t in _LINK_TARGET.finditer(folded, start, end)] if "[[" in text else []
     for m in _WORD.finditer(folded, start, end):
         if skip and any(a <= m.start() < b for a, b in skip):
             continue
