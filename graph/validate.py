@@ -190,13 +190,6 @@ def _ill_typed(literal: ox.Literal) -> bool:
     return from_term(literal).ill_typed
 
 
-@functools.lru_cache(maxsize=65536)
-def _checked_and_ill_typed(literal: ox.Literal) -> bool:
-    """Whether a literal is of a datatype the shapes check and its text is not of that datatype
-    (asked once per literal and process)."""
-    return literal.datatype.value in shacl_core.checked_datatypes() and _ill_typed(literal)
-
-
 def triples_of(data) -> rdflib.Graph:
     """The triples of a graph or dataset, or of Oxigraph quads or triples (quads lose their graph),
     as one rdflib graph."""
@@ -308,8 +301,10 @@ def _term_quads(data, graph: ox.NamedNode) -> tuple[list[ox.Quad], list[ox.Liter
     """Oxigraph quads, triples or 3-tuples of terms as quads in ``graph``, and the ill-typed
     literals among their objects (each literal checked once)."""
     rows = [q if type(q) is tuple else _spo(q) for q in data]
+    checked = shacl_core.checked_datatypes()
     literals = {r[2] for r in rows if isinstance(r[2], ox.Literal)}
-    return [ox.Quad(s, p, o, graph) for s, p, o in rows], [o for o in literals if _checked_and_ill_typed(o)]
+    ill = [o for o in literals if o.datatype.value in checked and _ill_typed(o)]  # (few are of such types)
+    return [ox.Quad(s, p, o, graph) for s, p, o in rows], ill
 
 
 def _as_written(results: list[ValidationResult], sources) -> None:
