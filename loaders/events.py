@@ -233,7 +233,7 @@ _DATED_PHRASE = re.compile(r"\s+(?:[^\s,;।]+\s+){0,2}")
 #: "রাশিয়াকে সহায়তার কারণে"): a verbal or event noun in the genitive and a postposition of time or
 #: cause close after it. The name belongs to that phrase, not to the event of the main verb.
 _IN_BACKGROUND = re.compile(fold_pattern(
-    r"^\S*(?:\s+[^\s,;।]+){0,3}?\s+[^\s,;।]*র\s+(?:পর|পরে|আগে|কারণে|ফলে)(?![\u0980-\u09ff])"))
+    r"^\S*(?:\s+[^\s,;।]+){0,4}?\s+[^\s,;।]*র\s+(?:পর|পরে|আগে|কারণে|ফলে|অভিযোগে|দায়ে|জবাবে|প্রতিবাদে)(?![\u0980-\u09ff])"))
 #: Where a clause ends inside a sentence: a semicolon, a colon (a headline's topic "X: …") or dash; a comma before a conjunction or a
 #: relative word (", আর", ", কিন্তু", ", যেখানে", ", যখন"); after a conditional verb ("… হলে",
 #: "… দিলে": "if/when X happened", whose subject is not the main clause's) or a causal one ("… হওয়ায়",
@@ -854,7 +854,10 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
                          or [x for x in sources if x is not actor] or [None])[0]  # "বুদাপেস্ট থেকে … প্রত্যাহার"
         elif rule.cls == "Sanction":
             # "X-এর ওপর নিষেধাজ্ঞা", "X-এর বিরুদ্ধে নিষেধাজ্ঞা", "X-এর সঙ্গে বাণিজ্য নিষিদ্ধ"
-            recipient = (objects or [a for a in agents if a.post == "against"] or with_ or [None])[0]
+            # a genitive whose people or bodies are the target: "X-এর ছয় ব্যক্তি ও চারটি প্রতিষ্ঠানের ওপর"
+            targets = [g for g in gens if g.start < t0 and g is not actor and _TARGET_OF.match(
+                sentence, g.end - s_start, m.start()) and not any(g.end <= y.start < t0 for y in agents if y is not g)]
+            recipient = (objects or [a for a in agents if a.post == "against"] or with_ or targets[-1:] or [None])[0]
         elif rule.cls in ("TroopDeployment", "ArmsTransfer", "Aid", "Cooperation"):
             recipient = (objects or locs or [None])[0]
         elif rule.mission:
@@ -996,6 +999,8 @@ _PLACE_IN = re.compile(fold_pattern(
     r"\s*(?:[^\s,।]+\s+)?(?:শহর|নগরী|নগর|প্রদেশ|দ্বীপ|বন্দর|অঞ্চল)\s+[^\s,।]+(?:\s+[^\s,।]+)?(?:ে|এ|তে|য|যে)\s*$"))
 
 
+#: From a genitive to "ওপর/বিরুদ্ধে" through a few words naming its people or bodies.
+_TARGET_OF = re.compile(fold_pattern(r"(?:\s+[^\s,;।]+){1,6}?\s+(?:ওপর|উপর|বিরুদ্ধে)(?![\u0980-\u09ff])"))
 _NEXT_WORD = re.compile(r"\s+([\u0980-\u09ff]+)")
 
 

@@ -89,6 +89,8 @@ COUNT_WORDS = {key(w) for w in ["একাধিক", "প্রথম", "দ্
                                  "আনুষ্ঠানিক", "দীর্ঘ"]}
 #: Nouns of a state's act or stance: an adjective of the state before one stands for the state.
 ACT_NOUNS = {key(w) for w in ["হস্তক্ষেপ", "পদক্ষেপ", "সিদ্ধান্ত", "অবস্থান", "প্রস্তাব", "উদ্যোগ", "অভিযান"]}
+#: Nouns a country's bare name qualifies ("ইউক্রেন যুদ্ধ", "কাতার সংকট"): the name is no party then.
+CRISIS_NOUNS = {key(w) for w in ["যুদ্ধ", "সংকট", "ইস্যু", "সমস্যা", "পরিস্থিতি", "সীমান্ত", "উপকূল"]}
 #: Small numbers in words, before a counted group ("তিন বিচারক", "দুই কর্মকর্তা").
 _NUMBER_WORDS = {key(w) for w in ["দুই", "তিন", "চার", "পাঁচ", "ছয়", "সাত", "আট", "নয়", "দশ", "কয়েক", "বেশ কয়েকজন",
                                   "কয়েকজন", "দুজন", "তিনজন", "চারজন", "পাঁচজন"]}
@@ -757,6 +759,9 @@ def _mark_modifiers(lex: Lexicon, mentions: list[Mention], toks: list[Token], fo
             # "লিমা গ্রুপ", "আসিয়ান আঞ্চলিক ফোরাম", "সিঙ্গাপুর শীর্ষ বৈঠকের পর" (a summit named by its
             # venue, as a reference): a name, not a party ("উত্তর কোরিয়া শীর্ষ বৈঠকে রাজি হয়" is one)
             m.modifier = True
+            continue
+        if m.entity.kind == "Country" and m.via == "name" and m.case == "nom" and not m.post and _strip(nxt_tok) in CRISIS_NOUNS:
+            m.modifier = True  # "ইউক্রেন যুদ্ধে", "কাতার সংকটের": the country names a war or crisis
             continue
         if nxt_tok in AS_WORDS or (lex.title(nxt_tok) and after in AS_WORDS):
             m.modifier = True  # "ইউরোপীয় ইউনিয়নের সভাপতি হিসেবে": a role, not a participant
