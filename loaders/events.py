@@ -284,7 +284,7 @@ _RELATIVE_CLAUSE = re.compile(fold_pattern(r",\s*(?:যাকে|যা|যে�
 _SAID_BY = re.compile(fold_pattern(
     r"(?<=\S)\s+বলে\s+(?=[^।,;]{0,80}?(?:জানা|জানি|দাবি|উল্লেখ|অভিযোগ|বলেছে|বলেন|মনে কর|ধারণা))"))
 #: "X বলেছে যে …", "X জানায়, …": the reporter is not a participant of what is reported.
-_REPORTING = re.compile(fold_pattern(r"(?:বলেছে|বলেছেন|বলেন|জানিয়েছে|জানিয়েছেন|জানায়|জানান|ঘোষণা করেছে|ঘোষণা করেছিল|অভিযোগ করেছে|দাবি করেছে|বলা হয়েছে|বলা হয়|জানানো হয়েছে|জানানো হয়)(?:\s+যে\s|\s*,\s)"))
+_REPORTING = re.compile(fold_pattern(r"(?:বলেছে|বলেছেন|বলেন|জানিয়েছে|জানিয়েছেন|জানায়|জানান|ঘোষণা করেছে|ঘোষণা করেছিল|অভিযোগ করেছে|দাবি করেছে|বলা হয়েছে|বলা হয়|জানানো হয়েছে|জানানো হয়|(?:এর|র)\s+দাবি|(?:এর|র)\s+ভাষ্যমতে)(?:\s+যে\s|\s*,\s)"))
 
 
 def clauses(sentence: str) -> list[tuple[int, int, bool]]:
@@ -1018,8 +1018,10 @@ def _visit(ev, t0, agents, pronouns, ctx, lex, all_mentions, sentence, s_start, 
                     dest in (None, "pronoun") or a.entity.slug != dest.slug):
                 visitor = a.entity
                 break
+    # ("মস্কো সফর সেরে …": a place before a visit noun is where someone went, not who)
     candidates = [a for a in reversed(agents) if a.start < t0 and a.case == "nom" and not a.post
-                  and (dest in (None, "pronoun") or a.entity.slug != dest.slug)]
+                  and (dest in (None, "pronoun") or a.entity.slug != dest.slug)
+                  and not (a.via == "capital" and _VISIT_NOUN.match(sentence, a.end - s_start))]
     if visitor is None and rule_id == "visit-nominal":
         # "X-এর Y সফরের সময়": the genitive before the place is the visitor
         gens = [a for a in agents if a.start < t0 and a.case == "gen" and not a.post

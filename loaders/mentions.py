@@ -619,7 +619,9 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
     else:
         skipped = 0
     words = []
-    for k in range(j, min(j + 3, len(toks))):
+    # Iberian and Arabic names run to four words ("মারিয়া লরা দা রোশা", "সালেম বিন সালেহ বিন বুরাইক")
+    longest = 4 if not unresolved and style_of(country.iso or country.slug) & {"hispanic", "arabic"} else 3
+    for k in range(j, min(j + longest, len(toks))):
         w = toks[k].text
         if w in STOPWORDS or _strip(w) in STOPWORDS or lex.title(w) or w.isdigit() or len(w) < 2:
             break

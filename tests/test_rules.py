@@ -1159,3 +1159,14 @@ def test_a_passive_report_frame_an_air_defence_system_and_a_host_named_last():
     text = ("প্রকাশ: ১০ মার্চ ২০২৪\n\nবৃহস্পতিবার তেহরানে পৌঁছালে রুশ পররাষ্ট্রমন্ত্রী সের্গেই লাভরভকে বিমানবন্দরে "
             "অভ্যর্থনা জানান ইরানের পররাষ্ট্রমন্ত্রী আব্বাস আরাগচি।")
     assert any(slugs(e.actors) == {"sergey-lavrov"} and slugs(e.recipients) == {"iran"} for e in events(text, "Visit"))
+
+
+def test_a_visit_finished_elsewhere_an_arrival_in_a_colloquial_form_and_iberian_names():
+    text = ("শেষ আপডেট: ২২ অক্টোবর ২০২৫ ০৭:৪৫\n\nবেইজিং সফর সেরে সোমবার হ্যানয়ে পৌঁছলেন পশ্চিম আফ্রিকার দেশ "
+            "মালির প্রেসিডেন্ট আসিমি গোইতা।")
+    got = events(text, "Visit")
+    assert got and slugs(got[0].recipients) == {"vietnam"} and got[0].actors[0].kind == "Person"
+    assert romanise("মারিয়া লরা দা রোশা", "BR").endswith("Da Rocha")
+    text = ("প্রকাশ: ৪ মে ২০২৬\n\nব্রাজিলের পররাষ্ট্রমন্ত্রী মারিয়া লরা দা রোশা সফরে এসেছেন। রোববার হাভানায় পৌঁছানোর পর "
+            "দা রোশা কিউবার প্রেসিডেন্ট মিগেল দিয়াজ-কানেলের সঙ্গে বৈঠক করেন।")
+    assert any(slugs(e.recipients) == {"cuba"} for e in events(text, "Visit"))
