@@ -284,7 +284,7 @@ _RELATIVE_CLAUSE = re.compile(fold_pattern(r",\s*(?:যাকে|যা|যে�
 _SAID_BY = re.compile(fold_pattern(
     r"(?<=\S)\s+বলে\s+(?=[^।,;]{0,80}?(?:জানা|জানি|দাবি|উল্লেখ|অভিযোগ|বলেছে|বলেন|মনে কর|ধারণা))"))
 #: "X বলেছে যে …", "X জানায়, …": the reporter is not a participant of what is reported.
-_REPORTING = re.compile(fold_pattern(r"(?:বলেছে|বলেছেন|বলেন|জানিয়েছে|জানিয়েছেন|জানায়|জানান|ঘোষণা করেছে|ঘোষণা করেছিল|অভিযোগ করেছে|দাবি করেছে|বলা হয়েছে|বলা হয়|জানানো হয়েছে|জানানো হয়|(?:এর|র)\s+দাবি|(?:এর|র)\s+ভাষ্যমতে)(?:\s+যে\s|\s*,\s)"))
+_REPORTING = re.compile(fold_pattern(r"(?:বলেছে|বলেছেন|বলেন|জানিয়েছে|জানিয়েছেন|জানায়|জানান|ঘোষণা করেছে|ঘোষণা করেছিল|অভিযোগ করেছে|দাবি করেছে|বলা হয়েছে|বলা হয়|জানানো হয়েছে|জানানো হয়|(?:এর|র)\s+দাবি|(?:এর|র)\s+ভাষ্যমতে|দাবি করা হয়েছিল|দাবি করা হয়েছে|দাবি করা হয়)(?:\s+যে\s|\s*,\s)"))
 
 
 def clauses(sentence: str) -> list[tuple[int, int, bool]]:
@@ -722,7 +722,7 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
     if rule.roles == "symmetric":
         parts: list[Entity] = []
         agents = [a for a in agents if not (a.case == "loc" and a.entity.kind == "Country")
-                  and a.post not in ("after", "before", "than", "against")]
+                  and a.post not in ("after", "before", "than", "against", "by")]
         if rule.cls == "Statement":
             # the speaker, and whose act or decision the statement is about, named right before it
             # ("মেক্সিকোর সিদ্ধান্তকে স্বাগত জানায়", "চীনের সমালোচনা করে")
@@ -1012,7 +1012,11 @@ def _visit(ev, t0, agents, pronouns, ctx, lex, all_mentions, sentence, s_start, 
               and not any(a.start == x.start for x in listed)]
     visitor = None
     delegation = _DELEGATION.search(sentence)
-    if delegation is not None:
+    leader = [a for a in agents if a.entity.kind == "Person" and a.case == "nom" and not a.post
+              and delegation is not None and a.end <= s_start + delegation.start()]
+    if leader:  # "X একটি প্রতিনিধিদল নিয়ে … সফর করেন": the person who leads it visits
+        visitor = leader[-1].entity
+    elif delegation is not None:
         for a in reversed(agents):
             if a.case == "gen" and a.end <= s_start + delegation.start() and (
                     dest in (None, "pronoun") or a.entity.slug != dest.slug):

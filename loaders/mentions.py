@@ -26,9 +26,11 @@ POSTPOSITIONS = {
     "আগে": "before", "মধ্যে": "between", "মধ্যকার": "between", "পক্ষে": "for", "তুলনায়": "than",
     "দ্বারা": "by", "কর্তৃক": "by",
     "সহিত": "with", "হইতে": "source", "পূর্বে": "before",  # literary (sadhu) forms
-    "সমর্থনে": "for",  # "মিশরের সমর্থনে সৈন্য পাঠায়": in support of, for Egypt
+    "সমর্থনে": "for",
+    "মধ্যস্থতায়": "by",  # "যুক্তরাষ্ট্রের মধ্যস্থতায়": the mediator is no party  # "মিশরের সমর্থনে সৈন্য পাঠায়": in support of, for Egypt
     "নেতৃত্বে": "led",  # "X-এর নেতৃত্বে একটি প্রতিনিধিদল": X leads, and acts for, the party
 }
+POSTPOSITIONS = {key(k): v for k, v in POSTPOSITIONS.items()}  # folded, as tokens are ("তুলনায়", "মধ্যস্থতায়")
 #: Postpositions that keep their sense with an emphatic clitic ("লারিজানির সঙ্গেও আলোচনা করেন": with
 #: Larijani too); "আগেই", "পরেই" are adverbs (already, right after) and are not among them.
 _CLITIC_POSTS = {"with", "to", "against", "source", "for"}
@@ -563,7 +565,7 @@ def _body_country(lex: Lexicon, mentions: list[Mention], toks: list[Token], tok:
         return None
     m = before[-1]
     chain = toks[m.tok_end:tok]
-    if m.case != "gen" or m.post or len(chain) > 2 or chain and not _GENITIVE_WORD.search(chain[-1].text):
+    if m.case != "gen" or m.post or len(chain) > 3 or chain and not _GENITIVE_WORD.search(chain[-1].text):
         return None
     if m.entity.kind == "Country" and m.entity.slug in lex.entities:
         return m.entity
@@ -663,7 +665,7 @@ _RELATION_NOUN = re.compile(fold_pattern(r"\s*(?:সম্পর্ক|বিভ
 
 
 _PLURAL = re.compile(fold_pattern(r"(?:রা|েরা|গুলো|গুলি)$"))
-_CONJUNCTION = re.compile(fold_pattern(r"\s*(?:,|ও|এবং|আর|এবং\s+তার)\s*"))
+_CONJUNCTION = re.compile(fold_pattern(r"(?:\]\])?\s*(?:,|ও|এবং|আর|এবং\s+তার)\s*(?:\[\[)?"))  # also between wiki links
 
 
 _CAPITAL_OF = re.compile(fold_pattern(r"\s+রাজধানী\s+"))

@@ -1170,3 +1170,22 @@ def test_a_visit_finished_elsewhere_an_arrival_in_a_colloquial_form_and_iberian_
     text = ("প্রকাশ: ৪ মে ২০২৬\n\nব্রাজিলের পররাষ্ট্রমন্ত্রী মারিয়া লরা দা রোশা সফরে এসেছেন। রোববার হাভানায় পৌঁছানোর পর "
             "দা রোশা কিউবার প্রেসিডেন্ট মিগেল দিয়াজ-কানেলের সঙ্গে বৈঠক করেন।")
     assert any(slugs(e.recipients) == {"cuba"} for e in events(text, "Visit"))
+
+
+def test_lists_of_wiki_links_mediators_delegation_leaders_and_long_titles():
+    text = "১৯৮০ সালে ইরানকে সমর্থন দেওয়ার অভিযোগে ইরাক [[সিরিয়া]] ও [[লিবিয়া]]র সঙ্গেও সম্পর্ক ছিন্ন করে।"
+    assert {(slugs(e.actors).pop(), slugs(e.recipients).pop()) for e in events(text, "ReduceRelations")} == {
+        ("iraq", "syria"), ("iraq", "libya")}
+    text = "২০২৫ সালের জুনে ওয়াশিংটনে যুক্তরাষ্ট্রের মধ্যস্থতায় ইথিওপিয়া ও ইরিত্রিয়া একটি শান্তি চুক্তিতে সই করে।"
+    assert all("united-states" not in slugs(e.participants) for e in events(text, "AgreementSigning"))
+    text = ("১৯৭৪ সালের মে মাসে মিশরের আরব সমাজতান্ত্রিক ইউনিয়নের সদস্য [[আনোয়ার সাদাত]] একটি প্রতিনিধিদল নিয়ে "
+            "বেইজিং সফর করেন।")
+    assert sides(text, "Visit") == ({"anwar-sadat"}, {"china"})
+
+
+def test_a_more_news_heading_with_a_prefix_and_a_passive_claim():
+    body = "মার্কিন প্রেসিডেন্ট জো বাইডেন তিন দিনের সফরে হ্যানয় পৌঁছেছেন এবং আলোচনা করেছেন। " * 3
+    raw = f"শিরোনাম\n\n{body}\n\nএই বিষয়ে আরো খবর\nমালিতে সেনা পাঠাল রাশিয়া\n"
+    assert all("মালিতে" not in raw[a:b] for a, b in article_spans(raw))
+    text = ("২০১৬ সালে জাতিসংঘের একটি প্রতিবেদনে দাবি করা হয়েছিল যে ইরান উগান্ডার পুলিশের কাছে পিস্তল বিক্রি করেছে।")
+    assert sides(text, "ArmsTransfer") == ({"iran"}, {"uganda"})
