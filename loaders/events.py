@@ -232,7 +232,7 @@ _NEGATED_VERB = re.compile(fold_pattern(r"\S*(?:নি|না)(?![\u0980-\u09ff]
 _NEGATED_PHRASE = re.compile(fold_pattern(
     r"^\S*(?:\s+(?!(?:এবং|ও|আর|কিন্তু)(?![\u0980-\u09ff]))[^\s,;।]+){0,2}?\s+(?:"
     r"(?:কর|করা\s+হ|দে|দি|হ|যা|গে|আস|এস|জানা|জানি|পাঠা|পাঠি|পৌঁছ|রাখ|রেখ|খোল|খুল|বস|নে|নি|পা|পে|থাক)\S*নি"
-    r"|না|নি|নেই|নয়)(?![\u0980-\u09ff])"))
+    r"|না|নি|নেই|নয়|নাই)(?![\u0980-\u09ff])"))
 #: An infinitive followed by a verb of wanting, trying, urging or persuading: "সম্পর্ক ছিন্ন করতে চায়",
 #: "সম্পর্ক ছিন্ন করতে রাজি করানোর চেষ্টা", "সেনা পাঠাতে আহ্বান জানায়" — wished for, not done.
 _INFINITIVE_END = re.compile(fold_pattern(r"\S*তে$"))

@@ -67,15 +67,16 @@ _GENITIVE_WORD = re.compile(fold_pattern(r"(?:[\u09be-\u09cc]র|ের)$"))
 #: Verbs that end a conditional ("হলে", if/when) or causal ("হওয়ায়", as/because) clause: its
 #: subject is not the main clause's.
 SUBORDINATE_VERBS = ("হলে|করলে|দিলে|গেলে|এলে|পেলে|নিলে|থাকলে|পৌঁছালে|পৌঁছলে|পাঠালে|জানালে|ফিরলে|বসলে|রাখলে|"
-                     "ছাড়লে|হওয়ায়|করায়|দেওয়ায়|থাকায়|যাওয়ায়|পাওয়ায়")
+                     "ছাড়লে|হওয়ায়|করায়|দেওয়ায়|থাকায়|যাওয়ায়|পাওয়ায়|"
+                     "হইলে|করিলে|আসিলে|পৌঁছিলে|থাকিলে")  # (and the literary forms)
 _SUBORDINATE_END = re.compile(fold_pattern(r"(?<![\u0980-\u09ff])(?:" + SUBORDINATE_VERBS + r")(?![\u0980-\u09ff])"))
 #: English letters' names (folded), which stand as initials before a name.
 INITIALS = {fold(k).text for k in LETTER_NAMES}
 #: "(অব.)" after a military rank: retired, not a name.
 RETIRED = {key(w) for w in ["অব", "অবসরপ্রাপ্ত"]}
 PRONOUN_PERSON = {key(w) for w in ["তিনি", "তাঁর", "তার", "তাকে", "তাঁকে"]}
-PRONOUN_OBJECT = {key(w) for w in ["তাকে", "তাঁকে"]}
-PRONOUN_GENITIVE = {key(w) for w in ["তাঁর", "তার"]}
+PRONOUN_OBJECT = {key(w) for w in ["তাকে", "তাঁকে", "তাঁহাকে", "তাহাকে"]}  # also the literary forms
+PRONOUN_GENITIVE = {key(w) for w in ["তাঁর", "তার", "তাঁহার", "তাহার"]}
 #: Nouns that name an event, whose genitive is their subject ("তাঁর আলোচনা", "পার্কের বৈঠক").
 EVENT_NOUNS = {key(w) for w in ["বৈঠক", "আলোচনা", "সাক্ষাৎ", "সাক্ষাত", "সফর", "ভ্রমণ", "বৈঠকে", "সফরে"]}
 #: Nouns that a city or a body names as a thing of its own: "লিমা গ্রুপ", "সিঙ্গাপুর শীর্ষ বৈঠক", "আসিয়ান

@@ -1189,3 +1189,11 @@ def test_a_more_news_heading_with_a_prefix_and_a_passive_claim():
     assert all("মালিতে" not in raw[a:b] for a, b in article_spans(raw))
     text = ("২০১৬ সালে জাতিসংঘের একটি প্রতিবেদনে দাবি করা হয়েছিল যে ইরান উগান্ডার পুলিশের কাছে পিস্তল বিক্রি করেছে।")
     assert sides(text, "ArmsTransfer") == ({"iran"}, {"uganda"})
+
+
+def test_literary_negation_pronouns_and_conditional_clauses():
+    assert not events("১৯৯০ সালে দুই দেশের মধ্যে কোনো নূতন চুক্তি স্বাক্ষরিত হয় নাই। ইরান ও সিরিয়া।", "AgreementSigning")
+    text = ("২০১৯ সালের জানুয়ারি মাসে [[ফেলিক্স চিসেকেদি]] প্রেসিডেন্ট পদে শপথ গ্রহণ করিলে শি জিনপিং তাঁহাকে "
+            "অভিনন্দন জানাইয়া একটি বার্তা প্রেরণ করেন।")
+    got = events(text, "Message")
+    assert got and slugs(got[0].actors) == {"xi-jinping"} and got[0].recipients[0].kind == "Person"
