@@ -279,7 +279,7 @@ _FUTURE_WORDS = re.compile(fold_pattern(r"আমন্ত্রণ|আগাম�
 _INVITATION = re.compile(fold_pattern(r"আমন্ত্রণ"))
 _DATIVE = re.compile(fold_pattern(r"(?:নিকট|কাছে)(?![\u0980-\u09ff])"))
 _DURING_VISIT = re.compile(fold_pattern(r"সফরকালে|এই সফরে"))
-_RELATIVE_CLAUSE = re.compile(fold_pattern(r",\s*(?:যাকে|যা|যেটিকে|যেটি|যাদের|যাঁকে)(?![\u0980-\u09ff])"))
+_RELATIVE_CLAUSE = re.compile(fold_pattern(r",\s*(?:যাকে|যা|যেটিকে|যেটি|যাদের|যাঁকে|যাতে|যেখানে)(?![\u0980-\u09ff])"))
 #: "… বলে X জানায়/দাবি করে": the reported clause ends at "বলে" and its reporter follows.
 _SAID_BY = re.compile(fold_pattern(
     r"(?<=\S)\s+বলে\s+(?=[^।,;]{0,80}?(?:জানা|জানি|দাবি|উল্লেখ|অভিযোগ|বলেছে|বলেন|মনে কর|ধারণা))"))
@@ -420,6 +420,9 @@ def read_events(
                 rel = r
             if rel is not None and "," not in sentence[rel.end():m.start()]:
                 ms = [x for x in ms if x.start >= s_start + rel.end()]
+            later = _RELATIVE_CLAUSE.search(sentence, m.end())
+            if later is not None:  # "… আলোচনা অনুষ্ঠিত হয়, যাতে X …": X is in another clause
+                ms = [x for x in ms if x.start < s_start + later.start()]
             # "… চুক্তিতে স্বাক্ষর করে বলে কেসিএনএ দাবি করে": who reports it after "বলে" is no party
             said = _SAID_BY.search(sentence, m.end()) if rule.cls != "Statement" else None
             if said:

@@ -27,7 +27,8 @@ POSTPOSITIONS = {
     "দ্বারা": "by", "কর্তৃক": "by",
     "সহিত": "with", "হইতে": "source", "পূর্বে": "before",  # literary (sadhu) forms
     "সমর্থনে": "for",
-    "মধ্যস্থতায়": "by",  # "যুক্তরাষ্ট্রের মধ্যস্থতায়": the mediator is no party  # "মিশরের সমর্থনে সৈন্য পাঠায়": in support of, for Egypt
+    "মধ্যস্থতায়": "by",
+    "হাতে": "to",  # "হুতিদের হাতে পৌঁছায়": into the hands of  # "যুক্তরাষ্ট্রের মধ্যস্থতায়": the mediator is no party  # "মিশরের সমর্থনে সৈন্য পাঠায়": in support of, for Egypt
     "নেতৃত্বে": "led",  # "X-এর নেতৃত্বে একটি প্রতিনিধিদল": X leads, and acts for, the party
 }
 POSTPOSITIONS = {key(k): v for k, v in POSTPOSITIONS.items()}  # folded, as tokens are ("তুলনায়", "মধ্যস্থতায়")

@@ -1197,3 +1197,13 @@ def test_literary_negation_pronouns_and_conditional_clauses():
             "অভিনন্দন জানাইয়া একটি বার্তা প্রেরণ করেন।")
     got = events(text, "Message")
     assert got and slugs(got[0].actors) == {"xi-jinping"} and got[0].recipients[0].kind == "Person"
+
+
+def test_armed_movements_talks_held_with_a_mediator_and_support_kept_up():
+    text = "প্রকাশ: ১২ মার্চ ২০২৬\n\nইরান থেকে পাঠানো এই অস্ত্র হিজবুল্লাহর হাতে পৌঁছায়।"
+    assert any(slugs(e.recipients) == {"hezbollah"} for e in events(text, "ArmsTransfer"))
+    text = ("২০২৫ সালের ১২ এপ্রিল মাস্কাটে ওমানের মধ্যস্থতায় যুক্তরাষ্ট্র ও ইরানের মধ্যে পরোক্ষ আলোচনা অনুষ্ঠিত হয়, "
+            "যাতে ওমানের পররাষ্ট্রমন্ত্রী বদর আলবুসাইদি বার্তা আদান-প্রদান করেন।")
+    got = events(text, "Meeting")
+    assert got and slugs(got[0].participants) == {"united-states", "iran"}
+    assert sides("২০২৫ সালে রাশিয়ার প্রতি সমর্থন অব্যাহত রেখেছে বেলারুশ।", "Support") == ({"belarus"}, {"russia"})
