@@ -1207,3 +1207,10 @@ def test_armed_movements_talks_held_with_a_mediator_and_support_kept_up():
     got = events(text, "Meeting")
     assert got and slugs(got[0].participants) == {"united-states", "iran"}
     assert sides("২০২৫ সালে রাশিয়ার প্রতি সমর্থন অব্যাহত রেখেছে বেলারুশ।", "Support") == ({"belarus"}, {"russia"})
+
+
+def test_an_interest_in_meeting_is_no_meeting_but_a_plan_is_planned():
+    assert not events("২০২৪ সালে জাপানের প্রধানমন্ত্রী ফুমিও কিশিদা শি জিনপিংয়ের সঙ্গে শীর্ষ বৈঠকে বসার আগ্রহ জানিয়েছেন।",
+                      "Meeting")
+    got = events("প্রকাশ: ১০ মার্চ ২০২৪\n\nআগামী মাসে মঙ্গোলিয়ার প্রেসিডেন্টের পিয়ংইয়ং সফরে যাওয়ার পরিকল্পনা রয়েছে।", "Visit")
+    assert not got or got[0].planned
