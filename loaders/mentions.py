@@ -20,7 +20,7 @@ from kutniti.loaders.transliterate import romanise, style_of
 
 #: Postpositions (folded) and the relation they give the noun before them.
 POSTPOSITIONS = {
-    "কাছথেকে": "source", "থেকে": "source", "হতে": "source",
+    "কাছথেকে": "source", "পক্ষথেকে": "source", "থেকে": "source", "হতে": "source",
     "কাছে": "to", "নিকট": "to", "প্রতি": "to", "জন্য": "for", "উপর": "on", "ওপর": "on",
     "সাথে": "with", "সঙ্গে": "with", "সহ": "with", "বিরুদ্ধে": "against", "পর": "after", "পরে": "after",
     "আগে": "before", "মধ্যে": "between", "মধ্যকার": "between", "পক্ষে": "for", "তুলনায়": "than",
@@ -28,6 +28,7 @@ POSTPOSITIONS = {
     "সহিত": "with", "হইতে": "source", "পূর্বে": "before",  # literary (sadhu) forms
     "সমর্থনে": "for",
     "মধ্যস্থতায়": "by",
+    "মাধ্যমে": "via",  # "বিশ্ব খাদ্য কর্মসূচির মাধ্যমে": the channel, not the giver
     "হাতে": "to",  # "হুতিদের হাতে পৌঁছায়": into the hands of  # "যুক্তরাষ্ট্রের মধ্যস্থতায়": the mediator is no party  # "মিশরের সমর্থনে সৈন্য পাঠায়": in support of, for Egypt
     "নেতৃত্বে": "led",  # "X-এর নেতৃত্বে একটি প্রতিনিধিদল": X leads, and acts for, the party
 }
