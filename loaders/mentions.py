@@ -94,6 +94,8 @@ COUNT_WORDS = {key(w) for w in ["একাধিক", "প্রথম", "দ্
 ACT_NOUNS = {key(w) for w in ["হস্তক্ষেপ", "পদক্ষেপ", "সিদ্ধান্ত", "অবস্থান", "প্রস্তাব", "উদ্যোগ", "অভিযান"]}
 #: Nouns a country's bare name qualifies ("ইউক্রেন যুদ্ধ", "কাতার সংকট"): the name is no party then.
 CRISIS_NOUNS = {key(w) for w in ["যুদ্ধ", "সংকট", "ইস্যু", "সমস্যা", "পরিস্থিতি", "সীমান্ত", "উপকূল"]}
+#: Particles inside Arabic and other names ("আল", "বিন"): the word before them is still the name.
+NAME_PARTICLES = {key(w) for w in ["আল", "বিন", "ইবনে", "বিনতে", "উদ", "উল", "দা", "দে", "ভন", "ফন", "ভ্যান"]}
 #: Small numbers in words, before a counted group ("তিন বিচারক", "দুই কর্মকর্তা").
 _NUMBER_WORDS = {key(w) for w in ["দুই", "তিন", "চার", "পাঁচ", "ছয়", "সাত", "আট", "নয়", "দশ", "কয়েক", "বেশ কয়েকজন",
                                   "কয়েকজন", "দুজন", "তিনজন", "চারজন", "পাঁচজন"]}
@@ -640,8 +642,9 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
                 lex.lookup([t.text for t in toks[k:k + n]]) for n in range(2, min(lex.max_words, len(toks) - k) + 1)):
             break  # a name the lexicon knows ("ইউরোপীয় ইউনিয়নের") ends the new person's name
         words.append(w)
-        if case_of(_name_ending(lex, w)) in ("gen", "acc"):
-            break
+        if case_of(_name_ending(lex, w)) in ("gen", "acc") and not (
+                k + 1 < len(toks) and toks[k + 1].text in NAME_PARTICLES):
+            break  # ("মুয়াম্মার আল-এরিয়ানি": -র before a name particle is the name's own)
     if len(words) < 2:
         return None, 0
     last = words[-1]

@@ -1224,3 +1224,12 @@ def test_aid_handed_over_on_behalf_of_a_donor_through_an_agency():
     text = ("প্রকাশ: ৪ মে ২০২৬\n\nএকই সফরে জাপানের পক্ষ থেকে বিশ্ব খাদ্য কর্মসূচির মাধ্যমে পাঁচ হাজার টন চাল "
             "ও ডালের প্রথম চালান মিয়ানমারের কাছে হস্তান্তর করা হয়।")
     assert sides(text, "Aid") == ({"japan"}, {"myanmar"})
+
+
+def test_a_speaker_quoted_is_a_statement_and_a_name_runs_on_past_its_particle():
+    text = ("প্রকাশ: ১২ মার্চ ২০২৬\n\nসৌদি আরবের তথ্যমন্ত্রী সালমান আল-দোসারি বুধবার এক সংবাদ সম্মেলনে বলেন, "
+            "\"ইরান নিষেধাজ্ঞা লঙ্ঘন করছে।\"")
+    got = events(text, "Statement")
+    assert got and got[0].actors[0].kind == "Person" and got[0].actors[0].country == "saudi-arabia"
+    text = "প্রকাশ: ১২ মার্চ ২০২৬\n\nপুতিন তাঁর অভিনন্দন বার্তায় বলেন, \"দুই দেশের বন্ধুত্ব অটুট থাকবে।\""
+    assert not events(text, "Statement")
