@@ -260,7 +260,7 @@ _NEGATED_VERB = re.compile(fold_pattern(r"\S*(?:নি|না)(?![\u0980-\u09ff]
 _NEGATED_PHRASE = re.compile(fold_pattern(
     r"^\S*(?:\s+(?!(?:এবং|ও|আর|কিন্তু)(?![\u0980-\u09ff]))[^\s,;।]+){0,2}?\s+(?:"
     r"(?:কর|করা\s+হ|দে|দি|হ|যা|গে|আস|এস|জানা|জানি|পাঠা|পাঠি|পৌঁছ|রাখ|রেখ|খোল|খুল|বস|নে|নি|পা|পে|থাক)\S*নি"
-    r"|না|নি|নেই|নয়)(?![\u0980-\u09ff])"))
+    r"|না|নি|নেই|নয়|নাই)(?![\u0980-\u09ff])"))
 #: An infinitive followed by a verb of wanting, trying, urging or persuading: "সম্পর্ক ছিন্ন করতে চায়",
 #: "সম্পর্ক ছিন্ন করতে রাজি করানোর চেষ্টা", "সেনা পাঠাতে আহ্বান জানায়" — wished for, not done.
 _INFINITIVE_END = re.compile(fold_pattern(r"\S*তে$"))
@@ -278,11 +278,11 @@ _NOT_EXPECTED = re.compile(fold_pattern(
 #: "সম্পর্ক ছিন্ন করার কথা বিবেচনা করেনি", "দূতাবাস বন্ধ করার হুমকি দেয়", "বহিষ্কারের দাবি জানায়".
 _VERBAL_NOUN_END = re.compile(fold_pattern(r"(?:করার|দেওয়ার|দেয়ার|পাঠানোর|নেওয়ার|করিবার|দিবার|\S+ের)$"))
 _VERBAL_NOUN_NEXT = re.compile(fold_pattern(
-    r"^\s*(?:করার|দেওয়ার|দেয়ার|পাঠানোর|নেওয়ার|করিবার|দিবার|পাঠাইবার)(?![\u0980-\u09ff])"))
+    r"^(?:ে|এ)?\s*(?:করার|দেওয়ার|দেয়ার|পাঠানোর|নেওয়ার|করিবার|দিবার|পাঠাইবার|বসার|যাওয়ার|আসার)(?![\u0980-\u09ff])"))
 _CONSIDERED = re.compile(fold_pattern(
     r"^\s*(?:কথা\s+(?:বিবেচনা|ভাব|চিন্তা)|বিষয়টি\s+বিবেচনা|চিন্তাভাবনা|হুমকি|প্রস্তাব|দাবি|আহ্বান|আবেদন|সম্ভাবনা|"
     # "ছিন্ন করার কোনো সিদ্ধান্ত নেয়নি": "কোনো" (any) before the decision is said in the negative
-    r"কোনো|কোন)"))
+    r"কোনো|কোন|আগ্রহ|ইচ্ছা|ইচ্ছে)"))
 
 
 def _irrealis(trigger: str, after: str) -> bool:
@@ -307,12 +307,12 @@ _FUTURE_WORDS = re.compile(fold_pattern(r"আমন্ত্রণ|আগাম�
 _INVITATION = re.compile(fold_pattern(r"আমন্ত্রণ"))
 _DATIVE = re.compile(fold_pattern(r"(?:নিকট|কাছে)(?![\u0980-\u09ff])"))
 _DURING_VISIT = re.compile(fold_pattern(r"সফরকালে|এই সফরে"))
-_RELATIVE_CLAUSE = re.compile(fold_pattern(r",\s*(?:যাকে|যা|যেটিকে|যেটি|যাদের|যাঁকে)(?![\u0980-\u09ff])"))
+_RELATIVE_CLAUSE = re.compile(fold_pattern(r",\s*(?:যাকে|যা|যেটিকে|যেটি|যাদের|যাঁকে|যাতে|যেখানে)(?![\u0980-\u09ff])"))
 #: "… বলে X জানায়/দাবি করে": the reported clause ends at "বলে" and its reporter follows.
 _SAID_BY = re.compile(fold_pattern(
     r"(?<=\S)\s+বলে\s+(?=[^।,;]{0,80}?(?:জানা|জানি|দাবি|উল্লেখ|অভিযোগ|বলেছে|বলেন|মনে কর|ধারণা))"))
 #: "X বলেছে যে …", "X জানায়, …": the reporter is not a participant of what is reported.
-_REPORTING = re.compile(fold_pattern(r"(?:বলেছে|বলেছেন|বলেন|জানিয়েছে|জানিয়েছেন|জানায়|জানান|ঘোষণা করেছে|ঘোষণা করেছিল|অভিযোগ করেছে|দাবি করেছে|বলা হয়েছে|বলা হয়|জানানো হয়েছে|জানানো হয়)(?:\s+যে\s|\s*,\s)"))
+_REPORTING = re.compile(fold_pattern(r"(?:বলেছে|বলেছেন|বলেন|জানিয়েছে|জানিয়েছেন|জানায়|জানান|ঘোষণা করেছে|ঘোষণা করেছিল|অভিযোগ করেছে|দাবি করেছে|বলা হয়েছে|বলা হয়|জানানো হয়েছে|জানানো হয়|(?:এর|র)\s+দাবি|(?:এর|র)\s+ভাষ্যমতে|দাবি করা হয়েছিল|দাবি করা হয়েছে|দাবি করা হয়)(?:\s+যে\s|\s*,\s)"))
 
 
 def clauses(sentence: str) -> list[tuple[int, int, bool]]:
@@ -451,6 +451,9 @@ def read_events(
                 rel = r
             if rel is not None and "," not in sentence[rel.end():m.start()]:
                 ms = [x for x in ms if x.start >= s_start + rel.end()]
+            later = _RELATIVE_CLAUSE.search(sentence, m.end())
+            if later is not None:  # "… আলোচনা অনুষ্ঠিত হয়, যাতে X …": X is in another clause
+                ms = [x for x in ms if x.start < s_start + later.start()]
             # "… চুক্তিতে স্বাক্ষর করে বলে কেসিএনএ দাবি করে": who reports it after "বলে" is no party
             said = _SAID_BY.search(sentence, m.end()) if rule.cls != "Statement" else None
             if said:
@@ -756,12 +759,16 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
     if rule.roles == "symmetric":
         parts: list[Entity] = []
         agents = [a for a in agents if not (a.case == "loc" and a.entity.kind == "Country")
-                  and a.post not in ("after", "before", "than", "against")]
+                  and a.post not in ("after", "before", "than", "against", "by")]
         if rule.cls == "Statement":
             # the speaker, and whose act or decision the statement is about, named right before it
             # ("মেক্সিকোর সিদ্ধান্তকে স্বাগত জানায়", "চীনের সমালোচনা করে")
             agents = [a for a in agents if a.case == "nom" and not a.post
                       or a.case == "gen" and not a.post and 0 <= t0 - a.end <= 2]
+            if rule.id == "statement-quoted":  # the speaker comes before the quote, not inside it
+                agents = [a for a in agents if a.start < t0]
+                if not agents:
+                    return []
         subj = [a.entity for a in agents if a.case == "nom" and not a.post]
         leaders = _TWO_LEADERS.search(sentence) and len(ctx.recent_people) >= 2
         if leaders:
@@ -1046,14 +1053,20 @@ def _visit(ev, t0, agents, pronouns, ctx, lex, all_mentions, sentence, s_start, 
               and not any(a.start == x.start for x in listed)]
     visitor = None
     delegation = _DELEGATION.search(sentence)
-    if delegation is not None:
+    leader = [a for a in agents if a.entity.kind == "Person" and a.case == "nom" and not a.post
+              and delegation is not None and a.end <= s_start + delegation.start()]
+    if leader:  # "X একটি প্রতিনিধিদল নিয়ে … সফর করেন": the person who leads it visits
+        visitor = leader[-1].entity
+    elif delegation is not None:
         for a in reversed(agents):
             if a.case == "gen" and a.end <= s_start + delegation.start() and (
                     dest in (None, "pronoun") or a.entity.slug != dest.slug):
                 visitor = a.entity
                 break
+    # ("মস্কো সফর সেরে …": a place before a visit noun is where someone went, not who)
     candidates = [a for a in reversed(agents) if a.start < t0 and a.case == "nom" and not a.post
-                  and (dest in (None, "pronoun") or a.entity.slug != dest.slug)]
+                  and (dest in (None, "pronoun") or a.entity.slug != dest.slug)
+                  and not (a.via == "capital" and _VISIT_NOUN.match(sentence, a.end - s_start))]
     if visitor is None and rule_id == "visit-nominal":
         # "X-এর Y সফরের সময়": the genitive before the place is the visitor
         gens = [a for a in agents if a.start < t0 and a.case == "gen" and not a.post

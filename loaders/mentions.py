@@ -20,15 +20,19 @@ from kutniti.loaders.transliterate import romanise, style_of
 
 #: Postpositions (folded) and the relation they give the noun before them.
 POSTPOSITIONS = {
-    "কাছথেকে": "source", "থেকে": "source", "হতে": "source",
+    "কাছথেকে": "source", "পক্ষথেকে": "source", "থেকে": "source", "হতে": "source",
     "কাছে": "to", "নিকট": "to", "প্রতি": "to", "জন্য": "for", "উপর": "on", "ওপর": "on",
     "সাথে": "with", "সঙ্গে": "with", "সহ": "with", "বিরুদ্ধে": "against", "পর": "after", "পরে": "after",
     "আগে": "before", "মধ্যে": "between", "মধ্যকার": "between", "পক্ষে": "for", "তুলনায়": "than",
     "দ্বারা": "by", "কর্তৃক": "by",
     "সহিত": "with", "হইতে": "source", "পূর্বে": "before",  # literary (sadhu) forms
-    "সমর্থনে": "for",  # "মিশরের সমর্থনে সৈন্য পাঠায়": in support of, for Egypt
+    "সমর্থনে": "for",
+    "মধ্যস্থতায়": "by",
+    "মাধ্যমে": "via",  # "বিশ্ব খাদ্য কর্মসূচির মাধ্যমে": the channel, not the giver
+    "হাতে": "to",  # "হুতিদের হাতে পৌঁছায়": into the hands of  # "যুক্তরাষ্ট্রের মধ্যস্থতায়": the mediator is no party  # "মিশরের সমর্থনে সৈন্য পাঠায়": in support of, for Egypt
     "নেতৃত্বে": "led",  # "X-এর নেতৃত্বে একটি প্রতিনিধিদল": X leads, and acts for, the party
 }
+POSTPOSITIONS = {key(k): v for k, v in POSTPOSITIONS.items()}  # folded, as tokens are ("তুলনায়", "মধ্যস্থতায়")
 #: Postpositions that keep their sense with an emphatic clitic ("লারিজানির সঙ্গেও আলোচনা করেন": with
 #: Larijani too); "আগেই", "পরেই" are adverbs (already, right after) and are not among them.
 _CLITIC_POSTS = {"with", "to", "against", "source", "for"}
@@ -67,15 +71,16 @@ _GENITIVE_WORD = re.compile(fold_pattern(r"(?:[\u09be-\u09cc]র|ের)$"))
 #: Verbs that end a conditional ("হলে", if/when) or causal ("হওয়ায়", as/because) clause: its
 #: subject is not the main clause's.
 SUBORDINATE_VERBS = ("হলে|করলে|দিলে|গেলে|এলে|পেলে|নিলে|থাকলে|পৌঁছালে|পৌঁছলে|পাঠালে|জানালে|ফিরলে|বসলে|রাখলে|"
-                     "ছাড়লে|হওয়ায়|করায়|দেওয়ায়|থাকায়|যাওয়ায়|পাওয়ায়")
+                     "ছাড়লে|হওয়ায়|করায়|দেওয়ায়|থাকায়|যাওয়ায়|পাওয়ায়|"
+                     "হইলে|করিলে|আসিলে|পৌঁছিলে|থাকিলে")  # (and the literary forms)
 _SUBORDINATE_END = re.compile(fold_pattern(r"(?<![\u0980-\u09ff])(?:" + SUBORDINATE_VERBS + r")(?![\u0980-\u09ff])"))
 #: English letters' names (folded), which stand as initials before a name.
 INITIALS = {fold(k).text for k in LETTER_NAMES}
 #: "(অব.)" after a military rank: retired, not a name.
 RETIRED = {key(w) for w in ["অব", "অবসরপ্রাপ্ত"]}
 PRONOUN_PERSON = {key(w) for w in ["তিনি", "তাঁর", "তার", "তাকে", "তাঁকে"]}
-PRONOUN_OBJECT = {key(w) for w in ["তাকে", "তাঁকে"]}
-PRONOUN_GENITIVE = {key(w) for w in ["তাঁর", "তার"]}
+PRONOUN_OBJECT = {key(w) for w in ["তাকে", "তাঁকে", "তাঁহাকে", "তাহাকে"]}  # also the literary forms
+PRONOUN_GENITIVE = {key(w) for w in ["তাঁর", "তার", "তাঁহার", "তাহার"]}
 #: Nouns that name an event, whose genitive is their subject ("তাঁর আলোচনা", "পার্কের বৈঠক").
 EVENT_NOUNS = {key(w) for w in ["বৈঠক", "আলোচনা", "সাক্ষাৎ", "সাক্ষাত", "সফর", "ভ্রমণ", "বৈঠকে", "সফরে"]}
 #: Nouns that a city or a body names as a thing of its own: "লিমা গ্রুপ", "সিঙ্গাপুর শীর্ষ বৈঠক", "আসিয়ান
@@ -91,6 +96,8 @@ COUNT_WORDS = {key(w) for w in ["একাধিক", "প্রথম", "দ্
 ACT_NOUNS = {key(w) for w in ["হস্তক্ষেপ", "পদক্ষেপ", "সিদ্ধান্ত", "অবস্থান", "প্রস্তাব", "উদ্যোগ", "অভিযান"]}
 #: Nouns a country's bare name qualifies ("ইউক্রেন যুদ্ধ", "কাতার সংকট"): the name is no party then.
 CRISIS_NOUNS = {key(w) for w in ["যুদ্ধ", "সংকট", "ইস্যু", "সমস্যা", "পরিস্থিতি", "সীমান্ত", "উপকূল"]}
+#: Particles inside Arabic and other names ("আল", "বিন"): the word before them is still the name.
+NAME_PARTICLES = {key(w) for w in ["আল", "বিন", "ইবনে", "বিনতে", "উদ", "উল", "দা", "দে", "ভন", "ফন", "ভ্যান"]}
 #: Small numbers in words, before a counted group ("তিন বিচারক", "দুই কর্মকর্তা").
 _NUMBER_WORDS = {key(w) for w in ["দুই", "তিন", "চার", "পাঁচ", "ছয়", "সাত", "আট", "নয়", "দশ", "কয়েক", "বেশ কয়েকজন",
                                   "কয়েকজন", "দুজন", "তিনজন", "চারজন", "পাঁচজন"]}
@@ -587,7 +594,7 @@ def _body_country(lex: Lexicon, mentions: list[Mention], toks: list[Token], tok:
         return None
     m = before[-1]
     chain = toks[m.tok_end:tok]
-    if m.case != "gen" or m.post or len(chain) > 2 or chain and not _GENITIVE_WORD.search(chain[-1].text):
+    if m.case != "gen" or m.post or len(chain) > 3 or chain and not _GENITIVE_WORD.search(chain[-1].text):
         return None
     if m.entity.kind == "Country" and m.entity.slug in lex.entities:
         return m.entity
@@ -643,7 +650,9 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
     else:
         skipped = 0
     words = []
-    for k in range(j, min(j + 3, len(toks))):
+    # Iberian and Arabic names run to four words ("মারিয়া লরা দা রোশা", "সালেম বিন সালেহ বিন বুরাইক")
+    longest = 4 if not unresolved and style_of(country.iso or country.slug) & {"hispanic", "arabic"} else 3
+    for k in range(j, min(j + longest, len(toks))):
         w = toks[k].text
         if w in STOPWORDS or _strip(w) in STOPWORDS or lex.title(w) or w.isdigit() or len(w) < 2:
             break
@@ -657,8 +666,9 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
                 lex.lookup([t.text for t in toks[k:k + n]]) for n in range(2, min(lex.max_words, len(toks) - k) + 1)):
             break  # a name the lexicon knows ("ইউরোপীয় ইউনিয়নের") ends the new person's name
         words.append(w)
-        if case_of(_name_ending(lex, w)) in ("gen", "acc"):
-            break
+        if case_of(_name_ending(lex, w)) in ("gen", "acc") and not (
+                k + 1 < len(toks) and toks[k + 1].text in NAME_PARTICLES):
+            break  # ("মুয়াম্মার আল-এরিয়ানি": -র before a name particle is the name's own)
     if len(words) < 2:
         return None, 0
     last = words[-1]
@@ -685,7 +695,7 @@ _RELATION_NOUN = re.compile(fold_pattern(r"\s*(?:সম্পর্ক|বিভ
 
 
 _PLURAL = re.compile(fold_pattern(r"(?:রা|েরা|গুলো|গুলি)$"))
-_CONJUNCTION = re.compile(fold_pattern(r"\s*(?:,|ও|এবং|আর|এবং\s+তার)\s*"))
+_CONJUNCTION = re.compile(fold_pattern(r"(?:\]\])?\s*(?:,|ও|এবং|আর|এবং\s+তার)\s*(?:\[\[)?"))  # also between wiki links
 
 
 _CAPITAL_OF = re.compile(fold_pattern(r"\s+রাজধানী\s+"))

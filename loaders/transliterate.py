@@ -69,7 +69,7 @@ SPELLINGS = {
                 (r"(?<=[{_C}])ar$", "er")],
     "german": [("^v", "w"), ("sh", "sch"), ("ai", "ei"), (rf"(?<=[{_C}])ar$", "er")],
     "central-european": [("^y(?=[aeiou])", "j")],
-    "hispanic": [(r"k(?=[ei])", "qu"), ("k", "c"), ("j$", "z"), ("ge", "gue")],
+    "hispanic": [(r"k(?=[ei])", "qu"), ("k", "c"), ("j$", "z"), ("ge", "gue"), ("sh", "ch")],  # রোশা → rocha
     "chinese": [(r"^i(?![aeiou])", "yi"), (r"^u(?![aeiou])", "wu"), (r"(?:k|ch)i(?=[aeu])", "qi"),
                 (r"ki", "qi"), (r"j(?=[aeou])", "z"), (r"shi(?=[aeou]|n|$)", "xi")],
     "vietnamese": [(r"^nog(?=u)", "ng"), (r"in$", "inh"), (r"k$", "c")],
