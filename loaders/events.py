@@ -765,8 +765,10 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
             # ("মেক্সিকোর সিদ্ধান্তকে স্বাগত জানায়", "চীনের সমালোচনা করে")
             agents = [a for a in agents if a.case == "nom" and not a.post
                       or a.case == "gen" and not a.post and 0 <= t0 - a.end <= 2]
-            if rule.id == "statement-quoted":  # the speaker comes before the quote, not inside it
+            if rule.id in ("statement-quoted", "statement-reported"):  # the speaker comes before the quote
                 agents = [a for a in agents if a.start < t0]
+                if rule.id == "statement-reported":
+                    agents = [a for a in agents if a.entity.kind == "Person"]
                 if not agents:
                     return []
         subj = [a.entity for a in agents if a.case == "nom" and not a.post]

@@ -210,6 +210,8 @@ def _case_and_post(lex: Lexicon, toks: list[Token], j: int, ending: str) -> tupl
                 t = toks[k].text
                 if t.endswith(suf) and t[: -len(suf)] in POSTPOSITIONS:
                     post = POSTPOSITIONS[t[: -len(suf)]]
+        if post in ("after", "before") and case == "nom":
+            post = ""  # "X পরে সাংবাদিকদের বলেন": "later", an adverb (the postposition takes the genitive)
     return case, post, consumed
 
 
@@ -643,6 +645,11 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
         return None, 0
     if country is not None and country.slug not in lex.entities and ctx.last_country is not None:
         country = ctx.last_country  # "দেশটির পররাষ্ট্রমন্ত্রী …": the country just named
+    if country is None and not full_name:
+        # a bare title ("পররাষ্ট্রমন্ত্রী হাকান ফিদান বলেন"): an office of the country the document
+        # reports from, the one of its two main countries that is not North Korea
+        home = [c for c in ctx.topic if c.slug != "north-korea"]
+        country = home[0] if len(home) == 1 else None
     unresolved = country is None or country.slug not in lex.entities
     if j < len(toks) and toks[j].text in RETIRED:
         j += 1  # "জেনারেল (অব.) …": retired
@@ -671,6 +678,9 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
             break  # ("মুয়াম্মার আল-এরিয়ানি": -র before a name particle is the name's own)
     if len(words) < 2:
         return None, 0
+    if not (not unresolved and style_of(country.iso or country.slug) & {"south-asian"}) and any(
+            _NATIVE_WORD.search(w) for w in words):
+        return None, 0  # "রাষ্ট্রপতি পদে শপথ গ্রহণ": ordinary Bengali words after a title, not a name
     last = words[-1]
     ending = _name_ending(lex, last)
     raw_names = words[:-1] + [last[: -len(ending)] if ending else last]
@@ -691,6 +701,11 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
     return person, len(words) + skipped
 
 
+#: Letters and endings that Bengali spelling of foreign names does not use, but its own words do:
+#: ষ, ণ, ঢ, ঞ, ঋ-kar, ৈ, ক্ষ ("রাষ্ট্রীয়", "গ্রহণ", "কৃষি", "অর্থনৈতিক", "প্রতিরক্ষা"), the adjective
+#: endings -নিক/-সিক/-দিক/-তিক ("আনুষ্ঠানিক", "সাংবাদিক"), and a classifier -টি ("কয়েকটি", "এটি").
+#: (South Asian names are spelled with them, and are not checked.)
+_NATIVE_WORD = re.compile("[ষণঢঞৃৈ]|ক্ষ|(?:নি|সি|দি|তি)ক$|টি$")
 _RELATION_NOUN = re.compile(fold_pattern(r"\s*(?:সম্পর্ক|বিভক্ত|বিভাজন|দ্বন্দ্ব|বিরোধ|সীমান্ত)"))
 
 

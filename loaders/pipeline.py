@@ -164,6 +164,8 @@ def read(doc: Document) -> Reading:
                     e = lex.entities[e.country]  # people count for the country they act for
                 if e.kind == "Country" and e.slug in lex.entities:  # not a pronoun's placeholder
                     counts[e.slug] = counts.get(e.slug, 0) + 1
+            if ms:  # the main countries so far, for a bare title ("পররাষ্ট্রমন্ত্রী X …") further on
+                ctx.topic = [lex.entities[k] for k, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:2]]
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     ctx.topic = [lex.entities[s] for s, _ in ranked[:2]]
     reading = Reading(doc, topic=ctx.topic)
@@ -172,6 +174,7 @@ def read(doc: Document) -> Reading:
     by_heading = _heading_dates(raw, f, spans)
     prev_section = None
     age = 0
+    speakers: set[str] = set()  # who spoke in the sentence before
     for s in sents:
         if s.section != prev_section and not _continues(f.text, s):
             prev_dates = []
@@ -195,7 +198,10 @@ def read(doc: Document) -> Reading:
         for w in weapons:
             if not _DEMONSTRATIVE.search(w.group(0)):
                 ctx.last_weapon = raw[offsets[w.start()]:offsets[w.end()]].strip()
+        said = {p.slug for ev, _, _ in found if ev.rule in _SPEECH for p in ev.actors if p.kind == "Person"}
         for ev, _, _ in found:
+            if ev.rule in _SPEECH and {p.slug for p in ev.actors} & speakers:
+                continue  # "X বলেন, … । তিনি জানান, …": one statement told over two sentences
             ev.span = s.raw
             if ev.date is None and ev.start is None and headline >= 0 and not ev.planned:
                 # news copy reports what is recent: an event the story does not date is of its year
@@ -203,6 +209,7 @@ def read(doc: Document) -> Reading:
             if not _of_its_time(ev, lex):
                 continue
             reading.events.append(ev)
+        speakers = said
         reading.missions.extend(_missions(s, f.text, lex, ctx, found))
         if s.dates:
             # a date of a background phrase ("১৯৯২ সালে সম্পর্ক প্রতিষ্ঠার পর এটিই …") dates that phrase,
@@ -226,6 +233,10 @@ def read(doc: Document) -> Reading:
         if e.country and e.country in lex.entities:
             reading.entities.setdefault(e.country, lex.entities[e.country])
     return reading
+
+
+#: Rules that read a statement from a person's words (quoted or reported).
+_SPEECH = ("statement-quoted", "statement-reported")
 
 
 def _of_its_time(ev, lex) -> bool:

@@ -36,6 +36,7 @@ STYLES = {
     "slavic": {"RU", "soviet-union", "BY", "UA", "BG", "RS", "yugoslavia", "PL", "CZ", "SK", "czechoslovakia",
                "HR", "SI", "MK", "ME", "BA", "KZ", "KG", "TJ", "UZ", "TM"},
     "english": {"US", "GB", "AU", "NZ", "CA", "IE"},
+    "italian": {"IT", "SM", "VA", "MT"},
     "burmese": {"MM"},
     "hispanic": {"CU", "VE", "NI", "MX", "CL", "AR", "PE", "BO", "EC", "CO", "ES", "PT", "BR", "UY", "PY", "GT",
                  "HN", "SV", "CR", "PA", "DO", "PH", "AO", "MZ", "GQ", "CV", "GW", "ST"},
@@ -77,6 +78,8 @@ SPELLINGS = {
                      (r"(?<=[^aeiou])yong", "yung")],
     "russian": [(r"(?<=[^aeiour])i$", "y"), (r"^dimit", "dmit"), (rf"(?<=[{_C}])ar$", "er")],
     "arabic": [("j$", "z")],
+    # Italian and Maltese write k as c before a, o, u and consonants (কারমেলো → carmelo)
+    "italian": [(r"k(?=[aour])", "c"), (r"^k(?=l)", "c")],
     "burmese": [(r"(?<![aeiou])ong", "aung")],
     "african": [(r"^e([nm])(?=[bdgkt])", r"\1")],
     "south-asian": [(r"^sing$", "singh"), (r"^shekh$", "sheikh")],
@@ -237,6 +240,8 @@ def _word(word: str, style: frozenset[str]) -> str:
                     onset = ""  # জুলিয়াস → julias
             elif prev.vowel in ("উ", "ু") and ("vietnamese" not in style or u.vowel != "ে"):
                 onset = ""  # মিগুয়েল → miguel (but নগুয়েন → nguyen)
+            elif prev.vowel in ("া", "ে", "ো") and u.vowel in ("ে", "া") and "russian" in style:
+                onset = "y"  # নাজারবায়েভ → nazarbayev, তোকায়েভ → tokayev
             elif prev.vowel in ("া", "ে") and u.vowel in ("ে", "া") and u.vowel != prev.vowel:
                 onset = ""  # রাফায়েল → rafael, কোরেয়া → correa
             elif prev.vowel == "ো" and u.vowel == "ে" and "korean" in style:

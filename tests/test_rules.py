@@ -1233,3 +1233,44 @@ def test_a_speaker_quoted_is_a_statement_and_a_name_runs_on_past_its_particle():
     assert got and got[0].actors[0].kind == "Person" and got[0].actors[0].country == "saudi-arabia"
     text = "প্রকাশ: ১২ মার্চ ২০২৬\n\nপুতিন তাঁর অভিনন্দন বার্তায় বলেন, \"দুই দেশের বন্ধুত্ব অটুট থাকবে।\""
     assert not events(text, "Statement")
+
+
+# -- speech, bare titles and romanisation (round of 2026-11-23, afternoon) --------------------------
+def test_a_bare_title_is_an_office_of_the_country_the_document_reports_from():
+    text = ("পেরু উত্তর কোরিয়ার ক্ষেপণাস্ত্র পরীক্ষার নিন্দা জানিয়েছে। পেরুর সঙ্গে উত্তর কোরিয়ার সম্পর্ক পুরনো। "
+            "পেরু গত বছর উত্তর কোরিয়ার রাষ্ট্রদূতকে বহিষ্কার করে। "
+            "পররাষ্ট্রমন্ত্রী রিকার্দো ফেরেইরা পরে সাংবাদিকদের বলেন, লিমা কোরীয় উপদ্বীপে শান্তি চায়।")
+    said = events(text, "Statement")
+    speakers = [p for ev in said for p in ev.actors if p.kind == "Person"]
+    assert speakers and speakers[0].country == "peru"
+
+
+def test_reported_speech_without_quotes_is_a_persons_statement_but_not_an_agencys():
+    person = events("মঙ্গলবার ক্যানবেরায় অস্ট্রেলিয়ার প্রধানমন্ত্রী অ্যান্থনি অ্যালবানিজ সাংবাদিকদের বলেন, "
+                    "ইরানের এ পদক্ষেপ গ্রহণযোগ্য নয়।", "Statement")
+    assert [p.kind for ev in person for p in ev.actors] == ["Person"]
+    agency = events("দক্ষিণ কোরিয়ার গোয়েন্দা সংস্থা জানিয়েছে, উত্তর কোরিয়া গত মাসে নতুন ক্ষেপণাস্ত্র তৈরি করেছে।",
+                    "Statement")
+    assert agency == []
+
+
+def test_a_statement_told_over_two_sentences_is_one_statement():
+    text = ("অস্ট্রেলিয়ার প্রধানমন্ত্রী অ্যান্থনি অ্যালবানিজ সাংবাদিকদের বলেন, ইরানের এ পদক্ষেপ গ্রহণযোগ্য নয়। "
+            "তিনি জানান, ক্যানবেরা মিত্রদের সঙ্গে আলোচনা করছে।")
+    assert len(events(text, "Statement")) == 1
+
+
+@pytest.mark.parametrize("name, country, latin", [
+    ("নুরসুলতান নাজারবায়েভ", "KZ", "Nursultan Nazarbayev"),  # a glide between vowels in Russian spelling
+    ("কারমেলো আবেলা", "MT", "Carmelo Abela"),  # Italian and Maltese c
+    ("রোমানো প্রোদি", "IT", "Romano Prodi"),
+])
+def test_romanisation_follows_the_names_language(name, country, latin):
+    assert romanise(name, country) == latin
+
+
+def test_ordinary_words_after_a_title_are_not_a_new_persons_name():
+    text = ("২০১৯ সালে আন্দ্রি রাজোয়েলিনা মাদাগাস্কারের রাষ্ট্রপতি পদে শপথ গ্রহণ করেন। "
+            "উত্তর কোরিয়ার পররাষ্ট্র মন্ত্রণালয়ের মুখপাত্র রাষ্ট্রীয় বার্তা সংস্থাকে বলেছেন, দেশটি চাপ মানবে না।")
+    names = {e.label_en for e in read(doc(text)).entities.values() if e.kind == "Person"}
+    assert not any("Shopoth" in n or "Barta" in n or "Pode" in n for n in names), names
