@@ -326,6 +326,10 @@ def find_dates(folded: str, start: int, end: int, doc_date: PartialDate | None,
                 year = max(local, key=lambda x: x.start).value.year
                 mo, d = months[g["m"]], int(g["d"])
                 mention = DateMention(a, b, value=PartialDate(year, mo, d)) if _valid(year, mo, d) else None
+            elif name == "dm" and narrative is not None and narrative.month == months[g["m"]] \
+                    and _valid(narrative.year, narrative.month, int(g["d"])):
+                # "২০২৪ সালের জুনে পুতিন পিয়ংইয়াং সফর করেন। ১৯ জুন …": a day of the month just told
+                mention = DateMention(a, b, value=PartialDate(narrative.year, narrative.month, int(g["d"])))
             else:
                 mention = _resolve(name, g, months, doc_date, a, b, folded)
             if mention is None:

@@ -761,14 +761,16 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
         agents = [a for a in agents if not (a.case == "loc" and a.entity.kind == "Country")
                   and a.post not in ("after", "before", "than", "against", "by")]
         if rule.cls == "Statement":
+            offices = [a for a in agents if a.via != "pronoun" and a.entity.kind == "Country"
+                       and a.start < t0 and _office_after(a, sentence, t0 - m.start(), lex)]
             # the speaker, and whose act or decision the statement is about, named right before it
             # ("মেক্সিকোর সিদ্ধান্তকে স্বাগত জানায়", "চীনের সমালোচনা করে")
             agents = [a for a in agents if a.case == "nom" and not a.post
                       or a.case == "gen" and not a.post and 0 <= t0 - a.end <= 2]
             if rule.id in ("statement-quoted", "statement-reported"):  # the speaker comes before the quote
                 agents = [a for a in agents if a.start < t0]
-                if rule.id == "statement-reported":
-                    agents = [a for a in agents if a.entity.kind == "Person"]
+                if rule.id == "statement-reported":  # a person, or a country's unnamed office-holder
+                    agents = [a for a in agents if a.entity.kind == "Person"] or offices[-1:]
                 if not agents:
                     return []
         subj = [a.entity for a in agents if a.case == "nom" and not a.post]
@@ -1009,7 +1011,7 @@ _PLACE_IN = re.compile(fold_pattern(
 
 
 #: From a genitive to "ওপর/বিরুদ্ধে" through a few words naming its people or bodies.
-_TARGET_OF = re.compile(fold_pattern(r"(?:\s+[^\s,;।]+){1,6}?\s+(?:ওপর|উপর|বিরুদ্ধে)(?![\u0980-\u09ff])"))
+_TARGET_OF = re.compile(fold_pattern(r"(?:\s+[^\s,;।]+){1,8}?\s+(?:ওপর|উপর|বিরুদ্ধে)ও?(?![\u0980-\u09ff])"))
 _NEXT_WORD = re.compile(r"\s+([\u0980-\u09ff]+)")
 
 

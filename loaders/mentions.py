@@ -400,6 +400,9 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
             continue
         i += 1
     _event_owner(out, toks, ctx)
+    for m in out:
+        if m.case == "nom" and not m.post and _HYPHEN_PARTICIPLE.match(folded, m.end):
+            m.case = "gen"  # "উত্তর কোরিয়া-সমর্থিত প্রস্তাব": backed by North Korea, a qualifier
     _mark_modifiers(lex, out, toks, folded)
     _coordinate(out, folded)
     _coordinate_unknown(out, folded)
@@ -413,6 +416,10 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
     return out
 
 
+#: A participle or adjective joined to a name by a hyphen: "X-সমর্থিত" (backed by X), "X-নেতৃত্বাধীন"
+#: (led by X), "X-পন্থী" (pro-X), "X-বিরোধী" (anti-X), "X-ভিত্তিক" (based in X).
+_HYPHEN_PARTICIPLE = re.compile(fold_pattern(
+    r"-(?:সমর্থিত|নেতৃত্বাধীন|পন্থী|বিরোধী|ভিত্তিক|নিয়ন্ত্রিত|প্রভাবিত|ঘনিষ্ঠ|মিত্র|অনুগত|সমর্থক)"))
 #: "মালাবো ও বাতায়": a place joined by ও/এবং to a word in the locative of a vowel-final noun
 #: (-য়, -তে), most often a place the lexicon lacks.
 _AND_LOCATIVE = re.compile(fold_pattern(r"\s*(?:ও|এবং)\s+([^\s,;।]+(?:[\u09be-\u09cc]য়|তে))(?![\u0980-\u09ff])"))
@@ -696,7 +703,7 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
     person = ctx.new_people.get(slug)
     if person is None:
         person = Entity(slug, "Person", label, label_bn=" ".join(raw_names), country=country.slug,
-                        position=position)
+                        position=position, alt_en=_other_korean_spelling(label))
         ctx.new_people[slug] = person
     return person, len(words) + skipped
 
@@ -706,6 +713,15 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
 #: endings -নিক/-সিক/-দিক/-তিক ("আনুষ্ঠানিক", "সাংবাদিক"), and a classifier -টি ("কয়েকটি", "এটি").
 #: (South Asian names are spelled with them, and are not checked.)
 _NATIVE_WORD = re.compile("[ষণঢঞৃৈ]|ক্ষ|(?:নি|সি|দি|তি)ক$|টি$")
+def _other_korean_spelling(label: str) -> list[str]:
+    """A Korean name's other usual English spelling: "Pak Myong-ho" is also written "Pak Myong Ho"
+    (the North's own style, syllables apart and capitalised)."""
+    words = label.split(" ")
+    if len(words) != 2 or "-" not in words[1]:
+        return []
+    return [" ".join([words[0], *(w.capitalize() for w in words[1].split("-"))])]
+
+
 _RELATION_NOUN = re.compile(fold_pattern(r"\s*(?:সম্পর্ক|বিভক্ত|বিভাজন|দ্বন্দ্ব|বিরোধ|সীমান্ত)"))
 
 
