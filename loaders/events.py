@@ -868,9 +868,17 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
             # a genitive whose people or bodies are the target: "X-এর ছয় ব্যক্তি ও চারটি প্রতিষ্ঠানের ওপর"
             targets = [g for g in gens if g.start < t0 and g is not actor and _TARGET_OF.match(
                 sentence, g.end - s_start, m.start()) and not any(g.end <= y.start < t0 for y in agents if y is not g)]
-            recipient = (objects or [a for a in agents if a.post == "against"] or with_ or targets[-1:] or [None])[0]
+            # or whose citizens, workers or firms a measure strikes: "X-এর নাগরিকদের ভিসা দেওয়া বন্ধ করে"
+            owners = [g for g in agents if g.start < t0 and g is not actor and (
+                g.case == "gen" and not g.post and _owns_group(sentence[g.end - s_start:m.start()], lex)
+                or g.via == "group" and g.case in ("gen", "acc"))]
+            recipient = (objects or [a for a in agents if a.post == "against"] or with_ or targets[-1:]
+                         or owners[-1:] or [None])[0]
         elif rule.cls in ("TroopDeployment", "ArmsTransfer", "Aid", "Cooperation"):
-            recipient = (objects or locs or [None])[0]
+            # aid for a country's people: "X-এর শিশুদের জন্য … পাঠায়"
+            owners = [g for g in gens if g.start < t0 and g is not actor and rule.cls == "Aid"
+                      and _FOR_GROUP.match(sentence, g.end - s_start) and _owns_group(sentence[g.end - s_start:m.start()], lex)]
+            recipient = (objects or locs or owners[-1:] or [None])[0]
         elif rule.mission:
             # "X অ্যাঙ্গোলা ও উগান্ডায় তাদের দূতাবাস বন্ধ করে": the host in the locative before it
             recipient = (objects or [x for x in locs if x.start < t0][-1:] or [None])[0]
@@ -1011,6 +1019,8 @@ _PLACE_IN = re.compile(fold_pattern(
 
 
 #: From a genitive to "ওপর/বিরুদ্ধে" through a few words naming its people or bodies.
+#: A group of people after a genitive, for whom something is given: "X-এর শিশুদের জন্য".
+_FOR_GROUP = re.compile(fold_pattern(r"(?:\s+[^\s,;।]+){1,3}?\s+(?:জন্য|জন্যে)(?![\u0980-\u09ff])"))
 _TARGET_OF = re.compile(fold_pattern(r"(?:\s+[^\s,;।]+){1,8}?\s+(?:ওপর|উপর|বিরুদ্ধে)ও?(?![\u0980-\u09ff])"))
 _NEXT_WORD = re.compile(r"\s+([\u0980-\u09ff]+)")
 

@@ -1274,3 +1274,44 @@ def test_ordinary_words_after_a_title_are_not_a_new_persons_name():
             "উত্তর কোরিয়ার পররাষ্ট্র মন্ত্রণালয়ের মুখপাত্র রাষ্ট্রীয় বার্তা সংস্থাকে বলেছেন, দেশটি চাপ মানবে না।")
     names = {e.label_en for e in read(doc(text)).entities.values() if e.kind == "Person"}
     assert not any("Shopoth" in n or "Barta" in n or "Pode" in n for n in names), names
+
+
+def test_visas_refused_to_a_countrys_citizens_are_a_sanction_by_each_state_listed():
+    found = events("এ বছর বাহরাইন, কুয়েত ও ওমান ইরানি শ্রমিকদের ভিসা নবায়ন বন্ধ করে দিয়েছে।", "Sanction")
+    assert {(ev.actors[0].slug, ev.recipients[0].slug) for ev in found} == {
+        ("bahrain", "iran"), ("kuwait", "iran"), ("oman", "iran")}
+
+
+def test_aid_for_a_countrys_people_goes_to_that_country():
+    found = events("২০১৮ সালে নরওয়ে জাতিসংঘের মাধ্যমে সিরিয়ার শিশুদের জন্য গুঁড়া দুধ পাঠিয়েছিল।", "Aid")
+    assert [(ev.actors[0].slug, ev.recipients[0].slug) for ev in found] == [("norway", "syria")]
+
+
+def test_sanctions_enforced_are_a_sanction():
+    found = events("অস্ট্রিয়া ২০০৭ সাল থেকে ইরানের বিরুদ্ধে জাতিসংঘের নিষেধাজ্ঞাগুলো নিজস্ব আইনে কার্যকর করে আসছে।",
+                   "Sanction")
+    assert [(ev.actors[0].slug, ev.recipients[0].slug) for ev in found] == [("austria", "iran")]
+
+
+def test_a_name_joined_to_a_participle_by_a_hyphen_qualifies_and_is_not_the_subject():
+    found = events("১৯৮০ সালে কেনিয়া কিউবা-সমর্থিত প্রস্তাবের পক্ষে ভোট দেয়।", "Support")
+    assert [(ev.actors[0].slug, ev.recipients[0].slug) for ev in found] == [("kenya", "cuba")]
+
+
+def test_a_day_and_month_alone_fall_in_the_month_the_story_just_told():
+    text = ("রয়টার্স\n\n২১ মে ২০২৬\n\n২০২৪ সালের জুনে চীনের প্রেসিডেন্ট শি জিনপিং হ্যানয় সফর করেন। "
+            "১৯ জুন শি ও তো লাম একটি বাণিজ্য চুক্তিতে সই করেন।")
+    signed = events(text, "AgreementSigning")
+    assert signed and signed[0].date == PartialDate(2024, 6, 19)
+
+
+def test_a_gift_of_goods_is_aid():
+    found = events("১৯৮৬ সালে হাভানা মোজাম্বিককে কয়েকটি ট্রাক্টর উপহার দেয়।", "Aid")
+    assert [(ev.actors[0].slug, ev.recipients[0].slug) for ev in found] == [("cuba", "mozambique")]
+
+
+def test_an_unnamed_ministers_words_are_their_countrys_statement():
+    found = events("স্পেনের পররাষ্ট্রমন্ত্রী বৈঠকে যাওয়ার আগে সাংবাদিকদের বলেন, ইরানের পদক্ষেপ বিপজ্জনক।", "Statement")
+    assert [a.slug for ev in found for a in ev.actors] == ["spain"]
+    welcomed = events("পোল্যান্ডের পররাষ্ট্রমন্ত্রী সিদ্ধান্তকে স্বাগত জানালেও আরও কঠোর পদক্ষেপের দাবি করেছেন।", "Statement")
+    assert [a.slug for ev in welcomed for a in ev.actors] == ["poland"]
