@@ -273,16 +273,29 @@ _IRREALIS = re.compile(fold_pattern(
 #: A clause that what follows is not expected, or only supposed: "মনে করেন না যে …", "যদি …".
 _NOT_EXPECTED = re.compile(fold_pattern(
     r"(?:মনে\s+(?:করেন|করে|করছেন|করছে|হয়)\s+না|আশা\s+(?:করেন|করে)\s+না|সম্ভাবনা\s+(?:নেই|কম))\s+যে"
-    r"|(?<![\u0980-\u09ff])যদি(?![\u0980-\u09ff])"))
+    r"|(?<![\u0980-\u09ff])যদি(?![\u0980-\u09ff])"
+    # an allegation or claim reported as such: "অভ্যুত্থানকারীরা অভিযোগ তোলে যে …", "X দাবি করেছিলেন যে …"
+    r"|(?:অভিযোগ|দাবি)\s+(?:তোলে|তোলেন|তুলেছে|তুলেছেন|তুলেছিল|করে|করেন|করেছে|করেছেন|করেছিল|করেছিলেন|করছে|করছেন)\s+যে"))
+#: What a sentence goes on to deny: "… সরবরাহ করিয়াছিল এমন কোনো প্রমাণ পাওয়া যায় না" (no evidence
+#: that it did), "… করেছে, এমন তথ্য নেই".
+_NO_EVIDENCE = re.compile(fold_pattern(
+    r"[^।]{0,40}?এমন\s+(?:কোনো\s+|কোন\s+)?(?:প্রমাণ|তথ্য|নজির|খবর)\S*\s+(?:[^\s।]+\s+){0,2}?"
+    r"(?:নেই|নাই|মেলেনি|মেলে\s+না|পাওয়া\s+যায়(?:নি|\s+না|\s+নাই)|পাওয়া\s+যায়নি)"
+    # or hears it only as a rumour: "… আলোচনা করিয়াছিল বলিয়া শোনা যায়"
+    r"|[^।,;]{0,30}?(?:বলে|বলিয়া)\s+শোনা\s+(?:যায়|যাচ্ছে|গেছে)"))
 #: A verbal noun that names what was considered, threatened, proposed or called for, not done:
 #: "সম্পর্ক ছিন্ন করার কথা বিবেচনা করেনি", "দূতাবাস বন্ধ করার হুমকি দেয়", "বহিষ্কারের দাবি জানায়".
 _VERBAL_NOUN_END = re.compile(fold_pattern(r"(?:করার|দেওয়ার|দেয়ার|পাঠানোর|নেওয়ার|করিবার|দিবার|\S+ের)$"))
 _VERBAL_NOUN_NEXT = re.compile(fold_pattern(
     r"^(?:ে|এ)?\s*(?:করার|দেওয়ার|দেয়ার|পাঠানোর|নেওয়ার|করিবার|দিবার|পাঠাইবার|বসার|যাওয়ার|আসার)(?![\u0980-\u09ff])"))
+#: The genitive ending of a verbal noun cut off by the trigger: "চুক্তি স্বাক্ষর|ের বিষয়ে আলোচনা".
+_GENITIVE_REST = re.compile(fold_pattern(r"(?:ের|র)(?![\u0980-\u09ff])"))
 _CONSIDERED = re.compile(fold_pattern(
     r"^\s*(?:কথা\s+(?:বিবেচনা|ভাব|চিন্তা)|বিষয়টি\s+বিবেচনা|চিন্তাভাবনা|হুমকি|প্রস্তাব|দাবি|আহ্বান|আবেদন|সম্ভাবনা|"
     # "ছিন্ন করার কোনো সিদ্ধান্ত নেয়নি": "কোনো" (any) before the decision is said in the negative
-    r"কোনো|কোন|আগ্রহ|ইচ্ছা|ইচ্ছে)"))
+    r"কোনো|কোন|আগ্রহ|ইচ্ছা|ইচ্ছে|"
+    # talks about doing it: "চুক্তি স্বাক্ষরের বিষয়ে আলোচনা করিয়াছিল" (they talked about signing)
+    r"(?:বিষয়ে|ব্যাপারে|প্রশ্নে|নিয়ে)\s+(?:[^\s।]+\s+)?(?:আলোচনা|কথা\s+বল|দরকষাকষি|সমঝোতা\s+হয়নি))"))
 
 
 def _irrealis(trigger: str, after: str) -> bool:
@@ -290,7 +303,7 @@ def _irrealis(trigger: str, after: str) -> bool:
     noun of what was only considered, threatened or called for."""
     if _VERBAL_NOUN_END.search(trigger) and _CONSIDERED.match(after):
         return True
-    noun = _VERBAL_NOUN_NEXT.match(after)
+    noun = _VERBAL_NOUN_NEXT.match(after) or _GENITIVE_REST.match(after)
     if noun and _CONSIDERED.match(after[noun.end():]):
         return True  # "সম্পর্ক ছিন্ন | করার কথা বিবেচনা"
     return bool((_INFINITIVE_END.search(trigger) or _INFINITIVE_NEXT.match(after)) and _IRREALIS.match(after))
@@ -430,7 +443,7 @@ def read_events(
                 continue
             if _irrealis(m.group(0), sentence[m.end():m.end() + 60]):
                 continue
-            if _NOT_EXPECTED.search(sentence, 0, m.start()):
+            if _NOT_EXPECTED.search(sentence, 0, m.start()) or _NO_EVIDENCE.match(sentence, m.end()):
                 continue  # "… মনে করেন না যে X সম্পর্ক ছিন্ন করবে", "যদি X … করে, তাহলে": not told as fact
             if _BACKGROUND.match(after) and not any(
                     not d.anchor and d.end <= t0 and _DATED_PHRASE.fullmatch(sentence, d.end - s_start, m.start())
@@ -710,8 +723,11 @@ def _meeting(ev, m, sentence, t0, agents, both, ctx, lex) -> list[Event]:
     venues = {a.entity.slug for a in agents if a.case == "loc" and not a.post}
     agents = [a for a in agents if a.post not in ("source", "by", "after", "before", "than")
               and not (a.case == "loc" and not a.post)
-              and not (a.case == "gen" and not a.post and a.entity.kind == "Person" and t0 - a.end > 3
-                       and a.end < t0 and a.via != "pronoun" and a not in joined)]  # ("তাঁর একাধিক বৈঠক": its subject)
+              and not (a.case == "gen" and not a.post and a.entity.kind == "Person" and a.end < t0
+                       and len(sentence[a.end - (t0 - m.start()):m.start()].split()) > 1
+                       and a.via != "pronoun" and a not in joined)  # ("তাঁর একাধিক বৈঠক": its subject;
+              # "X-এর সঙ্গে Y-এর আনুষ্ঠানিক বৈঠক": one adjective between is still Y's meeting)
+              and not (a.case == "gen" and not a.post and a.start > t0)]  # ("… এবং রলিংসের চিঠি": another's)
     people = []
     for a in agents:
         if a.entity.kind == "Person" and a.entity.slug not in {p.slug for p in people}:

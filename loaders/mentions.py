@@ -71,6 +71,8 @@ _GENITIVE_WORD = re.compile(fold_pattern(r"(?:[\u09be-\u09cc]র|ের)$"))
 #: Verbs that end a conditional ("হলে", if/when) or causal ("হওয়ায়", as/because) clause: its
 #: subject is not the main clause's.
 SUBORDINATE_VERBS = ("হলে|করলে|দিলে|গেলে|এলে|পেলে|নিলে|থাকলে|পৌঁছালে|পৌঁছলে|পাঠালে|জানালে|ফিরলে|বসলে|রাখলে|"
+                     "চালালে|উঠলে|ঘটলে|পড়লে|বাড়লে|বাড়ালে|চাইলে|বললে|ধরলে|নামলে|জিতলে|হারলে|ছুড়লে|ছুঁড়লে|"
+                     "ফেললে|কমালে|কমলে|ভাঙলে|তুললে|খুললে|আসিলে|উঠিলে|ঘটিলে|দিলে|"
                      "ছাড়লে|হওয়ায়|করায়|দেওয়ায়|থাকায়|যাওয়ায়|পাওয়ায়|"
                      "হইলে|করিলে|আসিলে|পৌঁছিলে|থাকিলে")  # (and the literary forms)
 _SUBORDINATE_END = re.compile(fold_pattern(r"(?<![\u0980-\u09ff])(?:" + SUBORDINATE_VERBS + r")(?![\u0980-\u09ff])"))

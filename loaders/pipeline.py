@@ -199,6 +199,8 @@ def read(doc: Document) -> Reading:
             if not _DEMONSTRATIVE.search(w.group(0)):
                 ctx.last_weapon = raw[offsets[w.start()]:offsets[w.end()]].strip()
         said = {p.slug for ev, _, _ in found if ev.rule in _SPEECH for p in ev.actors if p.kind == "Person"}
+        if _INFOBOX_FIELD.match(raw, raw.rfind("\n", 0, s.raw[0]) + 1):
+            found = []  # "| mission1 = … (বর্তমানে বন্ধ)": an infobox field states a mission, not an event
         for ev, _, _ in found:
             if ev.rule in _SPEECH and {p.slug for p in ev.actors} & speakers:
                 continue  # "X বলেন, … । তিনি জানান, …": one statement told over two sentences
@@ -235,6 +237,8 @@ def read(doc: Document) -> Reading:
     return reading
 
 
+#: A field of a wiki infobox: "| mission1 = …", "| দূতাবাস১ = …".
+_INFOBOX_FIELD = re.compile(r"[ \t]*\|[ \t]*[\w\u0980-\u09ff][\w\u0980-\u09ff .-]{0,40}=")
 #: Rules that read a statement from a person's words (quoted or reported).
 _SPEECH = ("statement-quoted", "statement-reported")
 

@@ -1315,3 +1315,21 @@ def test_an_unnamed_ministers_words_are_their_countrys_statement():
     assert [a.slug for ev in found for a in ev.actors] == ["spain"]
     welcomed = events("পোল্যান্ডের পররাষ্ট্রমন্ত্রী সিদ্ধান্তকে স্বাগত জানালেও আরও কঠোর পদক্ষেপের দাবি করেছেন।", "Statement")
     assert [a.slug for ev in welcomed for a in ev.actors] == ["poland"]
+
+
+def test_no_event_from_an_allegation_a_rumour_or_a_denial_of_evidence():
+    assert events("বিরোধীরা অভিযোগ তোলে যে কিউবার কূটনীতিকেরা বিদ্রোহীদের গোপনে সহায়তা করছিলেন।", "Aid") == []
+    assert events("পেরু চিলিকে অস্ত্র সরবরাহ করিয়াছিল এমন কোনো প্রমাণ পাওয়া যায় না।", "ArmsTransfer") == []
+    assert events("১৯৯৫ সালে পেরু ও চিলি একটি বাণিজ্য চুক্তি স্বাক্ষরের বিষয়ে আলোচনা করিয়াছিল বলিয়া শোনা যায়।",
+                  "AgreementSigning") == []
+
+
+def test_an_infobox_field_states_no_event():
+    text = "{{তথ্যছক দ্বিপাক্ষিক সম্পর্ক\n| mission1 = লিমায় চিলির দূতাবাস (বর্তমানে বন্ধ)\n}}\n"
+    assert events(text, "MissionClosure") == []
+
+
+def test_a_speaker_in_a_clause_of_when_is_not_the_main_clauses_subject():
+    found = events("২০১৭ সালে ইরান ক্ষেপণাস্ত্র পরীক্ষা চালালে নরওয়ের পররাষ্ট্রমন্ত্রী এক বিবৃতিতে এর নিন্দা জানান।",
+                   "Statement")
+    assert [a.slug for ev in found for a in ev.actors] == ["norway"]
