@@ -424,6 +424,7 @@ def read_events(
     """Events in one folded sentence (``sentence`` is the folded text, starting at ``s_start``).
 
     Returns events with the folded span of their trigger."""
+    ctx.sentence_mentions = mentions
     _, planned_pat, negation = rules()
     out = []
     spans: list[tuple[int, int, bool]] = []  # the sentence's clauses, found at its first trigger
@@ -704,6 +705,9 @@ def _apply(rule, m, sentence, s_start, t0, agents, pronouns, both, ctx, lex, all
 
 _WELCOMED_EVENT = re.compile(fold_pattern(
     r"(?:সম্মেলন|বৈঠক|সিদ্ধান্ত|উদ্যোগ|চুক্তি|আলোচনা|পদক্ষেপ|ঘোষণা|প্রস্তাব)(?:টি|গুলো)?কে\s*$"))
+#: A relative pronoun standing as the subject: "যারা …" (those who), "যে দেশগুলো …", "যেসব দেশ …".
+_GENERIC_SUBJECT = re.compile(fold_pattern(r"(?<![\u0980-\u09ff])(?:যারা|যাঁরা|যেসব|যে\s+সব|যে\s+দেশ|যে\s+কেউ)(?![\u0980-\u09ff])"))
+_HELD_SUMMIT = re.compile(fold_pattern(r"অনুষ্ঠিত\s"))
 _RECEPTION = re.compile(fold_pattern(r"অভ্যর্থনা|আতিথ্য|স্বাগত|সংবর্ধনা"))
 
 
@@ -746,6 +750,8 @@ def _meeting(ev, m, sentence, t0, agents, both, ctx, lex) -> list[Event]:
         if partner is not None and partner.slug not in venues:  # the venue is not the other side
             people.append(partner)
     ev.participants = people[:6]
+    if _HELD_SUMMIT.match(m.group(0)) and sum(p.kind == "Person" for p in people) < 2:
+        return []  # "সিউলে অনুষ্ঠিত কোরিয়া–আফ্রিকা শীর্ষ সম্মেলনে যোগ দিতে …": attending, not meeting someone
     if _RECEPTION.search(m.group(0)) and _WELCOMED_EVENT.search(sentence, 0, m.start()):
         return []  # "শীর্ষ সম্মেলনকে স্বাগত জানান": a summit welcomed is a statement, not a meeting
     if _RECEPTION.search(m.group(0)) and not any(p.kind == "Person" for p in people):
@@ -799,6 +805,18 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
                     parts.append(c)
             both = False
         elif both and (len(ctx.topic) == 2 or ctx.last_visit and _DURING.match(sentence)):
+            topic = {c.slug for c in ctx.topic}
+            named = {a.entity.slug: a.entity for a in ctx.sentence_mentions if a.entity.kind == "Country" and a.via != "pronoun"
+                     and a.entity.slug in lex.entities and a.start < t0}
+            outside = [e for k, e in named.items() if k not in topic]
+            inside = [e for k, e in named.items() if k in topic]
+            home = [c for c in ctx.topic if c.slug != "north-korea"]
+            if len(outside) == 1 and len(inside) <= 1 and (inside or len(home) == 1) \
+                    and not (ctx.last_visit and _DURING.match(sentence)):
+                # "দক্ষিণ কোরিয়ার সঙ্গে তার সম্পর্ক …: দুই দেশ … সই করে": the one country named here
+                # and the other named with it, or else the one the document is about
+                parts = [outside[0], (inside or home)[0]]
+                both = False
             agents = [a for a in agents if a.entity.kind == "Organization" and rule.cls == "Cooperation"]
         for a in agents:
             e = a.entity
@@ -938,6 +956,8 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
     # "দেশটি" and the bilateral partner fill a missing side
     unresolved_dative = (_DATIVE.search(sentence)
                          and r_ent is None and a_ent is not None)
+    if a_ent is None and _GENERIC_SUBJECT.search(sentence, 0, m.start()):
+        return []  # "যারা রাশিয়াকে অস্ত্র দিচ্ছে": whoever does it, nobody named
     if a_ent is None and r_ent is not None:
         a_ent = _partner(ctx, r_ent, lex) if (pronouns or len(ctx.topic) == 2) else None
     elif r_ent is None and a_ent is not None and not unresolved_dative:

@@ -140,6 +140,7 @@ class DocumentContext:
     last_country: Entity | None = None  # the last country named as a subject, for "দেশটির মন্ত্রী"
     last_visit: tuple[Entity, Entity] | None = None  # the visitor's country and the host of the last visit
     last_leader: Entity | None = None  # the person leading the last delegation named ("X-এর নেতৃত্বে")
+    sentence_mentions: list[Mention] = field(default_factory=list)  # the whole sentence's, for its clauses
     recent_people: list[Entity] = field(default_factory=list)  # people in order of last mention  # the last weapon named, for "এই ধরনের মিসাইল"
 
     def remember(self, person: Entity, subject: bool = True, surface: str = "") -> None:
