@@ -164,6 +164,10 @@ WEEKDAYS = {fold(w).text: i for i, w in enumerate(
     ["সোমবার", "মঙ্গলবার", "বুধবার", "বৃহস্পতিবার", "শুক্রবার", "শনিবার", "রবিবার"])}
 WEEKDAYS[fold("রোববার").text] = 6
 
+#: A year in the genitive that names an agreement or resolution rather than dating the sentence's
+#: act: "১৯৮২ সালের সামরিক চুক্তিটি বাতিল ঘোষণা করে" (cancelled the 1982 agreement).
+_NAMES_A_DOCUMENT = re.compile(fold_pattern(
+    r"\s+(?:[^\s,;।]+\s+){0,2}?(?:চুক্তি|সন্ধি|প্রস্তাব|ঘোষণাপত্র|প্রটোকল|প্রোটোকল)(?:টি|টির|টিকে|র|ের|কে)?(?![\u0980-\u09ff])"))
 _ANCHOR = re.compile(fold_pattern(r"(?:-?(?:এর|র|ের))?\s*(?:পর|পরে|আগে|পূর্বে)(?![\u0980-\u09ff])"))
 
 
@@ -339,7 +343,8 @@ def find_dates(folded: str, start: int, end: int, doc_date: PartialDate | None,
                 out = [x for x in out if not (mention.start <= x.start and x.end <= mention.end)]
                 taken = [t for t in taken if not (mention.start <= t[0] and t[1] <= mention.end)]
             taken.append((mention.start, mention.end))
-            if _ANCHOR.match(folded, mention.end):
+            if _ANCHOR.match(folded, mention.end) or _NAMES_A_DOCUMENT.match(folded, mention.end) and \
+                    folded[mention.end - 1:mention.end] == "র":
                 mention = DateMention(**{**mention.__dict__, "anchor": True})
             out.append(mention)
     first, needed = _period_strings()

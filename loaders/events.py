@@ -515,7 +515,8 @@ def read_events(
                     planned = False  # the invitation itself was sent
                 # a plan reported in a dated story ("এই সফরে … ঘোষণা দেবেন") does not take the past
                 # date of the sentence before it: it belongs to the story's own year
-                own = dated_in or ([] if planned and doc_date else inherited)
+                # (a date that only names something, "১৯৮২ সালের চুক্তিটি", leaves the act undated)
+                own = [d for d in dated_in if not d.anchor] and dated_in or ([] if planned and doc_date else inherited)
                 # "মহামারির সময় বন্ধ হয়ে যাওয়া দূতাবাস …": a date inside a relative participle phrase
                 # dates that phrase, not the main verb
                 own = [d for d in own if not (s_start <= d.end <= t0 and _RELATIVE_PARTICIPLE.search(

@@ -113,6 +113,11 @@ def _data(name: str) -> dict:
     return read_data(name)
 
 
+def _first_consonant(word: str) -> str:
+    """The first consonant of a name, past a silent or weak হ and য ("উগো" and "হুগো" both give গ)."""
+    return next((c for c in skeleton(word) if "\u0995" <= c <= "\u09b9" and c not in "হয"), "")
+
+
 class Lexicon:
     """Name → entity lookups built once per process."""
 
@@ -312,7 +317,10 @@ class Lexicon:
         if not found and len(name.split()) >= 2 and country and not style_of(
                 self.entities[country].iso if country in self.entities else country) & GIVEN_NAME_LAST:
             # "আলেক্সান্দর লুকাশেঙ্কো": the family name of the one known person of that country who has it
-            found = {e.slug: e for e in self.short_names.get(key(name.split()[-1]), []) if e.country == country}
+            first = _first_consonant(name.split()[0])
+            found = {e.slug: e for e in self.short_names.get(key(name.split()[-1]), []) if e.country == country
+                     and any(_first_consonant(n.split()[0]) == first for n in (e.label_bn or "", *e.alt_bn) if n)}
+            # (whose given name begins alike: "ফেরিত হোজা" is not Enver Hoxha, another Hoxha)
         return next(iter(found.values())) if len(found) == 1 else None
 
     def lookup(self, words: list[str], table: dict | None = None) -> tuple[Entity, str] | None:

@@ -30,6 +30,7 @@ POSTPOSITIONS = {
     "মধ্যস্থতায়": "by",
     "মাধ্যমে": "via",  # "বিশ্ব খাদ্য কর্মসূচির মাধ্যমে": the channel, not the giver
     "হাতে": "to",  # "হুতিদের হাতে পৌঁছায়": into the hands of  # "যুক্তরাষ্ট্রের মধ্যস্থতায়": the mediator is no party  # "মিশরের সমর্থনে সৈন্য পাঠায়": in support of, for Egypt
+    "অধীনে": "under",  # "জাতিসংঘ কমান্ডের অধীনে সৈন্য পাঠায়": the command is no sender
     "নেতৃত্বে": "led",  # "X-এর নেতৃত্বে একটি প্রতিনিধিদল": X leads, and acts for, the party
 }
 POSTPOSITIONS = {key(k): v for k, v in POSTPOSITIONS.items()}  # folded, as tokens are ("তুলনায়", "মধ্যস্থতায়")
@@ -404,7 +405,8 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
         i += 1
     _event_owner(out, toks, ctx)
     for m in out:
-        if m.case == "nom" and not m.post and _HYPHEN_PARTICIPLE.match(folded, m.end):
+        if m.case == "nom" and not m.post and (_HYPHEN_PARTICIPLE.match(folded, m.end)
+                                              or _FUSED_PARTICIPLE.search(folded, m.start, m.end)):
             m.case = "gen"  # "উত্তর কোরিয়া-সমর্থিত প্রস্তাব": backed by North Korea, a qualifier
     _mark_modifiers(lex, out, toks, folded)
     _coordinate(out, folded)
@@ -423,6 +425,7 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
 #: (led by X), "X-পন্থী" (pro-X), "X-বিরোধী" (anti-X), "X-ভিত্তিক" (based in X).
 _HYPHEN_PARTICIPLE = re.compile(fold_pattern(
     r"-(?:সমর্থিত|নেতৃত্বাধীন|পন্থী|বিরোধী|ভিত্তিক|নিয়ন্ত্রিত|প্রভাবিত|ঘনিষ্ঠ|মিত্র|অনুগত|সমর্থক)"))
+_FUSED_PARTICIPLE = re.compile(fold_pattern(r"(?:ভিত্তিক|সমর্থিত|নেতৃত্বাধীন|পন্থী)$"))  # "সিউলভিত্তিক"
 #: "মালাবো ও বাতায়": a place joined by ও/এবং to a word in the locative of a vowel-final noun
 #: (-য়, -তে), most often a place the lexicon lacks.
 _AND_LOCATIVE = re.compile(fold_pattern(r"\s*(?:ও|এবং)\s+([^\s,;।]+(?:[\u09be-\u09cc]য়|তে))(?![\u0980-\u09ff])"))
@@ -679,7 +682,10 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
         if gap and not (gap == "." and toks[k - 1].text in INITIALS):  # "এম. জে. আকবর": initials
             break
         pair = [t.text for t in toks[k:k + 2]]
-        if lex.lookup([w]) or lex.lookup([w], lex.adjectives) or lex.lookup(pair, lex.adjectives) or any(
+        known = lex.lookup([w]) if words else None
+        if known and known[0].kind == "Person" and lex.lookup([t.text for t in toks[j:k + 1]]) is None:
+            pass  # "ফেরিত হোজা": a family name the lexicon knows, after a given name it does not
+        elif lex.lookup([w]) or lex.lookup([w], lex.adjectives) or lex.lookup(pair, lex.adjectives) or any(
                 lex.lookup([t.text for t in toks[k:k + n]]) for n in range(2, min(lex.max_words, len(toks) - k) + 1)):
             break  # a name the lexicon knows ("ইউরোপীয় ইউনিয়নের") ends the new person's name
         words.append(w)

@@ -1333,3 +1333,38 @@ def test_a_speaker_in_a_clause_of_when_is_not_the_main_clauses_subject():
     found = events("২০১৭ সালে ইরান ক্ষেপণাস্ত্র পরীক্ষা চালালে নরওয়ের পররাষ্ট্রমন্ত্রী এক বিবৃতিতে এর নিন্দা জানান।",
                    "Statement")
     assert [a.slug for ev in found for a in ev.actors] == ["norway"]
+
+
+def test_a_command_troops_serve_under_is_not_their_sender():
+    found = events("১৯৫০ সালে কানাডা জাতিসংঘ কমান্ডের অধীনে দক্ষিণ কোরিয়ায় সৈন্য পাঠায়।", "TroopDeployment")
+    assert [(ev.actors[0].slug, ev.recipients[0].slug) for ev in found] == [("canada", "south-korea")]
+
+
+def test_someone_sharing_a_known_family_name_is_not_that_person():
+    text = "২০২২ সালে জাতিসংঘে আলবেনিয়ার স্থায়ী প্রতিনিধি ফেরিত হোজা এক বিবৃতিতে ইরানের নিন্দা করেন।"
+    people = {e.slug for e in read(doc(text)).entities.values() if e.kind == "Person"}
+    assert "enver-hoxha" not in people and people
+
+
+def test_a_city_fused_with_based_qualifies_and_does_not_speak():
+    text = "সিউলভিত্তিক একটি গবেষণা প্রতিষ্ঠানের গবেষক পার্ক জি-হুন বলেন, \"নিষেধাজ্ঞা কাজ করছে না।\""
+    assert not any(a.slug in ("seoul", "south-korea") for ev in events(text, "Statement") for a in ev.actors)
+
+
+def test_a_year_that_names_an_agreement_does_not_date_its_cancellation():
+    text = ("=== ১৯৮৭ সালের পর ===\n১৯৮৭ সালের নির্বাচনে বিরোধী দল জয়লাভ করে। "
+            "নতুন সরকার ক্ষমতায় এসেই ১৯৮২ সালের পেরু-চিলি সামরিক চুক্তিটি বাতিল ঘোষণা করে।")
+    ended = events(text, "AgreementTermination")
+    assert ended and ended[0].date == PartialDate(1987)
+
+
+def test_the_two_countries_of_a_sentence_that_names_one_outsider():
+    text = ("ডেনমার্ক ও উত্তর কোরিয়ার সম্পর্ক পুরনো। ডেনমার্ক উত্তর কোরিয়াকে খাদ্য সহায়তা দেয়। অন্যদিকে "
+            "দক্ষিণ কোরিয়ার সঙ্গে তার সম্পর্ক ক্রমেই গভীর হয়েছে: ২০১১ সালে দুই দেশ একটি বাণিজ্য চুক্তিতে সই করে।")
+    signed = events(text, "AgreementSigning")
+    assert [slugs(ev.participants) for ev in signed] == [{"denmark", "south-korea"}]
+
+
+def test_no_arms_transfer_without_a_named_giver_or_on_patrol():
+    assert events("তাঁর মতে, যারা রাশিয়াকে অস্ত্র দিচ্ছে, তাদের শাস্তি হওয়া উচিত।", "ArmsTransfer") == []
+    assert events("২০১৮ সাল থেকে কানাডা এ ধরনের টহলে যুদ্ধজাহাজ পাঠিয়ে আসছে।", "ArmsTransfer") == []
