@@ -363,7 +363,7 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
             continue
         if ctx.last_leader is not None and _DEFINITE_PARTY.match(word):
             # "প্রতিনিধিদলটিকে সাক্ষাৎ দেন": the delegation named before, in its leader's person
-            ending = _DEFINITE_PARTY.match(word).group(1)
+            ending = _DEFINITE_PARTY.match(word).group(1) or ""
             case, post, used = _case_and_post(lex, toks, i + 1, ending)
             out.append(Mention(ctx.last_leader, toks[i].start, toks[i].end, i, i + 1 + used, case, post,
                                via="pronoun"))

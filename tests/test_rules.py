@@ -1368,3 +1368,9 @@ def test_the_two_countries_of_a_sentence_that_names_one_outsider():
 def test_no_arms_transfer_without_a_named_giver_or_on_patrol():
     assert events("তাঁর মতে, যারা রাশিয়াকে অস্ত্র দিচ্ছে, তাদের শাস্তি হওয়া উচিত।", "ArmsTransfer") == []
     assert events("২০১৮ সাল থেকে কানাডা এ ধরনের টহলে যুদ্ধজাহাজ পাঠিয়ে আসছে।", "ArmsTransfer") == []
+
+
+def test_the_delegation_named_again_without_a_case_ending():
+    text = ("ইউন জং-হোর নেতৃত্বে উত্তর কোরিয়ার একটি প্রতিনিধিদল বুধবার পেরু পৌঁছায়। "
+            "প্রতিনিধিদলটি শনিবার একটি কৃষি গবেষণা কেন্দ্র পরিদর্শন করবে।")
+    assert read(doc(text)).events  # no error, and the arrival is read
