@@ -811,12 +811,12 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
                      and a.entity.slug in lex.entities and a.start < t0}
             outside = [e for k, e in named.items() if k not in topic]
             inside = [e for k, e in named.items() if k in topic]
-            home = [c for c in ctx.topic if c.slug != "north-korea"]
-            if len(outside) == 1 and len(inside) <= 1 and (inside or len(home) == 1) \
+            home = ctx.home()
+            if len(outside) == 1 and len(inside) <= 1 and (inside or home is not None) \
                     and not (ctx.last_visit and _DURING.match(sentence)):
                 # "দক্ষিণ কোরিয়ার সঙ্গে তার সম্পর্ক …: দুই দেশ … সই করে": the one country named here
                 # and the other named with it, or else the one the document is about
-                parts = [outside[0], (inside or home)[0]]
+                parts = [outside[0], (inside or [home])[0]]
                 both = False
             agents = [a for a in agents if a.entity.kind == "Organization" and rule.cls == "Cooperation"]
         for a in agents:

@@ -144,6 +144,12 @@ class DocumentContext:
     sentence_mentions: list[Mention] = field(default_factory=list)  # the whole sentence's, for its clauses
     recent_people: list[Entity] = field(default_factory=list)  # people in order of last mention  # the last weapon named, for "এই ধরনের মিসাইল"
 
+    def home(self) -> Entity | None:
+        """The country the document reports from: the one of its two main countries that is not
+        North Korea (none when that is not one country)."""
+        home = [c for c in self.topic if c.slug != "north-korea"]
+        return home[0] if len(home) == 1 else None
+
     def remember(self, person: Entity, subject: bool = True, surface: str = "") -> None:
         """Note a person named; their names' words (and the words the text used, ``surface``: a
         spelling the lexicon lacks) will stand for them later in the document."""
@@ -422,10 +428,12 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
 
 
 #: A participle or adjective joined to a name by a hyphen: "X-সমর্থিত" (backed by X), "X-নেতৃত্বাধীন"
-#: (led by X), "X-পন্থী" (pro-X), "X-বিরোধী" (anti-X), "X-ভিত্তিক" (based in X).
+#: (led by X), "X-পন্থী" (pro-X), "X-বিরোধী" (anti-X), "X-ভিত্তিক" (based in X); the first four also
+#: written fused to the name ("সিউলভিত্তিক").
+_FUSED_QUALIFIERS = "ভিত্তিক|সমর্থিত|নেতৃত্বাধীন|পন্থী"
 _HYPHEN_PARTICIPLE = re.compile(fold_pattern(
-    r"-(?:সমর্থিত|নেতৃত্বাধীন|পন্থী|বিরোধী|ভিত্তিক|নিয়ন্ত্রিত|প্রভাবিত|ঘনিষ্ঠ|মিত্র|অনুগত|সমর্থক)"))
-_FUSED_PARTICIPLE = re.compile(fold_pattern(r"(?:ভিত্তিক|সমর্থিত|নেতৃত্বাধীন|পন্থী)$"))  # "সিউলভিত্তিক"
+    rf"-(?:{_FUSED_QUALIFIERS}|বিরোধী|নিয়ন্ত্রিত|প্রভাবিত|ঘনিষ্ঠ|মিত্র|অনুগত|সমর্থক)"))
+_FUSED_PARTICIPLE = re.compile(fold_pattern(rf"(?:{_FUSED_QUALIFIERS})$"))
 #: "মালাবো ও বাতায়": a place joined by ও/এবং to a word in the locative of a vowel-final noun
 #: (-য়, -তে), most often a place the lexicon lacks.
 _AND_LOCATIVE = re.compile(fold_pattern(r"\s*(?:ও|এবং)\s+([^\s,;।]+(?:[\u09be-\u09cc]য়|তে))(?![\u0980-\u09ff])"))
@@ -661,8 +669,7 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
     if country is None and not full_name:
         # a bare title ("পররাষ্ট্রমন্ত্রী হাকান ফিদান বলেন"): an office of the country the document
         # reports from, the one of its two main countries that is not North Korea
-        home = [c for c in ctx.topic if c.slug != "north-korea"]
-        country = home[0] if len(home) == 1 else None
+        country = ctx.home()
     unresolved = country is None or country.slug not in lex.entities
     if j < len(toks) and toks[j].text in RETIRED:
         j += 1  # "জেনারেল (অব.) …": retired
