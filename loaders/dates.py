@@ -93,6 +93,8 @@ Y = r"(?P<{n}>1[5-9]\d\d|20\d\d)"
 D = r"(?P<{n}>[0-3]?\d)"
 CASE = r"(?:-?(?:এর|ের|র|এ|তে|ে|য|যে|থেকে))?"
 SAL = r"(?:\s*(?:সাল|সন|খ্রিস্টাব্দ|খ্রিষ্টাব্দ)(?:ের|এর|ে|এ)?)?"
+#: "বছর" (year), also in its literary spelling "বৎসর".
+YEAR = r"(?:বছর|বৎসর)"
 #: Decades in words ("সত্তরের দশক": the seventies) and their first year within a century.
 DECADES = {"বিশ": 20, "ত্রিশ": 30, "তিরিশ": 30, "চল্লিশ": 40, "পঞ্চাশ": 50, "ষাট": 60, "সত্তর": 70, "আশি": 80,
            "নব্বই": 90}
@@ -142,11 +144,11 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         # "১৯৮৮ সালে", "2022"
         ("y", rf"{y}{SAL}{CASE}"),
         # relative
-        ("last_year", rf"গত\s*বছর{CASE}"),
-        ("this_year", rf"(?:চলতি|এই|এ)\s*বছর{CASE}"),
-        ("next_year", rf"(?:আগামী|আসছে)\s*বছর{CASE}"),
-        ("same_year", rf"(?:সেই|ওই|একই|সে)\s*বছর{CASE}"),
-        ("following_year", rf"(?:পরের|পরবর্তী)\s*বছর{CASE}"),
+        ("last_year", rf"গত\s*{YEAR}{CASE}"),
+        ("this_year", rf"(?:চলতি|এই|এ)\s*{YEAR}{CASE}"),
+        ("next_year", rf"(?:আগামী|আসছে)\s*{YEAR}{CASE}"),
+        ("same_year", rf"(?:সেই|ওই|একই|সে)\s*{YEAR}{CASE}"),
+        ("following_year", rf"(?:পরের|পরবর্তী)\s*{YEAR}{CASE}"),
         ("last_week", rf"গত\s*সপ্তাহ{CASE}"),
         ("yesterday", r"গতকাল"),
         ("today", r"আজ(?:কে)?"),
@@ -209,6 +211,8 @@ _NEEDS = {"dmy_num": "numeric", "ymd_num": "numeric", "dmy_en": "latin", "mdy_en
           "next_year": "বছর", "same_year": "বছর", "following_year": "বছর", "last_week": "সপ্তাহ",
           "next_week": "সপ্তাহ", "yesterday": "গতকাল", "today": "আজ", "weekday": "বার", "last_month": "মাস",
           "this_month": "মাস", "next_month": "মাস", "month": "month"}
+#: Other spellings of a needle word: the literary (sadhu) "বৎসর" for "বছর".
+_NEEDLE_SPELLINGS = {"বছর": ("বৎসর",)}
 _DIGIT = re.compile(r"\d")
 _NUMERIC_DATE = re.compile(r"\d[./-]\d")  # "২১.০৩.২০১৮", "2018-03-21"
 _LATIN = re.compile(r"[a-z]{3}")  # an English month's name (folded text is lower case)
@@ -238,7 +242,9 @@ def _needles_present(folded: str, start: int, end: int) -> tuple[dict[str, bool]
 
 @functools.cache
 def _word_needles() -> tuple[tuple[str, str], ...]:
-    return tuple((w, fold(w).text) for w in sorted(set(_NEEDS.values()) - {"digit", "month", "numeric", "latin"}))
+    """Each needle word with its folded form, and with the folded forms of its other spellings."""
+    words = sorted(set(_NEEDS.values()) - {"digit", "month", "numeric", "latin"})
+    return tuple((w, fold(v).text) for w in words for v in (w, *_NEEDLE_SPELLINGS.get(w, ())))
 
 
 @functools.cache

@@ -285,7 +285,7 @@ _NO_EVIDENCE = re.compile(fold_pattern(
     r"|[^।,;]{0,30}?(?:বলে|বলিয়া)\s+শোনা\s+(?:যায়|যাচ্ছে|গেছে)"))
 #: A verbal noun that names what was considered, threatened, proposed or called for, not done:
 #: "সম্পর্ক ছিন্ন করার কথা বিবেচনা করেনি", "দূতাবাস বন্ধ করার হুমকি দেয়", "বহিষ্কারের দাবি জানায়".
-_VERBAL_NOUN_END = re.compile(fold_pattern(r"(?:করার|দেওয়ার|দেয়ার|পাঠানোর|নেওয়ার|করিবার|দিবার|\S+ের)$"))
+_VERBAL_NOUN_END = re.compile(fold_pattern(r"(?:করার|দেওয়ার|দেয়ার|পাঠানোর|নেওয়ার|করিবার|দিবার|\S+(?:ের|ার))$"))
 _VERBAL_NOUN_NEXT = re.compile(fold_pattern(
     r"^(?:ে|এ)?\s*(?:করার|দেওয়ার|দেয়ার|পাঠানোর|নেওয়ার|করিবার|দিবার|পাঠাইবার|বসার|যাওয়ার|আসার)(?![\u0980-\u09ff])"))
 #: The genitive ending of a verbal noun cut off by the trigger: "চুক্তি স্বাক্ষর|ের বিষয়ে আলোচনা".
@@ -720,6 +720,8 @@ def _meeting(ev, m, sentence, t0, agents, both, ctx, lex) -> list[Event]:
         # "বৈঠকের পর …": a meeting named as a time reference has its participants before it; with
         # only its "X-এর সঙ্গে" side named there, the other is the subject that follows
         before = [a for a in agents if a.start < t0]
+        if not before:
+            return []  # "বৈঠকের পর দুই দেশ …": the meeting told before, as a time reference
         after = [a for a in agents if a.start > t0 and (a.case == "nom" or a.post == "with")]
         if before and len({a.entity.slug for a in before if a.entity.kind == "Person"}) < 2 and after:
             before.append(after[0])
@@ -1085,6 +1087,11 @@ def _visit(ev, t0, agents, pronouns, ctx, lex, all_mentions, sentence, s_start, 
             break
         if rule_id == "set-foot" and e.kind == "Country" and mm.case == "gen":
             dest = e
+            break
+        if rule_id == "departure":  # "কায়রোর উদ্দেশে রওনা": the genitive place right before
+            if mm.case == "gen" and e.kind in ("Country", "City") and t0 - mm.end <= 2:
+                dest = lex.entities[e.country] if e.kind == "City" and e.country else e
+                ev.place = e if e.kind == "City" else None
             break
         if e.slug == "?country":
             dest = "pronoun"

@@ -67,7 +67,7 @@ _VOWEL_SIGNS = re.compile("[\u0981-\u0983\u09be-\u09cc\u09cd\u09d7]")
 
 
 _SKELETON = str.maketrans({"ঙ": "ন", "ং": "ন", "ঞ": "ন", "ণ": "ন", "শ": "স", "ষ": "স",
-                           "থ": "ত", "ঠ": "ত", "ট": "ত", "ধ": "দ", "ঢ": "দ", "ড": "দ", "য": None, "ও": "অ"})
+                           "থ": "ত", "ঠ": "ত", "ট": "ত", "ধ": "দ", "ঢ": "দ", "ড": "দ", "ঝ": "জ", "য": None, "ও": "অ"})
 #: An independent vowel inside a word ("সালিউমসাই", "সালুমসাই") is a glide spellings disagree on.
 _INNER_VOWEL = re.compile("(?<=[\u0995-\u09b9\u09dc-\u09df])[\u0985-\u0994]")
 _DOUBLED = re.compile(r"(.)\1+")
@@ -289,7 +289,8 @@ class Lexicon:
         """Whether a (folded) word can begin a name, case endings allowed."""
         if word in self.first_words:
             return True
-        return any(word[: -len(suf)] in self.first_words for suf in endings(word))
+        return any(word[: -len(suf)] in self.first_words or word[-len(suf) - 1] == "ঙ"
+                   and word[: -len(suf) - 1] + "ং" in self.first_words for suf in endings(word) if len(word) > len(suf))
 
     @functools.lru_cache(maxsize=65536)  # noqa: B019 - one lexicon per process
     def may_start_spelled(self, word: str) -> bool:
@@ -361,9 +362,15 @@ def _lookup(table: dict, k: str) -> tuple[Entity, str] | None:
     for n in _SUFFIX_LENGTHS:  # longest ending first
         if len(k) > n + 1 and k[-n:] in _SUFFIX_SET:
             hit = table.get(k[:-n])
+            if hit is None and k[-n - 1] == "ঙ" and k[-n] in _VOWEL_SIGN_START:
+                hit = table.get(k[:-n - 1] + "ং")  # "কিম ইল-সুঙের": a final ং spelled ঙ before a vowel
             if hit is not None:
                 return hit, k[-n:]
     return None
+
+
+#: Vowel signs an ending may begin with (after a consonant: "-ের", "-ে").
+_VOWEL_SIGN_START = frozenset("ািীুূেৈোৌ")
 
 @functools.cache
 def lexicon() -> Lexicon:

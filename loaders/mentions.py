@@ -27,6 +27,8 @@ POSTPOSITIONS = {
     "দ্বারা": "by", "কর্তৃক": "by",
     "সহিত": "with", "হইতে": "source", "পূর্বে": "before",  # literary (sadhu) forms
     "সমর্থনে": "for",
+    "পক্ষ": "for",  # "তানজানিয়ার পক্ষ নেয়": takes Tanzania's side
+    "ছেড়ে": "source",  # "ত্রিপোলি ছেড়ে … রওনা হবে": the place left
     "মধ্যস্থতায়": "by",
     "মাধ্যমে": "via",  # "বিশ্ব খাদ্য কর্মসূচির মাধ্যমে": the channel, not the giver
     "হাতে": "to",  # "হুতিদের হাতে পৌঁছায়": into the hands of  # "যুক্তরাষ্ট্রের মধ্যস্থতায়": the mediator is no party  # "মিশরের সমর্থনে সৈন্য পাঠায়": in support of, for Egypt
@@ -56,12 +58,14 @@ STOPWORDS = {key(w) for w in """এবং ও যে তিনি তাঁর �
     সরকার সরকারের সময় সময়ে সালে বছর মাসে আজ সোমবার মঙ্গলবার বুধবার বৃহস্পতিবার শুক্রবার শনিবার রবিবার
     আবার আরও সর্বোচ্চ সাবেক তৎকালীন বর্তমান নতুন নিযুক্ত হিসেবে হিসাবে প্রধান উপ দুই দুজন মাত্র নেতৃত্বে যখন
     পর পরে আগে কি না নয় হয় হয়েছে ছিল ছিলেন দিয়ে দেন দেয় সফর সফরে বৈঠক বৈঠকে
-    স্ত্রী স্বামী পুত্র কন্যা ছেলে মেয়ে ভাই বোন সহধর্মিণী""".split()}
+    স্ত্রী স্বামী পুত্র কন্যা ছেলে মেয়ে ভাই বোন সহধর্মিণী
+    তাঁকে তাকে তাঁহার তাহার তাঁহাকে তাহাকে তাঁহারা তাহারা তাঁরা
+    সাংবাদিকদের সাংবাদিকদেরকে গণমাধ্যমকে সংবাদমাধ্যমকে বার্তা সংস্থাকে""".split()}
 #: Demonstratives (that) that may also be a syllable of a name ("সে-উং"), so not stopwords.
 _THAT = {key(w) for w in ["সে", "ওই", "ঐ"]}
 #: Nouns the demonstrative "এ" (this) comes before: "পিয়ংইয়ং এ সময় …" is "Pyongyang, at this
 #: time …", not a detached locative ending.
-DEMONSTRATIVE_NOUNS = {key(w) for w in """সময় সময়ে বছর বছরে বছরের মাসে মাসের সপ্তাহে সপ্তাহের দিন দিনে
+DEMONSTRATIVE_NOUNS = {key(w) for w in """সময় সময়ে বছর বছরে বছরের বৎসর বৎসরে বৎসরের মাসে মাসের সপ্তাহে সপ্তাহের দিন দিনে
     বিষয়ে বিষয়টি ব্যাপারে ঘটনায় ঘটনার কারণে উপলক্ষে প্রসঙ্গে লক্ষ্যে সফরে সফরের বৈঠকে সিদ্ধান্ত
     সিদ্ধান্তের দেশ দেশের পর্যন্ত""".split()}
 #: Bengali dependent vowel signs (া ি ী ু ূ ৃ ে ৈ ো ৌ).
@@ -313,8 +317,12 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
             elif group is not None:
                 # "উত্তর কোরীয় প্রশিক্ষকেরা": the country acts, in the case of the noun
                 case, post, used = _case_and_post(lex, toks, group + 1, _ending_of(lex, toks[group].text))
-                out.append(Mention(adj[0], toks[i].start, toks[j - 1].end, i, group + 1 + used, case, post,
-                                   via="group"))
+                leader = ctx.last_leader
+                if leader is None or leader.country != adj[0].slug or not _DEFINITE_PARTY.match(toks[group].text):
+                    leader = None
+                # ("উত্তর কোরীয় প্রতিনিধিদলটি": the delegation named before, in its leader's person)
+                out.append(Mention(leader or adj[0], toks[i].start, toks[j - 1].end, i, group + 1 + used, case,
+                                   post, via="pronoun" if leader else "group"))
                 i = group + 1 + used
                 continue
             i = j
@@ -390,6 +398,15 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
             out.append(Mention(ctx.last_person, toks[i].start, toks[i].end, i, i + 1, "gen", "", via="pronoun"))
             i += 1
             continue
+        if word in PRONOUN_GENITIVE:
+            case, post, used = _case_and_post(lex, toks, i + 1, "র")
+            person = _object_referent(out, toks, i, folded, ctx) if post in ("with", "to") else None
+            if person is not None:
+                # "হুন সেন তাঁর সঙ্গে বৈঠক করেন", "তাঁহার নিকট বার্তা পাঠান": the person named before who
+                # is not this clause's subject
+                out.append(Mention(person, toks[i].start, toks[i].end, i, i + 1, case, post, via="pronoun"))
+                i += 1
+                continue
         short = ctx.people.get(word) or ctx.people.get(base)
         if short is None and not (toks[i].start and folded[toks[i].start - 1] == "-"):
             # (a piece of a hyphenated name, "হিয়ং-গিল", is not a name of its own)
@@ -428,11 +445,12 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
 
 
 #: A participle or adjective joined to a name by a hyphen: "X-সমর্থিত" (backed by X), "X-নেতৃত্বাধীন"
-#: (led by X), "X-পন্থী" (pro-X), "X-বিরোধী" (anti-X), "X-ভিত্তিক" (based in X); the first four also
+#: (led by X), "X-পন্থী" (pro-X), "X-বিরোধী" (anti-X), "X-ভিত্তিক" (based in X), "X-সংশ্লিষ্ট" (linked to
+#: X), "X-মালিকানাধীন" (owned by X); the first four also
 #: written fused to the name ("সিউলভিত্তিক").
 _FUSED_QUALIFIERS = "ভিত্তিক|সমর্থিত|নেতৃত্বাধীন|পন্থী"
 _HYPHEN_PARTICIPLE = re.compile(fold_pattern(
-    rf"-(?:{_FUSED_QUALIFIERS}|বিরোধী|নিয়ন্ত্রিত|প্রভাবিত|ঘনিষ্ঠ|মিত্র|অনুগত|সমর্থক)"))
+    rf"-(?:{_FUSED_QUALIFIERS}|বিরোধী|নিয়ন্ত্রিত|প্রভাবিত|ঘনিষ্ঠ|মিত্র|অনুগত|সমর্থক|সংশ্লিষ্ট|সম্পৃক্ত|মালিকানাধীন)"))
 _FUSED_PARTICIPLE = re.compile(fold_pattern(rf"(?:{_FUSED_QUALIFIERS})$"))
 #: "মালাবো ও বাতায়": a place joined by ও/এবং to a word in the locative of a vowel-final noun
 #: (-য়, -তে), most often a place the lexicon lacks.
@@ -491,7 +509,11 @@ def _object_referent(out: list[Mention], toks: list[Token], i: int, folded: str,
     clause = max(folded.rfind(",", first, toks[i].start), folded.rfind(";", first, toks[i].start), first)
     for end in _SUBORDINATE_END.finditer(folded, clause, toks[i].start):
         clause = end.end()  # "X পুনর্নির্বাচিত হওয়ায় তাঁকে …": X is not this clause's subject
-    subjects = {m.entity.slug for m in out if m.case == "nom" and not m.post and m.start >= clause}
+    subjects = [m for m in out if m.case == "nom" and not m.post and m.start >= clause]
+    # nor a possessor after the subject: "তিনি … রলিংসের চিঠি তাঁর হাতে তুলে দেন" hands Rawlings' letter
+    # to someone else (but "হোক্সার জন্মদিন উপলক্ষে কিম তাঁহাকে …" greets Hoxha)
+    possessors = [m for m in out if m.case == "gen" and not m.post and subjects and m.start > subjects[0].start]
+    subjects = {m.entity.slug for m in subjects + possessors}
     for person in reversed(ctx.recent_people):
         if person.slug not in subjects:
             return person
@@ -646,6 +668,8 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
     """The person named right after a title or honorific at token j, and how many tokens. A new
     person's name is at most three words, and ends at punctuation or markup between its words
     (a name in wiki bold followed by "স্ত্রী …" is the two bold words)."""
+    honorific = j < len(toks) and toks[j].text in lex.honorifics
+    j += honorific  # "রাষ্ট্রপ্রধান প্রিন্স সিহানুক": an honorific between the title and the name
     # a known person (full name) right after the title is found by the main loop instead
     for n in range(min(lex.max_words, len(toks) - j), 0, -1):
         res = lex.lookup([t.text for t in toks[j:j + n]])
@@ -658,10 +682,10 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
         w = toks[j].text
         base = _strip(w)
         if w in ctx.people or base in ctx.people:
-            return ctx.people.get(w) or ctx.people[base], 1
+            return ctx.people.get(w) or ctx.people[base], 1 + honorific
         cands = lex.short_names.get(w) or lex.short_names.get(base)
         if cands and len(cands) == 1:
-            return cands[0], 1
+            return cands[0], 1 + honorific
     if position is None:
         return None, 0
     if country is not None and country.slug not in lex.entities and ctx.last_country is not None:
@@ -671,11 +695,10 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
         # reports from, the one of its two main countries that is not North Korea
         country = ctx.home()
     unresolved = country is None or country.slug not in lex.entities
+    skipped = int(honorific)
     if j < len(toks) and toks[j].text in RETIRED:
         j += 1  # "জেনারেল (অব.) …": retired
-        skipped = 1
-    else:
-        skipped = 0
+        skipped += 1
     words = []
     # Iberian and Arabic names run to four words ("মারিয়া লরা দা রোশা", "সালেম বিন সালেহ বিন বুরাইক")
     longest = 4 if not unresolved and style_of(country.iso or country.slug) & {"hispanic", "arabic"} else 3

@@ -142,6 +142,7 @@ def read(doc: Document) -> Reading:
     spans = article_spans(raw)
     doc.title = doc.title or title_of(raw, spans)
     ctx = DocumentContext()
+    refs = [f.folded_span(m.start(), m.end()) for m in _CITATION.finditer(raw)] if "<ref" in raw else []
     narrative: PartialDate | None = None
     sents: list[Sentence] = []
     counts: dict[str, int] = {}
@@ -152,6 +153,10 @@ def read(doc: Document) -> Reading:
             toks = tokens(f.text, fa, fb)
             ms = find_mentions(lex, f.text, toks, ctx)
             ds = find_dates(f.text, fa, fb, doc_date, narrative)
+            if refs and any(ra < fb and fa < rb for ra, rb in refs):
+                # a citation's publisher and access date ("সংগ্রহের-তারিখ=৩ মার্চ ২০২৩") are no part of the story
+                ms = [m for m in ms if not any(ra <= m.start < rb for ra, rb in refs)]
+                ds = [d for d in ds if not any(ra <= d.start < rb for ra, rb in refs)]
             for d in ds:
                 if not d.relative and (d.value or d.finish):
                     narrative = d.value or d.finish
@@ -237,6 +242,8 @@ def read(doc: Document) -> Reading:
     return reading
 
 
+#: A wiki citation: "<ref>{{ওয়েব উদ্ধৃতি |শিরোনাম=… |সংগ্রহের-তারিখ=…}}</ref>", "<ref name="…"/>".
+_CITATION = re.compile(r"<ref(?:\s[^<>]*)?/>|<ref(?:\s[^<>]*)?>.*?</ref>", re.DOTALL)
 #: A field of a wiki infobox: "| mission1 = …", "| দূতাবাস১ = …".
 _INFOBOX_FIELD = re.compile(r"[ \t]*\|[ \t]*[\w\u0980-\u09ff][\w\u0980-\u09ff .-]{0,40}=")
 #: Rules that read a statement from a person's words (quoted or reported).

@@ -1374,3 +1374,111 @@ def test_the_delegation_named_again_without_a_case_ending():
     text = ("ইউন জং-হোর নেতৃত্বে উত্তর কোরিয়ার একটি প্রতিনিধিদল বুধবার পেরু পৌঁছায়। "
             "প্রতিনিধিদলটি শনিবার একটি কৃষি গবেষণা কেন্দ্র পরিদর্শন করবে।")
     assert read(doc(text)).events  # no error, and the arrival is read
+
+
+def test_a_genitive_pronoun_with_a_postposition_is_the_person_named_before():
+    text = ("২০০৯ সালের মে মাসে উত্তর কোরিয়ার নেতা কিম ইয়ং-নাম লাওস সফরে আসেন। "
+            "প্রধানমন্ত্রী বুয়াসোন বুফাভান তাঁহার সহিত বৈঠক করেন।")
+    met = events(text, "Meeting")
+    assert met and "kim-yong-nam" in slugs(met[0].participants)
+
+
+def test_a_possessor_after_the_subject_is_not_whom_him_refers_to():
+    text = ("১৯৯০ সালে মালির পররাষ্ট্রমন্ত্রী আলিউন ব্লন্দিন বেই পিয়ংইয়াং যান; সেখানে তিনি কিম ইল সুং-এর সঙ্গে দেখা করেন "
+            "এবং মুসা ত্রাওরের একটি চিঠি তাঁর হাতে তুলে দেন।")
+    sent = events(text, "Message")
+    assert sent and slugs(sent[0].recipients) == {"kim-il-sung"}
+
+
+def test_an_honorific_between_a_title_and_a_known_name():
+    text = "তৎকালীন রাষ্ট্রপ্রধান প্রিন্স সিহানুক ১৯৬৫ সালে পিয়ংইয়াং সফর করেন।"
+    assert [slugs(ev.actors) for ev in events(text, "Visit")] == [{"norodom-sihanouk"}]
+
+
+def test_a_citation_gives_no_date_and_no_party():
+    text = ("১৯৬৪ সালে দুই দেশের মধ্যে সম্পর্ক স্থাপিত হয়।<ref>{{ওয়েব উদ্ধৃতি |শিরোনাম=Relations. "
+            "Overview |প্রকাশক=ফ্রান্সের পররাষ্ট্র মন্ত্রণালয় |সংগ্রহের-তারিখ=৩ মার্চ ২০২৩}}</ref> "
+            "মালির প্রেসিডেন্ট মোদিবো কেইতা ১৯৬৫ সালে পিয়ংইয়াং সফর করেন।")
+    visits = events(text, "Visit")
+    assert visits and all(ev.date == PartialDate(1965) for ev in visits)
+
+
+def test_the_literary_year_word_dates_relatively():
+    text = ("১৯৭৪ সালের জুনে মালি ও উত্তর কোরিয়ার মধ্যে সম্পর্ক স্থাপিত হয়। একই বৎসরের সেপ্টেম্বরে "
+            "পিয়ংইয়াং বামাকোতে দূতাবাস খোলে।")
+    opened = events(text, "MissionOpening")
+    assert opened and opened[0].date == PartialDate(1974, 9)
+
+
+def test_an_embassy_wound_up_is_closed():
+    for text in ("১৯৭০ সালে পিয়ংইয়াং বামাকোতে অবস্থিত নিজ দূতাবাস গুটাইয়া লয়।",
+                 "১৯৭০ সালে উত্তর কোরিয়া মালি থেকে দূতাবাস গুটিয়ে নেয়।"):
+        closed = events(text, "MissionClosure")
+        assert closed and slugs(closed[0].actors) == {"north-korea"}, text
+
+
+def test_skeleton_joins_aspirated_spellings_of_j():
+    assert skeleton("তোদর ঝিভকভ") == skeleton("তোদর জিভকভ")
+
+
+def test_work_permits_stopped_for_a_countrys_workers_are_a_sanction():
+    text = "২০১৭ সালে মালি উত্তর কোরীয় শ্রমিকদের নতুন ওয়ার্ক পারমিট দেওয়া বন্ধ করে দেয়।"
+    hit = events(text, "Sanction")
+    assert hit and slugs(hit[0].actors) == {"mali"} and slugs(hit[0].recipients) == {"north-korea"}
+
+
+def test_goods_listed_before_the_verb_of_sending_are_aid():
+    text = "১৯৫২ সালে হাঙ্গেরি উত্তর কোরিয়ায় চিকিৎসক দল, ওষুধপত্র ও একটি পূর্ণাঙ্গ হাসপাতাল পাঠিয়েছিল।"
+    hit = events(text, "Aid")
+    assert hit and slugs(hit[0].actors) == {"hungary"} and slugs(hit[0].recipients) == {"north-korea"}
+
+
+def test_opening_an_embassy_only_considered_is_no_opening():
+    assert events("মালি বহুবার পিয়ংইয়াংয়ে দূতাবাস খোলার কথা বিবেচনা করলেও তা হয়নি।", "MissionOpening") == []
+
+
+def test_an_embassy_that_stays_open_was_not_opened():
+    assert events("২০১১ সাল থেকে বামাকোতে উত্তর কোরিয়ার দূতাবাস চালু থাকলেও কূটনীতিক কম।", "MissionOpening") == []
+
+
+def test_a_final_anusvara_spelled_as_nga_before_an_ending():
+    text = "১৯৭৯ সালে মালির প্রেসিডেন্ট মুসা ত্রাওরে কিম ইল-সুঙের সঙ্গে বৈঠক করেন।"
+    met = events(text, "Meeting")
+    assert met and "kim-il-sung" in slugs(met[0].participants)
+
+
+def test_troops_entering_a_country_are_deployed_there():
+    hit = events("১৯৭৮ সালে তানজানীয় সেনারা উগান্ডায় প্রবেশ করে।", "TroopDeployment")
+    assert hit and slugs(hit[0].actors) == {"tanzania"} and slugs(hit[0].recipients) == {"uganda"}
+
+
+def test_taking_a_countrys_side_is_support():
+    hit = events("এই যুদ্ধে উত্তর কোরিয়া প্রকাশ্যে ইথিওপিয়ার পক্ষ নেয়।", "Support")
+    assert hit and slugs(hit[0].actors) == {"north-korea"} and slugs(hit[0].recipients) == {"ethiopia"}
+    assert events("যুদ্ধে পিয়ংইয়ং তেহরানের পক্ষ নিলে সম্পর্ক ভেঙে পড়ে।", "Support") == []
+
+
+def test_ships_struck_off_a_register_are_a_sanction_on_the_country_they_serve():
+    hit = events("গত বছর পানামা উত্তর কোরিয়া-সংশ্লিষ্ট ২০টি জাহাজের নিবন্ধন বাতিল করে দেয়।", "Sanction")
+    assert hit and slugs(hit[0].actors) == {"panama"} and slugs(hit[0].recipients) == {"north-korea"}
+
+
+def test_setting_out_for_a_place_is_a_visit_by_the_delegation_named_before():
+    text = ("উত্তর কোরিয়ার উপমন্ত্রী পাক মিয়ং-হোর নেতৃত্বে একটি প্রতিনিধিদল সোমবার মালিতে পৌঁছেছে। "
+            "সরকারি সূত্রগুলো জানায়, উত্তর কোরীয় প্রতিনিধিদলটি শনিবার বামাকো ছেড়ে সেনেগালের রাজধানী "
+            "ডাকারের উদ্দেশে রওনা হবে।")
+    visits = events(text, "Visit")
+    assert [(slugs(v.actors), slugs(v.recipients), v.planned) for v in visits][-1] == (
+        {"pak-myong-ho"}, {"senegal"}, True)
+
+
+def test_a_meeting_named_only_as_a_time_reference_is_not_a_new_meeting():
+    text = ("মালির প্রধানমন্ত্রী মোদিবো সিদিবে উত্তর কোরিয়ার মন্ত্রী কিম ইয়ং-ইলের সঙ্গে সাক্ষাৎ করেন। "
+            "বৈঠকের পর দুই দেশের মধ্যে একটি সমঝোতা স্মারক সই হয়।")
+    assert len(events(text, "Meeting")) == 1
+
+
+def test_a_reporters_word_after_a_new_name_is_no_part_of_it():
+    text = "মালির পররাষ্ট্র মন্ত্রণালয়ের মুখপাত্র কোয় কুয়ং সাংবাদিকদের বলেন, সফরটি সফল হয়েছে।"
+    said = events(text, "Statement")
+    assert said and [a.label_en for a in said[0].actors] == ["Koy Kuong"]
