@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import ahocorasick
 
-from kutniti.loaders.dates import DateMention, PartialDate
+from kutniti.loaders.dates import WEEKDAYS, DateMention, PartialDate
 from kutniti.loaders.datafiles import read_data
 from kutniti.loaders.lexicon import Entity, Lexicon, endings
 from kutniti.loaders.mentions import BOTH_COUNTRIES, SUBORDINATE_VERBS, DocumentContext, Mention
@@ -655,6 +655,13 @@ def _coming(date: PartialDate | None, dates: list[DateMention], doc_date: Partia
             s_start: int) -> PartialDate | None:
     """A month named without a year in a plan ("মে মাসের মধ্যে বৈঠক করবেন", "এপ্রিলের শেষে শীর্ষ
     বৈঠক হবে") is the coming one: a plan read before the story's month belongs to the next year."""
+    if date is not None and date.day is not None and doc_date.day is not None and date.sort_key() < doc_date.sort_key():
+        for d in dates:  # "শনিবার তিনি … রওনা হবেন": the coming Saturday, not the last one
+            if d.relative and d.value == date and sentence[d.start - s_start:d.end - s_start] in WEEKDAYS:
+                from datetime import date as _date, timedelta
+
+                ahead = _date(date.year, date.month, date.day) + timedelta(days=7)
+                return PartialDate(ahead.year, ahead.month, ahead.day)
     if date is None or date.month is None or (date.year, date.month) >= (doc_date.year, doc_date.month or 12):
         return date
     for d in dates:

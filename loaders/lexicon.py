@@ -349,6 +349,9 @@ class Lexicon:
             base = word[: len(word) - len(suf)] if suf else word
             if base in self.titles:
                 return self.titles[base], suf
+            for pre in ("উপ-", "উপ"):  # "উপরাষ্ট্রপ্রধান", "উপ-মহাসচিব": the deputy of a title
+                if base.startswith(pre) and base[len(pre):] in self.titles:
+                    return "deputy " + self.titles[base[len(pre):]], suf
             if base.endswith("মন্ত্রি") and len(base) > 7:  # শিল্পমন্ত্রী, বাণিজ্যমন্ত্রী …: a minister
                 return "minister", suf
         return None

@@ -43,13 +43,13 @@ _CLITIC_POSTS = {"with", "to", "against", "source", "for"}
 _REDUPLICATED = {key("সঙ্গে"), key("সাথে")}
 #: Nouns after a genitive country that make the country itself the actor ("মঙ্গোলিয়ার সরকার").
 GOVERNMENT_NOUNS = {key(w) for w in ["সরকার", "প্রশাসন", "বাহিনী", "সেনাবাহিনী", "নেতৃত্ব", "কর্তৃপক্ষ",
-                                      "পররাষ্ট্র মন্ত্রণালয়", "মন্ত্রণালয়", "জান্তা", "সামরিক জান্তা",
+                                      "পররাষ্ট্র মন্ত্রণালয়", "মন্ত্রণালয়", "মন্ত্রক", "জান্তা", "সামরিক জান্তা",
                                       "সামরিক সরকার"]}
 #: A ministry or department by its field ("মার্কিন অর্থ মন্ত্রণালয়", "রাজস্ব বিভাগ") acts for its state.
 GOVERNMENT_NOUNS |= {key(f + " " + o) for f in ["অর্থ", "প্রতিরক্ষা", "বাণিজ্য", "স্বরাষ্ট্র", "রাজস্ব", "বিচার",
                                                  "তথ্য", "শিল্প", "কৃষি", "স্বাস্থ্য", "জ্বালানি", "পররাষ্ট্র",
-                                                 "রাষ্ট্র", "ট্রেজারি", "অর্থনীতি"]
-                     for o in ["মন্ত্রণালয়", "বিভাগ", "দপ্তর", "দফতর"]}
+                                                 "রাষ্ট্র", "ট্রেজারি", "অর্থনীতি", "বিদেশ"]
+                     for o in ["মন্ত্রণালয়", "বিভাগ", "দপ্তর", "দফতর", "মন্ত্রক"]}  # (মন্ত্রক: West Bengal usage)
 #: The government nouns in the genitive ("মন্ত্রণালয়ের", "সরকারের").
 _GOVERNMENT_GENITIVES = frozenset(g + ending for g in GOVERNMENT_NOUNS for ending in ("ের", "র"))
 #: Words that never start or continue a person's name.
@@ -99,6 +99,10 @@ NAMING_ADJECTIVES = {key(w) for w in ["আঞ্চলিক", "মন্ত্�
 #: Words of number or order that may stand between a genitive and its event noun.
 COUNT_WORDS = {key(w) for w in ["একাধিক", "প্রথম", "দ্বিতীয়", "তৃতীয়", "শেষ", "একান্ত", "দুটি", "কয়েকটি",
                                  "আনুষ্ঠানিক", "দীর্ঘ"]}
+#: Words of number, order or length that may stand between a genitive and its event noun: "তাঁর
+#: একাধিক বৈঠক", "তাঁর প্রায় দু'ঘণ্টা বৈঠক".
+_COUNT_OR_SPAN = re.compile("^(?:" + "|".join(sorted(COUNT_WORDS | {key(w) for w in ["প্রায়", "দু", "দুই", "এক", "তিন", "চার"]}))
+                            + r"|\d+)$|" + key("ঘণ্টা") + "|" + key("মিনিট"))
 #: Nouns of a state's act or stance: an adjective of the state before one stands for the state.
 ACT_NOUNS = {key(w) for w in ["হস্তক্ষেপ", "পদক্ষেপ", "সিদ্ধান্ত", "অবস্থান", "প্রস্তাব", "উদ্যোগ", "অভিযান"]}
 #: Nouns a country's bare name qualifies ("ইউক্রেন যুদ্ধ", "কাতার সংকট"): the name is no party then.
@@ -146,6 +150,7 @@ class DocumentContext:
     last_visit: tuple[Entity, Entity] | None = None  # the visitor's country and the host of the last visit
     last_leader: Entity | None = None  # the person leading the last delegation named ("X-এর নেতৃত্বে")
     sentence_mentions: list[Mention] = field(default_factory=list)  # the whole sentence's, for its clauses
+    named: dict[str, int] = field(default_factory=dict)  # how often each person was named so far
     recent_people: list[Entity] = field(default_factory=list)  # people in order of last mention  # the last weapon named, for "এই ধরনের মিসাইল"
 
     def home(self) -> Entity | None:
@@ -162,8 +167,12 @@ class DocumentContext:
         if person in self.recent_people:
             self.recent_people.remove(person)
         self.recent_people.append(person)
+        self.named[person.slug] = self.named.get(person.slug, 0) + 1
         for k, always in _name_keys((person.label_bn or "", *person.alt_bn, surface)):
-            if always:
+            held = self.people.get(k)
+            if always and (held is None or self.named.get(held.slug, 0) <= self.named[person.slug]):
+                # (a family name two people share stays with the one the story is about: "কিম" is
+                # the visitor named thrice, not a Kim named once in a background paragraph)
                 self.people[k] = person
             else:
                 self.people.setdefault(k, person)
@@ -285,7 +294,7 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
                 adj = None
         word = toks[i].text
         title = lex.title(word) or (lex.title(word + toks[i + 1].text) if i + 1 < len(toks) and not adj
-                                    else None)
+                                    and word not in ctx.people else None)  # ("কিম প্রধানমন্ত্রীর": Kim, then a title)
         if title and not lex.title(word) and _GENITIVE_WORD.search(word):
             title = None  # "দেশটির পররাষ্ট্রমন্ত্রী": a genitive before a title is not half of it
         if adj and not title:
@@ -330,7 +339,10 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
         if title or word in lex.honorifics:
             country = _country_before(out, i, pending_country) or _body_country(lex, out, toks, i)
             if country is None and i and toks[i - 1].text in _GOVERNMENT_GENITIVES:
-                country = ctx.last_country  # "মন্ত্রণালয়ের মুখপাত্র …": of the government just named
+                # "… মন্ত্রণালয়ের মুখপাত্র …": of the government just named in the sentence, else (a bare
+                # "বিদেশ মন্ত্রকের মুখপাত্র") of the country the document reports from
+                named = [m.entity for m in out if m.entity.kind == "Country" and m.entity.slug in lex.entities]
+                country = named[-1] if named else ctx.home() or ctx.last_country
             person, used = _person_after(lex, toks, i + 1 if not title or lex.title(word) else i + 2, ctx,
                                          title[0] if title else None, country, folded) \
                 if not (title and title[1] and lex.title(word)) else (None, 0)
@@ -392,7 +404,7 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
                 continue
         if word in PRONOUN_GENITIVE and ctx.last_person is not None and any(
                 k < len(toks) and (toks[k].text in EVENT_NOUNS or _strip(toks[k].text) in EVENT_NOUNS)
-                and (k == i + 1 or toks[i + 1].text in COUNT_WORDS) for k in (i + 1, i + 2)):
+                and all(_COUNT_OR_SPAN.search(toks[x].text) for x in range(i + 1, k)) for k in range(i + 1, i + 5)):
             # "তাঁর আলোচনা হয়", "তাঁর সফর", "তাঁর একাধিক বৈঠক হয়": the genitive is the subject of the
             # event noun
             out.append(Mention(ctx.last_person, toks[i].start, toks[i].end, i, i + 1, "gen", "", via="pronoun"))
@@ -413,7 +425,7 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
             cands = lex.short_names.get(word) or lex.short_names.get(base)
             if cands and len(cands) == 1:
                 short = cands[0]
-        if short is not None and _korean_full_name(lex, toks, i, folded):
+        if short is not None and _korean_full_name(lex, toks, i, folded, ctx):
             short = None  # "চো কাং ইল": a family name that begins someone else's full name
         if short is not None and (word in ctx.people or base in ctx.people or word in lex.short_names
                                   or base in lex.short_names):
@@ -648,19 +660,29 @@ def _body_country(lex: Lexicon, mentions: list[Mention], toks: list[Token], tok:
     return None
 
 
-def _korean_full_name(lex: Lexicon, toks: list[Token], j: int, folded: str) -> bool:
-    """"চো কাং ইল" after a title: a Korean family name ("চো", the short form of a known Choe) followed
-    by two one-syllable words is a three-syllable full name, someone else's."""
+def _korean_full_name(lex: Lexicon, toks: list[Token], j: int, folded: str, ctx: DocumentContext | None = None) -> bool:
+    """"চো কাং ইল" after a title: a Korean family name ("চো", the short form of a known Choe, or of a
+    Korean the document named: "কিম") followed by two one-syllable words is a three-syllable full
+    name, someone else's."""
     if j + 2 >= len(toks) or not folded:
         return False
-    cands = lex.short_names.get(toks[j].text) or []
+    cands = list(lex.short_names.get(toks[j].text) or [])
+    if ctx is not None and toks[j].text in ctx.people:
+        cands.append(ctx.people[toks[j].text])
     if not any(e.country in lex.entities and "korean" in style_of(lex.entities[e.country].iso) for e in cands):
         return False
     for k in (j + 1, j + 2):
         w = toks[k].text
         if len(_strip(w) if k == j + 2 else w) > 4 or w in STOPWORDS or lex.title(w) or lex.lookup([w]) or folded[toks[k - 1].end:toks[k].start] != " ":
             return False
+        if not _ONE_SYLLABLE.fullmatch((_strip(w) if k == j + 2 else w).replace("য", "")):
+            return False  # "কিম আগরা ঘুরে দেখবেন": Kim, then other words
     return True
+
+
+#: A word of one syllable, as Korean names are written syllable by syllable ("সন", "গিয়ং", "হুই",
+#: "দে"): at most two consonants around one run of vowels ("আগরা", "ঘুরে" have two).
+_ONE_SYLLABLE = re.compile("[\u0995-\u09b9\u09dc-\u09df]?[\u0985-\u0994\u09be-\u09cc]*[\u0995-\u09b9\u09dc-\u09df\u0982]?")
 
 
 def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext, position: str | None,
@@ -668,8 +690,12 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
     """The person named right after a title or honorific at token j, and how many tokens. A new
     person's name is at most three words, and ends at punctuation or markup between its words
     (a name in wiki bold followed by "স্ত্রী …" is the two bold words)."""
+    aside = int(j < len(toks) and bool(folded) and folded[toks[j].start - 1:toks[j].start] == "("
+                and folded[toks[j].end:toks[j].end + 1] == ")")
+    j += aside  # "সচিব (পূর্ব) পেরিয়াসামি কুমারন": a word in brackets after the title qualifies it
     honorific = j < len(toks) and toks[j].text in lex.honorifics
     j += honorific  # "রাষ্ট্রপ্রধান প্রিন্স সিহানুক": an honorific between the title and the name
+    honorific += aside
     # a known person (full name) right after the title is found by the main loop instead
     for n in range(min(lex.max_words, len(toks) - j), 0, -1):
         res = lex.lookup([t.text for t in toks[j:j + n]])
@@ -677,7 +703,7 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
             return None, 0
     # "চোয়ে সু-হন": a family name followed by a hyphenated given name is someone's full name
     full_name = j + 2 < len(toks) and folded[toks[j + 2].start - 1:toks[j + 2].start] == "-"
-    full_name = full_name or _korean_full_name(lex, toks, j, folded)
+    full_name = full_name or _korean_full_name(lex, toks, j, folded, ctx)
     if j < len(toks) and not full_name:
         w = toks[j].text
         base = _strip(w)
@@ -694,6 +720,9 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
         # a bare title ("পররাষ্ট্রমন্ত্রী হাকান ফিদান বলেন"): an office of the country the document
         # reports from, the one of its two main countries that is not North Korea
         country = ctx.home()
+    if (country is None or country.slug not in lex.entities) and full_name:
+        # "সে দেশের উপরাষ্ট্রপ্রধান কিম ইয়ং দে": a Korean's full name, of the Korea the document is about
+        country = next((c for c in ctx.topic if c.iso in ("KP", "KR")), country)
     unresolved = country is None or country.slug not in lex.entities
     skipped = int(honorific)
     if j < len(toks) and toks[j].text in RETIRED:
@@ -720,7 +749,7 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
             break  # a name the lexicon knows ("ইউরোপীয় ইউনিয়নের") ends the new person's name
         words.append(w)
         if case_of(_name_ending(lex, w)) in ("gen", "acc") and not (
-                k + 1 < len(toks) and toks[k + 1].text in NAME_PARTICLES):
+                k + 1 < len(toks) and toks[k + 1].text in NAME_PARTICLES) and not _GIVEN_NAME_IN_R(toks, k):
             break  # ("মুয়াম্মার আল-এরিয়ানি": -র before a name particle is the name's own)
     if len(words) < 2:
         return None, 0
@@ -745,6 +774,18 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
                         position=position, alt_en=_other_korean_spelling(label))
         ctx.new_people[slug] = person
     return person, len(words) + skipped
+
+
+def _GIVEN_NAME_IN_R(toks: list[Token], k: int) -> bool:
+    """"রণধীর জয়সওয়াল বুধবার …", "কবির আহমেদ বলেন": a given name ending in -ির/-ীর, not a genitive,
+    when one more name word follows and then a word that ends a name."""
+    w = toks[k].text
+    if not (w.endswith("ির") or w.endswith("ীর")) or k + 1 >= len(toks):
+        return False
+    nxt = toks[k + 1].text
+    if nxt in STOPWORDS or _NATIVE_WORD.search(nxt) or _strip(nxt) != nxt:
+        return False
+    return k + 2 >= len(toks) or toks[k + 2].text in STOPWORDS
 
 
 #: Letters and endings that Bengali spelling of foreign names does not use, but its own words do:
@@ -881,8 +922,10 @@ def _mark_modifiers(lex: Lexicon, mentions: list[Mention], toks: list[Token], fo
             # "উত্তর কোরিয়ার কূটনীতিকরা …", "… সামরিক উপদেষ্টারা …": the country's people act
             m.case, m.post = "nom", ""
             continue
-        named = nxt_m is not None and nxt_m.entity.kind == "Person" and nxt_m.tok - m.tok_end <= 3
         title = lex.title(nxt_tok)
+        # (a title with a case ending, "জাপানের পররাষ্ট্রমন্ত্রীর সঙ্গে পেনি ওংয়ের বৈঠক", names no one after it)
+        named = nxt_m is not None and nxt_m.entity.kind == "Person" and nxt_m.tok - m.tok_end <= 3 and not (
+            title and title[1] and nxt_m.tok > m.tok_end + 1)
         if title and not named and m.entity.kind == "Country" and m.entity.slug in lex.entities:
             # "চেকোস্লোভাকিয়ার প্রধানমন্ত্রী পিয়ংইয়ং সফর করেন": an office holder left unnamed acts
             # for the country, in the case of the title

@@ -223,6 +223,7 @@ def read(doc: Document) -> Reading:
             # not what the next sentences tell
             prev_dates = [d for d in s.dates if not d.anchor and not _BACKGROUND_DATE.match(f.text, d.end, fb)]
             age = 0
+    reading.events = _without_undated_repeats(reading.events)
     for s in sents:  # everyone the article names, not only event participants
         for m in s.mentions:
             if m.entity.kind in ("Person", "Organization") and not m.entity.slug.startswith("?"):
@@ -240,6 +241,24 @@ def read(doc: Document) -> Reading:
         if e.country and e.country in lex.entities:
             reading.entities.setdefault(e.country, lex.entities[e.country])
     return reading
+
+
+def _parties(ev: Event) -> tuple:
+    return (ev.cls, ev.planned, *(frozenset(e.slug for e in side) for side in (ev.actors, ev.recipients, ev.participants)))
+
+
+def _without_undated_repeats(events: list[Event]) -> list[Event]:
+    """The events less those told first without a date and then again with one: an article's lead
+    ("পোল্যান্ড উত্তর কোরিয়াকে স্বীকৃতি দেওয়া প্রথম দিকের দেশগুলোর একটি") sums up what its body
+    tells with the date ("১৯৪৮ সালের ১৬ অক্টোবর পোল্যান্ড … স্বীকৃতি দেয়")."""
+    out = []
+    for i, ev in enumerate(events):
+        if ev.date is None and ev.start is None and any(
+                _parties(later) == _parties(ev) and (later.date is not None or later.start is not None)
+                for later in events[i + 1:]):
+            continue
+        out.append(ev)
+    return out
 
 
 #: A wiki citation: "<ref>{{ওয়েব উদ্ধৃতি |শিরোনাম=… |সংগ্রহের-তারিখ=…}}</ref>", "<ref name="…"/>".

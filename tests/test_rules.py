@@ -1482,3 +1482,65 @@ def test_a_reporters_word_after_a_new_name_is_no_part_of_it():
     text = "মালির পররাষ্ট্র মন্ত্রণালয়ের মুখপাত্র কোয় কুয়ং সাংবাদিকদের বলেন, সফরটি সফল হয়েছে।"
     said = events(text, "Statement")
     assert said and [a.label_en for a in said[0].actors] == ["Koy Kuong"]
+
+
+def test_an_undated_summary_of_a_dated_event_is_left_out():
+    text = ("পোল্যান্ড উত্তর কোরিয়াকে স্বীকৃতি দেওয়া প্রথম দিকের দেশগুলোর একটি। "
+            "১৯৪৮ সালের ১৬ অক্টোবর পোল্যান্ড উত্তর কোরিয়াকে স্বীকৃতি দেয়।")
+    assert [ev.date for ev in events(text, "Recognition")] == [PartialDate(1948, 10, 16)]
+
+
+def test_a_weekday_in_a_plan_is_the_coming_one():
+    text = ("শেষ আপডেট: ১৮ জুন ২০২৬ ০৭:১২\n\nমঙ্গলবার দিল্লি পৌঁছেছেন উত্তর কোরিয়ার মন্ত্রী কিম সন গিয়ং। "
+            "শনিবার তিনি কাঠমান্ডুর উদ্দেশে রওনা হবেন।")
+    left = [ev for ev in events(text, "Visit") if slugs(ev.recipients) == {"nepal"}]
+    assert left and left[0].planned and left[0].date == PartialDate(2026, 6, 20)
+
+
+def test_a_bracketed_word_after_a_title_and_a_pronoun_before_a_duration():
+    text = ("ভারত ও উত্তর কোরিয়ার সম্পর্ক পুরনো। মঙ্গলবার দিল্লি পৌঁছেছেন উত্তর কোরিয়ার মন্ত্রী কিম সন গিয়ং। "
+            "বুধবার বিদেশ মন্ত্রকের সচিব (পূর্ব) রাজেশ মেহতার সঙ্গে তাঁর প্রায় দু’ঘণ্টা বৈঠক হয়েছে।")
+    met = events(text, "Meeting")
+    assert met and "kim-son-gyong" in slugs(met[-1].participants) and any(
+        p.label_en.startswith("Rajesh") for p in met[-1].participants)
+
+
+def test_a_deputy_title_and_a_korean_full_name_of_the_korea_in_the_story():
+    text = ("ভারত ও উত্তর কোরিয়ার সম্পর্ক পুরনো। উত্তর কোরিয়ার মন্ত্রী কিম সন গিয়ং দিল্লি আসেন। "
+            "২০১৮ সালে বিদেশ প্রতিমন্ত্রী ভি কে সিংহ পিয়ংইয়াং গিয়ে সে দেশের উপরাষ্ট্রপ্রধান কিম ইয়ং দে-র সঙ্গে বৈঠক করেন।")
+    met = [ev for ev in events(text, "Meeting") if ev.date == PartialDate(2018)]
+    assert met and {p.country for p in met[0].participants if p.kind == "Person"} == {"india", "north-korea"}
+    assert "kim-son-gyong" not in slugs(met[0].participants)
+
+
+def test_a_shared_family_name_stays_with_the_person_the_story_is_about():
+    text = ("ভারত ও উত্তর কোরিয়ার সম্পর্ক পুরনো। মঙ্গলবার দিল্লি পৌঁছেছেন উত্তর কোরিয়ার মন্ত্রী কিম সন গিয়ং। "
+            "বুধবার কিম প্রধানমন্ত্রীর সঙ্গে দেখা করেন। ২০১৮ সালে বিদেশ প্রতিমন্ত্রী পিয়ংইয়াং গিয়ে সে দেশের "
+            "উপরাষ্ট্রপ্রধান কিম ইয়ং দে-র সঙ্গে বৈঠক করেন। শনিবার কিম কাঠমান্ডুর উদ্দেশে রওনা হবেন।")
+    left = [ev for ev in events(text, "Visit") if slugs(ev.recipients) == {"nepal"}]
+    assert left and slugs(left[0].actors) == {"kim-son-gyong"}
+
+
+def test_a_letter_handed_over_is_from_its_author_to_whose_hands():
+    text = ("ভারত ও উত্তর কোরিয়ার সম্পর্ক পুরনো। বৈঠকের পরে কিম বিদেশমন্ত্রী এস জয়শঙ্করের হাতে উত্তর কোরিয়ার "
+            "বিদেশমন্ত্রী চো সন হুইয়ের একটি চিঠি তুলে দেন।")
+    sent = events(text, "Message")
+    assert sent and slugs(sent[0].actors) == {"choe-son-hui"} and slugs(sent[0].recipients) == {"s-jaishankar"}
+
+
+def test_a_given_name_ending_in_ir_before_a_family_name():
+    text = ("ভারত ও উত্তর কোরিয়ার সম্পর্ক পুরনো। ভারত উত্তর কোরিয়াকে সাহায্য দেয়। "
+            "বিদেশ মন্ত্রকের মুখপাত্র রণধীর জয়সওয়াল বুধবার জানান, সফরটি সফল।")
+    said = events(text, "Statement")
+    assert said and [(a.label_en.split()[0], a.country) for a in said[0].actors] == [("Randhir", "india")]
+
+
+def test_a_meeting_scheduled_with_an_unnamed_office_holder():
+    text = "আগামী সপ্তাহে টোকিওতে জাপানের পররাষ্ট্রমন্ত্রীর সঙ্গে পেনি ওংয়ের বৈঠক হওয়ার কথা রয়েছে।"
+    met = events(text, "Meeting")
+    assert met and met[0].planned and slugs(met[0].participants) == {"penny-wong", "japan"}
+
+
+def test_relations_restored_are_not_cooperation():
+    text = "২০০০ সালের মে মাসে অস্ট্রেলিয়া ও উত্তর কোরিয়া সম্পর্ক পুনঃস্থাপন করে।"
+    assert events(text, "RelationsEstablished") and events(text, "Cooperation") == []
