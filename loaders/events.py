@@ -384,9 +384,15 @@ def _resolve_pronouns(agents: list[Mention], pronouns: list[Mention], ctx, lex) 
     if other is None and not agents and len(ctx.topic) == 2:
         return agents  # nothing fixes which of the two it is
     out = list(agents)
-    if other is not None:
-        for p in pronouns:
-            out.append(Mention(other, p.start, p.end, p.tok, p.tok_end, p.case, p.post, via="pronoun"))
+    own = _country_of(named, lex) if named is not None else None
+    for p in pronouns:
+        # "ইরাক উত্তর কোরিয়ার সঙ্গে সম্পর্ক ছিন্ন করে এবং দেশটির কূটনীতিকদের বহিষ্কার করে": the other
+        # country the sentence has just named, else the document's other country
+        before = [a.entity for a in agents if a.start < p.start and a.entity.kind == "Country"
+                  and (own is None or a.entity.slug != own.slug)]
+        referent = before[-1] if before else other
+        if referent is not None:
+            out.append(Mention(referent, p.start, p.end, p.tok, p.tok_end, p.case, p.post, via="pronoun"))
     return sorted(out, key=lambda m: m.start)
 
 
@@ -631,6 +637,10 @@ def _dated(ev: Event, trigger: int, dates: list[DateMention], rule: Rule) -> lis
     # "পরের বছর, ১৯৬৫ সালের এপ্রিলে": a date refined by the next one is one date
     points = [d for d in points if not any(o is not d and o.value.lexical().startswith(d.value.lexical())
                                            and len(o.value.lexical()) > len(d.value.lexical()) for o in points)]
+    # "যুদ্ধ শেষ হওয়ার পরের বছর, ১৯৮৯ সালের মে মাসে": a relative date that the next one spells out
+    # (a year alone, then a month and year: "পরের বছর, ১৯৮৯ সালের মে মাসে")
+    points = [d for d in points if not (d.value.month is None and any(
+        o.value.month is not None and 0 < o.start - d.end <= 3 for o in points))]
     dates = [d for d in dates if d.value is None or d in points]
     if rule.roles == "visit" and len(points) > 1:
         copies = []
@@ -766,6 +776,8 @@ def _meeting(ev, m, sentence, t0, agents, both, ctx, lex) -> list[Event]:
         return []  # "শীর্ষ সম্মেলনকে স্বাগত জানান": a summit welcomed is a statement, not a meeting
     if _RECEPTION.search(m.group(0)) and not any(p.kind == "Person" for p in people):
         return []  # a welcome for visitors or tourists is not a meeting of leaders
+    if _RECEPTION.search(m.group(0)) and not any(a.case == "nom" and not a.post and a.start < t0 for a in agents):
+        return []  # "লক্ষাধিক মানুষ তাঁহাকে অভ্যর্থনা জানায়": welcomed by crowds, no host named
     return [ev] if len(ev.participants) >= 2 else []
 
 

@@ -343,8 +343,9 @@ class Lexicon:
         return _lookup(self.adjectives, k)
 
     @functools.lru_cache(maxsize=65536)  # noqa: B019 - one lexicon per process
-    def title(self, word: str) -> tuple[str, str] | None:
-        """The English position a (folded) title word names, and its case ending."""
+    def title(self, word: str, compound: bool = True) -> tuple[str, str] | None:
+        """The English position a (folded) title word names, and its case ending (``compound``: also
+        a minister of any field, "শিল্পমন্ত্রী")."""
         for suf in ("", *endings(word)):
             base = word[: len(word) - len(suf)] if suf else word
             if base in self.titles:
@@ -352,7 +353,7 @@ class Lexicon:
             for pre in ("উপ-", "উপ"):  # "উপরাষ্ট্রপ্রধান", "উপ-মহাসচিব": the deputy of a title
                 if base.startswith(pre) and base[len(pre):] in self.titles:
                     return "deputy " + self.titles[base[len(pre):]], suf
-            if base.endswith("মন্ত্রি") and len(base) > 7:  # শিল্পমন্ত্রী, বাণিজ্যমন্ত্রী …: a minister
+            if compound and base.endswith("মন্ত্রি") and len(base) > 7:  # শিল্পমন্ত্রী, বাণিজ্যমন্ত্রী …: a minister
                 return "minister", suf
         return None
 

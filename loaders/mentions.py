@@ -103,6 +103,7 @@ COUNT_WORDS = {key(w) for w in ["একাধিক", "প্রথম", "দ্
 #: একাধিক বৈঠক", "তাঁর প্রায় দু'ঘণ্টা বৈঠক".
 _COUNT_OR_SPAN = re.compile("^(?:" + "|".join(sorted(COUNT_WORDS | {key(w) for w in ["প্রায়", "দু", "দুই", "এক", "তিন", "চার"]}))
                             + r"|\d+)$|" + key("ঘণ্টা") + "|" + key("মিনিট"))
+AND_WORDS = {key("ও"), key("এবং")}
 #: Nouns of a state's act or stance: an adjective of the state before one stands for the state.
 ACT_NOUNS = {key(w) for w in ["হস্তক্ষেপ", "পদক্ষেপ", "সিদ্ধান্ত", "অবস্থান", "প্রস্তাব", "উদ্যোগ", "অভিযান"]}
 #: Nouns a country's bare name qualifies ("ইউক্রেন যুদ্ধ", "কাতার সংকট"): the name is no party then.
@@ -293,8 +294,10 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
                     break
                 adj = None
         word = toks[i].text
-        title = lex.title(word) or (lex.title(word + toks[i + 1].text) if i + 1 < len(toks) and not adj
-                                    and word not in ctx.people else None)  # ("কিম প্রধানমন্ত্রীর": Kim, then a title)
+        # a title of two words ("পররাষ্ট্র মন্ত্রী"), as titles.yaml lists it ("তিনি প্রধানমন্ত্রী", "কিম
+        # প্রধানমন্ত্রীর" are a word and a title)
+        title = lex.title(word) or (lex.title(word + toks[i + 1].text, compound=False)
+                                    if i + 1 < len(toks) and not adj else None)
         if title and not lex.title(word) and _GENITIVE_WORD.search(word):
             title = None  # "দেশটির পররাষ্ট্রমন্ত্রী": a genitive before a title is not half of it
         if adj and not title:
@@ -326,6 +329,11 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
             elif group is not None:
                 # "উত্তর কোরীয় প্রশিক্ষকেরা": the country acts, in the case of the noun
                 case, post, used = _case_and_post(lex, toks, group + 1, _ending_of(lex, toks[group].text))
+                if case == "nom" and not post and group + 2 < len(toks) and toks[group + 1].text in AND_WORDS \
+                        and _ending_of(lex, toks[group + 2].text):
+                    # "ইরানি ব্যক্তি ও প্রতিষ্ঠানের ওপর": the pair takes the case of its last noun
+                    case, post, used = _case_and_post(lex, toks, group + 3, _ending_of(lex, toks[group + 2].text))
+                    used += 2
                 leader = ctx.last_leader
                 if leader is None or leader.country != adj[0].slug or not _DEFINITE_PARTY.match(toks[group].text):
                     leader = None

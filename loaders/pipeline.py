@@ -20,7 +20,7 @@ from kutniti.loaders.document import Document
 from kutniti.loaders.events import _DEMONSTRATIVE, WEAPON_NAME, WEAPON_NOUNS, Event, read_events
 from kutniti.loaders.lexicon import Entity, lexicon
 from kutniti.loaders.mentions import DocumentContext, Mention, find_mentions
-from kutniti.loaders.text import fold, fold_pattern, sentences, tokens
+from kutniti.loaders.text import CITATION, fold, fold_pattern, sentences, tokens
 
 _HEADING = re.compile(r"==+[^=\n]{1,60}==+")
 #: Words that move the narrative in time: a sentence with one does not take the date before it.
@@ -142,7 +142,7 @@ def read(doc: Document) -> Reading:
     spans = article_spans(raw)
     doc.title = doc.title or title_of(raw, spans)
     ctx = DocumentContext()
-    refs = [f.folded_span(m.start(), m.end()) for m in _CITATION.finditer(raw)] if "<ref" in raw else []
+    refs = [f.folded_span(m.start(), m.end()) for m in CITATION.finditer(raw)] if "<ref" in raw else []
     narrative: PartialDate | None = None
     sents: list[Sentence] = []
     counts: dict[str, int] = {}
@@ -261,8 +261,6 @@ def _without_undated_repeats(events: list[Event]) -> list[Event]:
     return out
 
 
-#: A wiki citation: "<ref>{{ওয়েব উদ্ধৃতি |শিরোনাম=… |সংগ্রহের-তারিখ=…}}</ref>", "<ref name="…"/>".
-_CITATION = re.compile(r"<ref(?:\s[^<>]*)?/>|<ref(?:\s[^<>]*)?>.*?</ref>", re.DOTALL)
 #: A field of a wiki infobox: "| mission1 = …", "| দূতাবাস১ = …".
 _INFOBOX_FIELD = re.compile(r"[ \t]*\|[ \t]*[\w\u0980-\u09ff][\w\u0980-\u09ff .-]{0,40}=")
 #: Rules that read a statement from a person's words (quoted or reported).

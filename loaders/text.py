@@ -140,6 +140,8 @@ ABBREVIATIONS = ("মিঃ", "মি.", "ড.", "ডঃ", "ডা.", "মো.",
 _BOUNDARY = re.compile(r"[।৷॥?!]+[\"'”’)\]]*|\.(?=\s)|\n+|\|")
 #: A wiki link's target before its shown text: "[[রামবরণ যাদব|রামবরণ যাদবের]]". The bar is not a
 #: table's, and the target (the linked page's name, in the nominative) is not part of the sentence.
+#: A wiki citation: "<ref>{{ওয়েব উদ্ধৃতি |শিরোনাম=… |সংগ্রহের-তারিখ=…}}</ref>", "<ref name="…"/>".
+CITATION = re.compile(r"<ref(?:\s[^<>]*)?/>|<ref(?:\s[^<>]*)?>.*?</ref>", re.DOTALL)
 _LINK_TARGET = re.compile(r"\[\[([^\[\]|\n]*)\|(?=[^\[\]|\n]*\]\])")
 #: English letters as their names are written in Bengali script: initials ("ভি. কে. সিং" → V. K. Singh).
 LETTER_NAMES = {"এ": "A", "বি": "B", "সি": "C", "ডি": "D", "ই": "E", "এফ": "F", "জি": "G", "এইচ": "H",
@@ -156,9 +158,12 @@ def sentences(raw: str, start: int = 0, end: int | None = None) -> list[tuple[in
     spans: list[tuple[int, int]] = []
     cur = start
     links = [t.span() for t in _LINK_TARGET.finditer(raw, start, end)] if "[[" in raw[start:end] else []
+    cites = [t.span() for t in CITATION.finditer(raw, start, end)] if "<ref" in raw[start:end] else []
     for m in _BOUNDARY.finditer(raw, start, end):
         if m.group(0) == "|" and any(a < m.start() < b for a, b in links):
             continue
+        if any(a <= m.start() < b for a, b in cites):
+            continue  # "<ref>{{… |শিরোনাম=… |বছর=2002}}</ref>": a citation is not split
         if m.group(0) == ".":
             before = raw[max(start, m.start() - 6):m.start() + 1]
             if any(before.endswith(a) for a in ABBREVIATIONS):
@@ -172,6 +177,17 @@ def sentences(raw: str, start: int = 0, end: int | None = None) -> list[tuple[in
         _add(raw, cur, stop, spans)
         cur = m.end()
     _add(raw, cur, end, spans)
+    if cites:  # a citation after a sentence's end is not part of the next sentence
+        ends = {a: b for a, b in cites}
+        trimmed = []
+        for a, b in spans:
+            while a in ends:
+                a = ends[a]
+                while a < b and raw[a].isspace():
+                    a += 1
+            if b > a:
+                trimmed.append((a, b))
+        spans = trimmed
     return spans
 
 

@@ -1544,3 +1544,50 @@ def test_a_meeting_scheduled_with_an_unnamed_office_holder():
 def test_relations_restored_are_not_cooperation():
     text = "২০০০ সালের মে মাসে অস্ট্রেলিয়া ও উত্তর কোরিয়া সম্পর্ক পুনঃস্থাপন করে।"
     assert events(text, "RelationsEstablished") and events(text, "Cooperation") == []
+
+
+def test_a_pronoun_before_a_title_is_the_subject():
+    text = ("১৯৬৪ সালের নভেম্বর মাসে সুকর্ণ পিয়ংইয়াং সফর করেন। সফরকালে তিনি প্রধানমন্ত্রী কিম ইল-সুং-এর "
+            "সহিত আলোচনা করেন।")
+    met = events(text, "Meeting")
+    assert met and slugs(met[0].participants) == {"sukarno", "kim-il-sung"}
+
+
+def test_a_citation_is_not_split_into_sentences_and_leaves_the_next_sentence_its_date():
+    text = ("১৯৬৫ সালের এপ্রিলে কিম ইল-সুং ইন্দোনেশিয়ায় আসেন। সুকর্ণ একটি অর্কিডের নাম রাখেন।"
+            "<ref>{{বই উদ্ধৃতি |শেষাংশ=Lankov |প্রথমাংশ=Andrei |শিরোনাম=From Stalin to Kim Il Sung |বছর=2002}}</ref> "
+            "দুই নেতা জাকার্তায় দীর্ঘ বৈঠকে মিলিত হন।")
+    spans = sentences(text)
+    assert [text[a:b][:7] for a, b in spans] == ["১৯৬৫ সা", "সুকর্ণ ", "দুই নেত"]
+    met = events(text, "Meeting")
+    assert met and met[0].date == PartialDate(1965, 4)
+
+
+def test_a_welcome_by_crowds_is_no_meeting():
+    text = "১৯৬৪ সালে সুকর্ণ পিয়ংইয়াং সফর করেন। বিমানবন্দরে লক্ষাধিক মানুষ তাঁহাকে অভ্যর্থনা জানাইয়াছিল।"
+    assert events(text, "Meeting") == []
+
+
+def test_the_same_year_with_an_emphatic_ending():
+    text = "১৯৬৪ সালের এপ্রিলে দুই দেশ সম্পর্ক স্থাপন করে। সেই বৎসরই জাকার্তায় উত্তর কোরিয়ার দূতাবাস খোলা হয়।"
+    opened = events(text, "MissionOpening")
+    assert opened and opened[0].date == PartialDate(1964)
+
+
+def test_the_country_pronoun_is_the_other_country_the_sentence_named():
+    text = ("ইরাক ও ইরানের সম্পর্ক। ১৯৮০ সালে ইরাক উত্তর কোরিয়ার সঙ্গে কূটনৈতিক সম্পর্ক ছিন্ন করে এবং "
+            "বাগদাদে অবস্থানরত দেশটির সব কূটনীতিককে বহিষ্কার করে।")
+    out = events(text, "Expulsion")
+    assert out and slugs(out[0].recipients) == {"north-korea"}
+
+
+def test_a_nationality_before_two_coordinated_nouns_takes_the_last_ones_case():
+    text = "২০১৬ সালে মার্কিন অর্থ মন্ত্রণালয় এগারোটি ইরানি ব্যক্তি ও প্রতিষ্ঠানের ওপর নিষেধাজ্ঞা আরোপ করে।"
+    hit = events(text, "Sanction")
+    assert hit and slugs(hit[0].actors) == {"united-states"} and slugs(hit[0].recipients) == {"iran"}
+
+
+def test_a_year_spelled_out_by_the_month_and_year_after_it():
+    text = ("১৯৮০ সালে যুদ্ধ শুরু হয়। যুদ্ধ শেষ হওয়ার পরের বছর, ১৯৮৯ সালের মে মাসে, প্রেসিডেন্ট আলি খামেনি "
+            "পিয়ংইয়াং যান।")
+    assert [ev.date for ev in events(text, "Visit")] == [PartialDate(1989, 5)]
