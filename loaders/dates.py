@@ -127,8 +127,8 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         # decades: "১৯৯০ এর দশকে", "১৯৬০-এর দশকের", "সত্তরের দশকের শুরুতে" (a decade named in
         # words is of the 1900s); "শুরুতে/গোড়ার দিকে" narrows it to the early years, "শেষে/শেষের দিকে"
         # to the late ones, "মাঝামাঝি" to the middle
-        ("decade", rf"{y}\s*-?\s*(?:এর|র|ের)?\s*দশক(?:ের|এর|ে|র)?{PART}"),
-        ("decade_word", rf"(?P<w>{DECADE_WORDS})(?:যের|য়ের|ের|এর|র)\s*দশক(?:ের|এর|ে|র)?{PART}"),
+        ("decade", rf"{y}\s*-?\s*(?:এর|র|ের)?\s*দশক(?:ের|এর|ে|র|\s*জুড়ে)?{PART}"),
+        ("decade_word", rf"(?P<w>{DECADE_WORDS})(?:যের|য়ের|ের|এর|র)\s*দশক(?:ের|এর|ে|র|\s*জুড়ে)?{PART}"),
         # "১৯৪৮ সালের ১৫ অক্টোবর"
         ("ydm", rf"{y}{SAL}\s+{d}\s*(?:শে|ই|লা|রা|তম)?\s+{M}"),
         # "১৫ অক্টোবর ১৯৪৮", "27 অক্টোবর, 2025"

@@ -248,10 +248,10 @@ _CONDITIONAL = re.compile(fold_pattern(r"(?:লে|ায়)$"))
 _PASSIVE = re.compile(fold_pattern(
     r"(?:করা|দেওয়া|দেয়া|পাঠানো|জানানো)\s+(?:হয়|হয়েছে|হয়েছিল|হচ্ছে|হচ্ছিল|হবে|হল|হলো)"))
 #: A trigger that names a meeting only as a time reference ("বৈঠকের পর", "বৈঠকের সময়").
-_ANCHORED = re.compile(fold_pattern(r"(?:ে|ের)\s+(?:সময়|শেষে|পর)$"))
+_ANCHORED = re.compile(fold_pattern(r"(?:ে|ের|ার|ায়)\s+(?:সময়|শেষে|পর)$"))
 #: Symmetric event classes that still have one acting side, named as the nominative subject.
 ONE_SIDED = ("Statement", "AgreementTermination")
-_TWO_LEADERS = re.compile(fold_pattern(r"দুই নেতা|উভয় নেতা"))
+_TWO_LEADERS = re.compile(fold_pattern(r"দুই নেতা|উভয় নেতা|(?<![\u0980-\u09ff])(?:দুজন|দু'জন|দু’জন)(?:ের|েরই|ই)?(?![\u0980-\u09ff])"))
 _VISIT_NOUN = re.compile(fold_pattern(r"\s+(?:সফর|ভ্রমণ)"))
 _NEGATED_VERB = re.compile(fold_pattern(r"\S*(?:নি|না)(?![\u0980-\u09ff])"))
 #: A trigger ending before its verb ("দূতাবাস বন্ধ", "সম্পর্ক ছিন্ন") is negated by the verb phrase
@@ -711,7 +711,7 @@ def _apply(rule, m, sentence, s_start, t0, agents, pronouns, both, ctx, lex, all
             if a.entity.kind == "Person" and a.entity.slug not in {p.slug for p in people} and a.post not in ("source", "by"):
                 people.append(a.entity)
         if len(people) < 2 and _TWO_LEADERS.search(sentence) and len(ctx.recent_people) >= 2:
-            people = ctx.recent_people[-2:]
+            people = ctx.two_people()
         ev.participants = people
         return [ev] if len(people) >= 2 else []
     if rule.roles == "hosting":
@@ -762,7 +762,7 @@ def _meeting(ev, m, sentence, t0, agents, both, ctx, lex) -> list[Event]:
             if c.slug not in {p.slug for p in people} and all(p.country != c.slug for p in people):
                 people.append(c)
     if len(people) < 2 and _TWO_LEADERS.search(sentence) and len(ctx.recent_people) >= 2:
-        people = list(ctx.recent_people[-2:])
+        people = list(ctx.two_people())
     if len(people) < 2 and both:
         people += [c for c in ctx.topic if all(_country_of(p, lex) is not c for p in people)]
     if len(people) < 2 and people:
@@ -821,7 +821,7 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
         leaders = _TWO_LEADERS.search(sentence) and len(ctx.recent_people) >= 2
         if leaders:
             agents = []
-            for person in ctx.recent_people[-2:]:
+            for person in ctx.two_people():
                 c = _country_of(person, lex)
                 if c is not None and c.slug not in {p.slug for p in parts}:
                     parts.append(c)
@@ -934,7 +934,10 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
             # aid for a country's people: "X-এর শিশুদের জন্য … পাঠায়"
             owners = [g for g in gens if g.start < t0 and g is not actor and rule.cls == "Aid"
                       and _FOR_GROUP.match(sentence, g.end - s_start) and _owns_group(sentence[g.end - s_start:m.start()], lex)]
-            recipient = (objects or locs or owners[-1:] or [None])[0]
+            # "রাশিয়ার কুর্স্ক অঞ্চলে … সেনা পাঠায়": a region of a country, in the locative
+            regions = [g for g in gens if g.start < t0 and g is not actor and g.entity.kind == "Country"
+                       and _REGION_OF.match(sentence, g.end - s_start)]
+            recipient = (objects or locs or regions[-1:] or owners[-1:] or [None])[0]
         elif rule.mission:
             # "X অ্যাঙ্গোলা ও উগান্ডায় তাদের দূতাবাস বন্ধ করে": the host in the locative before it
             recipient = (objects or [x for x in locs if x.start < t0][-1:] or [None])[0]
@@ -1072,6 +1075,9 @@ def _hyphen_pair(mentions, sentence, s_start, t0, t1, lex) -> list[Entity] | Non
 
 
 #: "ভিয়েতনামের সীমান্ত শহর দং দাংয়ে পৌঁছান": a place the lexicon lacks, in the genitive country.
+#: A place of a country named before it, in the locative: "(রাশিয়ার) কুর্স্ক অঞ্চলে", "(সিরিয়ার) সীমান্তে".
+_REGION_OF = re.compile(fold_pattern(
+    r"\s+(?:[^\s,।]+\s+){0,2}?(?:শহর|নগরী|প্রদেশ|অঞ্চল|দ্বীপ|বন্দর|সীমান্ত|রণাঙ্গন|ফ্রন্ট|উপকূল)(?:ে|এ|তে|য়|টিতে)(?![\u0980-\u09ff])"))
 _PLACE_IN = re.compile(fold_pattern(
     r"\s*(?:[^\s,।]+\s+)?(?:শহর|নগরী|নগর|প্রদেশ|দ্বীপ|বন্দর|অঞ্চল)\s+[^\s,।]+(?:\s+[^\s,।]+)?(?:ে|এ|তে|য|যে)\s*$"))
 

@@ -233,6 +233,7 @@ class Lexicon:
         words: dict[str, set[str]] = {}  # every word of a person's names → who has it
         family: dict[str, Entity] = {}  # a family name that comes last → its person
         no_family: set[str] = set()  # people whose family name is an ordinary word (family_short: false)
+        given: dict[str, Entity] = {}  # a given name that stands alone (patronymic names) → its person
         for p in [*_data("people.yaml")["people"], *_data("leaders.yaml")["people"]]:
             known = self.entities.get(slugify(p["label"]))
             ent = self._entity(Entity(slugify(p["label"]), "Person", p["label"], label_bn=p["bn"][0],
@@ -255,6 +256,8 @@ class Lexicon:
                     words.setdefault(w, set()).add(ent.slug)
                 if len(parts) > 1 and len(parts[-1]) >= 4 and not style_of(p.get("country")) & NO_FAMILY_SHORT:
                     family[parts[-1]] = ent
+                if len(parts) > 1 and len(parts[0]) >= 4 and "given-first" in style_of(p.get("country")):
+                    given[parts[0]] = ent  # "মেঙ্গিস্তু": a patronymic name's given name stands alone
             for n in p["bn"]:
                 if len(n.split()) > 1:
                     self.skeletons.setdefault(skeleton(n), []).append(ent)
@@ -265,6 +268,9 @@ class Lexicon:
         # last, and no one else's name has that word
         for w, ent in family.items():
             if words[w] == {ent.slug} and ent not in self.short_names.get(w, []) and ent.slug not in no_family:
+                self.short_names.setdefault(w, []).append(ent)
+        for w, ent in given.items():
+            if words[w] == {ent.slug} and ent not in self.short_names.get(w, []):
                 self.short_names.setdefault(w, []).append(ent)
 
     def _load_organizations(self) -> None:

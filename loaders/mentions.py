@@ -21,7 +21,7 @@ from kutniti.loaders.transliterate import romanise, style_of
 #: Postpositions (folded) and the relation they give the noun before them.
 POSTPOSITIONS = {
     "কাছথেকে": "source", "পক্ষথেকে": "source", "থেকে": "source", "হতে": "source",
-    "কাছে": "to", "নিকট": "to", "প্রতি": "to", "জন্য": "for", "উপর": "on", "ওপর": "on",
+    "কাছে": "to", "নিকট": "to", "প্রতি": "to", "জন্য": "for", "উপর": "on", "ওপর": "on", "উপরে": "on", "ওপরে": "on",
     "সাথে": "with", "সঙ্গে": "with", "সহ": "with", "বিরুদ্ধে": "against", "পর": "after", "পরে": "after",
     "আগে": "before", "মধ্যে": "between", "মধ্যকার": "between", "পক্ষে": "for", "তুলনায়": "than",
     "দ্বারা": "by", "কর্তৃক": "by",
@@ -152,7 +152,14 @@ class DocumentContext:
     last_leader: Entity | None = None  # the person leading the last delegation named ("X-এর নেতৃত্বে")
     sentence_mentions: list[Mention] = field(default_factory=list)  # the whole sentence's, for its clauses
     named: dict[str, int] = field(default_factory=dict)  # how often each person was named so far
+    possessors: set[str] = field(default_factory=set)  # people last named only as a possessor
     recent_people: list[Entity] = field(default_factory=list)  # people in order of last mention  # the last weapon named, for "এই ধরনের মিসাইল"
+
+    def two_people(self) -> list[Entity]:
+        """"দুই নেতা", "দুজনের": the last two people named who took part, not a letter's author
+        named in passing."""
+        acting = [p for p in self.recent_people if p.slug not in self.possessors]
+        return acting[-2:] if len(acting) >= 2 else self.recent_people[-2:]
 
     def home(self) -> Entity | None:
         """The country the document reports from: the one of its two main countries that is not
@@ -160,11 +167,16 @@ class DocumentContext:
         home = [c for c in self.topic if c.slug != "north-korea"]
         return home[0] if len(home) == 1 else None
 
-    def remember(self, person: Entity, subject: bool = True, surface: str = "") -> None:
+    def remember(self, person: Entity, subject: bool = True, surface: str = "", possessor: bool = False) -> None:
         """Note a person named; their names' words (and the words the text used, ``surface``: a
-        spelling the lexicon lacks) will stand for them later in the document."""
+        spelling the lexicon lacks) will stand for them later in the document. A ``possessor``
+        ("কিম জং উনের একটি চিঠি") is named but does not take part."""
         if subject:
             self.last_person = person
+        if possessor:
+            self.possessors.add(person.slug)
+        else:
+            self.possessors.discard(person.slug)
         if person in self.recent_people:
             self.recent_people.remove(person)
         self.recent_people.append(person)
@@ -270,7 +282,7 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
             m = Mention(ent, toks[i].start, toks[i + n - 1].end, i, i + n + used, case, post)
             out.append(m)
             if ent.kind == "Person":
-                ctx.remember(ent, subject=case == "nom" and not post)
+                ctx.remember(ent, subject=case == "nom" and not post, possessor=case == "gen" and not post)
             elif ent.kind == "Country" and case == "nom" and not post:
                 ctx.last_country = ent
             i += n + used
@@ -281,7 +293,7 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
             case, post, used = _case_and_post(lex, toks, i + n, ending)
             out.append(Mention(ent, toks[i].start, toks[i + n - 1].end, i, i + n + used, case, post))
             last = toks[i + n - 1].text
-            ctx.remember(ent, subject=case == "nom" and not post, surface=" ".join(
+            ctx.remember(ent, subject=case == "nom" and not post, possessor=case == "gen" and not post, surface=" ".join(
                 [t.text for t in toks[i:i + n - 1]] + [last[: len(last) - len(ending)] if ending else last]))
             i += n + used
             continue
@@ -366,7 +378,7 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
                 surface = " ".join(t.text for t in toks[start_tok:end_tok - 1])
                 last = toks[end_tok - 1].text
                 surface += " " + (_strip(last) if ending else last + (" " + _strip(last) if _strip(last) != last else ""))
-                ctx.remember(person, subject=case == "nom" and not post, surface=surface)
+                ctx.remember(person, subject=case == "nom" and not post, possessor=case == "gen" and not post, surface=surface)
                 i = end_tok + extra
                 continue
             end = i + 1 if not title or lex.title(word) else i + 2
@@ -375,7 +387,7 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
                 case, post, extra = _case_and_post(lex, toks, end, title[1])
                 out.append(Mention(ref, toks[i].start, toks[end - 1].end, i, end + extra, case, post,
                                    via="title"))
-                ctx.remember(ref, subject=case == "nom" and not post)
+                ctx.remember(ref, subject=case == "nom" and not post, possessor=case == "gen" and not post)
                 i = end + extra
                 continue
             two = toks[i + 1].text + toks[i + 2].text if i + 2 < len(toks) else ""
@@ -442,7 +454,7 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
             ending = _person_ending(word[len(base):] if word != base and not exact else "")
             case, post, used = _case_and_post(lex, toks, i + 1, ending)
             out.append(Mention(short, toks[i].start, toks[i].end, i, i + 1 + used, case, post, via="short"))
-            ctx.remember(short, subject=case == "nom" and not post)
+            ctx.remember(short, subject=case == "nom" and not post, possessor=case == "gen" and not post)
             i += 1 + used
             continue
         i += 1
@@ -724,10 +736,11 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
         return None, 0
     if country is not None and country.slug not in lex.entities and ctx.last_country is not None:
         country = ctx.last_country  # "দেশটির পররাষ্ট্রমন্ত্রী …": the country just named
+    from_home = False
     if country is None and not full_name:
         # a bare title ("পররাষ্ট্রমন্ত্রী হাকান ফিদান বলেন"): an office of the country the document
         # reports from, the one of its two main countries that is not North Korea
-        country = ctx.home()
+        country, from_home = ctx.home(), True
     if (country is None or country.slug not in lex.entities) and full_name:
         # "সে দেশের উপরাষ্ট্রপ্রধান কিম ইয়ং দে": a Korean's full name, of the Korea the document is about
         country = next((c for c in ctx.topic if c.iso in ("KP", "KR")), country)
@@ -761,6 +774,11 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
             break  # ("মুয়াম্মার আল-এরিয়ানি": -র before a name particle is the name's own)
     if len(words) < 2:
         return None, 0
+    if (unresolved or from_home) and _KOREAN_NAME(words):
+        # "… বিষয়ক মন্ত্রী ইউন জং হো-র": a Korean name, of the Korea the document is about
+        korea = next((c for c in ctx.topic if c.iso in ("KP", "KR")), None)
+        if korea is not None:
+            country, unresolved = korea, False
     if not (not unresolved and style_of(country.iso or country.slug) & {"south-asian"}) and any(
             _NATIVE_WORD.search(w) for w in words):
         return None, 0  # "রাষ্ট্রপতি পদে শপথ গ্রহণ": ordinary Bengali words after a title, not a name
@@ -794,6 +812,17 @@ def _GIVEN_NAME_IN_R(toks: list[Token], k: int) -> bool:
     if nxt in STOPWORDS or _NATIVE_WORD.search(nxt) or _strip(nxt) != nxt:
         return False
     return k + 2 >= len(toks) or toks[k + 2].text in STOPWORDS
+
+
+#: Korean family names as Bengali news spells them.
+KOREAN_FAMILY_NAMES = {key(w) for w in """কিম পাক পার্ক লি রি চো চোয়ে জং চ্যাং জাং হান কাং ইউন ইয়ুন মুন শিন সিন রিম
+    লিম হং নাম সং সন ইয়াং আন কো চু জু বেক সো হো ওহ চা চে জো জেয়ং চং""".split()}
+
+
+def _KOREAN_NAME(words: list[str]) -> bool:
+    """Whether a new name looks Korean: a Korean family name and one-syllable words ("ইউন জং হো")."""
+    return 2 <= len(words) <= 3 and words[0] in KOREAN_FAMILY_NAMES and all(
+        _ONE_SYLLABLE.fullmatch(_strip(w).replace("য", "")) for w in words[1:])
 
 
 #: Letters and endings that Bengali spelling of foreign names does not use, but its own words do:

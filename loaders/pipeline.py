@@ -41,6 +41,7 @@ class Sentence:
     section: int  # sentences in one section (or paragraph) share narrative dates
     recent: list[Entity] = field(default_factory=list)  # people named so far, as this sentence ends
     last_person: Entity | None = None
+    possessors: set[str] = field(default_factory=set)  # people named so far only as possessors
 
 
 @dataclass
@@ -160,7 +161,8 @@ def read(doc: Document) -> Reading:
             for d in ds:
                 if not d.relative and (d.value or d.finish):
                     narrative = d.value or d.finish
-            sents.append(Sentence((sa, sb), (fa, fb), ms, ds, section, list(ctx.recent_people), ctx.last_person))
+            sents.append(Sentence((sa, sb), (fa, fb), ms, ds, section, list(ctx.recent_people), ctx.last_person,
+                                  set(ctx.possessors)))
             for m in ms:
                 e = m.entity
                 if e.kind == "City" and e.capital and e.country:
@@ -190,7 +192,7 @@ def read(doc: Document) -> Reading:
         fa, fb = s.folded
         inherited = [d for d in prev_dates if not d.future]
         # "দুই নেতা", "তিনি": the people named up to this sentence, not the whole document's
-        ctx.recent_people, ctx.last_person = list(s.recent), s.last_person
+        ctx.recent_people, ctx.last_person, ctx.possessors = list(s.recent), s.last_person, set(s.possessors)
         if not inherited and (d := _under_heading(by_heading, s.section)) is not None:
             inherited = [DateMention(fa, fa, value=d.value, begin=d.begin, finish=d.finish)]
         if not inherited and s.raw[0] == headline:

@@ -43,6 +43,8 @@ STYLES = {
     "african": {"AO", "BJ", "BW", "BF", "BI", "CM", "CF", "TD", "KM", "CG", "CD", "CI", "DJ", "GQ", "ER", "SZ",
                 "ET", "GA", "GM", "GH", "GN", "GW", "KE", "LS", "LR", "MG", "MW", "ML", "MZ", "NA", "NE", "NG",
                 "RW", "SN", "SL", "SO", "ZA", "SS", "TZ", "TG", "UG", "ZM", "ZW"},
+    # patronymic names: the given name, first, is the one that stands alone ("মেঙ্গিস্তু", "আবি")
+    "given-first": {"ET", "ER", "IS"},
 }
 
 #: Naming traditions in which a short word before the family name is an initial, not a syllable.

@@ -1591,3 +1591,54 @@ def test_a_year_spelled_out_by_the_month_and_year_after_it():
     text = ("১৯৮০ সালে যুদ্ধ শুরু হয়। যুদ্ধ শেষ হওয়ার পরের বছর, ১৯৮৯ সালের মে মাসে, প্রেসিডেন্ট আলি খামেনি "
             "পিয়ংইয়াং যান।")
     assert [ev.date for ev in events(text, "Visit")] == [PartialDate(1989, 5)]
+
+
+def test_a_patronymic_given_name_stands_alone():
+    text = "১৯৮৩ সালের অক্টোবরে মেঙ্গিস্তু পিয়ংইয়াং সফরে যান।"
+    assert [slugs(ev.actors) for ev in events(text, "Visit")] == [{"mengistu-haile-mariam"}]
+
+
+def test_talks_named_as_a_time_reference_give_their_meeting():
+    text = ("১৯৮৩ সালে মেঙ্গিস্তু পিয়ংইয়াং সফরে যান। কিম ইল-সাংয়ের সঙ্গে তাঁর আলোচনার পর দুই নেতা একটি "
+            "মৈত্রী চুক্তিতে সই করেন।")
+    met = events(text, "Meeting")
+    assert met and slugs(met[0].participants) == {"kim-il-sung", "mengistu-haile-mariam"}
+
+
+def test_arms_received_from_a_country_are_its_transfer():
+    for text in ("২০০৭ সালে ইথিওপিয়া উত্তর কোরিয়া থেকে একটি অস্ত্রের চালান গ্রহণ করে।",
+                 "১৯৮৫ সালে ইরান উত্তর কোরিয়া থেকে ক্ষেপণাস্ত্র আমদানি করে।"):
+        got = events(text, "ArmsTransfer")
+        assert got and slugs(got[0].actors) == {"north-korea"}, text
+
+
+def test_throughout_a_decade():
+    assert find_dates(fold("আশির দশকজুড়ে উত্তর কোরীয় উপদেষ্টারা").text, 0, 20, None, None)[0].begin == PartialDate(1980)
+
+
+def test_the_two_are_the_last_two_who_took_part_not_a_letters_author():
+    text = ("প্রকাশ: ১৭ সেপ্টেম্বর ২০২৬, ১৬: ৪০\n\nতিন দিনের সরকারি সফরে লাওসে রয়েছেন উত্তর কোরিয়ার পররাষ্ট্রমন্ত্রী "
+            "চো সন হুই। সফরকালে চো সন হুই নেতা কিম জং উনের একটি চিঠি লাওসের প্রেসিডেন্ট থংলুন সিসুলিতের হাতে তুলে "
+            "দেবেন। আজ বৃহস্পতিবার দুজনের সাক্ষাৎ হওয়ার কথা রয়েছে।")
+    met = events(text, "Meeting")
+    assert met and slugs(met[-1].participants) == {"choe-son-hui", "thongloun-sisoulith"}
+
+
+def test_a_korean_name_after_a_title_far_from_its_country():
+    text = ("বেলারুশ ও উত্তর কোরিয়ার সম্পর্ক। গত মাসে উত্তর কোরিয়ার বৈদেশিক অর্থনৈতিক সম্পর্ক বিষয়ক মন্ত্রী "
+            "ইউন জং হো-র নেতৃত্বে এক প্রতিনিধিদল মিনস্কে আসে।")
+    visit = events(text, "Visit")
+    assert visit and [(a.label_en, a.country) for a in visit[0].actors] == [("Yun Jong-ho", "north-korea")]
+
+
+def test_sanctions_laid_on_a_country_and_a_meeting_due():
+    hit = events("গত সপ্তাহেই ইউরোপীয় ইউনিয়ন বেলারুশের উপরে নতুন দফার নিষেধাজ্ঞা চাপিয়েছে।", "Sanction")
+    assert hit and slugs(hit[0].recipients) == {"belarus"}
+    met = events("রাশিয়ার প্রেসিডেন্ট ভ্লাদিমির পুতিনের সঙ্গে আগামী সপ্তাহে লুকাশেঙ্কোর বৈঠক হওয়ার কথা।", "Meeting")
+    assert met and met[0].planned and slugs(met[0].participants) == {"vladimir-putin", "alexander-lukashenko"}
+
+
+def test_troops_sent_to_a_region_of_a_country():
+    text = "২০২৪ সালের শেষ দিকে রাশিয়ার কুর্স্ক অঞ্চলে লড়তে হাজার দশেক সেনা পাঠিয়েছিল উত্তর কোরিয়া।"
+    sent = events(text, "TroopDeployment")
+    assert sent and slugs(sent[0].actors) == {"north-korea"} and slugs(sent[0].recipients) == {"russia"}
