@@ -443,7 +443,7 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
         if short is None and not (toks[i].start and folded[toks[i].start - 1] == "-"):
             # (a piece of a hyphenated name, "হিয়ং-গিল", is not a name of its own)
             cands = lex.short_names.get(word) or lex.short_names.get(base)
-            if cands and len(cands) == 1:
+            if cands and len(cands) == 1 and not (word == base and _name_goes_on(lex, toks, i, folded, cands[0])):
                 short = cands[0]
         if short is not None and _korean_full_name(lex, toks, i, folded, ctx):
             short = None  # "চো কাং ইল": a family name that begins someone else's full name
@@ -561,7 +561,8 @@ def _event_owner(out: list[Mention], toks: list[Token], ctx: DocumentContext) ->
     for m in out:
         if m.entity.kind == "Person" and m.case == "gen" and not m.post and any(
                 toks[k].text in EVENT_NOUNS or _strip(toks[k].text) in EVENT_NOUNS
-                for k in range(m.tok_end, min(m.tok_end + 4, len(toks)))):
+                for k in range(m.tok_end, min(m.tok_end + 6, len(toks)))):
+            # ("লি জে-মিয়ংয়ের আগামী মে মাসে ইতালি সফরের কথা": a date and a place may stand between)
             ctx.last_person = m.entity
             return
 
@@ -730,7 +731,7 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
         if w in ctx.people or base in ctx.people:
             return ctx.people.get(w) or ctx.people[base], 1 + honorific
         cands = lex.short_names.get(w) or lex.short_names.get(base)
-        if cands and len(cands) == 1:
+        if cands and len(cands) == 1 and not (w == base and _name_goes_on(lex, toks, j, folded, cands[0])):
             return cands[0], 1 + honorific
     if position is None:
         return None, 0
@@ -817,6 +818,22 @@ def _GIVEN_NAME_IN_R(toks: list[Token], k: int) -> bool:
 #: Korean family names as Bengali news spells them.
 KOREAN_FAMILY_NAMES = {key(w) for w in """কিম পাক পার্ক লি রি চো চোয়ে জং চ্যাং জাং হান কাং ইউন ইয়ুন মুন শিন সিন রিম
     লিম হং নাম সং সন ইয়াং আন কো চু জু বেক সো হো ওহ চা চে জো জেয়ং চং""".split()}
+
+
+def _name_goes_on(lex: Lexicon, toks: list[Token], j: int, folded: str, known: Entity) -> bool:
+    """"পররাষ্ট্রসচিব আসাদ আলম সিয়ামের": a known person's one-word name followed by more of a name
+    (no ordinary word, title, place or time) is the given name of someone else."""
+    if j + 1 >= len(toks) or (folded and folded[toks[j].end:toks[j + 1].start].strip()):
+        return False
+    nxt = toks[j + 1].text
+    own = {key(w) for n in (known.label_bn or "", *known.alt_bn) for w in n.replace("-", " ").split()}
+    return not (nxt in STOPWORDS or _strip(nxt) in STOPWORDS or nxt in own or _strip(nxt) in own
+                or lex.title(nxt) or lex.lookup([nxt]) or lex.may_start(nxt) or _NATIVE_WORD.search(nxt)
+                or nxt.isdigit() or len(nxt) < 2 or _LATER_WORDS.match(nxt))
+
+
+#: Words of time that may follow a name: "পুতিন গতকাল …".
+_LATER_WORDS = re.compile("|".join(key(w) for w in ["গতকাল", "আগামীকাল", "সম্প্রতি", "শিগগিরই", "এর", "এক"]))
 
 
 def _KOREAN_NAME(words: list[str]) -> bool:

@@ -1642,3 +1642,27 @@ def test_troops_sent_to_a_region_of_a_country():
     text = "২০২৪ সালের শেষ দিকে রাশিয়ার কুর্স্ক অঞ্চলে লড়তে হাজার দশেক সেনা পাঠিয়েছিল উত্তর কোরিয়া।"
     sent = events(text, "TroopDeployment")
     assert sent and slugs(sent[0].actors) == {"north-korea"} and slugs(sent[0].recipients) == {"russia"}
+
+
+def test_a_known_one_word_name_that_goes_on_is_someone_elses_given_name():
+    text = ("বাংলাদেশ ও উত্তর কোরিয়ার সম্পর্ক। গতকাল উত্তর কোরিয়ার উপমন্ত্রী পাক মিয়ং হো পররাষ্ট্রসচিব আসাদ "
+            "আলম সিয়ামের সঙ্গে বৈঠক করেন।")
+    met = events(text, "Meeting")
+    assert met and "bashar-al-assad" not in slugs(met[0].participants)
+    said = events("সিরিয়ার প্রেসিডেন্ট আসাদ গতকাল বলেন, যুদ্ধ শেষ।", "Statement")
+    assert [slugs(ev.actors) for ev in said] == [{"bashar-al-assad"}]
+
+
+def test_a_visit_due_named_as_a_noun():
+    text = ("দক্ষিণ কোরিয়ার প্রেসিডেন্ট লি জে-মিয়ংয়ের আগামী মে মাসে ইতালি সফরের কথা রয়েছে। সফরে রোমে "
+            "প্রধানমন্ত্রী জর্জিয়া মেলোনির সঙ্গে তার বৈঠক হবে এবং দুই দেশের মধ্যে একটি চুক্তি সই হবে।")
+    visit = events(text, "Visit")
+    assert visit and visit[0].planned and slugs(visit[0].actors) == {"lee-jae-myung"}
+    met = events(text, "Meeting")
+    assert met and slugs(met[0].participants) == {"lee-jae-myung", "giorgia-meloni"}
+    signed = events(text, "AgreementSigning")
+    assert signed and slugs(signed[0].participants) == {"south-korea", "italy"}
+
+
+def test_training_in_growing_a_crop_is_not_aid_in_kind():
+    assert events("উত্তর কোরীয় কৃষিবিদেরা গিনির কয়েকটি অঞ্চলে ধান ও ভুট্টা চাষে প্রশিক্ষণ দেবেন।", "Aid") == []
