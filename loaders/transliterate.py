@@ -13,6 +13,7 @@ beside it.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -45,6 +46,7 @@ STYLES = {
                 "RW", "SN", "SL", "SO", "ZA", "SS", "TZ", "TG", "UG", "ZM", "ZW"},
     # patronymic names: the given name, first, is the one that stands alone ("মেঙ্গিস্তু", "আবি")
     "given-first": {"ET", "ER", "IS"},
+    "french": {"FR", "BE", "LU", "MC", "HT"},
 }
 
 #: Naming traditions in which a short word before the family name is an initial, not a syllable.
@@ -279,6 +281,31 @@ def _word(word: str, style: frozenset[str]) -> str:
     return latin
 
 
+#: The traditions of names.yaml each naming style reads, in order; "common" goes last for names
+#: written in the Latin alphabet (not for Korean, Chinese, Indochinese, Burmese or South Asian ones).
+_TRADITIONS = {"english": "english", "french": "french", "german": "german", "central-european": "german",
+               "hispanic": "hispanic", "italian": "italian", "slavic": "slavic", "russian": "slavic",
+               "arabic": "arabic"}
+_NOT_LATIN = {"korean", "chinese", "indochinese", "burmese", "south-asian"}
+
+
+@functools.cache
+def _known_spellings(style: frozenset[str]) -> dict[str, str]:
+    """Folded Bengali spellings of common names → their own spelling, for a naming style: its
+    traditions' tables first, then the common one."""
+    from kutniti.loaders.datafiles import read_data
+
+    tables = read_data("names.yaml")["traditions"]
+    order = [_TRADITIONS[s] for s in sorted(style) if s in _TRADITIONS]
+    if not style & _NOT_LATIN and "arabic" not in style:
+        order.append("common")
+    out: dict[str, str] = {}
+    for name in order:
+        for bn, latin in tables[name].items():
+            out.setdefault(fold(bn).text, latin)
+    return out
+
+
 def romanise(name: str, country: str | None = None) -> str:
     """The usual English spelling of a Bengali-script name of someone acting for ``country``
     (an ISO code or a historical state's slug): "সুষমা স্বরাজ", "IN" → "Sushma Swaraj"."""
@@ -286,9 +313,13 @@ def romanise(name: str, country: str | None = None) -> str:
     words = [w for w in re.split(r"[\s\-]+", fold(name.replace("ৎ", "ত্")).text) if w]  # ৎ: a bare t
     out = []
     letters = {fold(k).text: v for k, v in LETTER_NAMES.items()} if style & INITIALS else {}
+    known = _known_spellings(style)
     for i, w in enumerate(words):
         if i < len(words) - 1 and w in letters:
             out.append(letters[w] + ".")
+            continue
+        if w in known:  # "জন" → John, "সালিভান" → Sullivan: a common name's own spelling
+            out.append(known[w])
             continue
         latin = _word(w, style) if any(c in CONSONANTS or c in VOWELS for c in w) else w
         out.append(latin[:1].upper() + latin[1:])

@@ -48,7 +48,16 @@ def test_styles_follow_the_country_and_default_to_foreign_conventions():
     assert style_of("IN") == {"south-asian", "hindustani"} and style_of("BD") == {"south-asian", "arabic"}
     assert style_of("AO") == {"hispanic", "african"}
     assert style_of("soviet-union") >= {"slavic", "russian"}
-    assert style_of(None) == frozenset() and romanise("জন কেরি") == "Jon Keri"
+    assert style_of(None) == frozenset() and romanise("জন কেরি") == "John Keri"
+
+
+def test_common_names_keep_their_own_spelling_in_their_tradition():
+    """names.yaml: a common given or family name takes its own spelling, the tradition's first."""
+    assert romanise("জ্যাক লাং", "FR") == "Jacques Lang" and romanise("জ্যাক লাং", "GB") == "Jack Lang"
+    assert romanise("জন সালিভান", "US") == "John Sullivan"
+    assert romanise("মাচেই লাং", "PL") == "Maciej Lang"
+    assert romanise("হোসে মারিয়া গার্সিয়া", "ES") == "José María García"
+    assert romanise("কিম ইয়ং দে", "KP") == "Kim Yong-dae"  # (no English "Young" in a Korean name)
 
 
 def test_names_list_is_romanised_well_and_the_held_out_part_too():
