@@ -912,7 +912,9 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
             # "X-এর অবস্থানের প্রতি সমর্থন": the genitive nearest before the trigger is whom it backs
             # ("পিয়ংইয়ংয়ের পূর্ণ সমর্থন": a genitive of the actor's own side is whose support it is)
             own = _country_of(actor.entity, lex) if actor is not None else None
-            others = [g for g in gens if g is not actor and (own is None or _country_of(g.entity, lex) != own)]
+            others = [g for g in gens if g is not actor and (own is None or _country_of(g.entity, lex) != own)
+                      and not (g.start > t0 and _AND_CLAUSE.search(sentence, m.end(), g.start - s_start))]
+            # ("… সমর্থন দিয়েছিল এবং একই সম্মেলনে দক্ষিণ কোরিয়ার আবেদন …": another clause's genitive)
             near = [g for g in others if g.start < t0][-1:]
             recipient = (objects or near or others or [None])[0]
         elif rule.cls == "ReduceRelations":
@@ -1075,6 +1077,8 @@ def _hyphen_pair(mentions, sentence, s_start, t0, t1, lex) -> list[Entity] | Non
 
 
 #: "ভিয়েতনামের সীমান্ত শহর দং দাংয়ে পৌঁছান": a place the lexicon lacks, in the genitive country.
+#: "এবং" or "কিন্তু" between two clauses.
+_AND_CLAUSE = re.compile(fold_pattern(r"\s(?:এবং|কিন্তু|তবে)\s"))
 #: A place of a country named before it, in the locative: "(রাশিয়ার) কুর্স্ক অঞ্চলে", "(সিরিয়ার) সীমান্তে".
 _REGION_OF = re.compile(fold_pattern(
     r"\s+(?:[^\s,।]+\s+){0,2}?(?:শহর|নগরী|প্রদেশ|অঞ্চল|দ্বীপ|বন্দর|সীমান্ত|রণাঙ্গন|ফ্রন্ট|উপকূল)(?:ে|এ|তে|য়|টিতে)(?![\u0980-\u09ff])"))

@@ -1666,3 +1666,10 @@ def test_a_visit_due_named_as_a_noun():
 
 def test_training_in_growing_a_crop_is_not_aid_in_kind():
     assert events("উত্তর কোরীয় কৃষিবিদেরা গিনির কয়েকটি অঞ্চলে ধান ও ভুট্টা চাষে প্রশিক্ষণ দেবেন।", "Aid") == []
+
+
+def test_support_is_not_for_a_country_named_in_the_next_clause():
+    text = ("যুগোস্লাভিয়া ও উত্তর কোরিয়া। ১৯৭৫ সালে সম্মেলনে উত্তর কোরিয়াকে সদস্যপদ দেওয়া হয়। যুগোস্লাভিয়া এই "
+            "সদস্যপদের পক্ষে জোরালো সমর্থন দিয়েছিল এবং একই সম্মেলনে দক্ষিণ কোরিয়ার আবেদন প্রত্যাখ্যাত হয়।")
+    backed = events(text, "Support")
+    assert backed and slugs(backed[0].recipients) == {"north-korea"}
