@@ -748,7 +748,7 @@ def _meeting(ev, m, sentence, t0, agents, both, ctx, lex) -> list[Event]:
     agents = [a for a in agents if a.post not in ("source", "by", "after", "before", "than")
               and not (a.case == "loc" and not a.post)
               and not (a.case == "gen" and not a.post and a.entity.kind == "Person" and a.end < t0
-                       and len(sentence[a.end - (t0 - m.start()):m.start()].split()) > 1
+                       and _words_between(sentence, a.end - (t0 - m.start()), m.start()) > 1
                        and a.via != "pronoun" and a not in joined)  # ("তাঁর একাধিক বৈঠক": its subject;
               # "X-এর সঙ্গে Y-এর আনুষ্ঠানিক বৈঠক": one adjective between is still Y's meeting)
               and not (a.case == "gen" and not a.post and a.start > t0)]  # ("… এবং রলিংসের চিঠি": another's)
@@ -781,6 +781,11 @@ def _meeting(ev, m, sentence, t0, agents, both, ctx, lex) -> list[Event]:
     return [ev] if len(ev.participants) >= 2 else []
 
 
+def _words_between(sentence: str, a: int, b: int) -> int:
+    """How many words (not wiki markup such as "]]") stand in ``sentence[a:b]``."""
+    return sum(1 for w in sentence[a:b].split() if any(c.isalpha() for c in w))
+
+
 _CONJUNCTION = re.compile(r"\s*(?:,\s*|ও\s+|এবং\s+|আর\s+)")
 
 
@@ -788,7 +793,7 @@ def _joined_to_trigger(agents: list[Mention], sentence: str, s_start: int, t0: i
     """Mentions coordinated with the one right before the trigger: in "কিম ও পুতিনের বৈঠক" the
     genitive of the last conjunct covers the first, so both are the meeting's, not a possessor's."""
     before = [a for a in agents if a.end <= t0]
-    if not before or t0 - before[-1].end > 3:
+    if not before or _words_between(sentence, before[-1].end - s_start, t0 - s_start) > 1:
         return []
     chain = [before[-1]]
     for a in reversed(before[:-1]):

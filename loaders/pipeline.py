@@ -154,6 +154,9 @@ def read(doc: Document) -> Reading:
             toks = tokens(f.text, fa, fb)
             ms = find_mentions(lex, f.text, toks, ctx)
             ds = find_dates(f.text, fa, fb, doc_date, narrative)
+            if ds and ms:  # "থেরেসা মে": a month's name inside a person's name is no date
+                ds = [d for d in ds if not any(m.start <= d.start and d.end <= m.end for m in ms
+                                               if m.entity.kind == "Person")]
             if refs and any(ra < fb and fa < rb for ra, rb in refs):
                 # a citation's publisher and access date ("সংগ্রহের-তারিখ=৩ মার্চ ২০২৩") are no part of the story
                 ms = [m for m in ms if not any(ra <= m.start < rb for ra, rb in refs)]

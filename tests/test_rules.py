@@ -1673,3 +1673,26 @@ def test_support_is_not_for_a_country_named_in_the_next_clause():
             "সদস্যপদের পক্ষে জোরালো সমর্থন দিয়েছিল এবং একই সম্মেলনে দক্ষিণ কোরিয়ার আবেদন প্রত্যাখ্যাত হয়।")
     backed = events(text, "Support")
     assert backed and slugs(backed[0].recipients) == {"north-korea"}
+
+
+def test_a_month_name_inside_a_persons_name_is_no_date():
+    text = ("২০১৮ সালের ১২ জুন সিঙ্গাপুরে [[ডোনাল্ড ট্রাম্প]] ও [[কিম জং-উন|কিম জং উনের]] শীর্ষ বৈঠকের পর "
+            "প্রধানমন্ত্রী [[থেরেসা মে]] বৈঠকটিকে \"প্রথম পদক্ষেপ\" বলে মন্তব্য করেন।")
+    met = events(text, "Meeting")
+    assert met and slugs(met[0].participants) == {"donald-trump", "kim-jong-un"}
+    said = events(text, "Statement")
+    assert said and "theresa-may" in slugs(said[0].participants) and said[0].date == PartialDate(2018, 6, 12)
+
+
+def test_a_letter_passed_on_to_someone():
+    text = ("সফরকালে ভেনেজুয়েলার প্রেসিডেন্ট নিকোলাস মাদুরোর একটি ব্যক্তিগত চিঠি উত্তর কোরিয়ার নেতা কিম জং উনের "
+            "কাছে হস্তান্তর করা হয়েছে।")
+    sent = events(text, "Message")
+    assert sent and slugs(sent[0].actors) == {"nicolas-maduro"} and slugs(sent[0].recipients) == {"kim-jong-un"}
+
+
+def test_military_cooperation_banned_by_a_third_party_is_a_sanction_but_ended_is_not():
+    text = "২০১৬ সালের মার্চে নিরাপত্তা পরিষদ উত্তর কোরিয়ার সঙ্গে সব ধরনের সামরিক সহযোগিতা নিষিদ্ধ করে দিয়েছিল।"
+    hit = events(text, "Sanction")
+    assert hit and slugs(hit[0].recipients) == {"north-korea"}
+    assert events("২০১৭ সালে উগান্ডা উত্তর কোরিয়ার সঙ্গে সামরিক সহযোগিতা বন্ধ করে।", "Sanction") == []
