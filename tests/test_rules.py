@@ -1696,3 +1696,9 @@ def test_military_cooperation_banned_by_a_third_party_is_a_sanction_but_ended_is
     hit = events(text, "Sanction")
     assert hit and slugs(hit[0].recipients) == {"north-korea"}
     assert events("২০১৭ সালে উগান্ডা উত্তর কোরিয়ার সঙ্গে সামরিক সহযোগিতা বন্ধ করে।", "Sanction") == []
+
+
+def test_a_report_nobody_confirmed_is_no_event():
+    text = ("২০০৮ সালে ইরাকের নতুন সরকারের সঙ্গে সম্পর্ক পুনঃস্থাপনের বিষয়ে আলোচনা হয়েছে বলে কিছু সংবাদমাধ্যমে "
+            "খবর প্রকাশিত হলেও কোনো পক্ষই তা নিশ্চিত করেনি।")
+    assert events(text, "Meeting") == []
