@@ -117,6 +117,8 @@ _NUMBER_WORDS = {key(w) for w in ["দুই", "তিন", "চার", "পা
 AS_WORDS = {key(w) for w in ["হিসেবে", "হিসাবে"]}
 #: "the delegation" named again, definite (-টি), in any case: "প্রতিনিধিদলটিকে", "প্রতিনিধি দলটির".
 _DEFINITE_PARTY = re.compile(fold_pattern(r"^(?:প্রতিনিধিদল|প্রতিনিধি দল)টি(কে|র|তে|ও)?$"))
+_THAT_WORDS = {key(w) for w in ["সে", "সেই", "ওই"]}
+_COUNTRY_NOUN = key("দেশ")
 PRONOUN_COUNTRY = {key(w) for w in ["দেশটি", "দেশটির", "দেশটিকে", "দেশটিতে", "দেশে", "দেশটিও"]}
 BOTH_COUNTRIES = re.compile(fold_pattern(r"(?:দুই|উভয়|দু'|দুটি)\s*(?:দেশ|পক্ষ|রাষ্ট্র|সরকার|নেতা|রাজধানী|মন্ত্রী|পররাষ্ট্রমন্ত্রী)|(?:দেশ|পক্ষ)\s*দুটি|দেশ\s*দুটো"))
 
@@ -402,6 +404,15 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
             out.append(Mention(Entity("?country", "Country", "?"), toks[i].start, toks[i].end, i, i + 1 + used,
                                case, post, via="pronoun"))
             i += 1 + used
+            continue
+        if word in _THAT_WORDS and i + 1 < len(toks) and _strip(toks[i + 1].text) == _COUNTRY_NOUN \
+                and toks[i + 1].text != _COUNTRY_NOUN + "গুলো":
+            # "সে দেশের উপরাষ্ট্রপ্রধান", "ওই দেশে": that country, as "দেশটি"
+            nxt = toks[i + 1].text
+            case, post, used = _case_and_post(lex, toks, i + 2, nxt[len(_COUNTRY_NOUN):])
+            out.append(Mention(Entity("?country", "Country", "?"), toks[i].start, toks[i + 1].end, i, i + 2 + used,
+                               case, post, via="pronoun"))
+            i += 2 + used
             continue
         if word in PRONOUN_PERSON and ctx.last_person is not None and word == key("তিনি"):
             out.append(Mention(ctx.last_person, toks[i].start, toks[i].end, i, i + 1, "nom", "", via="pronoun"))
@@ -753,7 +764,9 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
     words = []
     # Iberian and Arabic names run to four words ("মারিয়া লরা দা রোশা", "সালেম বিন সালেহ বিন বুরাইক")
     longest = 4 if not unresolved and style_of(country.iso or country.slug) & {"hispanic", "arabic"} else 3
-    for k in range(j, min(j + longest, len(toks))):
+    # (a particle, "আল-আহমাদ আল-জাবের", does not count as a word of its own)
+    span = longest + sum(1 for t in toks[j:j + 2 * longest] if t.text in NAME_PARTICLES)
+    for k in range(j, min(j + span, len(toks))):
         w = toks[k].text
         if w in STOPWORDS or _strip(w) in STOPWORDS or lex.title(w) or w.isdigit() or len(w) < 2:
             break

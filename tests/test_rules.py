@@ -1702,3 +1702,19 @@ def test_a_report_nobody_confirmed_is_no_event():
     text = ("২০০৮ সালে ইরাকের নতুন সরকারের সঙ্গে সম্পর্ক পুনঃস্থাপনের বিষয়ে আলোচনা হয়েছে বলে কিছু সংবাদমাধ্যমে "
             "খবর প্রকাশিত হলেও কোনো পক্ষই তা নিশ্চিত করেনি।")
     assert events(text, "Meeting") == []
+
+
+def test_that_country_is_the_country_the_sentence_went_to():
+    text = ("ভারত ও উত্তর কোরিয়ার সম্পর্ক পুরনো। ২০১৮ সালে বিদেশ প্রতিমন্ত্রী ভি কে সিংহ পিয়ংইয়াং গিয়ে সে দেশের "
+            "উপরাষ্ট্রপ্রধান কিম ইয়ং দে-র সঙ্গে বৈঠক করেন। ১৯৯৫ সালে ভারত সে দেশে চাল পাঠায়।")
+    met = events(text, "Meeting")
+    assert met and {p.country for p in met[0].participants} == {"india", "north-korea"}
+    aid = events(text, "Aid")
+    assert aid and slugs(aid[0].recipients) == {"north-korea"}
+
+
+def test_sheikh_is_an_honorific_and_particles_do_not_count_as_name_words():
+    text = ("কুয়েত ও দক্ষিণ কোরিয়ার সম্পর্ক। গত সপ্তাহে কুয়েতের আমির শেখ মিশাল আল-আহমাদ আল-জাবের "
+            "সিউল সফর করেন।")
+    visit = events(text, "Visit")
+    assert visit and [a.label_en for a in visit[0].actors] == ["Mishal Al Ahmad Al Jaber"]
