@@ -228,7 +228,7 @@ def read(doc: Document) -> Reading:
             # not what the next sentences tell
             prev_dates = [d for d in s.dates if not d.anchor and not _BACKGROUND_DATE.match(f.text, d.end, fb)]
             age = 0
-    reading.events = _without_undated_repeats(reading.events)
+    reading.events = _without_repeated_talks(_without_undated_repeats(reading.events), lex)
     for s in sents:  # everyone the article names, not only event participants
         for m in s.mentions:
             if m.entity.kind in ("Person", "Organization") and not m.entity.slug.startswith("?"):
@@ -246,6 +246,30 @@ def read(doc: Document) -> Reading:
         if e.country and e.country in lex.entities:
             reading.entities.setdefault(e.country, lex.entities[e.country])
     return reading
+
+
+def _without_repeated_talks(events: list[Event], lex) -> list[Event]:
+    """The events less talks between two countries ("দুই পক্ষ … নিয়ে আলোচনা করে") that go on with a
+    meeting of their people told before in the same year: the same meeting, not another."""
+    out: list[Event] = []
+    for ev in events:
+        if ev.cls == "Meeting" and len(ev.participants) == 2 and all(
+                e.kind == "Country" for e in ev.participants):
+            sides = {e.slug for e in ev.participants}
+            year = (ev.date or ev.start).year if (ev.date or ev.start) else None
+            if any(o.cls == "Meeting" and any(e.kind == "Person" for e in o.participants)
+                   and {(c.slug if c is not None else "") for c in (_country_of_entity(e, lex) for e in o.participants)} >= sides
+                   and (year is None or (o.date or o.start) is None or (o.date or o.start).year == year)
+                   for o in out):
+                continue
+        out.append(ev)
+    return out
+
+
+def _country_of_entity(e: Entity, lex) -> Entity | None:
+    if e.kind == "Country":
+        return e
+    return lex.entities.get(e.country) if e.country else None
 
 
 def _parties(ev: Event) -> tuple:

@@ -1718,3 +1718,10 @@ def test_sheikh_is_an_honorific_and_particles_do_not_count_as_name_words():
             "সিউল সফর করেন।")
     visit = events(text, "Visit")
     assert visit and [a.label_en for a in visit[0].actors] == ["Mishal Al Ahmad Al Jaber Al Sabah"]
+
+
+def test_talks_between_the_two_sides_after_their_peoples_meeting_are_the_same_meeting():
+    text = ("২০২৪ সালের মার্চে উত্তর কোরিয়ার পররাষ্ট্রমন্ত্রী চো সন-হুই ভেনেজুয়েলার প্রেসিডেন্ট নিকোলাস মাদুরোর "
+            "সঙ্গে বৈঠক করেন। বৈঠকে উভয় পক্ষ কৃষি ও জ্বালানি খাতে সহযোগিতা বাড়ানোর বিষয়ে আলোচনা করে।")
+    met = events(text, "Meeting")
+    assert [slugs(ev.participants) for ev in met] == [{"choe-son-hui", "nicolas-maduro"}]
