@@ -994,7 +994,8 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
         return []  # "যারা রাশিয়াকে অস্ত্র দিচ্ছে": whoever does it, nobody named
     if a_ent is None and r_ent is not None:
         a_ent = _partner(ctx, r_ent, lex) if (pronouns or len(ctx.topic) == 2) else None
-    elif r_ent is None and a_ent is not None and not unresolved_dative:
+    elif r_ent is None and a_ent is not None and not unresolved_dative and not _VOTE.search(m.group(0)):
+        # (a vote on a resolution that names no country is not for the story's other country)
         r_ent = _partner(ctx, a_ent, lex) if (pronouns or len(ctx.topic) == 2) else None
     if rule.mission:
         if a_ent is None:
@@ -1084,6 +1085,7 @@ def _hyphen_pair(mentions, sentence, s_start, t0, t1, lex) -> list[Entity] | Non
 
 
 #: "ভিয়েতনামের সীমান্ত শহর দং দাংয়ে পৌঁছান": a place the lexicon lacks, in the genitive country.
+_VOTE = re.compile(fold_pattern("ভোট"))
 #: "এবং" or "কিন্তু" between two clauses.
 _AND_CLAUSE = re.compile(fold_pattern(r"\s(?:এবং|কিন্তু|তবে)\s"))
 #: A place of a country named before it, in the locative: "(রাশিয়ার) কুর্স্ক অঞ্চলে", "(সিরিয়ার) সীমান্তে".

@@ -1725,3 +1725,9 @@ def test_talks_between_the_two_sides_after_their_peoples_meeting_are_the_same_me
             "সঙ্গে বৈঠক করেন। বৈঠকে উভয় পক্ষ কৃষি ও জ্বালানি খাতে সহযোগিতা বাড়ানোর বিষয়ে আলোচনা করে।")
     met = events(text, "Meeting")
     assert [slugs(ev.participants) for ev in met] == [{"choe-son-hui", "nicolas-maduro"}]
+
+
+def test_a_vote_on_a_resolution_that_names_no_country_backs_no_one():
+    text = ("ওমান ও উত্তর কোরিয়ার সম্পর্ক। চলতি বছরের ২৪ ফেব্রুয়ারি জাতিসংঘ সাধারণ পরিষদে ইউক্রেন যুদ্ধের "
+            "তৃতীয় বার্ষিকীতে আনা একটি প্রস্তাবের বিপক্ষে ভোট দেয় উত্তর কোরিয়া, রাশিয়া ও বেলারুশ।")
+    assert events(text, "Support") == []
