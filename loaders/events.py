@@ -454,7 +454,8 @@ def read_events(
                 continue
             if _NOT_EXPECTED.search(sentence, 0, m.start()) or _NO_EVIDENCE.match(sentence, m.end()):
                 continue  # "… মনে করেন না যে X সম্পর্ক ছিন্ন করবে", "যদি X … করে, তাহলে": not told as fact
-            if _BACKGROUND.match(after) and not any(
+            # (what follows "X জানান," is what was said: "মানবিক কারণে …" is no background to it)
+            if _BACKGROUND.match(after) and not m.group(0).endswith(",") and not any(
                     not d.anchor and d.end <= t0 and _DATED_PHRASE.fullmatch(sentence, d.end - s_start, m.start())
                     for d in dates):
                 continue  # background, unless dated in its own phrase ("১৯৯২ সালে সম্পর্ক প্রতিষ্ঠার পর")
@@ -534,7 +535,7 @@ def read_events(
                         planned = True
                     dated.planned = planned or any(d.future for d in dates)
                     if dated.planned and doc_date:
-                        dated.date = _coming(dated.date, own, doc_date, sentence, s_start)
+                        dated.date = _coming(dated.date, own, doc_date, sentence, s_start, m.start())
                     if dated.planned and doc_date and dated.date is None and dated.start is None:
                         dated.date = PartialDate(doc_date.year)
                     out.append((dated, t0, t1))
@@ -664,12 +665,14 @@ def _dated(ev: Event, trigger: int, dates: list[DateMention], rule: Rule) -> lis
 
 
 def _coming(date: PartialDate | None, dates: list[DateMention], doc_date: PartialDate, sentence: str,
-            s_start: int) -> PartialDate | None:
+            s_start: int, trigger: int = 0) -> PartialDate | None:
     """A month named without a year in a plan ("মে মাসের মধ্যে বৈঠক করবেন", "এপ্রিলের শেষে শীর্ষ
     বৈঠক হবে") is the coming one: a plan read before the story's month belongs to the next year."""
     if date is not None and date.day is not None and doc_date.day is not None and date.sort_key() < doc_date.sort_key():
         for d in dates:  # "শনিবার তিনি … রওনা হবেন": the coming Saturday, not the last one
-            if d.relative and d.value == date and sentence[d.start - s_start:d.end - s_start] in WEEKDAYS:
+            if d.relative and d.value == date and sentence[d.start - s_start:d.end - s_start] in WEEKDAYS \
+                    and not _REPORTING.search(sentence, d.end - s_start, max(trigger, d.end - s_start)):
+                # (not the day it was said on: "মুখপাত্র বুধবার জানান, ভারত ওষুধ পাঠাবে")
                 from datetime import date as _date, timedelta
 
                 ahead = _date(date.year, date.month, date.day) + timedelta(days=7)

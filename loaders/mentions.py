@@ -201,7 +201,8 @@ def _name_keys(names: tuple[str, ...]) -> tuple[tuple[str, bool], ...]:
     (always: family name first in Korean names). Made once per set of names, not per mention."""
     out = []
     for name in names:
-        parts = name.replace("-", " ").split()
+        parts = [p for p in name.replace("-", " ").split() if key(p.rstrip(".")) not in INITIALS]
+        # (an initial, "এস" of "এস জয়শঙ্কর", stands for no one: "এসে" is a verb)
         for p in parts:
             k = key(p)
             if len(k) >= 2 and k not in STOPWORDS:

@@ -1731,3 +1731,18 @@ def test_a_vote_on_a_resolution_that_names_no_country_backs_no_one():
     text = ("ওমান ও উত্তর কোরিয়ার সম্পর্ক। চলতি বছরের ২৪ ফেব্রুয়ারি জাতিসংঘ সাধারণ পরিষদে ইউক্রেন যুদ্ধের "
             "তৃতীয় বার্ষিকীতে আনা একটি প্রস্তাবের বিপক্ষে ভোট দেয় উত্তর কোরিয়া, রাশিয়া ও বেলারুশ।")
     assert events(text, "Support") == []
+
+
+def test_an_initial_stands_for_no_one():
+    text = ("ভারত ও উত্তর কোরিয়ার সম্পর্ক। বিদেশমন্ত্রী এস জয়শঙ্কর বলেন, সম্পর্ক ভালো। গত মাসে দক্ষিণ কোরিয়ার "
+            "প্রেসিডেন্ট লি জে মিয়ং দিল্লি সফরে এসে প্রধানমন্ত্রী নরেন্দ্র মোদীর সঙ্গে বৈঠক করেন।")
+    met = events(text, "Meeting")
+    assert met and slugs(met[0].participants) == {"lee-jae-myung", "narendra-modi"}
+
+
+def test_what_a_spokesman_reports_is_no_background_and_his_weekday_is_not_the_plans():
+    text = ("শেষ আপডেট: ১৮ জুন ২০২৬ ০৭:১২\n\nভারত ও উত্তর কোরিয়ার সম্পর্ক। বিদেশ মন্ত্রকের মুখপাত্র রণধীর "
+            "জয়সওয়াল বুধবার সন্ধ্যায় জানান, মানবিক কারণে ভারত উত্তর কোরিয়াকে ওষুধ পাঠাবে।")
+    assert events(text, "Statement")
+    aid = events(text, "Aid")
+    assert aid and aid[0].planned and aid[0].date == PartialDate(2026, 6, 17)
