@@ -75,16 +75,21 @@ def test_a_line_folds_to_the_slice_of_the_document_fold():
 
 
 def _remember_plainly(ctx: DocumentContext, person, surface: str = "") -> None:
-    """What :meth:`DocumentContext.remember` does with a person's names, word by word."""
+    """What :meth:`DocumentContext.remember` does with a person's names, word by word: initials
+    give no key, and a first or last word goes to the person named more often so far."""
+    from kutniti.loaders.mentions import INITIALS
+
+    ctx.named[person.slug] = ctx.named.get(person.slug, 0) + 1
     for name in [person.label_bn or "", *person.alt_bn, surface]:
-        parts = name.replace("-", " ").split()
+        parts = [p for p in name.replace("-", " ").split() if key(p.rstrip(".")) not in INITIALS]
         for p in parts:
             k = key(p)
             if len(k) >= 2 and k not in STOPWORDS:
                 ctx.people.setdefault(k, person)
-        if parts:
-            ctx.people[key(parts[0])] = person
-            ctx.people[key(parts[-1])] = person
+        for k in ([key(parts[0]), key(parts[-1])] if parts else []):
+            held = ctx.people.get(k)
+            if held is None or ctx.named.get(held.slug, 0) <= ctx.named[person.slug]:
+                ctx.people[k] = person
 
 
 def test_remembered_names_give_the_same_short_keys_as_word_by_word():
