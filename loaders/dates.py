@@ -500,6 +500,11 @@ def document_date(raw: str, head_lines: int = 10, folded=None) -> PartialDate | 
         for m in find_dates(text, pub.start(), pub.end(), None):
             if m.value and m.value.day:
                 return m.value
+        # "প্রকাশ: ০৯ জুলাই ২৬ । ১৪:২৫": a two-digit year, of this century
+        short = re.search(rf"(?<!\d)(?P<d>[0-3]?\d)\s+(?P<m>{_month_alt()})\s*,?\s*(?P<y>\d\d)(?!\d)",
+                          text[pub.start():pub.end()])
+        if short and _valid(2000 + int(short.group("y")), month_names()[short.group("m")], int(short.group("d"))):
+            return PartialDate(2000 + int(short.group("y")), month_names()[short.group("m")], int(short.group("d")))
     if "'''" in raw[:300] or re.search(r"==[^=\n]{1,40}==", raw):
         return None  # encyclopedia text: its first dates are history, not a dateline
     pos = 0

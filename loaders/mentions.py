@@ -104,6 +104,8 @@ COUNT_WORDS = {key(w) for w in ["একাধিক", "প্রথম", "দ্
 _COUNT_OR_SPAN = re.compile("^(?:" + "|".join(sorted(COUNT_WORDS | {key(w) for w in ["প্রায়", "দু", "দুই", "এক", "তিন", "চার"]}))
                             + r"|\d+)$|" + key("ঘণ্টা") + "|" + key("মিনিট"))
 AND_WORDS = {key("ও"), key("এবং")}
+#: An adjective's ending: "দ্বিপাক্ষিক", "সরকারি", "আনুষ্ঠানিক", "রাষ্ট্রীয়" ("তাঁর দ্বিপাক্ষিক বৈঠক").
+_ADJECTIVE_END = re.compile("(?:িক|ীয|িয|ি)$")
 #: Nouns of a state's act or stance: an adjective of the state before one stands for the state.
 ACT_NOUNS = {key(w) for w in ["হস্তক্ষেপ", "পদক্ষেপ", "সিদ্ধান্ত", "অবস্থান", "প্রস্তাব", "উদ্যোগ", "অভিযান"]}
 #: Nouns a country's bare name qualifies ("ইউক্রেন যুদ্ধ", "কাতার সংকট"): the name is no party then.
@@ -436,7 +438,8 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
                 continue
         if word in PRONOUN_GENITIVE and ctx.last_person is not None and any(
                 k < len(toks) and (toks[k].text in EVENT_NOUNS or _strip(toks[k].text) in EVENT_NOUNS)
-                and all(_COUNT_OR_SPAN.search(toks[x].text) for x in range(i + 1, k)) for k in range(i + 1, i + 5)):
+                and all(_COUNT_OR_SPAN.search(toks[x].text) or (k - i <= 2 and _ADJECTIVE_END.search(toks[x].text))
+                        for x in range(i + 1, k)) for k in range(i + 1, i + 5)):
             # "তাঁর আলোচনা হয়", "তাঁর সফর", "তাঁর একাধিক বৈঠক হয়": the genitive is the subject of the
             # event noun
             out.append(Mention(ctx.last_person, toks[i].start, toks[i].end, i, i + 1, "gen", "", via="pronoun"))
@@ -783,6 +786,10 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
         elif lex.lookup([w]) or lex.lookup([w], lex.adjectives) or lex.lookup(pair, lex.adjectives) or any(
                 lex.lookup([t.text for t in toks[k:k + n]]) for n in range(2, min(lex.max_words, len(toks) - k) + 1)):
             break  # a name the lexicon knows ("ইউরোপীয় ইউনিয়নের") ends the new person's name
+        dash = folded[toks[k].end:toks[k + 1].start].strip() if folded and k + 1 < len(toks) else ""
+        if dash in ("–", "—") or dash == "-" and lex.lookup([toks[k + 1].text]) and \
+                lex.lookup([toks[k + 1].text])[0].kind in ("Country", "City"):
+            break  # "হিচিলেমা কোরিয়া–আফ্রিকা শীর্ষ সম্মেলনে": a compound of places follows the name
         words.append(w)
         if case_of(_name_ending(lex, w)) in ("gen", "acc") and not (
                 k + 1 < len(toks) and toks[k + 1].text in NAME_PARTICLES) and not _GIVEN_NAME_IN_R(toks, k):

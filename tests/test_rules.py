@@ -1746,3 +1746,32 @@ def test_what_a_spokesman_reports_is_no_background_and_his_weekday_is_not_the_pl
     assert events(text, "Statement")
     aid = events(text, "Aid")
     assert aid and aid[0].planned and aid[0].date == PartialDate(2026, 6, 17)
+
+
+def test_a_dateline_with_a_two_digit_year():
+    from kutniti.loaders.dates import document_date
+
+    assert document_date("সমকাল ডেস্ক\nপ্রকাশ: ০৯ জুলাই ২৬ । ১৪:২৫ | আপডেট: ০৯ জুলাই ২৬ । ১৫:০২\n\nখবর।") == \
+        PartialDate(2026, 7, 9)
+
+
+def test_west_bengal_spellings_of_a_verb_and_a_capital():
+    text = ("জর্ডন ও দক্ষিণ কোরিয়ার সম্পর্ক। তিন দিনের সফরে মঙ্গলবার সোলে পৌঁছন জর্ডনের রাজা দ্বিতীয় আবদুল্লা। "
+            "বুধবার প্রেসিডেন্ট লি জে-মিয়ংয়ের সঙ্গে তাঁর দ্বিপাক্ষিক বৈঠক হয়।")
+    visit = events(text, "Visit")
+    assert visit and slugs(visit[0].recipients) == {"south-korea"}
+    met = events(text, "Meeting")
+    assert met and len([p for p in met[0].participants if p.kind == "Person"]) == 2
+
+
+def test_relations_brought_down_to_a_level():
+    text = "বুধবার তিনি জানান, পিয়ংইয়াংয়ের সঙ্গে সম্পর্ক ‘ন্যূনতম স্তরে’ নামিয়ে আনছে জর্ডন।"
+    cut = events(text, "ReduceRelations")
+    assert cut and slugs(cut[0].actors) == {"jordan"} and slugs(cut[0].recipients) == {"north-korea"}
+
+
+def test_a_compound_of_places_after_a_new_name_is_not_part_of_it():
+    text = ("জাম্বিয়া ও দক্ষিণ কোরিয়ার সম্পর্ক। ২০২৪ সালের জুনে প্রেসিডেন্ট হাকাইন্ডে হিচিলেমা কোরিয়া–আফ্রিকা "
+            "শীর্ষ সম্মেলনে যোগ দিতে সিউল সফর করেন।")
+    visit = events(text, "Visit")
+    assert visit and [a.label_en for a in visit[0].actors] == ["Hakainde Hichilema"]
