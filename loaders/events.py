@@ -386,12 +386,17 @@ def _resolve_pronouns(agents: list[Mention], pronouns: list[Mention], ctx, lex) 
     if other is None and not agents and len(ctx.topic) == 2:
         return agents  # nothing fixes which of the two it is
     out = list(agents)
-    own = _country_of(named, lex) if named is not None else None
+    own = {c.slug for c in (_country_of(a.entity, lex) for a in agents if a.case == "nom" and not a.post)
+           if c is not None} or ({_country_of(named, lex).slug} if named is not None and _country_of(named, lex) else set())
     for p in pronouns:
         # "ইরাক উত্তর কোরিয়ার সঙ্গে সম্পর্ক ছিন্ন করে এবং দেশটির কূটনীতিকদের বহিষ্কার করে": the other
-        # country the sentence has just named, else the document's other country
-        before = [a.entity for a in agents if a.start < p.start and a.entity.kind == "Country"
-                  and (own is None or a.entity.slug != own.slug)]
+        # country the sentence has just named (not one of its subjects), else the document's other country
+        # (or the subject of another clause: "ফিলিস্তিন … ঘোষিত হইলে উত্তর কোরিয়া … রাষ্ট্রটিকে স্বীকৃতি দেয়")
+        pool = list(agents) + [x for x in ctx.sentence_mentions if x.case == "nom" and not x.post and not x.modifier]
+        pool.sort(key=lambda a: a.start)
+        before = [a.entity for a in pool if a.start < p.start and a.entity.kind == "Country"
+                  and a.entity.slug in lex.entities and a.post not in ("source", "than", "by", "under")
+                  and a.entity.slug not in own]
         referent = before[-1] if before else other
         if referent is not None:
             out.append(Mention(referent, p.start, p.end, p.tok, p.tok_end, p.case, p.post, via="pronoun"))

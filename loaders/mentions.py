@@ -121,7 +121,8 @@ AS_WORDS = {key(w) for w in ["হিসেবে", "হিসাবে"]}
 _DEFINITE_PARTY = re.compile(fold_pattern(r"^(?:প্রতিনিধিদল|প্রতিনিধি দল)টি(কে|র|তে|ও)?$"))
 _THAT_WORDS = {key(w) for w in ["সে", "সেই", "ওই"]}
 _COUNTRY_NOUN = key("দেশ")
-PRONOUN_COUNTRY = {key(w) for w in ["দেশটি", "দেশটির", "দেশটিকে", "দেশটিতে", "দেশে", "দেশটিও"]}
+PRONOUN_COUNTRY = {key(w) for w in ["দেশটি", "দেশটির", "দেশটিকে", "দেশটিতে", "দেশে", "দেশটিও",
+                                     "রাষ্ট্রটি", "রাষ্ট্রটির", "রাষ্ট্রটিকে", "রাষ্ট্রটিতে"]}
 BOTH_COUNTRIES = re.compile(fold_pattern(r"(?:দুই|উভয়|দু'|দুটি)\s*(?:দেশ|পক্ষ|রাষ্ট্র|সরকার|নেতা|রাজধানী|মন্ত্রী|পররাষ্ট্রমন্ত্রী)|(?:দেশ|পক্ষ)\s*দুটি|দেশ\s*দুটো"))
 
 
@@ -617,7 +618,7 @@ def _plain_stem(lex: Lexicon, word: str) -> str | None:
     such a word at once: a new step there that takes other words must be reflected here."""
     base = _strip(word)
     if (lex.may_start(word) or lex.may_start_spelled(word) or lex.title(word) or word in lex.honorifics
-            or word in PRONOUN_COUNTRY or base in PRONOUN_COUNTRY
+            or word in PRONOUN_COUNTRY or base in PRONOUN_COUNTRY or word in _THAT_WORDS
             or word in PRONOUN_PERSON or word in PRONOUN_OBJECT or word in PRONOUN_GENITIVE
             or _DEFINITE_PARTY.match(word) or word in lex.short_names or base in lex.short_names):
         return None
@@ -743,16 +744,19 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
     if j < len(toks) and not full_name:
         w = toks[j].text
         base = _strip(w)
-        if w in ctx.people or base in ctx.people:
+        if (w in ctx.people or base in ctx.people) and not (
+                w == base and _name_goes_on(lex, toks, j, folded, ctx.people[w])):
+            # ("হাবিব শাত্তির": a given name the document gave someone else, here with another name)
             return ctx.people.get(w) or ctx.people[base], 1 + honorific
         cands = lex.short_names.get(w) or lex.short_names.get(base)
         if cands and len(cands) == 1 and not (w == base and _name_goes_on(lex, toks, j, folded, cands[0])):
             return cands[0], 1 + honorific
     if position is None:
         return None, 0
-    if country is not None and country.slug not in lex.entities and ctx.last_country is not None:
+    referenced = country is not None and country.slug not in lex.entities  # ("দেশটির", "সে দেশের")
+    if referenced and ctx.last_country is not None:
         country = ctx.last_country  # "দেশটির পররাষ্ট্রমন্ত্রী …": the country just named
-    from_home = False
+    from_home = referenced
     if country is None and not full_name:
         # a bare title ("পররাষ্ট্রমন্ত্রী হাকান ফিদান বলেন"): an office of the country the document
         # reports from, the one of its two main countries that is not North Korea
@@ -772,7 +776,8 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
     span = longest + sum(1 for t in toks[j:j + 2 * longest] if t.text in NAME_PARTICLES)
     for k in range(j, min(j + span, len(toks))):
         w = toks[k].text
-        if w in STOPWORDS or _strip(w) in STOPWORDS or lex.title(w) or w.isdigit() or len(w) < 2:
+        if w in STOPWORDS or _strip(w) in STOPWORDS or lex.title(w) or w.isdigit() or len(w) < 2 \
+                or w in POSTPOSITIONS:
             break
         if w in _THAT and k + 1 < len(toks) and toks[k + 1].text in DEMONSTRATIVE_NOUNS:
             break  # "… গেব্রেমেসকেল সে সময়": "at that time" follows the name
@@ -831,7 +836,7 @@ def _GIVEN_NAME_IN_R(toks: list[Token], k: int) -> bool:
     if not (w.endswith("ির") or w.endswith("ীর")) or k + 1 >= len(toks):
         return False
     nxt = toks[k + 1].text
-    if nxt in STOPWORDS or _NATIVE_WORD.search(nxt) or _strip(nxt) != nxt:
+    if nxt in STOPWORDS or nxt in POSTPOSITIONS or _NATIVE_WORD.search(nxt) or _strip(nxt) != nxt:
         return False
     return k + 2 >= len(toks) or toks[k + 2].text in STOPWORDS
 

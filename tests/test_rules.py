@@ -1775,3 +1775,20 @@ def test_a_compound_of_places_after_a_new_name_is_not_part_of_it():
             "শীর্ষ সম্মেলনে যোগ দিতে সিউল সফর করেন।")
     visit = events(text, "Visit")
     assert visit and [a.label_en for a in visit[0].actors] == ["Hakainde Hichilema"]
+
+
+def test_a_given_name_the_document_gave_someone_else_goes_on_to_a_new_name():
+    text = ("তিউনিসিয়া ও উত্তর কোরিয়ার সম্পর্ক। ১৯৬০ সালে রাষ্ট্রপতি হাবিব বুরগিবা বলেন, সম্পর্ক ভালো। ১৯৭৪ সালে "
+            "কিম ইয়ং-নাম তিউনিস সফর করেন। সেখানে তিউনিসীয় পররাষ্ট্রমন্ত্রী হাবিব শাত্তির সহিত তাঁহার আলোচনা হয়।")
+    met = events(text, "Meeting")
+    assert met and "habib-bourguiba" not in slugs(met[-1].participants)
+    assert any(p.label_en.startswith("Habib Sh") and p.label_en.count(" ") == 1 for p in met[-1].participants)
+
+
+def test_the_state_named_in_another_clause_is_the_one_recognised():
+    text = ("তিউনিসিয়া ও উত্তর কোরিয়ার সম্পর্ক। ১৯৮৮ সালের ১৫ নভেম্বর আলজিয়ার্সে ফিলিস্তিন রাষ্ট্রের স্বাধীনতা "
+            "ঘোষিত হইলে উত্তর কোরিয়া ও তিউনিসিয়া উভয়েই সেই মাসেই নূতন রাষ্ট্রটিকে স্বীকৃতি প্রদান করে।")
+    got = events(text, "Recognition")
+    assert sorted((slugs(ev.actors).pop(), slugs(ev.recipients).pop()) for ev in got) == [
+        ("north-korea", "palestinian-territories"), ("tunisia", "palestinian-territories")]
+    assert "Palestine" in lexicon().entities["palestinian-territories"].alt_en
