@@ -104,6 +104,8 @@ COUNT_WORDS = {key(w) for w in ["একাধিক", "প্রথম", "দ্
 _COUNT_OR_SPAN = re.compile("^(?:" + "|".join(sorted(COUNT_WORDS | {key(w) for w in ["প্রায়", "দু", "দুই", "এক", "তিন", "চার"]}))
                             + r"|\d+)$|" + key("ঘণ্টা") + "|" + key("মিনিট"))
 AND_WORDS = {key("ও"), key("এবং")}
+#: Nouns a compound of two places qualifies ("কোরিয়া–আফ্রিকা শীর্ষ সম্মেলন", "চীন-ভারত সম্পর্ক").
+_COMPOUND_HEADS = {key(w) for w in ["সম্পর্ক", "সম্মেলন", "শীর্ষ", "যুদ্ধ", "সীমান্ত", "চুক্তি", "ফোরাম"]}
 #: An adjective's ending: "দ্বিপাক্ষিক", "সরকারি", "আনুষ্ঠানিক", "রাষ্ট্রীয়" ("তাঁর দ্বিপাক্ষিক বৈঠক").
 _ADJECTIVE_END = re.compile("(?:িক|ীয|িয|ি)$")
 #: Nouns of a state's act or stance: an adjective of the state before one stands for the state.
@@ -792,8 +794,10 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
                 lex.lookup([t.text for t in toks[k:k + n]]) for n in range(2, min(lex.max_words, len(toks) - k) + 1)):
             break  # a name the lexicon knows ("ইউরোপীয় ইউনিয়নের") ends the new person's name
         dash = folded[toks[k].end:toks[k + 1].start].strip() if folded and k + 1 < len(toks) else ""
-        if dash in ("–", "—") or dash == "-" and lex.lookup([toks[k + 1].text]) and \
-                lex.lookup([toks[k + 1].text])[0].kind in ("Country", "City"):
+        after = _strip(toks[k + 2].text) if dash and k + 2 < len(toks) else ""
+        if dash in ("–", "—", "-") and not _ONE_SYLLABLE.fullmatch(w.replace("য", "")) and (
+                after in NAMING_NOUNS or after in _COMPOUND_HEADS or (
+                lex.lookup([toks[k + 1].text]) and lex.lookup([toks[k + 1].text])[0].kind in ("Country", "City"))):
             break  # "হিচিলেমা কোরিয়া–আফ্রিকা শীর্ষ সম্মেলনে": a compound of places follows the name
         words.append(w)
         if case_of(_name_ending(lex, w)) in ("gen", "acc") and not (
