@@ -825,7 +825,8 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
             # the speaker, and whose act or decision the statement is about, named right before it
             # ("মেক্সিকোর সিদ্ধান্তকে স্বাগত জানায়", "চীনের সমালোচনা করে")
             agents = [a for a in agents if a.case == "nom" and not a.post
-                      or a.case == "gen" and not a.post and 0 <= t0 - a.end <= 2]
+                      or a.case == "gen" and not a.post and 0 <= t0 - a.end <= 2
+                      or a.case == "gen" and not a.post and _JUST_THAT.fullmatch(sentence, a.end - (t0 - m.start()), m.start())]
             if rule.id in ("statement-quoted", "statement-reported"):  # the speaker comes before the quote
                 agents = [a for a in agents if a.start < t0]
                 if rule.id == "statement-reported":  # a person, or a country's unnamed office-holder
@@ -1094,6 +1095,8 @@ def _hyphen_pair(mentions, sentence, s_start, t0, t1, lex) -> list[Entity] | Non
 
 #: "ভিয়েতনামের সীমান্ত শহর দং দাংয়ে পৌঁছান": a place the lexicon lacks, in the genitive country.
 _VOTE = re.compile(fold_pattern("ভোট"))
+#: A demonstrative alone between a genitive and the act it owns: "বাহরাইনের এ পদক্ষেপকে স্বাগত জানায়".
+_JUST_THAT = re.compile(fold_pattern(r"\s+(?:এ|এই|ওই|সেই)\s+"))
 #: "এবং" or "কিন্তু" between two clauses.
 _AND_CLAUSE = re.compile(fold_pattern(r"\s(?:এবং|কিন্তু|তবে)\s"))
 #: A place of a country named before it, in the locative: "(রাশিয়ার) কুর্স্ক অঞ্চলে", "(সিরিয়ার) সীমান্তে".

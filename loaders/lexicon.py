@@ -67,7 +67,8 @@ _VOWEL_SIGNS = re.compile("[\u0981-\u0983\u09be-\u09cc\u09cd\u09d7]")
 
 
 _SKELETON = str.maketrans({"ঙ": "ন", "ং": "ন", "ঞ": "ন", "ণ": "ন", "শ": "স", "ষ": "স",
-                           "থ": "ত", "ঠ": "ত", "ট": "ত", "ধ": "দ", "ঢ": "দ", "ড": "দ", "ঝ": "জ", "য": None, "ও": "অ"})
+                           "থ": "ত", "ঠ": "ত", "ট": "ত", "ধ": "দ", "ঢ": "দ", "ড": "দ", "ঝ": "জ", "য": None, "ও": "অ",
+                           "ঈ": "ই", "ঊ": "উ"})
 #: An independent vowel inside a word ("সালিউমসাই", "সালুমসাই") is a glide spellings disagree on.
 _INNER_VOWEL = re.compile("(?<=[\u0995-\u09b9\u09dc-\u09df])[\u0985-\u0994]")
 _DOUBLED = re.compile(r"(.)\1+")

@@ -206,8 +206,10 @@ def _name_keys(names: tuple[str, ...]) -> tuple[tuple[str, bool], ...]:
     (always: family name first in Korean names). Made once per set of names, not per mention."""
     out = []
     for name in names:
-        parts = [p for p in name.replace("-", " ").split() if key(p.rstrip(".")) not in INITIALS]
-        # (an initial, "এস" of "এস জয়শঙ্কর", stands for no one: "এসে" is a verb)
+        parts = [p for p in name.replace("-", " ").split() if key(p.rstrip(".")) not in INITIALS
+                 and key(p) not in NAME_PARTICLES]
+        # (an initial, "এস" of "এস জয়শঙ্কর", stands for no one: "এসে" is a verb; nor does a particle,
+        # "বিন", "আল")
         for p in parts:
             k = key(p)
             if len(k) >= 2 and k not in STOPWORDS:
@@ -284,6 +286,16 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
                 break
         if hit:
             ent, ending, n = hit
+            if ent.kind == "Person" and not ending:
+                # "বাদশাহ হামাদ বিন ইসা আল খলিফার": more of the person's own name goes on, with the ending
+                own = _own_words(ent)
+                while i + n < len(toks) and (skeleton(toks[i + n].text) in own or skeleton(_strip(toks[i + n].text)) in own) \
+                        and not folded[toks[i + n - 1].end:toks[i + n].start].strip():
+                    w = toks[i + n].text
+                    n += 1
+                    if skeleton(w) not in own:
+                        ending = w[len(_strip(w)):]
+                        break
             case, post, used = _case_and_post(lex, toks, i + n, ending)
             if case == "gen" and not post and ent.kind == "Country":
                 post = _post_of_body(lex, toks, i + n + used)
@@ -848,6 +860,12 @@ def _GIVEN_NAME_IN_R(toks: list[Token], k: int) -> bool:
 #: Korean family names as Bengali news spells them.
 KOREAN_FAMILY_NAMES = {key(w) for w in """কিম পাক পার্ক লি রি চো চোয়ে জং চ্যাং জাং হান কাং ইউন ইয়ুন মুন শিন সিন রিম
     লিম হং নাম সং সন ইয়াং আন কো চু জু বেক সো হো ওহ চা চে জো জেয়ং চং""".split()}
+
+
+@functools.lru_cache(maxsize=4096)
+def _own_words(person: Entity) -> frozenset[str]:
+    """The spelling skeletons of the words of a person's Bengali names, particles included."""
+    return frozenset(skeleton(w) for n in (person.label_bn or "", *person.alt_bn) for w in n.replace("-", " ").split())
 
 
 def _name_goes_on(lex: Lexicon, toks: list[Token], j: int, folded: str, known: Entity) -> bool:

@@ -1792,3 +1792,22 @@ def test_the_state_named_in_another_clause_is_the_one_recognised():
     assert sorted((slugs(ev.actors).pop(), slugs(ev.recipients).pop()) for ev in got) == [
         ("north-korea", "palestinian-territories"), ("tunisia", "palestinian-territories")]
     assert "Palestine" in lexicon().entities["palestinian-territories"].alt_en
+
+
+def test_a_known_name_goes_on_with_more_of_its_own_words_and_takes_their_ending():
+    text = ("বাহরাইন ও উত্তর কোরিয়ার সম্পর্ক। আজ বাদশাহ হামাদ বিন ইসা আল খলিফার সঙ্গে দক্ষিণ কোরিয়ার "
+            "প্রধানমন্ত্রী কিম মিন সকের সাক্ষাতের কথা রয়েছে।")
+    met = events(text, "Meeting")
+    assert met and "hamad-bin-isa-al-khalifa" in slugs(met[0].participants) and len(met[0].participants) == 2
+
+
+def test_a_meeting_as_the_setting_of_what_was_said():
+    text = ("বাহরাইন ও দক্ষিণ কোরিয়ার সম্পর্ক। তিন দিনের সফরে মানামায় অবস্থান করছেন দক্ষিণ কোরিয়ার প্রধানমন্ত্রী "
+            "কিম মিন সক। গতকাল বাদশাহ হামাদ বিন ইসা আল খলিফার সঙ্গে বৈঠকে তিনি বলেন, সিউল মানামার পাশে থাকবে।")
+    met = events(text, "Meeting")
+    assert met and slugs(met[0].participants) == {"hamad-bin-isa-al-khalifa", "kim-min-seok"}
+
+
+def test_a_genitive_and_a_demonstrative_before_the_act_welcomed():
+    said = events("এদিকে বাহরাইনের এ পদক্ষেপকে স্বাগত জানিয়েছে দক্ষিণ কোরিয়া।", "Statement")
+    assert said and slugs(said[0].participants) >= {"bahrain", "south-korea"}

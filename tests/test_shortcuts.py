@@ -77,11 +77,12 @@ def test_a_line_folds_to_the_slice_of_the_document_fold():
 def _remember_plainly(ctx: DocumentContext, person, surface: str = "") -> None:
     """What :meth:`DocumentContext.remember` does with a person's names, word by word: initials
     give no key, and a first or last word goes to the person named more often so far."""
-    from kutniti.loaders.mentions import INITIALS
+    from kutniti.loaders.mentions import INITIALS, NAME_PARTICLES
 
     ctx.named[person.slug] = ctx.named.get(person.slug, 0) + 1
     for name in [person.label_bn or "", *person.alt_bn, surface]:
-        parts = [p for p in name.replace("-", " ").split() if key(p.rstrip(".")) not in INITIALS]
+        parts = [p for p in name.replace("-", " ").split() if key(p.rstrip(".")) not in INITIALS
+                 and key(p) not in NAME_PARTICLES]
         for p in parts:
             k = key(p)
             if len(k) >= 2 and k not in STOPWORDS:
