@@ -844,8 +844,12 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
             both = False
         elif both and (len(ctx.topic) == 2 or ctx.last_visit and _DURING.match(sentence)):
             topic = {c.slug for c in ctx.topic}
-            named = {a.entity.slug: a.entity for a in ctx.sentence_mentions if a.entity.kind == "Country" and a.via != "pronoun"
-                     and a.entity.slug in lex.entities and a.start < t0}
+            # (a capital where it happened names its country: "২০২৩ সালে সিউলে দুই দেশ … সই করে")
+            named = {e.slug: e for e in (
+                a.entity if a.entity.kind == "Country" else lex.entities.get(a.entity.country)
+                for a in ctx.sentence_mentions if a.via != "pronoun" and a.start < t0 and (
+                    a.entity.kind == "Country" or a.entity.kind == "City" and a.entity.capital and a.entity.country))
+                if e is not None and e.slug in lex.entities}
             outside = [e for k, e in named.items() if k not in topic]
             inside = [e for k, e in named.items() if k in topic]
             home = ctx.home()

@@ -104,6 +104,7 @@ COUNT_WORDS = {key(w) for w in ["একাধিক", "প্রথম", "দ্
 _COUNT_OR_SPAN = re.compile("^(?:" + "|".join(sorted(COUNT_WORDS | {key(w) for w in ["প্রায়", "দু", "দুই", "এক", "তিন", "চার"]}))
                             + r"|\d+)$|" + key("ঘণ্টা") + "|" + key("মিনিট"))
 AND_WORDS = {key("ও"), key("এবং")}
+_TWO_WORDS = {key(w) for w in ["দুই", "দু", "উভয়", "দুজন"]}
 #: Nouns a compound of two places qualifies ("কোরিয়া–আফ্রিকা শীর্ষ সম্মেলন", "চীন-ভারত সম্পর্ক").
 _COMPOUND_HEADS = {key(w) for w in ["সম্পর্ক", "সম্মেলন", "শীর্ষ", "যুদ্ধ", "সীমান্ত", "চুক্তি", "ফোরাম"]}
 #: An adjective's ending: "দ্বিপাক্ষিক", "সরকারি", "আনুষ্ঠানিক", "রাষ্ট্রীয়" ("তাঁর দ্বিপাক্ষিক বৈঠক").
@@ -375,6 +376,9 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
                 i = group + 1 + used
                 continue
             i = j
+            continue
+        if title and i and toks[i - 1].text in _TWO_WORDS:
+            i += 1  # "দুই নেতা", "উভয় মন্ত্রী": the two named before, not a title before a new name
             continue
         if title or word in lex.honorifics:
             country = _country_before(out, i, pending_country) or _body_country(lex, out, toks, i)

@@ -1811,3 +1811,17 @@ def test_a_meeting_as_the_setting_of_what_was_said():
 def test_a_genitive_and_a_demonstrative_before_the_act_welcomed():
     said = events("এদিকে বাহরাইনের এ পদক্ষেপকে স্বাগত জানিয়েছে দক্ষিণ কোরিয়া।", "Statement")
     assert said and slugs(said[0].participants) >= {"bahrain", "south-korea"}
+
+
+def test_the_two_countries_of_an_agreement_signed_in_a_third_partys_capital():
+    text = ("ইকুয়েডর ও উত্তর কোরিয়ার সম্পর্ক পুরনো। ইকুয়েডর উত্তর কোরিয়াকে সাহায্য দেয়। অন্যদিকে ২০২৩ সালের "
+            "অক্টোবরে সিউলে দুই দেশ একটি অর্থনৈতিক সহযোগিতা চুক্তি সই করে।")
+    signed = events(text, "AgreementSigning")
+    assert [slugs(ev.participants) for ev in signed] == [{"ecuador", "south-korea"}]
+
+
+def test_the_two_leaders_are_not_a_title_before_a_new_name():
+    text = ("১৯৮০ সালে জাম্বিয়ার প্রেসিডেন্ট কেনেথ কাউন্ডা পিয়ংইয়াং সফর করেন। পরদিন দুই নেতা কুমসুসান প্রাসাদে "
+            "দীর্ঘ আলোচনা করেন।")
+    met = events(text, "Meeting")
+    assert met and all(not p.label_en.startswith("Kumsusan") for p in met[0].participants)
