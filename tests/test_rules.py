@@ -1825,3 +1825,10 @@ def test_the_two_leaders_are_not_a_title_before_a_new_name():
             "দীর্ঘ আলোচনা করেন।")
     met = events(text, "Meeting")
     assert met and all(not p.label_en.startswith("Kumsusan") for p in met[0].participants)
+
+
+def test_money_given_is_aid():
+    text = ("আইরিশ বিদেশ দফতরের বিবৃতি অনুযায়ী, ইউনিসেফের মাধ্যমে উত্তর কোরিয়ার শিশুদের পুষ্টির জন্য ২০ লক্ষ "
+            "ইউরো দেবে আয়ারল্যান্ড।")
+    aid = events(text, "Aid")
+    assert aid and slugs(aid[0].actors) == {"ireland"} and slugs(aid[0].recipients) == {"north-korea"}
