@@ -1832,3 +1832,11 @@ def test_money_given_is_aid():
             "ইউরো দেবে আয়ারল্যান্ড।")
     aid = events(text, "Aid")
     assert aid and slugs(aid[0].actors) == {"ireland"} and slugs(aid[0].recipients) == {"north-korea"}
+
+
+def test_relations_established_without_the_word_diplomatic():
+    text = ("জর্ডন ও উত্তর কোরিয়ার সম্পর্ক। দক্ষিণ কোরিয়ার সঙ্গে জর্ডনের কূটনৈতিক সম্পর্ক ১৯৬২ সাল থেকে, আর "
+            "উত্তর কোরিয়ার সঙ্গে সম্পর্ক স্থাপিত হয়েছিল ১৯৭৪ সালে।")
+    got = {(frozenset(slugs(ev.participants)), ev.date.year) for ev in events(text, "RelationsEstablished")}
+    assert (frozenset({"jordan", "north-korea"}), 1974) in got
+    assert events("১৯৯০ সালে দুই দেশের বাণিজ্যিক সম্পর্ক স্থাপিত হয়।", "RelationsEstablished") == []
