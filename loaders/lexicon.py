@@ -331,6 +331,21 @@ class Lexicon:
             # (whose given name begins alike: "ফেরিত হোজা" is not Enver Hoxha, another Hoxha)
         return next(iter(found.values())) if len(found) == 1 else None
 
+    def by_family_name(self, word: str, country: str) -> Entity | None:
+        """The one known person of ``country`` whose family name (the last word of one of their
+        Bengali names) is spelled like ``word`` ("প্রেসিডেন্ট আউনের": Michel Aoun of Lebanon)."""
+        if not hasattr(self, "_families"):
+            fam: dict[tuple[str, str], set[str]] = {}
+            for e in self.entities.values():
+                if e.kind == "Person" and e.country:
+                    for n in (e.label_bn or "", *e.alt_bn):
+                        parts = n.replace("-", " ").split()
+                        if len(parts) > 1:
+                            fam.setdefault((e.country, skeleton(parts[-1])), set()).add(e.slug)
+            self._families = fam
+        found = self._families.get((country, skeleton(word)), set())
+        return self.entities[next(iter(found))] if len(found) == 1 else None
+
     def lookup(self, words: list[str], table: dict | None = None) -> tuple[Entity, str] | None:
         """The entity named by folded ``words`` (the last may carry a case ending), and the ending.
         (The answers for names and adjectives are kept: the tables do not change once built.)"""

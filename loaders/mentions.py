@@ -819,6 +819,13 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
         if case_of(_name_ending(lex, w)) in ("gen", "acc") and not (
                 k + 1 < len(toks) and toks[k + 1].text in NAME_PARTICLES) and not _GIVEN_NAME_IN_R(toks, k):
             break  # ("মুয়াম্মার আল-এরিয়ানি": -র before a name particle is the name's own)
+    if len(words) == 1 and not unresolved:
+        # "প্রেসিডেন্ট আউনের": a known person of the title's country, by the family name alone
+        w = words[0]
+        ending = _name_ending(lex, w)
+        known = lex.by_family_name(w[: -len(ending)] if ending else w, country.slug)
+        if known is not None:
+            return known, 1 + skipped
     if len(words) < 2:
         return None, 0
     if (unresolved or from_home) and _KOREAN_NAME(words):

@@ -1840,3 +1840,16 @@ def test_relations_established_without_the_word_diplomatic():
     got = {(frozenset(slugs(ev.participants)), ev.date.year) for ev in events(text, "RelationsEstablished")}
     assert (frozenset({"jordan", "north-korea"}), 1974) in got
     assert events("১৯৯০ সালে দুই দেশের বাণিজ্যিক সম্পর্ক স্থাপিত হয়।", "RelationsEstablished") == []
+
+
+def test_a_known_persons_family_name_alone_after_a_title_of_their_country():
+    text = ("ইরাক ও উত্তর কোরিয়ার সম্পর্ক। ইরাক উত্তর কোরিয়াকে সমর্থন দেয়। ১৯৭৮ সালে কিম ইল সুং প্রেসিডেন্ট "
+            "বকরের কাছে বার্তা পাঠান।")
+    sent = events(text, "Message")
+    assert sent and sent[0].recipients and sent[0].recipients[0].kind == "Person"
+
+
+def test_a_unit_deployed_is_troops():
+    text = "২০০৭ সালের জুলাইয়ে দক্ষিণ কোরিয়া প্রায় ৩৫০ সদস্যের একটি ইউনিট দক্ষিণ লেবাননের টায়ার অঞ্চলে মোতায়েন করে।"
+    sent = events(text, "TroopDeployment")
+    assert sent and slugs(sent[0].actors) == {"south-korea"} and slugs(sent[0].recipients) == {"lebanon"}
