@@ -138,10 +138,10 @@ def to_int(digits: str) -> int:
 ABBREVIATIONS = ("মিঃ", "মি.", "ড.", "ডঃ", "ডা.", "মো.", "মোঃ", "সে.", "কি.", "বি.", "এ.", "জে.", "Mr.", "Dr.", "St.", "U.S.", "U.N.")
 
 _BOUNDARY = re.compile(r"[।৷॥?!]+[\"'”’)\]]*|\.(?=\s)|\n+|\|")
-#: A wiki link's target before its shown text: "[[রামবরণ যাদব|রামবরণ যাদবের]]". The bar is not a
-#: table's, and the target (the linked page's name, in the nominative) is not part of the sentence.
 #: A wiki citation: "<ref>{{ওয়েব উদ্ধৃতি |শিরোনাম=… |সংগ্রহের-তারিখ=…}}</ref>", "<ref name="…"/>".
 CITATION = re.compile(r"<ref(?:\s[^<>]*)?/>|<ref(?:\s[^<>]*)?>.*?</ref>", re.DOTALL)
+#: A wiki link's target before its shown text: "[[রামবরণ যাদব|রামবরণ যাদবের]]". The bar is not a
+#: table's, and the target (the linked page's name, in the nominative) is not part of the sentence.
 _LINK_TARGET = re.compile(r"\[\[([^\[\]|\n]*)\|(?=[^\[\]|\n]*\]\])")
 #: English letters as their names are written in Bengali script: initials ("ভি. কে. সিং" → V. K. Singh).
 LETTER_NAMES = {"এ": "A", "বি": "B", "সি": "C", "ডি": "D", "ই": "E", "এফ": "F", "জি": "G", "এইচ": "H",
