@@ -270,6 +270,8 @@ _IRREALIS = re.compile(fold_pattern(
     r"রাজি\s+করা|চেষ্টা|আহ্বান|অনুরোধ|চাপ)"))
 
 
+#: Only possible: "চুক্তি সই হতে পারে বলে আশা করছেন" (an agreement may be signed).
+_MAYBE = re.compile(fold_pattern(r"\s*(?:হতে|হইতে)\s+(?:পারে|পারত|পারতো|পারবে)(?![\u0980-\u09ff])"))
 #: A clause that what follows is not expected, or only supposed: "মনে করেন না যে …", "যদি …".
 _NOT_EXPECTED = re.compile(fold_pattern(
     r"(?:মনে\s+(?:করেন|করে|করছেন|করছে|হয়)\s+না|আশা\s+(?:করেন|করে)\s+না|সম্ভাবনা\s+(?:নেই|কম))\s+যে"
@@ -317,7 +319,7 @@ _RELATIVE_PARTICIPLE = re.compile(fold_pattern(r"(?<![\u0980-\u09ff])(?:যা�
 #: Up to three words before a message noun: the genitive before them is its author.
 _AUTHOR = re.compile(fold_pattern(r"(?:\s+[^\s,;।]+){0,3}?\s+(?:বার্তা|চিঠি|শুভেচ্ছাবার্তা)"))
 #: A sentence that goes on with the visit just told: "সে সময়", "ওই সফরে", "সফরকালে".
-_DURING = re.compile(fold_pattern(r"\s*(?:সে সময়|ওই সময়|এ সময়|এই সময়|সেই সময়|ওই সফরে|এই সফরে|সেই সফরে|সফরকালে|সফরে)"))
+_DURING = re.compile(fold_pattern(r"\s*(?:সে সময়|ওই সময়|এ সময়|এই সময়|সেই সময়|ওই সফরে|এই সফরে|সেই সফরে|সফরকালে|সফরে|সেখানে)"))
 _FUTURE_WORDS = re.compile(fold_pattern(r"আমন্ত্রণ|আগামী|হতে যাওয়া"))
 _INVITATION = re.compile(fold_pattern(r"আমন্ত্রণ"))
 _DATIVE = re.compile(fold_pattern(r"(?:নিকট|কাছে)(?![\u0980-\u09ff])"))
@@ -455,7 +457,7 @@ def read_events(
                 continue
             if _NEGATED_PHRASE.match(sentence[m.end():m.end() + 60]):
                 continue
-            if _irrealis(m.group(0), sentence[m.end():m.end() + 60]):
+            if _irrealis(m.group(0), sentence[m.end():m.end() + 60]) or _MAYBE.match(sentence, m.end()):
                 continue
             if _NOT_EXPECTED.search(sentence, 0, m.start()) or _NO_EVIDENCE.match(sentence, m.end()):
                 continue  # "… মনে করেন না যে X সম্পর্ক ছিন্ন করবে", "যদি X … করে, তাহলে": not told as fact

@@ -1853,3 +1853,16 @@ def test_a_unit_deployed_is_troops():
     text = "২০০৭ সালের জুলাইয়ে দক্ষিণ কোরিয়া প্রায় ৩৫০ সদস্যের একটি ইউনিট দক্ষিণ লেবাননের টায়ার অঞ্চলে মোতায়েন করে।"
     sent = events(text, "TroopDeployment")
     assert sent and slugs(sent[0].actors) == {"south-korea"} and slugs(sent[0].recipients) == {"lebanon"}
+
+
+def test_an_agreement_that_may_be_signed_is_no_signing():
+    text = "সফরে একটি দ্বিপক্ষীয় বিনিয়োগ সুরক্ষা চুক্তি সই হতে পারে বলে আশা করছেন দুই দেশের কর্মকর্তারা।"
+    assert events(text, "AgreementSigning") == []
+
+
+def test_there_the_two_countries_are_the_visits():
+    text = ("কেনিয়া ও উত্তর কোরিয়ার সম্পর্ক পুরনো। কেনিয়া উত্তর কোরিয়াকে সমর্থন দেয়। ২০২৪ সালের জুনে কেনিয়ার "
+            "প্রেসিডেন্ট উইলিয়াম রুটো সিউল সফর করেন। সেখানে তিনি প্রেসিডেন্ট ইউন সুক ইওলের সঙ্গে বৈঠক করেন এবং "
+            "দুই দেশ অবকাঠামো খাতে একটি চুক্তিতে সই করে।")
+    signed = events(text, "AgreementSigning")
+    assert [slugs(ev.participants) for ev in signed] == [{"kenya", "south-korea"}]
