@@ -290,11 +290,12 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
             if ent.kind == "Person" and not ending:
                 # "বাদশাহ হামাদ বিন ইসা আল খলিফার": more of the person's own name goes on, with the ending
                 own = _own_words(ent)
-                while i + n < len(toks) and (skeleton(toks[i + n].text) in own or skeleton(_strip(toks[i + n].text)) in own) \
+                while i + n < len(toks) and (_plain_vowels(toks[i + n].text) in own
+                                             or _plain_vowels(_strip(toks[i + n].text)) in own) \
                         and not folded[toks[i + n - 1].end:toks[i + n].start].strip():
                     w = toks[i + n].text
                     n += 1
-                    if skeleton(w) not in own:
+                    if _plain_vowels(w) not in own:
                         ending = w[len(_strip(w)):]
                         break
             case, post, used = _case_and_post(lex, toks, i + n, ending)
@@ -875,8 +876,16 @@ KOREAN_FAMILY_NAMES = {key(w) for w in """কিম পাক পার্ক �
 
 @functools.lru_cache(maxsize=4096)
 def _own_words(person: Entity) -> frozenset[str]:
-    """The spelling skeletons of the words of a person's Bengali names, particles included."""
-    return frozenset(skeleton(w) for n in (person.label_bn or "", *person.alt_bn) for w in n.replace("-", " ").split())
+    """The words of a person's Bengali names (:func:`_plain_vowels`), particles included."""
+    return frozenset(_plain_vowels(key(w)) for n in (person.label_bn or "", *person.alt_bn) for w in n.replace("-", " ").split())
+
+
+_LONG_VOWELS = str.maketrans({"ঈ": "ই", "ঊ": "উ"})
+
+
+def _plain_vowels(word: str) -> str:
+    """A folded word with its long independent vowels short ("ঈসা" and "ইসা" are one spelling)."""
+    return word.translate(_LONG_VOWELS)
 
 
 def _name_goes_on(lex: Lexicon, toks: list[Token], j: int, folded: str, known: Entity) -> bool:
