@@ -69,7 +69,7 @@ def month_names() -> dict[str, int]:
             for num, name in bn.months[ctx][width].items():
                 names[fold(name).text.rstrip(".")] = num
     extra = {"জানুয়ারি": 1, "জানুয়ারী": 1, "ফেব্রুয়ারি": 2, "ফেব্রুয়ারী": 2, "মার্চ": 3, "এপ্রিল": 4, "মে": 5,
-             "জুন": 6, "জুলাই": 7, "আগস্ট": 8, "অগাস্ট": 8, "আগষ্ট": 8, "সেপ্টেম্বর": 9, "অক্টোবর": 10,
+             "জুন": 6, "জুলাই": 7, "আগস্ট": 8, "অগাস্ট": 8, "আগষ্ট": 8, "অগস্ট": 8, "সেপ্টেম্বর": 9, "অক্টোবর": 10,
              "নভেম্বর": 11, "ডিসেম্বর": 12,
              # "-বার" for "-বর", as some papers spell the English months
              "সেপ্টেম্বার": 9, "অক্টোবার": 10, "নভেম্বার": 11, "ডিসেম্বার": 12}
@@ -496,7 +496,8 @@ def document_date(raw: str, head_lines: int = 10, folded=None) -> PartialDate | 
     ``folded`` is ``fold(raw)`` when the caller has it already."""
     f = fold(raw) if folded is None else folded
     text = f.text
-    for pub in re.finditer(fold_pattern(r"(?:^|\n)\s*(?:প্রকাশিত|প্রকাশ|আপডেট|published)[^\n]{0,60}"), text):
+    # (also after a byline on its line: "আন্তর্জাতিক ডেস্ক | প্রকাশিত: ০৩:২০ পিএম, ১৫ অক্টোবর ২০২৬")
+    for pub in re.finditer(fold_pattern(r"(?:(?:^|\n)\s*(?:প্রকাশিত|প্রকাশ|আপডেট|published)|\|\s*(?:প্রকাশিত|প্রকাশ|আপডেট)\s*:)[^\n]{0,60}"), text):
         for m in find_dates(text, pub.start(), pub.end(), None):
             if m.value and m.value.day:
                 return m.value

@@ -58,7 +58,8 @@ STOPWORDS = {key(w) for w in """এবং ও যে তিনি তাঁর �
     সরকার সরকারের সময় সময়ে সালে বছর মাসে আজ সোমবার মঙ্গলবার বুধবার বৃহস্পতিবার শুক্রবার শনিবার রবিবার
     আবার আরও সর্বোচ্চ সাবেক তৎকালীন বর্তমান নতুন নিযুক্ত হিসেবে হিসাবে প্রধান উপ দুই দুজন মাত্র নেতৃত্বে যখন
     পর পরে আগে কি না নয় হয় হয়েছে ছিল ছিলেন দিয়ে দেন দেয় সফর সফরে বৈঠক বৈঠকে
-    স্ত্রী স্বামী পুত্র কন্যা ছেলে মেয়ে ভাই বোন সহধর্মিণী
+    স্ত্রী স্বামী পুত্র কন্যা ছেলে মেয়ে ভাই বোন সহধর্মিণী সস্ত্রীক সপরিবারে সস্ত্রীকে
+    প্রাসাদ কার্যালয় ভবন দপ্তর দফতর পদ নির্বাচন প্রার্থী শাসনামল আমল মেয়াদ
     তাঁকে তাকে তাঁহার তাহার তাঁহাকে তাহাকে তাঁহারা তাহারা তাঁরা
     সাংবাদিকদের সাংবাদিকদেরকে গণমাধ্যমকে সংবাদমাধ্যমকে বার্তা সংস্থাকে""".split()}
 #: Demonstratives (that) that may also be a syllable of a name ("সে-উং"), so not stopwords.
@@ -749,6 +750,8 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
     aside = int(j < len(toks) and bool(folded) and folded[toks[j].start - 1:toks[j].start] == "("
                 and folded[toks[j].end:toks[j].end + 1] == ")")
     j += aside  # "সচিব (পূর্ব) পেরিয়াসামি কুমারন": a word in brackets after the title qualifies it
+    if j < len(toks) and j and folded and folded[toks[j - 1].end:toks[j].start].strip() in (",", ":", ";"):
+        return None, 0  # "যুবরাজ, তত দিনে যিনি …": a comma after the title, no name
     honorific = j < len(toks) and toks[j].text in lex.honorifics
     j += honorific  # "রাষ্ট্রপ্রধান প্রিন্স সিহানুক": an honorific between the title and the name
     honorific += aside

@@ -1866,3 +1866,18 @@ def test_there_the_two_countries_are_the_visits():
             "দুই দেশ অবকাঠামো খাতে একটি চুক্তিতে সই করে।")
     signed = events(text, "AgreementSigning")
     assert [slugs(ev.participants) for ev in signed] == [{"kenya", "south-korea"}]
+
+
+def test_no_new_name_after_a_title_and_a_comma_or_before_an_office_noun():
+    text = ("সৌদি আরব ও দক্ষিণ কোরিয়ার সম্পর্ক। ২০২২ সালের নভেম্বরে যুবরাজ, তত দিনে যিনি সৌদি প্রধানমন্ত্রী, "
+            "সিউল সফর করেন। প্রেসিডেন্ট প্রাসাদে অভ্যর্থনা জানানো হয়।")
+    people = [p for ev in read(doc(text)).events for p in ev.agents() if p.kind == "Person"]
+    assert not any(p.label_en.startswith(("Tat", "Prasad")) for p in people)
+
+
+def test_datelines_after_a_byline_and_with_a_west_bengal_month():
+    from kutniti.loaders.dates import document_date
+
+    assert document_date("আন্তর্জাতিক ডেস্ক | প্রকাশিত: ০৩:২০ পিএম, ১৫ অক্টোবর ২০২৬\n\nখবর।") == PartialDate(2026, 10, 15)
+    assert document_date("সংবাদ সংস্থা\nশেষ আপডেট: ২৭ অগস্ট ২০২৬ ০৮:১৪\n\nখবর।") == PartialDate(2026, 8, 27)
+    assert document_date("{{তথ্যছক\n|প্রকাশক=বিশ্ব ব্যাংক, ২০১৯ সালের ৩ মে\n}}\n==ইতিহাস==\nলেখা।") is None
