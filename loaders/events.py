@@ -563,7 +563,38 @@ def read_events(
             home = lex.entities.get(e.country) if e.kind == "Organization" and e.country else None
             if home is not None and home.slug not in {x.slug for x in ev.agents()}:
                 ev.participants.append(home)
-    return _dedupe(out)
+    return _dedupe(_distributed(out, mentions, dates, lex))
+
+
+def _distributed(out: list[tuple[Event, int, int]], mentions: list[Mention], dates: list[DateMention],
+                 lex: Lexicon) -> list[tuple[Event, int, int]]:
+    """"ওমান ১৯৯২ সালে, কাতার ১৯৯৩ সালে, কুয়েত ও বাহরাইন ২০০১ সালে উত্তর কোরিয়ার সঙ্গে সম্পর্ক প্রতিষ্ঠা
+    করে": subjects each followed by their own year share out one event, with its other side."""
+    result = []
+    for ev, t0, t1 in out:
+        pairs = []
+        if ev.cls in ("RelationsEstablished", "Recognition") and ev.date is not None:
+            subjects = [m for m in mentions if m.entity.kind == "Country" and m.case == "nom" and not m.post
+                        and not m.modifier and m.end <= t0 and m.entity.slug in lex.entities]
+            for m in subjects:
+                d = next((d for d in dates if d.value is not None and 0 < d.start - m.end <= 3), None)
+                if d is not None:
+                    group = [x for x in subjects if x is m or (m.coord >= 0 and x.coord == m.coord)]
+                    pairs.append(([x.entity for x in group], d.value))
+        others = [e for e in ev.agents() if not any(e.slug == x.slug for group, _ in pairs for x in group)]
+        if len(pairs) < 2 or len(others) != 1:
+            result.append((ev, t0, t1))
+            continue
+        for group, when in pairs:
+            for country in group:
+                copy = Event(**{**ev.__dict__})
+                copy.date, copy.start, copy.end = when, None, None
+                if ev.cls == "Recognition":
+                    copy.actors, copy.recipients, copy.participants = [country], list(others), []
+                else:
+                    copy.actors, copy.recipients, copy.participants = [], [], [country, others[0]]
+                result.append((copy, t0, t1))
+    return result
 
 
 _STATE_WORK = {"Cooperation", "Aid", "ArmsTransfer", "MilitaryCooperation"}

@@ -1881,3 +1881,11 @@ def test_datelines_after_a_byline_and_with_a_west_bengal_month():
     assert document_date("আন্তর্জাতিক ডেস্ক | প্রকাশিত: ০৩:২০ পিএম, ১৫ অক্টোবর ২০২৬\n\nখবর।") == PartialDate(2026, 10, 15)
     assert document_date("সংবাদ সংস্থা\nশেষ আপডেট: ২৭ অগস্ট ২০২৬ ০৮:১৪\n\nখবর।") == PartialDate(2026, 8, 27)
     assert document_date("{{তথ্যছক\n|প্রকাশক=বিশ্ব ব্যাংক, ২০১৯ সালের ৩ মে\n}}\n==ইতিহাস==\nলেখা।") is None
+
+
+def test_subjects_each_with_their_own_year_share_out_one_event():
+    text = ("সৌদি আরব ও উত্তর কোরিয়ার সম্পর্ক নেই। বাকি দেশের মধ্যে ওমান ১৯৯২ সালে, কাতার ১৯৯৩ সালে, কুয়েত ও "
+            "বাহরাইন ২০০১ সালে উত্তর কোরিয়ার সঙ্গে কূটনৈতিক সম্পর্ক প্রতিষ্ঠা করে।")
+    got = sorted((sorted(slugs(ev.participants) - {"north-korea"})[0], ev.date.year)
+                 for ev in events(text, "RelationsEstablished"))
+    assert got == [("bahrain", 2001), ("kuwait", 2001), ("oman", 1992), ("qatar", 1993)]
