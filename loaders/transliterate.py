@@ -74,7 +74,10 @@ SPELLINGS = {
                 (r"(?<=[{_C}])ar$", "er")],
     "german": [("^v", "w"), ("sh", "sch"), ("ai", "ei"), (rf"(?<=[{_C}])ar$", "er")],
     "central-european": [("^y(?=[aeiou])", "j")],
-    "hispanic": [(r"k(?=[ei])", "qu"), ("k", "c"), ("j$", "z"), ("ge", "gue"), ("sh", "ch")],  # রোশা → rocha
+    # (Spanish j is said as h: inside a word, ত্রুহিলো → truj…, হোর্হে → jorge; at the start of one
+    # it is kept, as many Latin American names are English or German: হোমস → holmes, হেইনে → heine)
+    "hispanic": [(r"k(?=[ei])", "qu"), ("k", "c"), ("j$", "z"), ("ge", "gue"), ("sh", "ch"),  # রোশা → rocha
+                 (r"(?<=[a-z])(?<![cs])h(?=[aeiou])", "j")],
     "chinese": [(r"^i(?![aeiou])", "yi"), (r"^u(?![aeiou])", "wu"), (r"(?:k|ch)i(?=[aeu])", "qi"),
                 (r"ki", "qi"), (r"j(?=[aeou])", "z"), (r"shi(?=[aeou]|n|$)", "xi")],
     "vietnamese": [(r"^nog(?=u)", "ng"), (r"in$", "inh"), (r"k$", "c")],

@@ -60,6 +60,11 @@ def test_common_names_keep_their_own_spelling_in_their_tradition():
     assert romanise("কিম ইয়ং দে", "KP") == "Kim Yong-dae"  # (no English "Young" in a Korean name)
 
 
+def test_a_spanish_j_inside_a_word_and_an_h_at_its_start():
+    assert romanise("আলেহান্দ্রো", "MX") == "Alejandro"
+    assert romanise("কার্লোস হোমস ত্রুহিলো", "CO") == "Carlos Homs Trujilo"
+
+
 def test_names_list_is_romanised_well_and_the_held_out_part_too():
     """Exact matches and character error rate on real names (tests/data/romanisation.tsv): the
     rules give the usual English spelling of at least a third of them, and the held-out third
