@@ -400,6 +400,10 @@ def _resolve_pronouns(agents: list[Mention], pronouns: list[Mention], ctx, lex) 
                   and a.entity.slug in lex.entities and a.post not in ("source", "than", "by", "under")
                   and a.entity.slug not in own]
         referent = before[-1] if before else other
+        if not before and p.case == "nom" and not p.post and ctx.last_country is not None \
+                and ctx.last_country.slug in lex.entities \
+                and all(a.entity.slug != ctx.last_country.slug for a in agents if a.case != "loc"):
+            referent = ctx.last_country  # "দেশটি/সরকারটি … বহিষ্কার করে": the subject, the country last named as one
         if referent is not None:
             out.append(Mention(referent, p.start, p.end, p.tok, p.tok_end, p.case, p.post, via="pronoun"))
     return sorted(out, key=lambda m: m.start)

@@ -1889,3 +1889,10 @@ def test_subjects_each_with_their_own_year_share_out_one_event():
     got = sorted((sorted(slugs(ev.participants) - {"north-korea"})[0], ev.date.year)
                  for ev in events(text, "RelationsEstablished"))
     assert got == [("bahrain", 2001), ("kuwait", 2001), ("oman", 1992), ("qatar", 1993)]
+
+
+def test_the_government_as_a_subject_pronoun_is_the_country_last_named_as_one():
+    text = ("২০১৯ সালের নভেম্বরে বলিভিয়া ক্ষমতার পালাবদলের মধ্য দিয়ে যায়। ৩০ ডিসেম্বর সরকারটি লা পাজে "
+            "মেক্সিকোর রাষ্ট্রদূতকে বহিষ্কার করে।")
+    out = events(text, "Expulsion")
+    assert out and slugs(out[0].actors) == {"bolivia"} and slugs(out[0].recipients) == {"mexico"}
