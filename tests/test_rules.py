@@ -1896,3 +1896,8 @@ def test_the_government_as_a_subject_pronoun_is_the_country_last_named_as_one():
             "মেক্সিকোর রাষ্ট্রদূতকে বহিষ্কার করে।")
     out = events(text, "Expulsion")
     assert out and slugs(out[0].actors) == {"bolivia"} and slugs(out[0].recipients) == {"mexico"}
+
+
+def test_joining_sanctions_is_a_sanction():
+    hit = events("উত্তর কোরিয়ার বিরুদ্ধে ইইউর নিষেধাজ্ঞায় শামিল হলো আইসল্যান্ড", "Sanction")
+    assert hit and slugs(hit[0].actors) == {"iceland"} and slugs(hit[0].recipients) == {"north-korea"}
