@@ -124,6 +124,7 @@ class Lexicon:
 
     def __init__(self) -> None:
         self.entities: dict[str, Entity] = {}
+        self._families: dict[tuple[str, str], set[str]] | None = None  # (country, family-name skeleton) → people
         self.names: dict[str, Entity] = {}  # folded key → entity
         self.adjectives: dict[str, Entity] = {}  # folded key → country
         self.short_names: dict[str, list[Entity]] = {}
@@ -334,7 +335,7 @@ class Lexicon:
     def by_family_name(self, word: str, country: str) -> Entity | None:
         """The one known person of ``country`` whose family name (the last word of one of their
         Bengali names) is spelled like ``word`` ("প্রেসিডেন্ট আউনের": Michel Aoun of Lebanon)."""
-        if not hasattr(self, "_families"):
+        if self._families is None:  # made on first use
             fam: dict[tuple[str, str], set[str]] = {}
             for e in self.entities.values():
                 if e.kind == "Person" and e.country:

@@ -822,7 +822,7 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
             break  # "হিচিলেমা কোরিয়া–আফ্রিকা শীর্ষ সম্মেলনে": a compound of places follows the name
         words.append(w)
         if case_of(_name_ending(lex, w)) in ("gen", "acc") and not (
-                k + 1 < len(toks) and toks[k + 1].text in NAME_PARTICLES) and not _GIVEN_NAME_IN_R(toks, k):
+                k + 1 < len(toks) and toks[k + 1].text in NAME_PARTICLES) and not _given_name_in_r(toks, k):
             break  # ("মুয়াম্মার আল-এরিয়ানি": -র before a name particle is the name's own)
     if len(words) == 1 and not unresolved:
         # "প্রেসিডেন্ট আউনের": a known person of the title's country, by the family name alone
@@ -833,7 +833,7 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
             return known, 1 + skipped
     if len(words) < 2:
         return None, 0
-    if (unresolved or from_home) and _KOREAN_NAME(words):
+    if (unresolved or from_home) and _korean_name(words):
         # "… বিষয়ক মন্ত্রী ইউন জং হো-র": a Korean name, of the Korea the document is about
         korea = next((c for c in ctx.topic if c.iso in ("KP", "KR")), None)
         if korea is not None:
@@ -861,7 +861,7 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
     return person, len(words) + skipped
 
 
-def _GIVEN_NAME_IN_R(toks: list[Token], k: int) -> bool:
+def _given_name_in_r(toks: list[Token], k: int) -> bool:
     """"রণধীর জয়সওয়াল বুধবার …", "কবির আহমেদ বলেন": a given name ending in -ির/-ীর, not a genitive,
     when one more name word follows and then a word that ends a name."""
     w = toks[k].text
@@ -908,7 +908,7 @@ def _name_goes_on(lex: Lexicon, toks: list[Token], j: int, folded: str, known: E
 _LATER_WORDS = re.compile("|".join(key(w) for w in ["গতকাল", "আগামীকাল", "সম্প্রতি", "শিগগিরই", "এর", "এক"]))
 
 
-def _KOREAN_NAME(words: list[str]) -> bool:
+def _korean_name(words: list[str]) -> bool:
     """Whether a new name looks Korean: a Korean family name and one-syllable words ("ইউন জং হো")."""
     return 2 <= len(words) <= 3 and words[0] in KOREAN_FAMILY_NAMES and all(
         _ONE_SYLLABLE.fullmatch(_strip(w).replace("য", "")) for w in words[1:])

@@ -17,7 +17,7 @@ import rdflib
 from kutniti.loaders.clutter import article_spans
 from kutniti.loaders.dates import DateMention, PartialDate, document_date, find_dates
 from kutniti.loaders.document import Document
-from kutniti.loaders.events import _DEMONSTRATIVE, WEAPON_NAME, WEAPON_NOUNS, Event, read_events
+from kutniti.loaders.events import _DEMONSTRATIVE, WEAPON_NAME, WEAPON_NOUNS, Event, _country_of, read_events
 from kutniti.loaders.lexicon import Entity, lexicon
 from kutniti.loaders.mentions import DocumentContext, Mention, find_mentions
 from kutniti.loaders.text import CITATION, fold, fold_pattern, sentences, tokens
@@ -258,18 +258,12 @@ def _without_repeated_talks(events: list[Event], lex) -> list[Event]:
             sides = {e.slug for e in ev.participants}
             year = (ev.date or ev.start).year if (ev.date or ev.start) else None
             if any(o.cls == "Meeting" and any(e.kind == "Person" for e in o.participants)
-                   and {(c.slug if c is not None else "") for c in (_country_of_entity(e, lex) for e in o.participants)} >= sides
+                   and {(c.slug if c is not None else "") for c in (_country_of(e, lex) for e in o.participants)} >= sides
                    and (year is None or (o.date or o.start) is None or (o.date or o.start).year == year)
                    for o in out):
                 continue
         out.append(ev)
     return out
-
-
-def _country_of_entity(e: Entity, lex) -> Entity | None:
-    if e.kind == "Country":
-        return e
-    return lex.entities.get(e.country) if e.country else None
 
 
 def _parties(ev: Event) -> tuple:
