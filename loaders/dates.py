@@ -366,6 +366,22 @@ def find_dates(folded: str, start: int, end: int, doc_date: PartialDate | None,
             out.append(DateMention(a, b, begin=PartialDate(first), finish=PartialDate(last),
                                    anchor=bool(_ANCHOR.match(folded, b))))
     out.sort(key=lambda x: x.start)
+    return _months_joined(out, folded)
+
+
+#: What joins two months of one time: "অক্টোবর-নভেম্বরে", "এপ্রিল ও মে মাসে", "মার্চ থেকে জুনে".
+_MONTH_JOIN = re.compile(fold_pattern(r"\s*(?:-|–|—|ও|এবং|থেকে|হতে)\s*"))
+
+
+def _months_joined(out: list[DateMention], folded: str) -> list[DateMention]:
+    """A bare month joined to a dated month before it is of that month's year, not the story's:
+    "২০২৩ সালের অক্টোবর-নভেম্বরে" is October to November 2023."""
+    for i in range(1, len(out)):
+        prev, cur = out[i - 1], out[i]
+        if cur.relative and cur.value and cur.value.month and cur.value.day is None and not prev.relative \
+                and prev.value and prev.value.month and _MONTH_JOIN.fullmatch(folded, prev.end, cur.start):
+            out[i] = DateMention(**{**cur.__dict__, "value": PartialDate(prev.value.year, cur.value.month),
+                                    "relative": False, "future": False})
     return out
 
 

@@ -277,7 +277,9 @@ _NOT_EXPECTED = re.compile(fold_pattern(
     r"(?:মনে\s+(?:করেন|করে|করছেন|করছে|হয়)\s+না|আশা\s+(?:করেন|করে)\s+না|সম্ভাবনা\s+(?:নেই|কম))\s+যে"
     r"|(?<![\u0980-\u09ff])যদি(?![\u0980-\u09ff])"
     # an allegation or claim reported as such: "অভ্যুত্থানকারীরা অভিযোগ তোলে যে …", "X দাবি করেছিলেন যে …"
-    r"|(?:অভিযোগ|দাবি)\s+(?:তোলে|তোলেন|তুলেছে|তুলেছেন|তুলেছিল|করে|করেন|করেছে|করেছেন|করেছিল|করেছিলেন|করছে|করছেন)\s+যে"))
+    r"|(?:অভিযোগ|দাবি)\s+(?:তোলে|তোলেন|তুলেছে|তুলেছেন|তুলেছিল|করে|করেন|করেছে|করেছেন|করেছিল|করেছিলেন|করছে|করছেন)\s+যে"
+    # a rumour: "গুঞ্জন ছড়ায় যে …", "গুজব রটিয়াছিল যে …", "জল্পনা রয়েছে যে …"
+    r"|(?:গুজব|গুঞ্জন|জল্পনা)\S*\s+(?:[^\s।,]+\s+)?যে(?![\u0980-\u09ff])"))
 #: What a sentence goes on to deny: "… সরবরাহ করিয়াছিল এমন কোনো প্রমাণ পাওয়া যায় না" (no evidence
 #: that it did), "… করেছে, এমন তথ্য নেই".
 _NO_EVIDENCE = re.compile(fold_pattern(
@@ -302,9 +304,15 @@ _CONSIDERED = re.compile(fold_pattern(
     r"(?:বিষয়ে|ব্যাপারে|প্রশ্নে|নিয়ে)\s+(?:[^\s।]+\s+)?(?:আলোচনা|কথা\s+বল|দরকষাকষি|সমঝোতা\s+হয়নি))"))
 
 
+#: Another verb coordinated with the trigger before their shared ending: "ছিন্ন বা স্থগিত করার".
+_OR_VERB = re.compile(fold_pattern(r"^\s*(?:বা|কিংবা|অথবা|ও|এবং)\s+[^\s।,]+(?=\s)"))
+
+
 def _irrealis(trigger: str, after: str) -> bool:
     """Whether the trigger is an infinitive that a verb of wanting or urging governs, or a verbal
     noun of what was only considered, threatened or called for."""
+    if (other := _OR_VERB.match(after)) is not None and _irrealis(trigger + after[:other.end()], after[other.end():]):
+        return True  # "সম্পর্ক ছিন্ন বা স্থগিত করার কোনো পরিকল্পনা নেই"
     if _VERBAL_NOUN_END.search(trigger) and _CONSIDERED.match(after):
         return True
     noun = _VERBAL_NOUN_NEXT.match(after) or _GENITIVE_REST.match(after)
@@ -409,6 +417,12 @@ def _resolve_pronouns(agents: list[Mention], pronouns: list[Mention], ctx, lex) 
     return sorted(out, key=lambda m: m.start)
 
 
+def _names_country(ctx: DocumentContext, t0: int) -> bool:
+    """Whether the sentence names a country (or a capital) of its own before the trigger."""
+    return any(a.via != "pronoun" and a.start < t0 and a.entity.kind in ("Country", "City")
+               for a in ctx.sentence_mentions)
+
+
 def _partner(ctx: DocumentContext, e: Entity | None, lex: Lexicon) -> Entity | None:
     """The other of the document's two countries, seen from ``e`` (a country or a person's)."""
     if len(ctx.topic) < 2 or e is None:
@@ -444,6 +458,7 @@ def read_events(
 
     Returns events with the folded span of their trigger."""
     ctx.sentence_mentions = mentions
+    ctx.last_pair_age += 1
     _, planned_pat, negation = rules()
     out = []
     spans: list[tuple[int, int, bool]] = []  # the sentence's clauses, found at its first trigger
@@ -555,6 +570,11 @@ def read_events(
             home = _country_of(ev.actors[0], lex)
             if home is not None and home.slug != ev.recipients[0].slug:
                 ctx.last_visit = (home, ev.recipients[0])
+                ctx.last_pair, ctx.last_pair_age = ctx.last_visit, 0
+        if ev.cls == "Meeting" and len(ev.participants) == 2 and all(p.kind == "Person" for p in ev.participants):
+            sides = [_country_of(p, lex) for p in ev.participants]
+            if None not in sides and sides[0].slug != sides[1].slug:
+                ctx.last_pair, ctx.last_pair_age = (sides[0], sides[1]), 0
     # a pronoun nothing resolved ("দেশটি" with no country to stand for) makes no event
     out = [x for x in out if not any(e.slug.startswith("?") for e in x[0].agents())]
     for ev, _, _ in out:  # a state's firm or party acting takes its state along ("উত্তর কোরিয়ার মানসুদে …")
@@ -563,7 +583,7 @@ def read_events(
             # what a state firm builds or sells abroad is its state's doing; the firm takes part
             ev.participants.append(ev.actors[0])
             ev.actors = [lex.entities[ev.actors[0].country]]
-        for e in ev.actors + ev.recipients:
+        for e in ev.actors + ev.recipients + ev.participants:  # ("মানসুদের সঙ্গে চুক্তি বাতিল": its state too)
             home = lex.entities.get(e.country) if e.kind == "Organization" and e.country else None
             if home is not None and home.slug not in {x.slug for x in ev.agents()}:
                 ev.participants.append(home)
@@ -803,6 +823,14 @@ def _meeting(ev, m, sentence, t0, agents, both, ctx, lex) -> list[Event]:
     for a in agents:
         if a.entity.kind == "Person" and a.entity.slug not in {p.slug for p in people}:
             people.append(a.entity)
+    host = ctx.last_person
+    if len(people) == 1 and people[0].kind == "Person" and host is not None and host.kind == "Person" \
+            and host.slug != people[0].slug and host.country and host.country != people[0].country \
+            and not any(a.case == "nom" and not a.post for a in agents) \
+            and any(a.post == "with" and a.entity is people[0] for a in agents):
+        # "কমবসের সঙ্গে বৈঠকে …": with only the other side named, the subject left out is the one
+        # the story is following (the visitor who arrived in the sentence before)
+        people.append(host)
     if len(people) < 2:
         countries = [a.entity for a in agents if a.entity.kind != "Person"]
         for c in countries:
@@ -914,6 +942,9 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
         pair = ctx.topic
         if both and ctx.last_visit and _DURING.match(sentence):
             pair = list(ctx.last_visit)  # "সে সময় দুই দেশ …": the two of the visit just told
+        elif both and not parts and ctx.last_pair and ctx.last_pair_age <= 1 and not _names_country(ctx, t0):
+            # "X-এর সঙ্গে বৈঠক করেন Y। … সই করেন দুই দেশের কর্মকর্তারা": the two of the meeting just told
+            pair = list(ctx.last_pair)
         if both or pronouns:
             for c in pair:
                 if c.slug not in {p.slug for p in parts}:

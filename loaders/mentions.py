@@ -81,7 +81,9 @@ SUBORDINATE_VERBS = ("হলে|করলে|দিলে|গেলে|এলে
                      "ফেললে|কমালে|কমলে|ভাঙলে|তুললে|খুললে|আসিলে|উঠিলে|ঘটিলে|দিলে|"
                      "ছাড়লে|হওয়ায়|করায়|দেওয়ায়|থাকায়|যাওয়ায়|পাওয়ায়|"
                      "হইলে|করিলে|আসিলে|পৌঁছিলে|থাকিলে")  # (and the literary forms)
-_SUBORDINATE_END = re.compile(fold_pattern(r"(?<![\u0980-\u09ff])(?:" + SUBORDINATE_VERBS + r")(?![\u0980-\u09ff])"))
+_SUBORDINATE_END = re.compile(fold_pattern(r"(?<![\u0980-\u09ff])(?:" + SUBORDINATE_VERBS + r")(?![\u0980-\u09ff])"
+                                            # "X শপথ নেয়ার পর …": a verbal noun before "after"
+                                            r"|\S(?:য়ার|ওয়ার|নোর|বার)\s+(?:পর|পরে|পরই)(?![\u0980-\u09ff])"))
 #: English letters' names (folded), which stand as initials before a name.
 INITIALS = {fold(k).text for k in LETTER_NAMES}
 #: "(অব.)" after a military rank: retired, not a name.
@@ -121,6 +123,15 @@ _NUMBER_WORDS = {key(w) for w in ["দুই", "তিন", "চার", "পা
                                   "কয়েকজন", "দুজন", "তিনজন", "চারজন", "পাঁচজন"]}
 #: "X হিসেবে" (as X): a role, not a participant.
 AS_WORDS = {key(w) for w in ["হিসেবে", "হিসাবে"]}
+#: A state's formal name after its short one: "আফগানিস্তান গণতান্ত্রিক প্রজাতন্ত্র", "ইরান ইসলামি প্রজাতন্ত্র".
+STATE_FORM_ADJECTIVES = {key(w) for w in ["গণতান্ত্রিক", "ইসলামি", "ইসলামী", "সমাজতান্ত্রিক", "জনগণের",
+                                          "ফেডারেল", "যুক্তরাষ্ট্রীয়", "সমাজতান্ত্রিক"]}
+STATE_FORM_NOUNS = {key(w) for w in ["প্রজাতন্ত্র", "গণপ্রজাতন্ত্র", "রাজতন্ত্র", "ফেডারেশন"]}
+#: Words that end (or stand in place of) a new person's name after a title: what the office-holder
+#: did or became ("প্রেসিডেন্ট নির্বাচিত হলে"), and event nouns ("… বিজিমানা চুক্তিতে সই করেন").
+NOT_NAME_WORDS = EVENT_NOUNS | _COMPOUND_HEADS | ACT_NOUNS | AS_WORDS | {key(w) for w in [
+    "নির্বাচিত", "নিযুক্ত", "মনোনীত", "পুনর্নির্বাচিত", "থাকাকালে", "থাকাকালীন", "হওয়ার", "হওয়ায়",
+    "পদে", "পদ", "চুক্তি", "সমঝোতা", "স্মারক", "সহযোগিতা", "বিবৃতি", "বার্তা", "চিঠি", "বক্তব্য"]}
 #: "the delegation" named again, definite (-টি), in any case: "প্রতিনিধিদলটিকে", "প্রতিনিধি দলটির".
 _DEFINITE_PARTY = re.compile(fold_pattern(r"^(?:প্রতিনিধিদল|প্রতিনিধি দল)টি(কে|র|তে|ও)?$"))
 _THAT_WORDS = {key(w) for w in ["সে", "সেই", "ওই"]}
@@ -159,6 +170,9 @@ class DocumentContext:
     last_weapon: str | None = None
     last_country: Entity | None = None  # the last country named as a subject, for "দেশটির মন্ত্রী"
     last_visit: tuple[Entity, Entity] | None = None  # the visitor's country and the host of the last visit
+    # the two countries of the last meeting or visit told, and how many sentences ago ("দুই মন্ত্রী …")
+    last_pair: tuple[Entity, Entity] | None = None
+    last_pair_age: int = 0
     last_leader: Entity | None = None  # the person leading the last delegation named ("X-এর নেতৃত্বে")
     sentence_mentions: list[Mention] = field(default_factory=list)  # the whole sentence's, for its clauses
     named: dict[str, int] = field(default_factory=dict)  # how often each person was named so far
@@ -300,6 +314,15 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
                     if _plain_vowels(w) not in own:
                         ending = w[len(_strip(w)):]
                         break
+            if ent.kind == "Country" and not ending:
+                # "আফগানিস্তান গণতান্ত্রিক প্রজাতন্ত্র'''কে": the state's formal name goes on, with the ending
+                k = i + n
+                while k < len(toks) and toks[k].text in STATE_FORM_ADJECTIVES:
+                    k += 1
+                if k < len(toks) and (toks[k].text in STATE_FORM_NOUNS or _strip(toks[k].text) in STATE_FORM_NOUNS) \
+                        and not any(folded[toks[x].end:toks[x + 1].start].strip() for x in range(i + n - 1, k)):
+                    ending = "" if toks[k].text in STATE_FORM_NOUNS else toks[k].text[len(_strip(toks[k].text)):]
+                    n = k + 1 - i
             case, post, used = _case_and_post(lex, toks, i + n, ending)
             if case == "gen" and not post and ent.kind == "Country":
                 post = _post_of_body(lex, toks, i + n + used)
@@ -757,9 +780,10 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
     j += honorific  # "রাষ্ট্রপ্রধান প্রিন্স সিহানুক": an honorific between the title and the name
     honorific += aside
     # a known person (full name) right after the title is found by the main loop instead
+    city_name = _city_given_name(lex, toks, j, folded)
     for n in range(min(lex.max_words, len(toks) - j), 0, -1):
         res = lex.lookup([t.text for t in toks[j:j + n]])
-        if res:
+        if res and not (n == 1 and city_name):
             return None, 0
     # "চোয়ে সু-হন": a family name followed by a hyphenated given name is someone's full name
     full_name = j + 2 < len(toks) and folded[toks[j + 2].start - 1:toks[j + 2].start] == "-"
@@ -800,7 +824,7 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
     for k in range(j, min(j + span, len(toks))):
         w = toks[k].text
         if w in STOPWORDS or _strip(w) in STOPWORDS or lex.title(w) or w.isdigit() or len(w) < 2 \
-                or w in POSTPOSITIONS:
+                or w in POSTPOSITIONS or w in NOT_NAME_WORDS or _strip(w) in NOT_NAME_WORDS:
             break
         if w in _THAT and k + 1 < len(toks) and toks[k + 1].text in DEMONSTRATIVE_NOUNS:
             break  # "… গেব্রেমেসকেল সে সময়": "at that time" follows the name
@@ -811,6 +835,8 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
         known = lex.lookup([w]) if words else None
         if known and known[0].kind == "Person" and lex.lookup([t.text for t in toks[j:k + 1]]) is None:
             pass  # "ফেরিত হোজা": a family name the lexicon knows, after a given name it does not
+        elif k == j and city_name:
+            pass  # "প্রেসিডেন্ট সান্তিয়াগো পেনিয়া": a city's name as a given name
         elif lex.lookup([w]) or lex.lookup([w], lex.adjectives) or lex.lookup(pair, lex.adjectives) or any(
                 lex.lookup([t.text for t in toks[k:k + n]]) for n in range(2, min(lex.max_words, len(toks) - k) + 1)):
             break  # a name the lexicon knows ("ইউরোপীয় ইউনিয়নের") ends the new person's name
@@ -842,7 +868,7 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
             _NATIVE_WORD.search(w) for w in words):
         return None, 0  # "রাষ্ট্রপতি পদে শপথ গ্রহণ": ordinary Bengali words after a title, not a name
     last = words[-1]
-    ending = _name_ending(lex, last)
+    ending = _person_ending(_name_ending(lex, last))  # "মন্ত্রী বাইবা ব্রাজে": -e is the name's own
     raw_names = words[:-1] + [last[: -len(ending)] if ending else last]
     known = lex.person_like(" ".join(raw_names), None if unresolved else country.slug)
     if known is not None:
@@ -859,6 +885,21 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
                         position=position, alt_en=_other_korean_spelling(label))
         ctx.new_people[slug] = person
     return person, len(words) + skipped
+
+
+def _city_given_name(lex: Lexicon, toks: list[Token], j: int, folded: str) -> bool:
+    """Whether the word right after a title is a city's name used as a given name: the bare city
+    ("সান্তিয়াগো", no case ending) with an unknown name word right after it, nothing between."""
+    if j + 1 >= len(toks) or not folded:
+        return False
+    city = lex.lookup([toks[j].text])
+    if city is None or city[0].kind != "City" or city[1]:
+        return False
+    nxt = toks[j + 1].text
+    gap = folded[toks[j].end:toks[j + 1].start].strip(" '\u200c\u200d")
+    return gap == "" and lex.lookup([nxt]) is None and not lex.title(nxt) \
+        and nxt not in STOPWORDS and _strip(nxt) not in STOPWORDS and nxt not in POSTPOSITIONS \
+        and _strip(nxt) not in NOT_NAME_WORDS and nxt not in NOT_NAME_WORDS
 
 
 def _given_name_in_r(toks: list[Token], k: int) -> bool:

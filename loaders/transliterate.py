@@ -46,7 +46,9 @@ STYLES = {
                 "RW", "SN", "SL", "SO", "ZA", "SS", "TZ", "TG", "UG", "ZM", "ZW"},
     # patronymic names: the given name, first, is the one that stands alone ("মেঙ্গিস্তু", "আবি")
     "given-first": {"ET", "ER", "IS"},
-    "french": {"FR", "BE", "LU", "MC", "HT"},
+    # (and the French-speaking states of Africa, whose people's given names are mostly French)
+    "french": {"FR", "BE", "LU", "MC", "HT", "BI", "BJ", "BF", "CM", "CF", "TD", "KM", "CG", "CD", "CI", "DJ",
+               "GA", "GN", "MG", "ML", "NE", "RW", "SN", "TG"},
 }
 
 #: Naming traditions in which a short word before the family name is an initial, not a syllable.
@@ -172,8 +174,9 @@ def _mark_schwas(units: list[_Unit], style: frozenset[str]) -> None:
             u.schwa = True
         elif nxt is None:  # word-final: silent, but South Asian conjuncts end in "a" (Narendra, Krishna)
             u.schwa = "south-asian" in style and len(u.cons) > 1 and (u.cons[-1] in "রয" or u.cons[0] not in "নমঙণঞ")
-        elif not indic and k + 2 == len(units) and nxt.cons in (["স"], ["জ"]) and nxt.vowel is None:
-            u.schwa = False  # জেমস → james
+        elif not indic and k + 2 == len(units) and nxt.cons in (["স"], ["জ"]) and nxt.vowel is None \
+                and prev is not None and prev.vowel:
+            u.schwa = False  # জেমস → james (but কমবস → kombos: the vowel goes somewhere)
         elif k == 0 and u.cons == ["ত"] and nxt.cons[:1] == ["স"]:
             u.schwa = False  # তসিপ্রাস → tsipras
         elif k == 0 and "african" in style and u.cons in (["ন"], ["ম"]) and nxt.cons and nxt.cons[0] in "কগবপডদটতজচ":
