@@ -169,7 +169,7 @@ WEEKDAYS[fold("রোববার").text] = 6
 #: A year in the genitive that names an agreement or resolution rather than dating the sentence's
 #: act: "১৯৮২ সালের সামরিক চুক্তিটি বাতিল ঘোষণা করে" (cancelled the 1982 agreement).
 _NAMES_A_DOCUMENT = re.compile(fold_pattern(
-    r"\s+(?:[^\s,;।]+\s+){0,2}?(?:চুক্তি|সন্ধি|প্রস্তাব|ঘোষণাপত্র|প্রটোকল|প্রোটোকল)(?:টি|টির|টিকে|র|ের|কে)?(?![\u0980-\u09ff])"))
+    r"\s+(?:[^\s,;।]+\s+){0,2}?(?:চুক্তি|সন্ধি|প্রস্তাব|ঘোষণাপত্র|প্রটোকল|প্রোটোকল|স্মারক|সমঝোতা স্মারক)(?:টি|টির|টিকে|র|ের|কে)?(?![\u0980-\u09ff])"))
 _ANCHOR = re.compile(fold_pattern(r"(?:-?(?:এর|র|ের))?\s*(?:পর|পরে|আগে|পূর্বে)(?![\u0980-\u09ff])"))
 
 

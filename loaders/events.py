@@ -995,7 +995,11 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
                     e = _partner(ctx, actor.entity, lex) if actor is not None else None
             if mods and e is not None:
                 near = [Mention(e, mods[-1].start, mods[-1].end, mods[-1].tok, mods[-1].tok_end, "gen")]
-            recipient = (near[-1:] or objects or [None])[0]
+            # "উত্তর কোরিয়ার রাষ্ট্রদূত কাং চল-কে বহিষ্কার করে": the diplomat named is who was expelled
+            named = [o for o in objects if o.entity.kind == "Person" and o.start < t0 and o.entity.country
+                     and (not near or o.start > near[-1].start and o.entity.country == near[-1].entity.slug)
+                     and (actor is None or o.entity.country != (_country_of(actor.entity, lex) or actor.entity).slug)]
+            recipient = (named[-1:] or near[-1:] or objects or [None])[0]
         elif rule.cls in ("Recognition", "Support"):
             # "X-এর অবস্থানের প্রতি সমর্থন": the genitive nearest before the trigger is whom it backs
             # ("পিয়ংইয়ংয়ের পূর্ণ সমর্থন": a genitive of the actor's own side is whose support it is)

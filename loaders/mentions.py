@@ -115,7 +115,7 @@ _ADJECTIVE_END = re.compile("(?:িক|ীয|িয|ি)$")
 #: Nouns of a state's act or stance: an adjective of the state before one stands for the state.
 ACT_NOUNS = {key(w) for w in ["হস্তক্ষেপ", "পদক্ষেপ", "সিদ্ধান্ত", "অবস্থান", "প্রস্তাব", "উদ্যোগ", "অভিযান"]}
 #: Nouns a country's bare name qualifies ("ইউক্রেন যুদ্ধ", "কাতার সংকট"): the name is no party then.
-CRISIS_NOUNS = {key(w) for w in ["যুদ্ধ", "সংকট", "ইস্যু", "সমস্যা", "পরিস্থিতি", "সীমান্ত", "উপকূল"]}
+CRISIS_NOUNS = {key(w) for w in ["যুদ্ধ", "সংকট", "ইস্যু", "সমস্যা", "পরিস্থিতি", "সীমান্ত", "উপকূল", "প্রশ্ন", "বিরোধ"]}
 #: Particles inside Arabic and other names ("আল", "বিন"): the word before them is still the name.
 NAME_PARTICLES = {key(w) for w in ["আল", "বিন", "ইবনে", "বিনতে", "উদ", "উল", "দা", "দে", "ভন", "ফন", "ভ্যান"]}
 #: Small numbers in words, before a counted group ("তিন বিচারক", "দুই কর্মকর্তা").
@@ -581,13 +581,17 @@ def _post_of_body(lex: Lexicon, toks: list[Token], j: int) -> str:
     return _case_and_post(lex, toks, k + 1, ending)[1]
 
 
+_LITERARY_PLURAL = re.compile(fold_pattern(r"(?:গণ|বৃন্দ)(?:ের|কে|ও)?$"))
+
+
 def _group_noun(lex: Lexicon, toks: list[Token], j: int) -> int | None:
     """The index of a group noun ("প্রশিক্ষকেরা", "কূটনীতিকদের") at token j, or after one qualifier."""
     for k in (j, j + 1):
         if k >= len(toks):
             return None
         w = toks[k].text
-        if w in lex.groups or _strip(w) in lex.groups or _strip(_strip(w)) in lex.groups:
+        if w in lex.groups or _strip(w) in lex.groups or _strip(_strip(w)) in lex.groups \
+                or _LITERARY_PLURAL.sub("", w) in lex.groups:  # ("প্রশিক্ষকগণ": the literary plural)
             return k
         if k == j and w not in lex.qualifiers:
             return None
@@ -697,6 +701,9 @@ def _name_ending(lex: Lexicon, word: str) -> str:
     return ending
 
 
+#: Offices a country has one holder of, whom a bare title names when the story has named one
+#: holder of it ("সুলতানের কাছে").
+_ONE_HOLDER_TITLES = {"sultan", "king", "queen", "emir", "pope", "crown prince", "emperor"}
 #: Titles general enough to name any office-holder of the country ("উত্তর কোরীয় নেতা").
 _GENERIC_TITLES = {"leader", "head of state", "ruler"}
 
@@ -706,7 +713,14 @@ def _titled_referent(ctx: DocumentContext, country: Entity | None, title, toks: 
     """"উত্তর কোরীয় নেতা", "মার্কিন প্রেসিডেন্ট বলেন": a country's title with no name after it (the
     sentence ends or a verb or particle follows) is the person of that country the text named last,
     when that person holds the office (or the title is general: leader)."""
-    if not title or country is None or end < len(toks) and toks[end].text not in STOPWORDS:
+    if not title:
+        return None
+    if country is None and title[0] in _ONE_HOLDER_TITLES and title[1] and (
+            end >= len(toks) or toks[end].text in STOPWORDS or toks[end].text in POSTPOSITIONS):
+        # "রাষ্ট্রদূত … সুলতানের কাছে পরিচয়পত্র পেশ করেন": the one holder of that office named so far
+        holders = {p.slug: p for p in ctx.recent_people if p.position == title[0]}
+        return next(iter(holders.values())) if len(holders) == 1 else None
+    if country is None or end < len(toks) and toks[end].text not in STOPWORDS:
         return None
     for person in reversed(ctx.recent_people):
         if person.country == country.slug:

@@ -1017,7 +1017,8 @@ def test_an_ending_after_wiki_brackets_with_a_clitic_and_in_support_of():
 def test_a_three_syllable_korean_name_with_a_case_ending_is_someone_new():
     # "মুন" alone would be Moon Jae-in; "মুন জং নামকে" is another Moon, in the accusative
     text = "২০১৭ সালে উত্তর কোরিয়ার রাষ্ট্রদূত মুন জং নামকে বহিষ্কার করেছে ইতালি।"
-    assert sides(text, "Expulsion") == ({"italy"}, {"north-korea"})
+    assert sides(text, "Expulsion") == ({"italy"}, {"mun-jong-nam"})  # the envoy, acting for North Korea
+    assert {e.country for e in events(text, "Expulsion")[0].recipients} == {"north-korea"}
     assert all(m.entity.slug != "moon-jae-in" for m in mentions(text))
 
 
