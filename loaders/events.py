@@ -812,6 +812,7 @@ def _meeting(ev, m, sentence, t0, agents, both, ctx, lex) -> list[Event]:
         agents = before
     joined = _joined_to_trigger(agents, sentence, t0 - m.start(), t0)
     venues = {a.entity.slug for a in agents if a.case == "loc" and not a.post}
+    places = [a.entity for a in agents if a.case == "loc" and not a.post and a.entity.kind == "City" and a.start < t0]
     agents = [a for a in agents if a.post not in ("source", "by", "after", "before", "than")
               and not (a.case == "loc" and not a.post)
               and not (a.case == "gen" and not a.post and a.entity.kind == "Person" and a.end < t0
@@ -853,7 +854,32 @@ def _meeting(ev, m, sentence, t0, agents, both, ctx, lex) -> list[Event]:
         return []  # a welcome for visitors or tourists is not a meeting of leaders
     if _RECEPTION.search(m.group(0)) and not any(a.case == "nom" and not a.post and a.start < t0 for a in agents):
         return []  # "লক্ষাধিক মানুষ তাঁহাকে অভ্যর্থনা জানায়": welcomed by crowds, no host named
-    return [ev] if len(ev.participants) >= 2 else []
+    if len(ev.participants) < 2:
+        return []
+    return [ev] + _visit_to_venue(ev, places, lex)
+
+
+#: Offices held abroad: an envoy meeting in the capital where they serve is not visiting it.
+_RESIDENT_POSITIONS = {"ambassador", "envoy", "chargé d'affaires", "consul", "consul general", "diplomat",
+                       "representative", "permanent representative"}
+
+
+def _visit_to_venue(ev: Event, places: list[Entity], lex) -> list[Event]:
+    """"রাজধানী তাল্লিনে দক্ষিণ কোরিয়ার পররাষ্ট্রমন্ত্রীর সঙ্গে বৈঠক করেন এস্তোনিয়ার পররাষ্ট্রমন্ত্রী": two
+    people of two countries meeting in a city of one of them; the other came on a visit (not a
+    resident envoy)."""
+    hosts = {c.slug: c for c in (_country_of(p, lex) for p in places) if c is not None}
+    people = ev.participants
+    if len(hosts) != 1 or len(people) != 2 or any(p.kind != "Person" for p in people):
+        return []
+    host = next(iter(hosts.values()))
+    sides = [_country_of(p, lex) for p in people]
+    if None in sides or sides[0].slug == sides[1].slug or host.slug not in (sides[0].slug, sides[1].slug):
+        return []
+    visitor = people[0] if sides[1].slug == host.slug else people[1]
+    if visitor.position in _RESIDENT_POSITIONS:
+        return []
+    return [Event("Visit", "meeting-venue", actors=[visitor], recipients=[host], span=ev.span)]
 
 
 def _words_between(sentence: str, a: int, b: int) -> int:
