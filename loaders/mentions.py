@@ -653,8 +653,12 @@ def _spelled_like(lex: Lexicon, toks: list[Token], i: int, folded: str) -> tuple
 
 def _person_ending(ending: str) -> str:
     """A person's name takes no locative: a name whose last letters look like one ("নায়েরে",
-    "মুগাবে", "কন্তে") ends in the vowel -e, so the ending is part of the name (nominative)."""
-    return "" if case_of(ending) == "loc" else ending
+    "মুগাবে", "কন্তে") ends in the vowel -e, so the ending is part of the name (nominative); nor a
+    plural or a count word ("ফেরেইরা", "হেরেরা" end in -রা)."""
+    return "" if case_of(ending) == "loc" or ending in _NOT_PERSON_ENDINGS else ending
+
+
+_NOT_PERSON_ENDINGS = {"রা", "েরা", "গুলো", "গুলি", "টি", "বাসী", "ভিত্তিক"}
 
 
 @functools.lru_cache(maxsize=65536)
