@@ -965,7 +965,7 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
                 c = lex.entities.get(e.country)
                 if c is not None and c.slug not in {p.slug for p in parts}:
                     parts.append(c)
-        pair = ctx.topic
+        pair = ctx.section_pair or ctx.topic
         if both and ctx.last_visit and _DURING.match(sentence):
             pair = list(ctx.last_visit)  # "সে সময় দুই দেশ …": the two of the visit just told
         elif both and not parts and ctx.last_pair and ctx.last_pair_age <= 1 and not _names_country(ctx, t0):

@@ -172,6 +172,7 @@ class DocumentContext:
     last_visit: tuple[Entity, Entity] | None = None  # the visitor's country and the host of the last visit
     # the two countries of the last meeting or visit told, and how many sentences ago ("দুই মন্ত্রী …")
     last_pair: tuple[Entity, Entity] | None = None
+    section_pair: list[Entity] | None = None  # the two countries of a section on one relation
     last_pair_age: int = 0
     last_leader: Entity | None = None  # the person leading the last delegation named ("X-এর নেতৃত্বে")
     sentence_mentions: list[Mention] = field(default_factory=list)  # the whole sentence's, for its clauses

@@ -121,14 +121,56 @@ def _heading_dates(raw: str, f, spans: list[tuple[int, int]]) -> list[tuple[int,
     return out
 
 
+def _heading_countries(raw: str, f, spans: list[tuple[int, int]], lex) -> list[tuple[int, object]]:
+    """Each section heading, as :func:`_heading_dates` numbers it, with the one country it names
+    ("==দক্ষিণ কোরিয়ার সঙ্গে সম্পর্ক==") or None: the text under it is about that country's relations."""
+    out = []
+    section = 0
+    for a, b in spans:
+        for m in _HEADING.finditer(raw, a, b):
+            section += 1
+            fa, fb = bisect.bisect_left(f.offsets, m.start()), bisect.bisect_left(f.offsets, m.end())
+            words = [t.text for t in tokens(f.text, fa, fb)]
+            found = {}
+            for i in range(len(words)):
+                for n in (3, 2, 1):
+                    hit = lex.lookup(words[i:i + n]) if i + n <= len(words) else None
+                    if hit and hit[0].kind == "Country" and hit[0].slug in lex.entities:
+                        found[hit[0].slug] = hit[0]
+                        break
+            out.append((section, next(iter(found.values())) if len(found) == 1 else None))
+        section += 1
+    return out
+
+
 def _under_heading(headings: list[tuple[int, DateMention | None]], section: int) -> DateMention | None:
-    """The date of the heading the text of ``section`` stands under, if it names one."""
+    """What the heading the text of ``section`` stands under names (its date, its country), if any."""
     last = None
     for number, d in headings:
         if number > section:
             break
         last = d
     return last
+
+
+#: The title of an article on two countries' relations: "কলম্বিয়া–উত্তর কোরিয়া সম্পর্ক" (in the
+#: infobox's name field or the bold opening words).
+_RELATIONS_TITLE = re.compile(r"([\u0980-\u09ff][\u0980-\u09ff ]{1,40}?)\s*[–—-]\s*([\u0980-\u09ff][\u0980-\u09ff ]{1,40}?)\s+সম্পর্ক")
+
+
+def _relations_pair(folded: str, lex) -> list | None:
+    """The two countries an article on their relations is about, from its title near the top."""
+    m = _RELATIONS_TITLE.search(folded, 0, 2000)
+    if m is None:
+        return None
+    pair = []
+    for name in m.groups():
+        words = [t.text for t in tokens(name)]
+        hit = lex.lookup(words)
+        if hit is None or hit[0].kind != "Country" or hit[1] or hit[0].slug not in lex.entities:
+            return None
+        pair.append(hit[0])
+    return pair if pair[0].slug != pair[1].slug else None
 
 
 def read(doc: Document) -> Reading:
@@ -147,6 +189,10 @@ def read(doc: Document) -> Reading:
     narrative: PartialDate | None = None
     sents: list[Sentence] = []
     counts: dict[str, int] = {}
+    # "'''কলম্বিয়া–উত্তর কোরিয়া সম্পর্ক'''": an article about two countries' relations names them
+    named_pair = _relations_pair(f.text, lex)
+    if named_pair:
+        ctx.topic = list(named_pair)
     for a, b, section in _split_headings(raw, spans):
         for sa, sb in sentences(raw, a, b):
             fa = bisect.bisect_left(offsets, sa)
@@ -174,14 +220,15 @@ def read(doc: Document) -> Reading:
                     e = lex.entities[e.country]  # people count for the country they act for
                 if e.kind == "Country" and e.slug in lex.entities:  # not a pronoun's placeholder
                     counts[e.slug] = counts.get(e.slug, 0) + 1
-            if ms:  # the main countries so far, for a bare title ("পররাষ্ট্রমন্ত্রী X …") further on
+            if ms and not named_pair:  # the main countries so far, for a bare title ("পররাষ্ট্রমন্ত্রী X …") further on
                 ctx.topic = [lex.entities[k] for k, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:2]]
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    ctx.topic = [lex.entities[s] for s, _ in ranked[:2]]
+    ctx.topic = named_pair or [lex.entities[s] for s, _ in ranked[:2]]
     reading = Reading(doc, topic=ctx.topic)
     headline = spans[0][0] if spans and "'''" not in raw[:spans[0][1]] and doc_date is not None else -1
     prev_dates: list[DateMention] = []
     by_heading = _heading_dates(raw, f, spans)
+    heading_country = _heading_countries(raw, f, spans, lex) if "==" in raw else []
     prev_section = None
     age = 0
     speakers: set[str] = set()  # who spoke in the sentence before
@@ -196,6 +243,11 @@ def read(doc: Document) -> Reading:
         inherited = [d for d in prev_dates if not d.future]
         # "দুই নেতা", "তিনি": the people named up to this sentence, not the whole document's
         ctx.recent_people, ctx.last_person, ctx.possessors = list(s.recent), s.last_person, set(s.possessors)
+        # "==দক্ষিণ কোরিয়ার সঙ্গে সম্পর্ক==": under it, "দুই দেশ" are the home country and that one
+        other = _under_heading(heading_country, s.section)
+        home = ctx.home()
+        ctx.section_pair = [home, other] if other is not None and home is not None and \
+            other.slug not in {c.slug for c in ctx.topic} else None
         if not inherited and (d := _under_heading(by_heading, s.section)) is not None:
             inherited = [DateMention(fa, fa, value=d.value, begin=d.begin, finish=d.finish)]
         if not inherited and s.raw[0] == headline:

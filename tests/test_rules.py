@@ -1975,3 +1975,20 @@ def test_a_state_firm_in_an_agreement_ended_brings_its_state():
     text = "২০১৭ সালে ক্যামেরুন সরকার মানসুদে ওভারসিজ প্রজেক্টসের সঙ্গে অবশিষ্ট চুক্তিগুলো বাতিল করে।"
     hit = events(text, "AgreementTermination")
     assert hit and {"cameroon", "north-korea"} <= slugs(hit[0].agents())
+
+
+def test_an_article_on_two_countries_relations_is_about_the_two_its_title_names():
+    text = ("'''কলম্বিয়া–উত্তর কোরিয়া সম্পর্ক''' হলো কলম্বিয়া ও উত্তর কোরিয়ার মধ্যকার সম্পর্ক। দক্ষিণ কোরিয়া কলম্বিয়ার "
+            "বড় অংশীদার; দক্ষিণ কোরিয়া সেখানে বিনিয়োগ করে, দক্ষিণ কোরিয়ার কোম্পানিগুলো সেখানে কাজ করে। "
+            "দুই দেশ ১৯৮৮ সালের ২৪ অক্টোবর কূটনৈতিক সম্পর্ক স্থাপন করে।")
+    hit = events(text, "RelationsEstablished")
+    assert hit and slugs(hit[0].participants) == {"colombia", "north-korea"}
+
+
+def test_both_countries_under_a_heading_on_one_relation_are_that_relations():
+    text = ("'''কলম্বিয়া–উত্তর কোরিয়া সম্পর্ক''' হলো কলম্বিয়া ও উত্তর কোরিয়ার মধ্যকার সম্পর্ক।\n"
+            "== দক্ষিণ কোরিয়ার সঙ্গে সম্পর্ক ==\n"
+            "কলম্বিয়া ও দক্ষিণ কোরিয়া ১৯৬২ সালে কূটনৈতিক সম্পর্ক স্থাপন করে। ২০১৩ সালের ২১ ফেব্রুয়ারি দুই দেশ একটি "
+            "মুক্তবাণিজ্য চুক্তি সই করে।")
+    hit = events(text, "AgreementSigning")
+    assert hit and slugs(hit[0].participants) == {"colombia", "south-korea"}
