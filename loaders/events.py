@@ -1217,8 +1217,14 @@ _NEXT_WORD = re.compile(r"\s+([\u0980-\u09ff]+)")
 
 def _office_after(m: Mention, sentence: str, s_start: int, lex: Lexicon) -> bool:
     """Whether a title follows a country's name: the country stands for its unnamed office-holder."""
-    nxt = _NEXT_WORD.match(sentence, m.end - s_start)
+    at = m.end - s_start
+    office = _MINISTRY_OF.match(sentence, at)  # "X-এর পররাষ্ট্র মন্ত্রণালয়ের মুখপাত্র": the ministry's
+    nxt = _NEXT_WORD.match(sentence, office.end() if office else at)
     return m.entity.kind == "Country" and nxt is not None and lex.title(nxt.group(1)) is not None
+
+
+_MINISTRY_OF = re.compile(fold_pattern(
+    r"(?:\s+[^\s,;।]+)?\s+(?:মন্ত্রণালয়|মন্ত্রক|দপ্তর|দফতর|সরকার|বিভাগ)(?:ের|এর|র)(?![\u0980-\u09ff])"))
 
 
 def _visit(ev, t0, agents, pronouns, ctx, lex, all_mentions, sentence, s_start, rule_id="visit") -> list[Event]:

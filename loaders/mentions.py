@@ -61,7 +61,8 @@ STOPWORDS = {key(w) for w in """এবং ও যে তিনি তাঁর �
     স্ত্রী স্বামী পুত্র কন্যা ছেলে মেয়ে ভাই বোন সহধর্মিণী সস্ত্রীক সপরিবারে সস্ত্রীকে
     প্রাসাদ কার্যালয় ভবন দপ্তর দফতর পদ নির্বাচন প্রার্থী শাসনামল আমল মেয়াদ
     তাঁকে তাকে তাঁহার তাহার তাঁহাকে তাহাকে তাঁহারা তাহারা তাঁরা
-    সাংবাদিকদের সাংবাদিকদেরকে গণমাধ্যমকে সংবাদমাধ্যমকে বার্তা সংস্থাকে""".split()}
+    সাংবাদিকদের সাংবাদিকদেরকে গণমাধ্যমকে সংবাদমাধ্যমকে বার্তা সংস্থাকে
+    নিয়মিত সাপ্তাহিক দৈনিক নবনিযুক্ত নবনির্বাচিত ভারপ্রাপ্ত অস্থায়ী প্রয়াত সদ্য""".split()}
 #: Demonstratives (that) that may also be a syllable of a name ("সে-উং"), so not stopwords.
 _THAT = {key(w) for w in ["সে", "ওই", "ঐ"]}
 #: Nouns the demonstrative "এ" (this) comes before: "পিয়ংইয়ং এ সময় …" is "Pyongyang, at this
@@ -656,7 +657,11 @@ def _person_ending(ending: str) -> str:
     """A person's name takes no locative: a name whose last letters look like one ("নায়েরে",
     "মুগাবে", "কন্তে") ends in the vowel -e, so the ending is part of the name (nominative); nor a
     plural or a count word ("ফেরেইরা", "হেরেরা" end in -রা)."""
-    return "" if case_of(ending) == "loc" or ending in _NOT_PERSON_ENDINGS else ending
+    return "" if ending in _NAME_OWN_LOCATIVES or ending in _NOT_PERSON_ENDINGS else ending
+
+
+#: Locative endings that are more likely a name's own final vowel (-e, -te) than a case ending.
+_NAME_OWN_LOCATIVES = {"ে", "তে", "যে", "য", "এ", "েতে"}
 
 
 _NOT_PERSON_ENDINGS = {"রা", "েরা", "গুলো", "গুলি", "টি", "বাসী", "ভিত্তিক"}

@@ -1992,3 +1992,11 @@ def test_both_countries_under_a_heading_on_one_relation_are_that_relations():
             "মুক্তবাণিজ্য চুক্তি সই করে।")
     hit = events(text, "AgreementSigning")
     assert hit and slugs(hit[0].participants) == {"colombia", "south-korea"}
+
+
+def test_a_ministrys_unnamed_spokesperson_speaks_for_the_country_and_no_adverb_is_a_name():
+    text = ("দক্ষিণ কোরিয়ার পররাষ্ট্র মন্ত্রণালয়ের মুখপাত্র নিয়মিত ব্রিফিংয়ে বলেন, ইউরোপীয় দেশগুলোর সঙ্গে উত্তর কোরিয়ার "
+            "যেকোনো যোগাযোগ তাঁরা গভীরভাবে পর্যবেক্ষণ করছেন।")
+    hit = events(text, "Statement")
+    assert hit and "south-korea" in slugs(hit[0].participants)
+    assert not any(e.kind == "Person" for e in hit[0].participants)
