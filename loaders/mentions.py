@@ -280,6 +280,10 @@ def _case_and_post(lex: Lexicon, toks: list[Token], j: int, ending: str) -> tupl
     return case, post, consumed
 
 
+#: The classifier for counting people ("৩১ জন", "দুইজনের"), with its case endings.
+_COUNTER = re.compile(fold_pattern(r"জন(?:ের|কে|ই|ও)?$"))
+
+
 def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentContext) -> list[Mention]:
     """Every mention in a sentence's tokens, longest names first, left to right."""
     out: list[Mention] = []
@@ -287,6 +291,9 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
     pending_country: Entity | None = None  # a country adjective/genitive just before a title
     while i < len(toks):
         word = toks[i].text
+        if i and _COUNTER.match(word) and (toks[i - 1].text.isdigit() or toks[i - 1].text in _NUMBER_WORDS):
+            i += 1  # "৩১ জন মারা গেছেন": a count of people, not a name ("জন")
+            continue
         base = _plain_stem(lex, word)
         if base is not None and word not in ctx.people and base not in ctx.people and (
                 i + 1 == len(toks) or lex.title(word + toks[i + 1].text) is None):

@@ -2000,3 +2000,16 @@ def test_a_ministrys_unnamed_spokesperson_speaks_for_the_country_and_no_adverb_i
     hit = events(text, "Statement")
     assert hit and "south-korea" in slugs(hit[0].participants)
     assert not any(e.kind == "Person" for e in hit[0].participants)
+
+
+def test_a_count_of_people_is_no_name_and_economic_advisers_are_no_troops():
+    text = "উত্তর কোরিয়ার নেতা কিম জং উন শোক জানান। দেশটির দপ্তরের হিসাবে, অন্তত ৩১ জন মারা গেছেন।"
+    assert not any(m.entity.kind == "Person" for m in mentions("অন্তত ৩১ জন মারা গেছেন।"))
+    assert not events(text, "Visit")
+    text = "সত্তরের দশকে উত্তর কোরিয়া মালিতে কৃষি বিশেষজ্ঞ ও অর্থনৈতিক উপদেষ্টা প্রেরণ করে।"
+    assert not events(text, "TroopDeployment")
+
+
+def test_the_sahrawi_republic_is_recognised_as_itself():
+    hit = events("মরক্কো ও উত্তর কোরিয়া। ১৯৭৬ সালে উত্তর কোরিয়াও এসএডিআরকে স্বীকৃতি দেয়।", "Recognition")
+    assert hit and slugs(hit[0].recipients) == {"sahrawi-republic"}
