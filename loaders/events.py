@@ -557,6 +557,12 @@ def read_events(
                 own = [d for d in own if not (s_start <= d.end <= t0 and _RELATIVE_PARTICIPLE.search(
                     sentence, d.end - s_start, m.start()))]
                 for dated in _dated(ev, t0, own, rule):
+                    if ev.cls == "Statement" and doc_date and dated.date and not planned_pat.search(m.group(0)) \
+                            and dated.date.sort_key()[:1] > doc_date.sort_key()[:1]:
+                        # "X জানান, আগামী বছর …": what was said is about next year; it was said now
+                        dated.date, dated.planned = PartialDate(doc_date.year, doc_date.month), False
+                        out.append((dated, t0, t1))
+                        continue
                     if dated.date and doc_date and dated.date.sort_key()[:1] > doc_date.sort_key()[:1]:
                         planned = True
                     dated.planned = planned or any(d.future for d in dates)

@@ -490,6 +490,15 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
                 out.append(Mention(person, toks[i].start, toks[i].end, i, i + 1 + used, case, post, via="pronoun"))
                 i += 1 + used
                 continue
+        if word in PRONOUN_GENITIVE and ctx.last_person is not None and i + 1 < len(toks) \
+                and _strip(toks[i + 1].text) == _COUNTRY_NOUN and ctx.last_person.country in lex.entities:
+            # "তিনি জানান, তাঁর দেশ … দেবে": the speaker's country
+            ending = toks[i + 1].text[len(_COUNTRY_NOUN):]
+            case, post, used = _case_and_post(lex, toks, i + 2, ending)
+            out.append(Mention(lex.entities[ctx.last_person.country], toks[i].start, toks[i + 1].end, i,
+                               i + 2 + used, case, post, via="pronoun"))
+            i += 2 + used
+            continue
         if word in PRONOUN_GENITIVE and ctx.last_person is not None and any(
                 k < len(toks) and (toks[k].text in EVENT_NOUNS or _strip(toks[k].text) in EVENT_NOUNS)
                 and all(_COUNT_OR_SPAN.search(toks[x].text) or (k - i <= 2 and _ADJECTIVE_END.search(toks[x].text))

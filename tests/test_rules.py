@@ -2013,3 +2013,13 @@ def test_a_count_of_people_is_no_name_and_economic_advisers_are_no_troops():
 def test_the_sahrawi_republic_is_recognised_as_itself():
     hit = events("মরক্কো ও উত্তর কোরিয়া। ১৯৭৬ সালে উত্তর কোরিয়াও এসএডিআরকে স্বীকৃতি দেয়।", "Recognition")
     assert hit and slugs(hit[0].recipients) == {"sahrawi-republic"}
+
+
+def test_the_speakers_country_gives_next_years_aid_said_this_year():
+    text = ("প্রকাশ: ১৩ নভেম্বর ২০২৬\nএস্তোনিয়ার পররাষ্ট্রমন্ত্রী মার্গুস ৎসাখনা বক্তব্য দেন। ৎসাখনা জানান, আগামী বছরও "
+            "তাঁর দেশ ইউক্রেনকে সামরিক সহায়তা হিসেবে দেবে।")
+    r = read(doc(text))
+    aid = [e for e in r.events if e.cls == "Aid"]
+    assert aid and slugs(aid[0].actors) == {"estonia"} and aid[0].date == PartialDate(2027) and aid[0].planned
+    said = [e for e in r.events if e.cls == "Statement"]
+    assert said and said[0].date == PartialDate(2026, 11) and not said[0].planned
