@@ -585,7 +585,7 @@ def read_events(
     out = [x for x in out if not any(e.slug.startswith("?") for e in x[0].agents())]
     for ev, _, _ in out:  # a state's firm or party acting takes its state along ("উত্তর কোরিয়ার মানসুদে …")
         if ev.cls in _STATE_WORK and ev.actors and ev.actors[0].kind == "Organization" and \
-                ev.actors[0].position == "company" and ev.actors[0].country in lex.entities:
+                ev.actors[0].position in ("company", "aid agency") and ev.actors[0].country in lex.entities:
             # what a state firm builds or sells abroad is its state's doing; the firm takes part
             ev.participants.append(ev.actors[0])
             ev.actors = [lex.entities[ev.actors[0].country]]

@@ -2023,3 +2023,14 @@ def test_the_speakers_country_gives_next_years_aid_said_this_year():
     assert aid and slugs(aid[0].actors) == {"estonia"} and aid[0].date == PartialDate(2027) and aid[0].planned
     said = [e for e in r.events if e.cls == "Statement"]
     assert said and said[0].date == PartialDate(2026, 11) and not said[0].planned
+
+
+def test_what_a_states_development_agency_gives_its_state_gives():
+    text = "কোরিয়া আন্তর্জাতিক সহযোগিতা সংস্থা (কোইকা) ২০১২ সালে প্যারাগুয়েতে স্বাস্থ্য খাতে সহায়তা দেয়।"
+    hit = events(text, "Aid")
+    assert hit and slugs(hit[0].actors) == {"south-korea"} and slugs(hit[0].recipients) == {"paraguay"}
+
+
+def test_a_vote_for_a_countrys_position_supports_it():
+    hit = events("১৯৫৪ সালে প্যারাগুয়ে জাতিসংঘে দক্ষিণ কোরিয়ার অবস্থানের পক্ষে ভোট দেয়।", "Support")
+    assert hit and slugs(hit[0].actors) == {"paraguay"} and slugs(hit[0].recipients) == {"south-korea"}
