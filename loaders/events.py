@@ -1114,6 +1114,10 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
     elif r_ent is None and a_ent is not None and not unresolved_dative and not _VOTE.search(m.group(0)):
         # (a vote on a resolution that names no country is not for the story's other country)
         r_ent = _partner(ctx, a_ent, lex) if (pronouns or len(ctx.topic) == 2) else None
+        home = ctx.home()
+        if r_ent is None and rule.cls in ("Aid", "TroopDeployment") and home is not None \
+                and home.slug != (_country_of(a_ent, lex) or a_ent).slug:
+            r_ent = home  # "সবচেয়ে বড় সহায়তা এসেছে অস্ট্রেলিয়া থেকে": to the country the story is about
     if rule.mission:
         if a_ent is None:
             return []

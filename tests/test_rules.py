@@ -2034,3 +2034,10 @@ def test_what_a_states_development_agency_gives_its_state_gives():
 def test_a_vote_for_a_countrys_position_supports_it():
     hit = events("১৯৫৪ সালে প্যারাগুয়ে জাতিসংঘে দক্ষিণ কোরিয়ার অবস্থানের পক্ষে ভোট দেয়।", "Support")
     assert hit and slugs(hit[0].actors) == {"paraguay"} and slugs(hit[0].recipients) == {"south-korea"}
+
+
+def test_aid_with_no_recipient_named_goes_to_the_country_the_story_is_about():
+    text = ("প্রকাশ: ১৪ ফেব্রুয়ারি ২০২৬\nঘূর্ণিঝড়ে বিপর্যস্ত ফিজিকে সহায়তা দিয়েছে উত্তর কোরিয়া। ফিজির সরকার উত্তর কোরিয়াকে "
+            "ধন্যবাদ জানায়। সবচেয়ে বড় সহায়তা পাঠিয়েছে অস্ট্রেলিয়া।")
+    hit = [e for e in events(text, "Aid") if slugs(e.actors) == {"australia"}]
+    assert hit and slugs(hit[0].recipients) == {"fiji"}
