@@ -1109,7 +1109,8 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
                          and r_ent is None and a_ent is not None)
     if a_ent is None and _GENERIC_SUBJECT.search(sentence, 0, m.start()):
         return []  # "যারা রাশিয়াকে অস্ত্র দিচ্ছে": whoever does it, nobody named
-    if a_ent is None and r_ent is not None:
+    if a_ent is None and r_ent is not None and not (reverse and not pronouns and rule.cls == "Aid"):
+        # (aid received from nobody named is not from the story's other country)
         a_ent = _partner(ctx, r_ent, lex) if (pronouns or len(ctx.topic) == 2) else None
     elif r_ent is None and a_ent is not None and not unresolved_dative and not _VOTE.search(m.group(0)):
         # (a vote on a resolution that names no country is not for the story's other country)
