@@ -271,7 +271,9 @@ _IRREALIS = re.compile(fold_pattern(
 
 
 #: Only possible: "চুক্তি সই হতে পারে বলে আশা করছেন" (an agreement may be signed).
-_MAYBE = re.compile(fold_pattern(r"\s*(?:হতে|হইতে)\s+(?:পারে|পারত|পারতো|পারবে)(?![\u0980-\u09ff])"))
+_MAYBE = re.compile(fold_pattern(r"\s*(?:হতে|হইতে)\s+(?:পারে|পারত|পারতো|পারবে)(?![\u0980-\u09ff])"
+                                 # or is asked: "সম্পর্ক ছিন্ন করা হবে কি না, এমন প্রশ্নে …"
+                                 r"|[^।,]{0,20}?(?<![\u0980-\u09ff])কি\s+না(?![\u0980-\u09ff])"))
 #: A clause that what follows is not expected, or only supposed: "মনে করেন না যে …", "যদি …".
 _NOT_EXPECTED = re.compile(fold_pattern(
     r"(?:মনে\s+(?:করেন|করে|করছেন|করছে|হয়)\s+না|আশা\s+(?:করেন|করে)\s+না|সম্ভাবনা\s+(?:নেই|কম))\s+যে"

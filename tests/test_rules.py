@@ -2041,3 +2041,13 @@ def test_aid_with_no_recipient_named_goes_to_the_country_the_story_is_about():
             "ধন্যবাদ জানায়। সবচেয়ে বড় সহায়তা পাঠিয়েছে অস্ট্রেলিয়া।")
     hit = [e for e in events(text, "Aid") if slugs(e.actors) == {"australia"}]
     assert hit and slugs(hit[0].recipients) == {"fiji"}
+
+
+def test_a_memorandum_cancelled_names_its_earlier_signing_and_a_question_is_no_event():
+    text = "উত্তর কোরিয়ার সঙ্গে ২০১৫ সালে সই হওয়া একটি মৎস্য সহযোগিতা সমঝোতা স্মারক বাতিল করেছে পাপুয়া নিউগিনি।"
+    ended = events(text, "AgreementTermination")
+    assert ended and slugs(ended[0].actors) == {"papua-new-guinea"}
+    signed = events(text, "AgreementSigning")
+    assert signed and signed[0].date == PartialDate(2015)
+    assert not events("পাপুয়া নিউগিনি ও উত্তর কোরিয়া। সম্পর্ক ছিন্ন করা হবে কি না, এমন প্রশ্নে মন্ত্রী কিছু বলেননি।",
+                      "ReduceRelations")
