@@ -476,8 +476,9 @@ def read_events(
             after = sentence[m.end():m.end() + 24]
             if negation.match(after) or _NEGATED_VERB.match(sentence[m.end() - 2:m.end() + 4]):
                 continue
-            if _NEGATED_PHRASE.match(sentence[m.end():m.end() + 60]):
-                continue
+            neg = _NEGATED_PHRASE.match(sentence[m.end():m.end() + 60])
+            if neg and not any(x.start <= t1 + neg.end() - 1 < x.end for x in mentions):
+                continue  # (a name ending in -নি, "পাপুয়া নিউগিনি", is no negated verb)
             if _irrealis(m.group(0), sentence[m.end():m.end() + 60]) or _MAYBE.match(sentence, m.end()):
                 continue
             if _NOT_EXPECTED.search(sentence, 0, m.start()) or _NO_EVIDENCE.match(sentence, m.end()):

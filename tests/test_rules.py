@@ -2051,3 +2051,8 @@ def test_a_memorandum_cancelled_names_its_earlier_signing_and_a_question_is_no_e
     assert signed and signed[0].date == PartialDate(2015)
     assert not events("পাপুয়া নিউগিনি ও উত্তর কোরিয়া। সম্পর্ক ছিন্ন করা হবে কি না, এমন প্রশ্নে মন্ত্রী কিছু বলেননি।",
                       "ReduceRelations")
+
+
+def test_a_name_ending_in_ni_after_the_verb_is_no_negation():
+    hit = events("২০২৬ সালে উত্তর কোরিয়ার সঙ্গে সম্পর্ক ছিন্ন করেছে পাপুয়া নিউগিনি।", "ReduceRelations")
+    assert hit and slugs(hit[0].actors) == {"papua-new-guinea"}
