@@ -75,6 +75,16 @@ _DOUBLED = re.compile(r"(.)\1+")
 
 
 @functools.lru_cache(maxsize=65536)
+def _one_edit(a: str, b: str) -> bool:
+    """Whether two different strings are one substitution, insertion or deletion apart."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
 def skeleton(name: str) -> str:
     """A name without vowel signs and virama, its nasals and sibilants made one: foreign names
     written in Bengali vary mostly in these ("ইয়োরান পেরসন", "ইয়োরান পারসন", "পার্সন";
@@ -125,6 +135,7 @@ class Lexicon:
     def __init__(self) -> None:
         self.entities: dict[str, Entity] = {}
         self._families: dict[tuple[str, str], set[str]] | None = None  # (country, family-name skeleton) → people
+        self._by_country: dict[str, list] | None = None  # country → (name skeletons, person), for near spellings
         self.names: dict[str, Entity] = {}  # folded key → entity
         self.adjectives: dict[str, Entity] = {}  # folded key → country
         self.short_names: dict[str, list[Entity]] = {}
@@ -330,7 +341,25 @@ class Lexicon:
             found = {e.slug: e for e in self.short_names.get(key(name.split()[-1]), []) if e.country == country
                      and any(_first_consonant(n.split()[0]) == first for n in (e.label_bn or "", *e.alt_bn) if n)}
             # (whose given name begins alike: "ফেরিত হোজা" is not Enver Hoxha, another Hoxha)
+        if not found and country and len(name.split()) >= 2:
+            found = self._one_letter_off(name, country)
         return next(iter(found.values())) if len(found) == 1 else None
+
+    def _one_letter_off(self, name: str, country: str) -> dict[str, Entity]:
+        """Known people of ``country`` whose name has the same given names and a family name one
+        letter off in its skeleton ("মাইনল-রাইসিঙ্গার" for "মাইনল-রাইজিঙ্গার": স and জ for an s said z)."""
+        parts = [skeleton(w) for w in name.replace("-", " ").split()]
+        if len(parts[-1]) < 4:
+            return {}
+        if self._by_country is None:  # made on first use
+            by: dict[str, list[tuple[list[str], Entity]]] = {}
+            for e in self.entities.values():
+                if e.kind == "Person" and e.country:
+                    for n in (e.label_bn or "", *e.alt_bn):
+                        by.setdefault(e.country, []).append(([skeleton(w) for w in n.replace("-", " ").split()], e))
+            self._by_country = by
+        return {e.slug: e for words, e in self._by_country.get(country, ())
+                if len(words) == len(parts) and words[:-1] == parts[:-1] and _one_edit(words[-1], parts[-1])}
 
     def by_family_name(self, word: str, country: str) -> Entity | None:
         """The one known person of ``country`` whose family name (the last word of one of their

@@ -2056,3 +2056,11 @@ def test_a_memorandum_cancelled_names_its_earlier_signing_and_a_question_is_no_e
 def test_a_name_ending_in_ni_after_the_verb_is_no_negation():
     hit = events("২০২৬ সালে উত্তর কোরিয়ার সঙ্গে সম্পর্ক ছিন্ন করেছে পাপুয়া নিউগিনি।", "ReduceRelations")
     assert hit and slugs(hit[0].actors) == {"papua-new-guinea"}
+
+
+def test_a_known_persons_family_name_one_letter_off_is_that_person_of_the_same_country():
+    lex = lexicon()
+    near = lex.person_like(fold("বেয়াটে মাইনল-রাইসিঙ্গার").text, "austria")
+    assert near is not None and near.label_en == "Beate Meinl-Reisinger"
+    assert lex.person_like(fold("আনা মাইনল-রাইসিঙ্গার").text, "austria") is None  # another given name
+    assert lex.person_like(fold("বেয়াটে মাইনল-রাইসিঙ্গার").text, "germany") is None  # another country
