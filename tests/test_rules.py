@@ -2064,3 +2064,10 @@ def test_a_known_persons_family_name_one_letter_off_is_that_person_of_the_same_c
     assert near is not None and near.label_en == "Beate Meinl-Reisinger"
     assert lex.person_like(fold("আনা মাইনল-রাইসিঙ্গার").text, "austria") is None  # another given name
     assert lex.person_like(fold("বেয়াটে মাইনল-রাইসিঙ্গার").text, "germany") is None  # another country
+
+
+def test_a_reaction_shown_is_a_statement_and_none_received_is_not():
+    text = ("জর্জিয়া ও উত্তর কোরিয়া। ২০১৭ সালের সেপ্টেম্বরে ষষ্ঠ পারমাণবিক পরীক্ষার পরও তিবিলিসি একই রকম প্রতিক্রিয়া দেখায়। "
+            "পিয়ংইয়াংয়ের তরফে কোনো প্রতিক্রিয়া মেলেনি।")
+    said = events(text, "Statement")
+    assert len(said) == 1 and slugs(said[0].actors) == {"georgia"}
