@@ -326,6 +326,8 @@ def _irrealis(trigger: str, after: str) -> bool:
 #: A relative participle before its noun ("বন্ধ হয়ে যাওয়া দূতাবাস", "ঘটে যাওয়া ঘটনা"), not a verbal
 #: noun with its own verb ("যাওয়া হয়").
 _RELATIVE_PARTICIPLE = re.compile(fold_pattern(r"(?<![\u0980-\u09ff])(?:যাওয়া|হওয়া)\s+(?!হ)[\u0980-\u09ff]"))
+#: A letter addressed to someone: "X-এর উদ্দেশে লেখা".
+_ADDRESSED = re.compile(fold_pattern(r"\s*(?:উদ্দেশে|উদ্দেশ্যে)\s+(?:লেখা|লিখিত|পাঠানো)"))
 #: Up to three words before a message noun: the genitive before them is its author.
 _AUTHOR = re.compile(fold_pattern(r"(?:\s+[^\s,;।]+){0,3}?\s+(?:বার্তা|চিঠি|শুভেচ্ছাবার্তা)"))
 #: A sentence that goes on with the visit just told: "সে সময়", "ওই সফরে", "সফরকালে".
@@ -1099,6 +1101,10 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
             city = host[-1]
             recipient = Mention(lex.entities[city.entity.country], city.start, city.end, city.tok, city.tok_end, "loc")
     if rule.cls == "Message":
+        # "প্রেসিডেন্ট X-এর উদ্দেশে লেখা … চিঠি তাঁর হাতে তুলে দেন": the letter is to X, whoever is handed it
+        addressed = [a for a in agents if a.start < t0 and _ADDRESSED.match(sentence, a.end - s_start)]
+        if addressed:
+            recipient = addressed[-1]
         # "X-এর (একটি ব্যক্তিগত) বার্তা": the person in the genitive before the message wrote it; whoever
         # carries it is an envoy
         author = [g for g in gens if g.entity.kind == "Person" and g.start < t0 and _AUTHOR.match(

@@ -2071,3 +2071,11 @@ def test_a_reaction_shown_is_a_statement_and_none_received_is_not():
             "পিয়ংইয়াংয়ের তরফে কোনো প্রতিক্রিয়া মেলেনি।")
     said = events(text, "Statement")
     assert len(said) == 1 and slugs(said[0].actors) == {"georgia"}
+
+
+def test_a_letter_addressed_to_someone_is_to_them_whoever_is_handed_it():
+    text = ("লেবাননের প্রেসিডেন্ট মিশেল আউন। ২০১৯ সালে উত্তর কোরীয় রাষ্ট্রদূত রি হিয়োক ছল বৈরুতে আসেন। সেখানে তিনি "
+            "তৎকালীন পররাষ্ট্রমন্ত্রী জেবরান বাসিলের সঙ্গে সাক্ষাৎ করেন এবং প্রেসিডেন্ট মিশেল আউনের উদ্দেশে লেখা কিম জং উনের "
+            "একটি চিঠি তাঁর হাতে তুলে দেন।")
+    hit = events(text, "Message")
+    assert hit and slugs(hit[0].recipients) == {"michel-aoun"} and slugs(hit[0].actors) == {"kim-jong-un"}
