@@ -378,6 +378,10 @@ def _agents(mentions: list[Mention], ctx: DocumentContext, lex: Lexicon) -> list
                 continue
             m = Mention(lex.entities[e.country], m.start, m.end, m.tok, m.tok_end, m.case, m.post, via="capital",
                         coord=m.coord)
+        if e.kind == "Organization" and e.position == "ministry" and e.country in lex.entities:
+            # a state's ministry acts for the state ("ব্রিটিশ পররাষ্ট্র দপ্তরের একটি প্রতিনিধিদল")
+            m = Mention(lex.entities[e.country], m.start, m.end, m.tok, m.tok_end, m.case, m.post, via="capital",
+                        coord=m.coord)
         if m.post == "led":  # the leader of a delegation or a force acts as its subject
             m = Mention(m.entity, m.start, m.end, m.tok, m.tok_end, "nom", "", via=m.via, coord=m.coord)
         if m.entity.kind in AGENT_KINDS:

@@ -2079,3 +2079,9 @@ def test_a_letter_addressed_to_someone_is_to_them_whoever_is_handed_it():
             "একটি চিঠি তাঁর হাতে তুলে দেন।")
     hit = events(text, "Message")
     assert hit and slugs(hit[0].recipients) == {"michel-aoun"} and slugs(hit[0].actors) == {"kim-jong-un"}
+
+
+def test_a_states_ministry_acts_for_the_state():
+    text = "২০২৫ সালের ফেব্রুয়ারিতে পররাষ্ট্র, কমনওয়েলথ ও উন্নয়ন দপ্তরের একটি প্রতিনিধিদল পিয়ংইয়ং সফর করে।"
+    hit = events(text, "Visit")
+    assert hit and slugs(hit[0].actors) == {"united-kingdom"} and slugs(hit[0].recipients) == {"north-korea"}
