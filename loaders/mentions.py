@@ -720,8 +720,8 @@ def _name_ending(lex: Lexicon, word: str) -> str:
     word only ("মোদির"; after a consonant it is "-এর": "আকবর" is a name, "আকবরের" its genitive), and
     ই/ও after a vowel is the name's own diphthong ("প্রমুদউইনাই", "সের্গেই"), not a clitic."""
     ending = _ending_of(lex, word)
-    if ending == "র" and len(word) > 1 and word[-2] not in VOWEL_SIGNS:
-        return ""
+    if ending == "র" and len(word) > 1 and word[-2] not in VOWEL_SIGNS and word[-2] != "হ":
+        return ""  # (a final -হ is said as a vowel: "আল-সাবাহর" is Al-Sabah's)
     if ending in ("ই", "ও") and len(word) > 1 and word[-2] in VOWEL_SIGNS:
         return ""
     return ending

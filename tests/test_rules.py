@@ -2085,3 +2085,9 @@ def test_a_states_ministry_acts_for_the_state():
     text = "২০২৫ সালের ফেব্রুয়ারিতে পররাষ্ট্র, কমনওয়েলথ ও উন্নয়ন দপ্তরের একটি প্রতিনিধিদল পিয়ংইয়ং সফর করে।"
     hit = events(text, "Visit")
     assert hit and slugs(hit[0].actors) == {"united-kingdom"} and slugs(hit[0].recipients) == {"north-korea"}
+
+
+def test_a_name_ending_in_h_takes_a_bare_genitive_r():
+    text = "কুয়েতের আমির শেখ সালেম আল-মুবারক আল-সাবাহর সঙ্গে বৈঠক করেন দক্ষিণ কোরিয়ার পররাষ্ট্রমন্ত্রী চো হিউন।"
+    people = {m.entity.label_en for m in mentions(text) if m.entity.kind == "Person"}
+    assert any(p.endswith("Al-Sabah") or p.endswith("Al Sabah") for p in people), people
