@@ -2091,3 +2091,10 @@ def test_a_name_ending_in_h_takes_a_bare_genitive_r():
     text = "কুয়েতের আমির শেখ সালেম আল-মুবারক আল-সাবাহর সঙ্গে বৈঠক করেন দক্ষিণ কোরিয়ার পররাষ্ট্রমন্ত্রী চো হিউন।"
     people = {m.entity.label_en for m in mentions(text) if m.entity.kind == "Person"}
     assert any(p.endswith("Al-Sabah") or p.endswith("Al Sabah") for p in people), people
+
+
+def test_a_meeting_that_came_about_ghote():
+    text = ("রাষ্ট্রপ্রধান প্রিন্স সিহানুক ১৯৬৫ সালের সেপ্টেম্বর মাসে পিয়ংইয়াং সফর করিয়াছিলেন। সেই সফরেই কিম ইল-সুঙের সহিত "
+            "তাঁহার প্রথম সাক্ষাৎ ঘটে।")
+    hit = events(text, "Meeting")
+    assert hit and slugs(hit[0].participants) == {"kim-il-sung", "norodom-sihanouk"}
