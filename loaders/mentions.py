@@ -564,6 +564,8 @@ _HYPHEN_PARTICIPLE = re.compile(fold_pattern(
 _FUSED_PARTICIPLE = re.compile(fold_pattern(rf"(?:{_FUSED_QUALIFIERS})$"))
 #: "মালাবো ও বাতায়": a place joined by ও/এবং to a word in the locative of a vowel-final noun
 #: (-য়, -তে), most often a place the lexicon lacks.
+_AND_CHANNEL = re.compile(fold_pattern(
+    r"\s*(?:ও|এবং)\s+(?:[^\s,;।]+\s+){0,3}?[^\s,;।]+(?:ের|র)\s+(মাধ্যমে|মধ্যস্থতায়)(?![\u0980-\u09ff])"))
 _AND_LOCATIVE = re.compile(fold_pattern(r"\s*(?:ও|এবং)\s+([^\s,;।]+(?:[\u09be-\u09cc]য়|তে))(?![\u0980-\u09ff])"))
 
 
@@ -577,6 +579,13 @@ def _coordinate_unknown(mentions: list[Mention], folded: str) -> None:
         nxt = _AND_LOCATIVE.match(folded, m.end)
         if nxt and nxt.start(1) not in starts and key(nxt.group(1)) not in STOPWORDS:
             m.case = "loc"
+    for m in mentions:
+        # "বিশ্ব খাদ্য কর্মসূচি ও ডেনীয় রেড ক্রসের মাধ্যমে": the channel's postposition on the unknown last member
+        if m.case != "nom" or m.post or m.modifier or m.entity.kind not in ("Organization", "Country"):
+            continue
+        nxt = _AND_CHANNEL.match(folded, m.end)
+        if nxt and not any(m.end < x.start < m.end + nxt.end() - nxt.start() for x in mentions):
+            m.case, m.post = "gen", POSTPOSITIONS[key(nxt.group(1))]
 
 
 def _post_of_body(lex: Lexicon, toks: list[Token], j: int) -> str:

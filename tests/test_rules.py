@@ -2098,3 +2098,10 @@ def test_a_meeting_that_came_about_ghote():
             "তাঁহার প্রথম সাক্ষাৎ ঘটে।")
     hit = events(text, "Meeting")
     assert hit and slugs(hit[0].participants) == {"kim-il-sung", "norodom-sihanouk"}
+
+
+def test_a_channel_coordinated_with_an_unknown_body_is_no_giver():
+    text = ("উত্তর কোরিয়ায় দুর্ভিক্ষ দেখা দিলে ডেনমার্ক বিশ্ব খাদ্য কর্মসূচি ও ডেনীয় রেড ক্রসের মাধ্যমে ১৯৯৬ সালে "
+            "খাদ্য সহায়তা পাঠায়।")
+    hit = events(text, "Aid")
+    assert hit and slugs(hit[0].actors) == {"denmark"} and slugs(hit[0].recipients) == {"north-korea"}
