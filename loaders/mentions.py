@@ -564,6 +564,8 @@ _HYPHEN_PARTICIPLE = re.compile(fold_pattern(
 _FUSED_PARTICIPLE = re.compile(fold_pattern(rf"(?:{_FUSED_QUALIFIERS})$"))
 #: "মালাবো ও বাতায়": a place joined by ও/এবং to a word in the locative of a vowel-final noun
 #: (-য়, -তে), most often a place the lexicon lacks.
+_AND_MORE_COUNTRIES = re.compile(fold_pattern(
+    r"\s+(?:[^\s,;।]+\s+){0,2}?দেশ(?:ে|েও|গুলোতে|গুলিতে|গুলোতেও)(?![\u0980-\u09ff])"))
 _AND_CHANNEL = re.compile(fold_pattern(
     r"\s*(?:ও|এবং)\s+(?:[^\s,;।]+\s+){0,3}?[^\s,;।]+(?:ের|র)\s+(মাধ্যমে|মধ্যস্থতায়)(?![\u0980-\u09ff])"))
 _AND_LOCATIVE = re.compile(fold_pattern(r"\s*(?:ও|এবং)\s+([^\s,;।]+(?:[\u09be-\u09cc]য়|তে))(?![\u0980-\u09ff])"))
@@ -579,6 +581,12 @@ def _coordinate_unknown(mentions: list[Mention], folded: str) -> None:
         nxt = _AND_LOCATIVE.match(folded, m.end)
         if nxt and nxt.start(1) not in starts and key(nxt.group(1)) not in STOPWORDS:
             m.case = "loc"
+    for m in mentions:
+        # "স্পেন, উগান্ডা ও নেপালসহ আরও কয়েকটি দেশে": a list that ends "…-সহ … দেশে" takes that locative
+        if m.entity.kind == "Country" and folded[m.start:m.end].endswith("সহ") and _AND_MORE_COUNTRIES.match(folded, m.end):
+            for x in mentions:
+                if x is m or (m.coord >= 0 and x.coord == m.coord):
+                    x.case, x.post = "loc", ""
     for m in mentions:
         # "বিশ্ব খাদ্য কর্মসূচি ও ডেনীয় রেড ক্রসের মাধ্যমে": the channel's postposition on the unknown last member
         if m.case != "nom" or m.post or m.modifier or m.entity.kind not in ("Organization", "Country"):

@@ -2105,3 +2105,9 @@ def test_a_channel_coordinated_with_an_unknown_body_is_no_giver():
             "খাদ্য সহায়তা পাঠায়।")
     hit = events(text, "Aid")
     assert hit and slugs(hit[0].actors) == {"denmark"} and slugs(hit[0].recipients) == {"north-korea"}
+
+
+def test_a_list_ending_sah_before_countries_in_the_locative_names_the_hosts():
+    text = "২০২৩ সালে স্পেন, উগান্ডা ও নেপালসহ আরো কয়েকটি দেশেও দূতাবাস গুটিয়ে নেয় পিয়ংইয়ং।"
+    hosts = {slugs(e.recipients).pop() for e in events(text, "MissionClosure")}
+    assert hosts == {"spain", "uganda", "nepal"}
