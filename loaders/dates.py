@@ -150,6 +150,8 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("same_year", rf"(?:সেই|ওই|একই|সে)\s*{YEAR}{CASE}"),
         ("following_year", rf"(?:পরের|পরবর্তী)\s*{YEAR}{CASE}"),
         ("last_week", rf"গত\s*সপ্তাহ{CASE}"),
+        # "প্রায় ২০ বছর আগে", "দুই বছর আগে": counted back from the story's own date
+        ("years_ago", rf"(?P<n>\d{{1,2}}|{'|'.join(NUMBER_WORDS)})\s*{YEAR}\s+(?:আগে|পূর্বে)"),
         ("yesterday", r"গতকাল"),
         ("today", r"আজ(?:কে)?"),
         ("weekday", r"(?:সোমবার|মঙ্গলবার|বুধবার|বৃহস্পতিবার|শুক্রবার|শনিবার|রবিবার|রোববার)"),
@@ -161,6 +163,10 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
     ]
     return [(name, re.compile(fold_pattern(rf"(?<![\w\u0980-\u09ff]){p}{word_end}"))) for name, p in pats]
 
+
+#: Small numbers in words, for "দুই বছর আগে".
+NUMBER_WORDS = {"এক": 1, "দুই": 2, "দু": 2, "তিন": 3, "চার": 4, "পাঁচ": 5, "ছয়": 6, "সাত": 7, "আট": 8,
+                "নয়": 9, "দশ": 10}
 
 WEEKDAYS = {fold(w).text: i for i, w in enumerate(
     ["সোমবার", "মঙ্গলবার", "বুধবার", "বৃহস্পতিবার", "শুক্রবার", "শনিবার", "রবিবার"])}
@@ -210,7 +216,7 @@ _NEEDS = {"dmy_num": "numeric", "ymd_num": "numeric", "dmy_en": "latin", "mdy_en
           "dm": "digit", "y": "digit", "decade_word": "দশক", "last_year": "বছর", "this_year": "বছর",
           "next_year": "বছর", "same_year": "বছর", "following_year": "বছর", "last_week": "সপ্তাহ",
           "next_week": "সপ্তাহ", "yesterday": "গতকাল", "today": "আজ", "weekday": "বার", "last_month": "মাস",
-          "this_month": "মাস", "next_month": "মাস", "month": "month"}
+          "this_month": "মাস", "next_month": "মাস", "month": "month", "years_ago": "বছর"}
 #: Other spellings of a needle word: the literary (sadhu) "বৎসর" for "বছর".
 _NEEDLE_SPELLINGS = {"বছর": ("বৎসর",)}
 _DIGIT = re.compile(r"\d")
@@ -453,6 +459,9 @@ def _resolve(name, g, months, doc, a, b, folded) -> DateMention | None:
             return None
         yy = doc.year if mo <= doc.month else doc.year - 1
         return DateMention(a, b, value=PartialDate(yy, mo), relative=True)
+    if name == "years_ago":
+        n = int(g["n"]) if g["n"].isdigit() else NUMBER_WORDS[next(w for w in NUMBER_WORDS if fold(w).text == g["n"])]
+        return DateMention(a, b, value=PartialDate(doc.year - n), relative=True) if n else None
     if name in ("last_year", "this_year", "next_year"):
         year = doc.year + {"last_year": -1, "this_year": 0, "next_year": 1}[name]
         # "গত বছরের সেপ্টেম্বরে", "চলতি বছরের জুনে": the month that follows makes it precise

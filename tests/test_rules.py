@@ -2111,3 +2111,10 @@ def test_a_list_ending_sah_before_countries_in_the_locative_names_the_hosts():
     text = "২০২৩ সালে স্পেন, উগান্ডা ও নেপালসহ আরো কয়েকটি দেশেও দূতাবাস গুটিয়ে নেয় পিয়ংইয়ং।"
     hosts = {slugs(e.recipients).pop() for e in events(text, "MissionClosure")}
     assert hosts == {"spain", "uganda", "nepal"}
+
+
+def test_years_ago_count_back_from_the_storys_date():
+    f = fold("দুই দেশের সর্বশেষ শীর্ষ বৈঠক হয়েছিল প্রায় ২০ বছর আগে; দুই বছর আগে আবার আলোচনা হয়।").text
+    found = find_dates(f, 0, len(f), PartialDate(2024, 5, 1))
+    assert [d.value for d in found] == [PartialDate(2004), PartialDate(2022)]
+    assert find_dates(f, 0, len(f), None) == []  # no date of its own: nothing to count from
