@@ -939,7 +939,8 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
     person = ctx.new_people.get(slug)
     if person is None:
         person = Entity(slug, "Person", label, label_bn=" ".join(raw_names), country=country.slug,
-                        position=position, alt_en=_other_korean_spelling(label))
+                        position=position,
+                        alt_en=_other_korean_spelling(label, "korean" in style_of(country.iso or country.slug)))
         ctx.new_people[slug] = person
     return person, len(words) + skipped
 
@@ -1017,13 +1018,25 @@ def _korean_name(words: list[str]) -> bool:
 #: endings -নিক/-সিক/-দিক/-তিক ("আনুষ্ঠানিক", "সাংবাদিক"), and a classifier -টি ("কয়েকটি", "এটি").
 #: (South Asian names are spelled with them, and are not checked.)
 _NATIVE_WORD = re.compile("[ষণঢঞৃৈ]|ক্ষ|(?:নি|সি|দি|তি)ক$|টি$")
-def _other_korean_spelling(label: str) -> list[str]:
-    """A Korean name's other usual English spelling: "Pak Myong-ho" is also written "Pak Myong Ho"
-    (the North's own style, syllables apart and capitalised)."""
+def _other_korean_spelling(label: str, korean: bool = False) -> list[str]:
+    """A Korean name's other usual English spellings: "Pak Myong-ho" is also written "Pak Myong Ho"
+    (the North's own style, syllables apart and capitalised), and a Korean's family name has the
+    spellings of both Koreas ("চো" is Cho or Choe, "পাক" Pak or Park, "রি" Ri or Lee)."""
     words = label.split(" ")
     if len(words) != 2 or "-" not in words[1]:
         return []
-    return [" ".join([words[0], *(w.capitalize() for w in words[1].split("-"))])]
+    given = [" ".join(w.capitalize() for w in words[1].split("-")), words[1]]
+    out = [f"{words[0]} {given[0]}"]
+    for family in _KOREAN_FAMILY_SPELLINGS.get(words[0], ()) if korean else ():
+        out += [f"{family} {g}" for g in given]
+    return out
+
+
+#: The spellings one Korean family name takes in English (the North's, the South's, the older ones).
+_KOREAN_FAMILY_SPELLINGS = {"Cho": ("Choe", "Jo"), "Choe": ("Cho", "Choi"), "Choi": ("Choe",), "Pak": ("Park",),
+                            "Park": ("Pak",), "Ri": ("Lee", "Yi"), "Lee": ("Ri", "Yi"), "Jong": ("Chong", "Jeong"),
+                            "Chong": ("Jong",), "Yun": ("Yoon",), "Yoon": ("Yun",), "Ryu": ("Yu",), "Kang": ("Gang",),
+                            "Jo": ("Cho",), "Rim": ("Lim",), "Lim": ("Rim",), "Ryom": ("Yeom",), "Han": ()}
 
 
 _RELATION_NOUN = re.compile(fold_pattern(r"\s*(?:সম্পর্ক|বিভক্ত|বিভাজন|দ্বন্দ্ব|বিরোধ|সীমান্ত)"))

@@ -2118,3 +2118,10 @@ def test_years_ago_count_back_from_the_storys_date():
     found = find_dates(f, 0, len(f), PartialDate(2024, 5, 1))
     assert [d.value for d in found] == [PartialDate(2004), PartialDate(2022)]
     assert find_dates(f, 0, len(f), None) == []  # no date of its own: nothing to count from
+
+
+def test_a_new_koreans_family_name_carries_the_spellings_of_both_koreas():
+    text = "উত্তর কোরিয়ার উপপররাষ্ট্রমন্ত্রী চো কাং-ইল গতকাল হেলসিঙ্কি সফর করেন।"
+    people = [m.entity for m in mentions(text) if m.entity.kind == "Person"]
+    assert people and people[0].label_en == "Cho Kang-il"
+    assert {"Choe Kang Il", "Choe Kang-il"} <= set(people[0].alt_en)
