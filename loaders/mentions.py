@@ -21,6 +21,7 @@ from kutniti.loaders.transliterate import romanise, style_of
 #: Postpositions (folded) and the relation they give the noun before them.
 POSTPOSITIONS = {
     "কাছথেকে": "source", "পক্ষথেকে": "source", "থেকে": "source", "হতে": "source",
+    "পক্ষহইতে": "source", "পক্ষহতে": "source", "নিকটহইতে": "source",  # (literary: "X-এর পক্ষ হইতে")
     "কাছে": "to", "নিকট": "to", "প্রতি": "to", "জন্য": "for", "উপর": "on", "ওপর": "on", "উপরে": "on", "ওপরে": "on",
     "সাথে": "with", "সঙ্গে": "with", "সহ": "with", "বিরুদ্ধে": "against", "পর": "after", "পরে": "after",
     "আগে": "before", "মধ্যে": "between", "মধ্যকার": "between", "পক্ষে": "for", "তুলনায়": "than",

@@ -2125,3 +2125,10 @@ def test_a_new_koreans_family_name_carries_the_spellings_of_both_koreas():
     people = [m.entity for m in mentions(text) if m.entity.kind == "Person"]
     assert people and people[0].label_en == "Cho Kang-il"
     assert {"Choe Kang Il", "Choe Kang-il"} <= set(people[0].alt_en)
+
+
+def test_a_message_sent_on_someones_behalf_in_the_literary_passive():
+    text = ("১৯৭৬ সালের ১ আগস্ট বেনিনের স্বাধীনতা দিবস উপলক্ষে [[কিম ইল-সুং]]-এর পক্ষ হইতে প্রেসিডেন্ট "
+            "[[মাথিউ কেরেকু]]র নিকট একটি অভিনন্দনবার্তা প্রেরিত হয়।")
+    hit = events(text, "Message")
+    assert hit and slugs(hit[0].actors) == {"kim-il-sung"}
