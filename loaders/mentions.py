@@ -1037,7 +1037,7 @@ def _other_korean_spelling(label: str, korean: bool = False) -> list[str]:
 _KOREAN_FAMILY_SPELLINGS = {"Cho": ("Choe", "Jo"), "Choe": ("Cho", "Choi"), "Choi": ("Choe",), "Pak": ("Park",),
                             "Park": ("Pak",), "Ri": ("Lee", "Yi"), "Lee": ("Ri", "Yi"), "Jong": ("Chong", "Jeong"),
                             "Chong": ("Jong",), "Yun": ("Yoon",), "Yoon": ("Yun",), "Ryu": ("Yu",), "Kang": ("Gang",),
-                            "Jo": ("Cho",), "Rim": ("Lim",), "Lim": ("Rim",), "Ryom": ("Yeom",), "Han": ()}
+                            "Jo": ("Cho",), "Rim": ("Lim",), "Lim": ("Rim",), "Ryom": ("Yeom",), "Yo": ("Yeo",), "Han": ()}
 
 
 _RELATION_NOUN = re.compile(fold_pattern(r"\s*(?:সম্পর্ক|বিভক্ত|বিভাজন|দ্বন্দ্ব|বিরোধ|সীমান্ত)"))

@@ -2125,6 +2125,9 @@ def test_a_new_koreans_family_name_carries_the_spellings_of_both_koreas():
     people = [m.entity for m in mentions(text) if m.entity.kind == "Person"]
     assert people and people[0].label_en == "Cho Kang-il"
     assert {"Choe Kang Il", "Choe Kang-il"} <= set(people[0].alt_en)
+    yeo = [m.entity for m in mentions("দক্ষিণ কোরিয়ার বাণিজ্যমন্ত্রী ইয়ো হান-কু বুয়েনস এইরেস সফর করবেন।")]
+    assert any("Yeo Han-koo" in e.alt_en for e in yeo if e.kind == "Person")
+    assert "buenos-aires" in slugs(yeo)
 
 
 def test_a_message_sent_on_someones_behalf_in_the_literary_passive():
