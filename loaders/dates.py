@@ -348,8 +348,8 @@ def find_dates(folded: str, start: int, end: int, doc_date: PartialDate | None,
                 mention = DateMention(a, b, value=PartialDate(narrative.year, narrative.month, int(g["d"])))
             else:
                 mention = _resolve(name, g, months, doc_date, a, b, folded)
-            if mention is None:
-                continue
+            if mention is None or name == "y" and _NUMBERED.search(folded, max(0, a - 24), a):
+                continue  # ("প্রস্তাব ২০৯৪": a resolution's number, not a year)
             if mention.end > b:
                 # a tail ("সেই বছরের ২৭ এপ্রিল") takes over the day and month read on their own
                 out = [x for x in out if not (mention.start <= x.start and x.end <= mention.end)]
@@ -373,6 +373,10 @@ def find_dates(folded: str, start: int, end: int, doc_date: PartialDate | None,
                                    anchor=bool(_ANCHOR.match(folded, b))))
     out.sort(key=lambda x: x.start)
     return _months_joined(out, folded)
+
+
+#: A number that names a resolution, article or the like: "নিরাপত্তা পরিষদের প্রস্তাব ২০৯৪".
+_NUMBERED = re.compile(fold_pattern(r"(?:প্রস্তাব|রেজুলেশন|রেজোলিউশন|নম্বর|নং|ধারা|অনুচ্ছেদ)\S*\s*$"))
 
 
 #: What joins two months of one time: "অক্টোবর-নভেম্বরে", "এপ্রিল ও মে মাসে", "মার্চ থেকে জুনে".

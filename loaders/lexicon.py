@@ -197,6 +197,10 @@ class Lexicon:
                     self._add_name(p, ent)
             if label != name_en:
                 ent.alt_en.append(name_en)
+            # CLDR's short forms ("Trinidad & Tobago", "St. Lucia") also in the words an English text uses
+            spelled = label.replace(" & ", " and ").replace("St. ", "Saint ")
+            if spelled != label:
+                ent.alt_en.append(spelled)
         for code, info in (extra.get("countries") or {}).items():
             ent = by_iso.get(code)
             if ent is None:

@@ -2135,3 +2135,17 @@ def test_a_message_sent_on_someones_behalf_in_the_literary_passive():
             "[[মাথিউ কেরেকু]]র নিকট একটি অভিনন্দনবার্তা প্রেরিত হয়।")
     hit = events(text, "Message")
     assert hit and slugs(hit[0].actors) == {"kim-il-sung"}
+
+
+def test_a_resolutions_number_is_no_year_and_yesterday_ends_a_name():
+    f = fold("৭ মার্চ পরিষদ প্রস্তাব ২০৯৪ পাস করে").text
+    assert [d.value for d in find_dates(f, 0, len(f), PartialDate(2013, 3, 10))] == [PartialDate(2013, 3, 7)]
+    people = [m.entity.label_en for m in mentions("স্লোভাকিয়ার বিরোধী নেতা মিখাল শিমেচকা গতকাল এক বিবৃতিতে বলেন।")
+              if m.entity.kind == "Person"]
+    assert people and not any("Gotkal" in p or "Gatkal" in p for p in people)
+
+
+def test_cldr_short_country_names_also_in_plain_english():
+    lex = lexicon()
+    assert "Trinidad and Tobago" in lex.entities["trinidad-tobago"].alt_en
+    assert "Democratic Republic of the Congo" in lex.entities["congo-kinshasa"].alt_en
