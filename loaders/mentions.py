@@ -882,8 +882,8 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
     for k in range(j, min(j + span, len(toks))):
         w = toks[k].text
         if w in STOPWORDS or _strip(w) in STOPWORDS or lex.title(w) or w.isdigit() or len(w) < 2 \
-                or w in POSTPOSITIONS or w in NOT_NAME_WORDS or _strip(w) in NOT_NAME_WORDS:
-            break
+                or w in POSTPOSITIONS or w in NOT_NAME_WORDS or _strip(w) in NOT_NAME_WORDS or w in _NUMBER_WORDS:
+            break  # ("… বেরিস্ট্রম চার দিনের সফরে": a number ends the name)
         if w in _THAT and k + 1 < len(toks) and toks[k + 1].text in DEMONSTRATIVE_NOUNS:
             break  # "… গেব্রেমেসকেল সে সময়": "at that time" follows the name
         gap = folded[toks[k - 1].end:toks[k].start].strip(" -\u200c\u200d") if k > j and folded else ""

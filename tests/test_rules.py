@@ -2149,3 +2149,12 @@ def test_cldr_short_country_names_also_in_plain_english():
     lex = lexicon()
     assert "Trinidad and Tobago" in lex.entities["trinidad-tobago"].alt_en
     assert "Democratic Republic of the Congo" in lex.entities["congo-kinshasa"].alt_en
+
+
+def test_a_number_ends_a_name_and_port_sudan_is_a_place():
+    people = [m.entity.label_en for m in mentions("সুইডেনের বিশেষ দূত ইওয়াকিম বেরিস্ট্রম চার দিনের সফরে পিয়ংইয়াং গেছেন।")
+              if m.entity.kind == "Person"]
+    assert people and not people[0].endswith("Cha") and len(people[0].split()) == 2
+    found = mentions("রাশিয়ার উপপররাষ্ট্রমন্ত্রী মিখাইল বগদানভ পোর্ট সুদানে বৈঠক করেন।")
+    assert "port-sudan" in slugs(m.entity for m in found)
+    assert "Mikhail Bogdanov" in {m.entity.label_en for m in found}
