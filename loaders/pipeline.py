@@ -104,42 +104,42 @@ _BACKGROUND_DATE = re.compile(fold_pattern(r"\s+(?:[^\s,;।]+\s+){0,3}?[^\s,;�
 _NOT_THE_TIME = re.compile(fold_pattern(r"\s*-?\s*(?:পরবর্তী|পূর্ববর্তী|পর|পরে|আগে|থেকে|পর্যন্ত)"))
 
 
-def _heading_dates(raw: str, f, spans: list[tuple[int, int]]) -> list[tuple[int, DateMention | None]]:
-    """Each section heading, as the section number :func:`_split_headings` gives the text after it,
-    with the one date it names ("===১৯৭১ সালের বিদ্রোহ===", "==১৯৮০-এর দশক==") or None: the undated
-    events of the text under a dated heading are of that date."""
-    out = []
+def _headings(raw: str, f, spans: list[tuple[int, int]]):
+    """Each section heading's number, as :func:`_split_headings` gives the text after it, and its
+    folded span."""
     section = 0
     for a, b in spans:
         for m in _HEADING.finditer(raw, a, b):
             section += 1
-            fa, fb = bisect.bisect_left(f.offsets, m.start()), bisect.bisect_left(f.offsets, m.end())
-            ds = [d for d in find_dates(f.text, fa, fb, None) if not d.relative and (d.value or d.finish)]
-            one = len(ds) == 1 and not _NOT_THE_TIME.match(f.text, ds[0].end)
-            out.append((section, ds[0] if one else None))
+            yield section, bisect.bisect_left(f.offsets, m.start()), bisect.bisect_left(f.offsets, m.end())
         section += 1
+
+
+def _heading_dates(raw: str, f, spans: list[tuple[int, int]]) -> list[tuple[int, DateMention | None]]:
+    """Each section heading with the one date it names ("===১৯৭১ সালের বিদ্রোহ===", "==১৯৮০-এর
+    দশক==") or None: the undated events of the text under a dated heading are of that date."""
+    out = []
+    for section, fa, fb in _headings(raw, f, spans):
+        ds = [d for d in find_dates(f.text, fa, fb, None) if not d.relative and (d.value or d.finish)]
+        one = len(ds) == 1 and not _NOT_THE_TIME.match(f.text, ds[0].end)
+        out.append((section, ds[0] if one else None))
     return out
 
 
 def _heading_countries(raw: str, f, spans: list[tuple[int, int]], lex) -> list[tuple[int, object]]:
-    """Each section heading, as :func:`_heading_dates` numbers it, with the one country it names
-    ("==দক্ষিণ কোরিয়ার সঙ্গে সম্পর্ক==") or None: the text under it is about that country's relations."""
+    """Each section heading with the one country it names ("==দক্ষিণ কোরিয়ার সঙ্গে সম্পর্ক==") or
+    None: the text under it is about that country's relations."""
     out = []
-    section = 0
-    for a, b in spans:
-        for m in _HEADING.finditer(raw, a, b):
-            section += 1
-            fa, fb = bisect.bisect_left(f.offsets, m.start()), bisect.bisect_left(f.offsets, m.end())
-            words = [t.text for t in tokens(f.text, fa, fb)]
-            found = {}
-            for i in range(len(words)):
-                for n in (3, 2, 1):
-                    hit = lex.lookup(words[i:i + n]) if i + n <= len(words) else None
-                    if hit and hit[0].kind == "Country" and hit[0].slug in lex.entities:
-                        found[hit[0].slug] = hit[0]
-                        break
-            out.append((section, next(iter(found.values())) if len(found) == 1 else None))
-        section += 1
+    for section, fa, fb in _headings(raw, f, spans):
+        words = [t.text for t in tokens(f.text, fa, fb)]
+        found = {}
+        for i in range(len(words)):
+            for n in (3, 2, 1):
+                hit = lex.lookup(words[i:i + n]) if i + n <= len(words) else None
+                if hit and hit[0].kind == "Country" and hit[0].slug in lex.entities:
+                    found[hit[0].slug] = hit[0]
+                    break
+        out.append((section, next(iter(found.values())) if len(found) == 1 else None))
     return out
 
 
