@@ -19,7 +19,7 @@ from kutniti.loaders.dates import WEEKDAYS, DateMention, PartialDate
 from kutniti.loaders.datafiles import read_data
 from kutniti.loaders.lexicon import Entity, Lexicon, endings
 from kutniti.loaders.mentions import BOTH_COUNTRIES, SUBORDINATE_VERBS, DocumentContext, Mention
-from kutniti.loaders.text import fold_pattern, matches_at
+from kutniti.loaders.text import fold_pattern, key, matches_at
 
 AGENT_KINDS = ("Country", "Person", "Organization")
 
@@ -926,13 +926,19 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
         agents = [a for a in agents if not (a.case == "loc" and a.entity.kind == "Country")
                   and a.post not in ("after", "before", "than", "against", "by")]
         if rule.cls == "Statement":
-            offices = [a for a in agents if a.via != "pronoun" and a.entity.kind == "Country"
+            # a country's unnamed office-holder speaks for it ("মার্কিন দূতাবাসের একজন মুখপাত্র")
+            offices = [Mention(a.entity, a.start, a.end, a.tok, a.tok_end, "nom", "", via=a.via)
+                       for a in agents if a.via != "pronoun" and a.entity.kind == "Country"
                        and a.start < t0 and _office_after(a, sentence, t0 - m.start(), lex)]
             # the speaker, and whose act or decision the statement is about, named right before it
             # ("মেক্সিকোর সিদ্ধান্তকে স্বাগত জানায়", "চীনের সমালোচনা করে")
             agents = [a for a in agents if a.case == "nom" and not a.post
                       or a.case == "gen" and not a.post and 0 <= t0 - a.end <= 2
                       or a.case == "gen" and not a.post and _JUST_THAT.fullmatch(sentence, a.end - (t0 - m.start()), m.start())]
+            if offices and not any(a.case == "nom" and not a.post and a.start < t0 for a in agents):
+                # "মার্কিন দূতাবাসের একজন মুখপাত্র … উদ্বেগ প্রকাশ করেন, উত্তর কোরিয়া …": the office speaks,
+                # not the subject of what it said
+                agents = offices[-1:] + [a for a in agents if a.start < t0 and a.start != offices[-1].start]
             if rule.id in ("statement-quoted", "statement-reported"):  # the speaker comes before the quote
                 agents = [a for a in agents if a.start < t0]
                 if rule.id == "statement-reported":  # a person, or a country's unnamed office-holder
@@ -1244,11 +1250,14 @@ def _office_after(m: Mention, sentence: str, s_start: int, lex: Lexicon) -> bool
     at = m.end - s_start
     office = _MINISTRY_OF.match(sentence, at)  # "X-এর পররাষ্ট্র মন্ত্রণালয়ের মুখপাত্র": the ministry's
     nxt = _NEXT_WORD.match(sentence, office.end() if office else at)
+    if nxt is not None and nxt.group(1) in _ONE_OF:  # "মার্কিন দূতাবাসের একজন মুখপাত্র"
+        nxt = _NEXT_WORD.match(sentence, nxt.end())
     return m.entity.kind == "Country" and nxt is not None and lex.title(nxt.group(1)) is not None
 
 
 _MINISTRY_OF = re.compile(fold_pattern(
-    r"(?:\s+[^\s,;।]+)?\s+(?:মন্ত্রণালয়|মন্ত্রক|দপ্তর|দফতর|সরকার|বিভাগ)(?:ের|এর|র)(?![\u0980-\u09ff])"))
+    r"(?:\s+[^\s,;।]+)?\s+(?:মন্ত্রণালয়|মন্ত্রক|দপ্তর|দফতর|সরকার|বিভাগ|দূতাবাস|মিশন)(?:ের|এর|র)(?![\u0980-\u09ff])"))
+_ONE_OF = {key(w) for w in ["একজন", "এক", "জনৈক"]}
 
 
 def _visit(ev, t0, agents, pronouns, ctx, lex, all_mentions, sentence, s_start, rule_id="visit") -> list[Event]:

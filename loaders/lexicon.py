@@ -72,6 +72,8 @@ _SKELETON = str.maketrans({"ঙ": "ন", "ং": "ন", "ঞ": "ন", "ণ": "ন
 #: An independent vowel inside a word ("সালিউমসাই", "সালুমসাই") is a glide spellings disagree on.
 _INNER_VOWEL = re.compile("(?<=[\u0995-\u09b9\u09dc-\u09df])[\u0985-\u0994]")
 _DOUBLED = re.compile(r"(.)\1+")
+#: A final হ after a vowel is not said ("গেলেহ"/"গেলে", Guelleh), and spellings drop it.
+_FINAL_H = re.compile("(?<=[\u09be-\u09cc])হ(?![\u0980-\u09ff])")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -90,8 +92,9 @@ def skeleton(name: str) -> str:
     written in Bengali vary mostly in these ("ইয়োরান পেরসন", "ইয়োরান পারসন", "পার্সন";
     "মেঙ্গিস্তু", "মেনগিস্তু"), and also in aspiration (থ/ত), the glide য়, a vowel letter inside a
     word, doubled consonants ("কায়সোন"/"কেসোন", "কোমাসিত"/"কোম্মাসিথ"), an initial o written
-    ও or অ ("ওর্তেগা"/"অর্তেগা") and t, d written retroflex or dental ("টিমো"/"তিমো", "ডেভিড"/"দাভিদ")."""
-    bare = _VOWEL_SIGNS.sub("", key(name))
+    ও or অ ("ওর্তেগা"/"অর্তেগা"), t, d written retroflex or dental ("টিমো"/"তিমো", "ডেভিড"/"দাভিদ") and a
+    silent final হ ("গেলেহ"/"গেলে")."""
+    bare = _VOWEL_SIGNS.sub("", _FINAL_H.sub("", key(name)))
     return _DOUBLED.sub(r"\1", _INNER_VOWEL.sub("", bare).translate(_SKELETON))
 
 

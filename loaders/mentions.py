@@ -137,6 +137,10 @@ NOT_NAME_WORDS = EVENT_NOUNS | _COMPOUND_HEADS | ACT_NOUNS | AS_WORDS | {key(w) 
 #: "the delegation" named again, definite (-টি), in any case: "প্রতিনিধিদলটিকে", "প্রতিনিধি দলটির".
 _DEFINITE_PARTY = re.compile(fold_pattern(r"^(?:প্রতিনিধিদল|প্রতিনিধি দল)টি(কে|র|তে|ও)?$"))
 _THAT_WORDS = {key(w) for w in ["সে", "সেই", "ওই"]}
+#: "them", of people just named: a delegation's members, when one was named.
+_THEM = {key(w) for w in ["তাঁদের", "তাদের", "তাঁদেরকে", "তাদেরকে"]}
+#: After a person's name: "(একটি …) প্রতিনিধিদল নিয়ে", at the head of a delegation.
+_WITH_PARTY = re.compile(fold_pattern(r"[\s'\]]*(?:একটি\s+)?(?:[\u0980-\u09ff]+\s+){0,2}(?:প্রতিনিধিদল|প্রতিনিধি দল)\s+নিয়ে"))
 _COUNTRY_NOUN = key("দেশ")
 PRONOUN_COUNTRY = {key(w) for w in ["দেশটি", "দেশটির", "দেশটিকে", "দেশটিতে", "দেশে", "দেশটিও",
                                      "রাষ্ট্রটি", "রাষ্ট্রটির", "রাষ্ট্রটিকে", "রাষ্ট্রটিতে",
@@ -177,6 +181,7 @@ class DocumentContext:
     section_pair: list[Entity] | None = None  # the two countries of a section on one relation
     last_pair_age: int = 0
     last_leader: Entity | None = None  # the person leading the last delegation named ("X-এর নেতৃত্বে")
+    last_leader_age: int = 0  # sentences since that delegation was named (1: this one)
     sentence_mentions: list[Mention] = field(default_factory=list)  # the whole sentence's, for its clauses
     named: dict[str, int] = field(default_factory=dict)  # how often each person was named so far
     possessors: set[str] = field(default_factory=set)  # people last named only as a possessor
@@ -290,6 +295,7 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
     out: list[Mention] = []
     i = 0
     pending_country: Entity | None = None  # a country adjective/genitive just before a title
+    ctx.last_leader_age += 1
     while i < len(toks):
         word = toks[i].text
         if i and _COUNTER.match(word) and (toks[i - 1].text.isdigit() or toks[i - 1].text in _NUMBER_WORDS):
@@ -311,6 +317,12 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
             if res:
                 hit = (res[0], res[1], n)
                 break
+        if hit and hit[0].kind == "Person" and hit[2] == 1:
+            # one word the lexicon gives to someone ("কোইজুমি") is the person of that name the story
+            # has already named in full ("শিনজিরো কোইজুমি"), if it named another
+            named = ctx.people.get(word) or ctx.people.get(_strip(word))
+            if named is not None and named.slug != hit[0].slug:
+                hit = None
         if hit:
             ent, ending, n = hit
             if ent.kind == "Person" and not ending:
@@ -476,6 +488,13 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
             out.append(Mention(ctx.last_person, toks[i].start, toks[i].end, i, i + 1, "nom", "", via="pronoun"))
             i += 1
             continue
+        if ctx.last_leader is not None and ctx.last_leader_age <= 2 and word in _THEM:
+            # "প্রেসিডেন্ট তাঁদের অভ্যর্থনা জানান": the delegation just named, in its leader's person
+            case, post, used = _case_and_post(lex, toks, i + 1, "কে" if word.endswith(key("কে")) else "দের")
+            out.append(Mention(ctx.last_leader, toks[i].start, toks[i].end, i, i + 1 + used, case, post,
+                               via="pronoun"))
+            i += 1 + used
+            continue
         if ctx.last_leader is not None and _DEFINITE_PARTY.match(word):
             # "প্রতিনিধিদলটিকে সাক্ষাৎ দেন": the delegation named before, in its leader's person
             ending = _DEFINITE_PARTY.match(word).group(1) or ""
@@ -546,8 +565,9 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
     _coordinate(out, folded)
     _coordinate_unknown(out, folded)
     for m in out:  # a person who leads a party ("X-এর নেতৃত্বে প্রতিনিধিদল") stands for it later
-        if m.post == "led" and m.entity.kind == "Person":
-            ctx.last_leader = m.entity
+        if m.entity.kind == "Person" and (m.post == "led" or m.case == "nom" and not m.post and _WITH_PARTY.match(folded, m.end)):
+            # (also "X একটি প্রতিনিধিদল নিয়ে … যান": X went with a delegation)
+            ctx.last_leader, ctx.last_leader_age = m.entity, 0
     for m in out:  # the country this sentence names as its subject ("চিলির পররাষ্ট্র মন্ত্রণালয় …")
         if m.entity.kind == "Country" and m.case == "nom" and not m.post and not m.modifier \
                 and m.entity.slug in lex.entities:
@@ -711,7 +731,7 @@ def _plain_stem(lex: Lexicon, word: str) -> str | None:
     base = _strip(word)
     if (lex.may_start(word) or lex.may_start_spelled(word) or lex.title(word) or word in lex.honorifics
             or word in PRONOUN_COUNTRY or base in PRONOUN_COUNTRY or word in _THAT_WORDS
-            or word in PRONOUN_PERSON or word in PRONOUN_OBJECT or word in PRONOUN_GENITIVE
+            or word in PRONOUN_PERSON or word in PRONOUN_OBJECT or word in PRONOUN_GENITIVE or word in _THEM
             or _DEFINITE_PARTY.match(word) or word in lex.short_names or base in lex.short_names):
         return None
     return base
@@ -742,6 +762,8 @@ def _name_ending(lex: Lexicon, word: str) -> str:
         return ""  # (a final -হ is said as a vowel: "আল-সাবাহর" is Al-Sabah's)
     if ending in ("ই", "ও") and len(word) > 1 and word[-2] in VOWEL_SIGNS:
         return ""
+    if ending.startswith("দের") and not ending.startswith("দেরকে"):
+        return ending[1:]  # one person takes no plural: "পাহাদের" is Pahad's, not the Paha family's
     return ending
 
 

@@ -39,6 +39,7 @@ STYLES = {
     "english": {"US", "GB", "AU", "NZ", "CA", "IE"},
     "italian": {"IT", "SM", "VA", "MT"},
     "burmese": {"MM"},
+    "japanese": {"JP"},
     "hispanic": {"CU", "VE", "NI", "MX", "CL", "AR", "PE", "BO", "EC", "CO", "ES", "PT", "BR", "UY", "PY", "GT",
                  "HN", "SV", "CR", "PA", "DO", "PH", "AO", "MZ", "GQ", "CV", "GW", "ST"},
     "african": {"AO", "BJ", "BW", "BF", "BI", "CM", "CF", "TD", "KM", "CG", "CD", "CI", "DJ", "GQ", "ER", "SZ",
@@ -90,7 +91,10 @@ SPELLINGS = {
     # Italian and Maltese write k as c before a, o, u and consonants (কারমেলো → carmelo)
     "italian": [(r"k(?=[aour])", "c"), (r"^k(?=l)", "c")],
     "burmese": [(r"(?<![aeiou])ong", "aung")],
-    "african": [(r"^e([nm])(?=[bdgkt])", r"\1")],
+    "african": [(r"^e([nm])(?=[bdgkpt])", r"\1")],
+    # Hepburn: জ inside a word before a, u, e, o is z (কোইজুমি → koizumi, ওজাওয়া → ozawa), but ji
+    # stays (শিনজিরো → shinjiro) and so does an initial j (জুনিচিরো → junichiro)
+    "japanese": [(r"(?<=[a-z])j(?=[aueo])", "z")],
     "south-asian": [(r"^sing$", "singh"), (r"^shekh$", "sheikh")],
     # Hindi and Nepali names: য is y (যাদব → yadav), a final ব is v (কেশব → keshav)
     "hindustani": [(r"(?<=[aeiou])b$", "v")],
@@ -305,6 +309,9 @@ def _known_spellings(style: frozenset[str]) -> dict[str, str]:
     order = [_TRADITIONS[s] for s in sorted(style) if s in _TRADITIONS]
     if not style & _NOT_LATIN and "arabic" not in style:
         order.append("common")
+        # then every other tradition: a name a Bengali paper spells as a known name is most likely
+        # that name, whatever the bearer's country ("আজিজ" → Aziz for a South African minister)
+        order += [t for t in dict.fromkeys(_TRADITIONS.values()) if t not in order]
     out: dict[str, str] = {}
     for name in order:
         for bn, latin in tables[name].items():
