@@ -926,9 +926,12 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
                 after in NAMING_NOUNS or after in _COMPOUND_HEADS or (
                 lex.lookup([toks[k + 1].text]) and lex.lookup([toks[k + 1].text])[0].kind in ("Country", "City"))):
             break  # "হিচিলেমা কোরিয়া–আফ্রিকা শীর্ষ সম্মেলনে": a compound of places follows the name
+        if len(words) >= 2 and _NATIVE_NOUN.search(w) and not (
+                folded and folded[toks[k - 1].end:toks[k].start] == "-"):
+            break  # "মাইক ওয়াল্টজ পরীক্ষাটিকে …": an ordinary word after two name words ends the name
         words.append(w)
         if case_of(_name_ending(lex, w)) in ("gen", "acc") and not (
-                k + 1 < len(toks) and toks[k + 1].text in NAME_PARTICLES) and not _given_name_in_r(toks, k):
+                k + 1 < len(toks) and toks[k + 1].text in NAME_PARTICLES) and not _given_name_in_r(toks, k, lex, folded):
             break  # ("মুয়াম্মার আল-এরিয়ানি": -র before a name particle is the name's own)
     if len(words) == 1 and not unresolved:
         # "প্রেসিডেন্ট আউনের": a known person of the title's country, by the family name alone
@@ -983,16 +986,23 @@ def _city_given_name(lex: Lexicon, toks: list[Token], j: int, folded: str) -> bo
         and _strip(nxt) not in NOT_NAME_WORDS and nxt not in NOT_NAME_WORDS
 
 
-def _given_name_in_r(toks: list[Token], k: int) -> bool:
+def _given_name_in_r(toks: list[Token], k: int, lex: Lexicon | None = None, folded: str = "") -> bool:
     """"রণধীর জয়সওয়াল বুধবার …", "কবির আহমেদ বলেন": a given name ending in -ির/-ীর, not a genitive,
-    when one more name word follows and then a word that ends a name."""
+    when one more name word follows and then a word that ends a name. So is one in -ার
+    ("অলিভার টাম্বো" in wiki bold, then "পিয়ংইয়াং সফর করেন") when the next word closes the name's
+    markup or a name the lexicon knows follows it."""
     w = toks[k].text
-    if not (w.endswith("ির") or w.endswith("ীর")) or k + 1 >= len(toks):
+    if not (w.endswith("ির") or w.endswith("ীর") or w.endswith("ার")) or k + 1 >= len(toks):
         return False
     nxt = toks[k + 1].text
     if nxt in STOPWORDS or nxt in POSTPOSITIONS or _NATIVE_WORD.search(nxt) or _strip(nxt) != nxt:
         return False
-    return k + 2 >= len(toks) or toks[k + 2].text in STOPWORDS
+    if k + 2 >= len(toks):
+        return True
+    if w.endswith("ার"):
+        gap = folded[toks[k + 1].end:toks[k + 2].start] if folded else ""
+        return lex is not None and ("''" in gap or "]]" in gap or bool(lex.lookup([toks[k + 2].text])))
+    return toks[k + 2].text in STOPWORDS
 
 
 #: Korean family names as Bengali news spells them.
@@ -1041,6 +1051,8 @@ def _korean_name(words: list[str]) -> bool:
 #: endings -নিক/-সিক/-দিক/-তিক ("আনুষ্ঠানিক", "সাংবাদিক"), and a classifier -টি ("কয়েকটি", "এটি").
 #: (South Asian names are spelled with them, and are not checked.)
 _NATIVE_WORD = re.compile("[ষণঢঞৃৈ]|ক্ষ|(?:নি|সি|দি|তি)ক$|টি$")
+#: Letters names rarely have, or a noun's classifier with its case ending ("পরীক্ষাটিকে").
+_NATIVE_NOUN = re.compile("[ষণঢঞৃৈ]|ক্ষ|টি(?:কে|র|তে|ও)?$")
 def _other_korean_spelling(label: str, korean: bool = False) -> list[str]:
     """A Korean name's other usual English spellings: "Pak Myong-ho" is also written "Pak Myong Ho"
     (the North's own style, syllables apart and capitalised), and a Korean's family name has the

@@ -285,6 +285,8 @@ def _word(word: str, style: frozenset[str]) -> str:
     latin = "".join(out)
     if "south-asian" not in style:
         latin = re.sub(r"k[jz](?=a)", "x", latin)  # আলেকজান্ডার → alexander
+    if not style & _NOT_LATIN:
+        latin = re.sub(r"(?<=[lnrt])j$", "z", latin)  # a final জ after a consonant is z: ওয়াল্টজ → waltz
     for name in sorted(style):
         for pattern, repl in SPELLINGS.get(name, []):
             latin = re.sub(pattern, repl, latin)

@@ -2195,3 +2195,20 @@ def test_an_embassys_spokesperson_speaks_for_the_embassys_state():
     found = events("জর্জটাউনের মার্কিন দূতাবাসের একজন মুখপাত্র সফরটি নিয়ে উদ্বেগ প্রকাশ করে বলেছেন, উত্তর কোরিয়া "
                    "প্রায়ই এ ধরনের সফরকে অর্থ সংগ্রহের সুযোগ হিসেবে ব্যবহার করে।", "Statement")
     assert found and all(slugs(e.actors) == {"united-states"} for e in found)
+
+
+def test_a_given_name_in_ar_inside_wiki_bold_is_no_genitive():
+    ctx = DocumentContext()
+    ctx.topic = [lexicon().entities["south-africa"], lexicon().entities["north-korea"]]
+    found = mentions("১৯৮৭ সালে দলের সভাপতি '''অলিভার টাম্বো''' পিয়ংইয়াং সফর করেন।", ctx)
+    assert [m.entity.label_en.split()[-1] for m in found if m.entity.kind == "Person"] == ["Tambo"]
+    # a genitive in -ার stays one: "প্রেসিডেন্ট ওবামার সঙ্গে"
+    found = mentions("মার্কিন প্রেসিডেন্ট বারাক ওবামার সঙ্গে বৈঠক করেন।")
+    assert [m.case for m in found if m.entity.kind == "Person"] == ["gen"]
+
+
+def test_an_ordinary_noun_after_two_name_words_ends_the_name():
+    found = mentions("যুক্তরাষ্ট্রের রাষ্ট্রদূত মাইক ওয়াল্টজ পরীক্ষাটিকে নিন্দা জানান।")
+    assert [m.entity.label_en for m in found if m.entity.kind == "Person"] == ["Mike Waltz"]
+    found = mentions("কুয়েত উত্তর কোরিয়ার রাষ্ট্রদূত সো চাং সিককে বহিষ্কার করে।")
+    assert [m.entity.label_en.lower().endswith("sik") for m in found if m.entity.kind == "Person"] == [True]
