@@ -965,6 +965,13 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
             outside = [e for k, e in named.items() if k not in topic]
             inside = [e for k, e in named.items() if k in topic]
             home = ctx.home()
+            # "প্রেসিডেন্ট X ও প্রেসিডেন্ট Y-এর উপস্থিতিতে দুই দেশের মধ্যে চুক্তি সই হয়": the countries of
+            # the two leaders the sentence names, not the city it happened in
+            leaders = list({c.slug: c for c in (_country_of(a.entity, lex) for a in ctx.sentence_mentions
+                                                 if a.entity.kind == "Person" and a.via != "pronoun" and a.start < t0)
+                            if c is not None and c.slug in lex.entities}.values())
+            if len(leaders) == 2:
+                parts, both, outside = leaders, False, []
             if len(outside) == 1 and len(inside) <= 1 and (inside or home is not None) \
                     and not (ctx.last_visit and _DURING.match(sentence)):
                 # "দক্ষিণ কোরিয়ার সঙ্গে তার সম্পর্ক …: দুই দেশ … সই করে": the one country named here

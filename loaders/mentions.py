@@ -263,6 +263,9 @@ def _case_and_post(lex: Lexicon, toks: list[Token], j: int, ending: str) -> tupl
     if not ending and j < len(toks) and _detached_ending(toks[j].text) and not _demonstrative(toks, j):
         ending = toks[j].text  # "পিয়ং ইয়ং-এ", "ডিপিআরকে এর", "[[… তেব্বুন]]কেও"
         consumed = 1
+    elif not ending and j < len(toks) and (regnal := _REGNAL.fullmatch(toks[j].text)):
+        ending = regnal.group(1)  # "বেনিনিয়ো অ্যাকিনো তৃতীয়কে": the name's ordinal carries its case
+        consumed = 1
     case = case_of(ending)
     post = ""
     k = j + consumed
@@ -286,6 +289,9 @@ def _case_and_post(lex: Lexicon, toks: list[Token], j: int, ending: str) -> tupl
     return case, post, consumed
 
 
+#: An ordinal or "junior" after a person's name, with the name's case ending: "অ্যাকিনো তৃতীয়কে"
+#: (Aquino III), "মার্কোস জুনিয়রের".
+_REGNAL = re.compile(fold_pattern(r"(?:দ্বিতীয়|তৃতীয়|চতুর্থ|জুনিয়র|সিনিয়র)(কে|র|ের|এর|কেও|রও|েরও)"))
 #: The classifier for counting people ("৩১ জন", "দুইজনের"), with its case endings.
 _COUNTER = re.compile(fold_pattern(r"জন(?:ের|কে|ই|ও)?$"))
 
@@ -537,7 +543,9 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
                 out.append(Mention(person, toks[i].start, toks[i].end, i, i + 1, case, post, via="pronoun"))
                 i += 1
                 continue
-        short = ctx.people.get(word) or ctx.people.get(base)
+        short = None if word in _NUMBER_WORDS or word in STOPWORDS else (
+            ctx.people.get(word) or (ctx.people.get(base) if len(base) > 2 or base + "ই" != word else None))
+        # ("দুই দেশের": two, not "দু" of "চন দু-হোয়ান" with a clitic)
         if short is None and not (toks[i].start and folded[toks[i].start - 1] == "-"):
             # (a piece of a hyphenated name, "হিয়ং-গিল", is not a name of its own)
             cands = lex.short_names.get(word) or lex.short_names.get(base)

@@ -2212,3 +2212,26 @@ def test_an_ordinary_noun_after_two_name_words_ends_the_name():
     assert [m.entity.label_en for m in found if m.entity.kind == "Person"] == ["Mike Waltz"]
     found = mentions("কুয়েত উত্তর কোরিয়ার রাষ্ট্রদূত সো চাং সিককে বহিষ্কার করে।")
     assert [m.entity.label_en.lower().endswith("sik") for m in found if m.entity.kind == "Person"] == [True]
+
+
+def test_an_ordinal_after_a_name_carries_the_names_case():
+    found = events("নভেম্বর ২০১৩-এ কিম জং-উন ফিলিপাইনের প্রেসিডেন্ট বেনিনিয়ো অ্যাকিনো তৃতীয়কে একটি শোকবার্তা পাঠান।",
+                   "Message")
+    assert found and slugs(found[0].actors) == {"kim-jong-un"}
+    assert {e.country for e in found[0].recipients} == {"philippines"}
+
+
+def test_both_countries_are_the_two_leaders_the_sentence_names_not_the_host_city():
+    found = events("৭ সেপ্টেম্বর ২০২৩ জাকার্তায় প্রেসিডেন্ট ফার্দিনান্দ মার্কোস জুনিয়র ও প্রেসিডেন্ট ইউন সুক-ইয়লের "
+                   "উপস্থিতিতে দুই দেশের মধ্যে মুক্ত বাণিজ্য চুক্তি সই হয়।", "AgreementSigning")
+    assert found and slugs(found[0].participants) == {"philippines", "south-korea"}
+
+
+def test_two_is_no_syllable_of_a_korean_name_named_before():
+    text = ("১৯৮৪ সালে ডো সিউল সফর করেন এবং দক্ষিণ কোরিয়ার প্রেসিডেন্ট চন দু-হোয়ানের সঙ্গে বৈঠক করেন। "
+            "২০১১ সালে দুই দেশের প্রতিনিধিরা সম্পর্ক পুনঃস্থাপন করেন।")
+    ctx = DocumentContext()
+    found = []
+    for a, b in sentences(text, 0, len(text)):
+        found = mentions(text[a:b], ctx)
+    assert all(m.entity.kind != "Person" for m in found)
