@@ -412,16 +412,21 @@ def _resolve_pronouns(agents: list[Mention], pronouns: list[Mention], ctx, lex) 
         # (or the subject of another clause: "ফিলিস্তিন … ঘোষিত হইলে উত্তর কোরিয়া … রাষ্ট্রটিকে স্বীকৃতি দেয়")
         pool = list(agents) + [x for x in ctx.sentence_mentions if x.case == "nom" and not x.post and not x.modifier]
         pool.sort(key=lambda a: a.start)
-        before = [a.entity for a in pool if a.start < p.start and a.entity.kind == "Country"
+        before = [a for a in pool if a.start < p.start and a.entity.kind == "Country"
                   and a.entity.slug in lex.entities and a.post not in ("source", "than", "by", "under")
                   and a.entity.slug not in own]
-        referent = before[-1] if before else other
+        referent = before[-1].entity if before else other
+        # ("স্পেন, উগান্ডা ও অ্যাঙ্গোলাসহ কয়েকটি দেশে": the list the pronoun sums up, every member)
+        coord = before[-1].coord if before and before[-1].case == "loc" == p.case else -1
         if not before and p.case == "nom" and not p.post and ctx.last_country is not None \
                 and ctx.last_country.slug in lex.entities \
                 and all(a.entity.slug != ctx.last_country.slug for a in agents if a.case != "loc"):
             referent = ctx.last_country  # "দেশটি/সরকারটি … বহিষ্কার করে": the subject, the country last named as one
         if referent is not None:
-            out.append(Mention(referent, p.start, p.end, p.tok, p.tok_end, p.case, p.post, via="pronoun"))
+            if before and referent is not before[-1].entity:
+                coord = -1
+            out.append(Mention(referent, p.start, p.end, p.tok, p.tok_end, p.case, p.post, via="pronoun",
+                               coord=coord))
     return sorted(out, key=lambda m: m.start)
 
 

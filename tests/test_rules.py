@@ -2235,3 +2235,14 @@ def test_two_is_no_syllable_of_a_korean_name_named_before():
     for a, b in sentences(text, 0, len(text)):
         found = mentions(text[a:b], ctx)
     assert all(m.entity.kind != "Person" for m in found)
+
+
+def test_a_country_before_its_air_force_takes_the_forces_case():
+    found = events("২০১৫ সালে দক্ষিণ কোরিয়া ফিলিপাইন বিমানবাহিনীকে ১২টি যুদ্ধবিমান সরবরাহ করে।", "ArmsTransfer")
+    assert found and slugs(found[0].actors) == {"south-korea"} and slugs(found[0].recipients) == {"philippines"}
+
+
+def test_every_host_of_a_list_summed_up_as_several_countries():
+    found = events("২০২৩ সালের শেষ দিকে উত্তর কোরিয়া স্পেন, উগান্ডা ও অ্যাঙ্গোলাসহ কয়েকটি দেশে দূতাবাস বন্ধ করে দেয়।",
+                   "MissionClosure")
+    assert {r.slug for e in found for r in e.recipients} == {"spain", "uganda", "angola"}
