@@ -139,6 +139,9 @@ NOT_NAME_WORDS = EVENT_NOUNS | _COMPOUND_HEADS | ACT_NOUNS | AS_WORDS | {key(w) 
 #: "the delegation" named again, definite (-টি), in any case: "প্রতিনিধিদলটিকে", "প্রতিনিধি দলটির".
 _DEFINITE_PARTY = re.compile(fold_pattern(r"^(?:প্রতিনিধিদল|প্রতিনিধি দল)টি(কে|র|তে|ও)?$"))
 _THAT_WORDS = {key(w) for w in ["সে", "সেই", "ওই"]}
+#: "they", and the verbs of saying after which it is the one who said it.
+_THEY = {key(w) for w in ["তারা", "তাঁরা"]}
+_SAID = {key(w) for w in ["জানায়", "জানিয়েছে", "জানিয়েছিল", "বলে", "বলেছে", "বলেছিল", "জানাল", "বলল"]}
 #: "them", of people just named: a delegation's members, when one was named.
 _THEM = {key(w) for w in ["তাঁদের", "তাদের", "তাঁদেরকে", "তাদেরকে"]}
 #: After a person's name: "(একটি …) প্রতিনিধিদল নিয়ে", at the head of a delegation.
@@ -496,6 +499,15 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
             out.append(Mention(ctx.last_person, toks[i].start, toks[i].end, i, i + 1, "nom", "", via="pronoun"))
             i += 1
             continue
+        if word in _THEY and i >= 2 and toks[i - 1].text in _SAID and folded[toks[i - 1].end:toks[i].start].strip() == ",":
+            # "সিউল জানায়, তারা … সহায়তা দেবে": they who said it
+            said_by = [m for m in out if m.case == "nom" and not m.post and not m.modifier and m.tok_end < i
+                       and m.entity.kind in ("Country", "City", "Organization")]
+            if said_by:
+                out.append(Mention(said_by[-1].entity, toks[i].start, toks[i].end, i, i + 1, "nom", "",
+                                   via="pronoun"))
+                i += 1
+                continue
         if ctx.last_leader is not None and ctx.last_leader_age <= 2 and word in _THEM:
             # "প্রেসিডেন্ট তাঁদের অভ্যর্থনা জানান": the delegation just named, in its leader's person
             case, post, used = _case_and_post(lex, toks, i + 1, "কে" if word.endswith(key("কে")) else "দের")
@@ -578,8 +590,12 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
         if m.entity.kind == "Person" and (m.post == "led" or m.case == "nom" and not m.post and _WITH_PARTY.match(folded, m.end)):
             # (also "X একটি প্রতিনিধিদল নিয়ে … যান": X went with a delegation)
             ctx.last_leader, ctx.last_leader_age = m.entity, 0
-    for m in out:  # the country this sentence names as its subject ("চিলির পররাষ্ট্র মন্ত্রণালয় …")
-        if m.entity.kind == "Country" and m.case == "nom" and not m.post and not m.modifier \
+    for m in out:  # the country this sentence names as its subject ("চিলির পররাষ্ট্র মন্ত্রণালয় …"),
+        # also by its capital ("মানাগুয়া … ঝুঁকেছে")
+        if m.case == "nom" and not m.post and not m.modifier and m.entity.kind == "City" and m.entity.capital \
+                and m.entity.country in lex.entities:
+            ctx.last_country = lex.entities[m.entity.country]
+        elif m.entity.kind == "Country" and m.case == "nom" and not m.post and not m.modifier \
                 and m.entity.slug in lex.entities:
             ctx.last_country = m.entity
     return out
@@ -742,6 +758,7 @@ def _plain_stem(lex: Lexicon, word: str) -> str | None:
     if (lex.may_start(word) or lex.may_start_spelled(word) or lex.title(word) or word in lex.honorifics
             or word in PRONOUN_COUNTRY or base in PRONOUN_COUNTRY or word in _THAT_WORDS
             or word in PRONOUN_PERSON or word in PRONOUN_OBJECT or word in PRONOUN_GENITIVE or word in _THEM
+            or word in _THEY
             or _DEFINITE_PARTY.match(word) or word in lex.short_names or base in lex.short_names):
         return None
     return base

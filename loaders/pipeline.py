@@ -42,6 +42,7 @@ class Sentence:
     recent: list[Entity] = field(default_factory=list)  # people named so far, as this sentence ends
     last_person: Entity | None = None
     possessors: set[str] = field(default_factory=set)  # people named so far only as possessors
+    last_country: Entity | None = None  # the country last named as a subject, before this sentence
 
 
 @dataclass
@@ -198,6 +199,7 @@ def read(doc: Document) -> Reading:
             fa = bisect.bisect_left(offsets, sa)
             fb = bisect.bisect_left(offsets, sb)
             toks = tokens(f.text, fa, fb)
+            subject_before = ctx.last_country
             ms = find_mentions(lex, f.text, toks, ctx)
             ds = find_dates(f.text, fa, fb, doc_date, narrative)
             if ds and ms:  # "থেরেসা মে": a month's name inside a person's name is no date
@@ -211,7 +213,7 @@ def read(doc: Document) -> Reading:
                 if not d.relative and (d.value or d.finish):
                     narrative = d.value or d.finish
             sents.append(Sentence((sa, sb), (fa, fb), ms, ds, section, list(ctx.recent_people), ctx.last_person,
-                                  set(ctx.possessors)))
+                                  set(ctx.possessors), subject_before))
             for m in ms:
                 e = m.entity
                 if e.kind == "City" and e.capital and e.country:
@@ -243,6 +245,7 @@ def read(doc: Document) -> Reading:
         inherited = [d for d in prev_dates if not d.future]
         # "দুই নেতা", "তিনি": the people named up to this sentence, not the whole document's
         ctx.recent_people, ctx.last_person, ctx.possessors = list(s.recent), s.last_person, set(s.possessors)
+        ctx.last_country = s.last_country  # ("দেশটি … পাঠিয়েছিল": the subject of the sentences before)
         # "==দক্ষিণ কোরিয়ার সঙ্গে সম্পর্ক==": under it, "দুই দেশ" are the home country and that one
         other = _under_heading(heading_country, s.section)
         home = ctx.home()

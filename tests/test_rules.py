@@ -2246,3 +2246,19 @@ def test_every_host_of_a_list_summed_up_as_several_countries():
     found = events("২০২৩ সালের শেষ দিকে উত্তর কোরিয়া স্পেন, উগান্ডা ও অ্যাঙ্গোলাসহ কয়েকটি দেশে দূতাবাস বন্ধ করে দেয়।",
                    "MissionClosure")
     assert {r.slug for e in found for r in e.recipients} == {"spain", "uganda", "angola"}
+
+
+def test_they_after_a_verb_of_saying_are_who_said_it():
+    found = events("বৈঠকের পর সিউল জানায়, তারা এ বছর হাইতিকে ত্রিশ লাখ ডলার মানবিক সহায়তা দেবে।", "Aid")
+    assert found and slugs(found[0].actors) == {"south-korea"}
+
+
+def test_the_country_a_pronoun_names_is_the_subject_before_it_not_the_last_of_the_story():
+    text = ("লুক্সেমবার্গ ২০০১ সালে উত্তর কোরিয়ার সঙ্গে কূটনৈতিক সম্পর্ক স্থাপন করে। ২০০৪ থেকে ২০০৮ সাল পর্যন্ত দেশটি "
+            "বিশ্ব খাদ্য কর্মসূচির মাধ্যমে উত্তর কোরিয়ায় খাদ্যসহায়তা পাঠিয়েছিল। নেদারল্যান্ডস গত জুলাইয়ে নতুন নিষেধাজ্ঞা দেয়।")
+    found = events(text, "Aid")
+    assert found and slugs(found[0].actors) == {"luxembourg"}
+    text = ("পররাষ্ট্রনীতিতেও মানাগুয়া পশ্চিমাবিরোধী শিবিরের দিকে ঝুঁকেছে। ২০২১ সালের ডিসেম্বরে দেশটি তাইওয়ানের সঙ্গে "
+            "সম্পর্ক ছিন্ন করে। যুক্তরাষ্ট্র নিষেধাজ্ঞা দেয়।")
+    found = events(text, "ReduceRelations")
+    assert found and slugs(found[0].actors) == {"nicaragua"}
