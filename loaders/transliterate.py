@@ -308,7 +308,8 @@ def _known_spellings(style: frozenset[str]) -> dict[str, str]:
     from kutniti.loaders.datafiles import read_data
 
     tables = read_data("names.yaml")["traditions"]
-    order = [_TRADITIONS[s] for s in sorted(style) if s in _TRADITIONS]
+    # (South Asian Muslims' names keep their own spellings: আসাদ is Asad in Bangladesh, Assad in Syria)
+    order = [_TRADITIONS[s] for s in sorted(style) if s in _TRADITIONS and not (s == "arabic" and "south-asian" in style)]
     if not style & _NOT_LATIN and "arabic" not in style:
         order.append("common")
         # then every other tradition: a name a Bengali paper spells as a known name is most likely
@@ -317,7 +318,7 @@ def _known_spellings(style: frozenset[str]) -> dict[str, str]:
     out: dict[str, str] = {}
     for name in order:
         for bn, latin in tables[name].items():
-            out.setdefault(fold(bn).text, latin)
+            out.setdefault(fold(bn.replace("ৎ", "ত্")).text, latin)  # (as romanise reads a name: ৎ is a bare t)
     return out
 
 

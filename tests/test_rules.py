@@ -2262,3 +2262,10 @@ def test_the_country_a_pronoun_names_is_the_subject_before_it_not_the_last_of_th
             "সম্পর্ক ছিন্ন করে। যুক্তরাষ্ট্র নিষেধাজ্ঞা দেয়।")
     found = events(text, "ReduceRelations")
     assert found and slugs(found[0].actors) == {"nicaragua"}
+
+
+def test_common_names_take_their_own_spelling_by_the_bearers_tradition():
+    assert romanise("সিসিল ডেনিস", "LR") == "Cecil Dennis"
+    assert romanise("অলিভার টাম্বো", "ZA") == "Oliver Tambo"
+    assert romanise("ওলাফ শলৎস", "DE") == "Olaf Scholz"  # a key spelled with ৎ is found too
+    assert romanise("আসাদ আলম", "BD").startswith("Asad")  # a Bangladeshi is no Assad
