@@ -344,6 +344,21 @@ _SAID_BY = re.compile(fold_pattern(
 _REPORTING = re.compile(fold_pattern(r"(?:বলেছে|বলেছেন|বলেন|জানিয়েছে|জানিয়েছেন|জানায়|জানান|ঘোষণা করেছে|ঘোষণা করেছিল|অভিযোগ করেছে|দাবি করেছে|বলা হয়েছে|বলা হয়|জানানো হয়েছে|জানানো হয়|(?:এর|র)\s+দাবি|(?:এর|র)\s+ভাষ্যমতে|দাবি করা হয়েছিল|দাবি করা হয়েছে|দাবি করা হয়)(?:\s+যে\s|\s*,\s)"))
 
 
+_LOCATED = re.compile(fold_pattern(r"\s*(?:অবস্থিত|স্থিত)(?![\u0980-\u09ff])"))
+#: A relative clause between commas inside a sentence: ", যাঁরা … ছিলেন,".
+_EMBEDDED_RELATIVE = re.compile(fold_pattern(
+    r",\s*(?:যাঁরা|যারা|যিনি|যাঁর|যার|যাঁদের|যাদের|যাঁকে|যাকে)\s[^,।]*?,"
+    # (not "যারা …, তাদের …": a correlative pair, whoever … they)
+    r"(?!\s*(?:তারা|তাঁরা|তাদের|তাঁদের|তিনি|তাঁর|তার|তাকে|তাঁকে|সে|তা)(?![\u0980-\u09ff]))"))
+
+
+def _masked(sentence: str, spans: list[tuple[int, int]]) -> str:
+    """The sentence with the given spans blanked out (offsets kept)."""
+    for a, b in spans:
+        sentence = sentence[:a + 1] + " " * (b - a - 2) + sentence[b - 1:]
+    return sentence
+
+
 def clauses(sentence: str) -> list[tuple[int, int, bool]]:
     """Clause spans of a folded sentence, and whether each ends in a conditional ("… হলে")."""
     out, pos = [], 0
@@ -521,7 +536,13 @@ def read_events(
             said = _SAID_BY.search(sentence, m.end()) if rule.cls != "Statement" else None
             if said:
                 ms = [x for x in ms if x.start < s_start + said.end()]
-            spans = spans or clauses(sentence)
+            # ", যাঁরা মনরোভিয়ার দায়িত্বেও ছিলেন,": a relative clause set off by commas inside the clause
+            # is an aside: its words are no party and its verb ends no clause
+            asides = [(r.start(), r.end()) for r in _EMBEDDED_RELATIVE.finditer(sentence)
+                      if not r.start() <= m.start() < r.end()]
+            if asides:
+                ms = [x for x in ms if not any(a <= x.start - s_start < b for a, b in asides)]
+            spans = spans or clauses(_masked(sentence, asides))
             ms, dated_in = _clause_mentions(sentence, s_start, m.start(), ms, dates, spans)
             ms = [x for x in ms if not _in_background(x, sentence, s_start, m.start())]
             topics: set[str] = set()
@@ -533,6 +554,8 @@ def read_events(
             # "X-এর সঙ্গে লেনদেনের অভিযোগে …": a partner in the charge is not a party to the act
             ms = [x for x in ms if not (x.post == "with" and x.start - s_start < m.start()
                                         and _REASON.match(sentence, x.end - s_start, m.start()))]
+            # "লাগোসে অবস্থিত উত্তর কোরীয় দূতাবাস": where a thing is, not a party
+            ms = [x for x in ms if not (x.case == "loc" and _LOCATED.match(sentence, x.end - s_start))]
             agents = _agents(ms, ctx, lex)
             pronouns = [x for x in ms if x.entity.slug == "?country"]
             agents = _resolve_pronouns(agents, pronouns, ctx, lex)
@@ -1088,8 +1111,9 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
             owners = [g for g in gens if g.start < t0 and g is not actor and rule.cls == "Aid"
                       and _FOR_GROUP.match(sentence, g.end - s_start) and _owns_group(sentence[g.end - s_start:m.start()], lex)]
             # "রাশিয়ার কুর্স্ক অঞ্চলে … সেনা পাঠায়": a region of a country, in the locative
-            regions = [g for g in gens if g.start < t0 and g is not actor and g.entity.kind == "Country"
-                       and _REGION_OF.match(sentence, g.end - s_start)]
+            # (inside the trigger too: "… সেনা রাশিয়ার কুর্স্ক অঞ্চলে পাঠিয়েছিল")
+            regions = [g for g in gens if g.end <= t0 + len(m.group(0)) and g is not actor
+                       and g.entity.kind == "Country" and _REGION_OF.match(sentence, g.end - s_start)]
             recipient = (objects or locs or regions[-1:] or owners[-1:] or [None])[0]
         elif rule.mission:
             # "X অ্যাঙ্গোলা ও উগান্ডায় তাদের দূতাবাস বন্ধ করে": the host in the locative before it
@@ -1138,8 +1162,10 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
     # "দেশটি" and the bilateral partner fill a missing side
     unresolved_dative = (_DATIVE.search(sentence)
                          and r_ent is None and a_ent is not None)
-    if a_ent is None and _GENERIC_SUBJECT.search(sentence, 0, m.start()):
-        return []  # "যারা রাশিয়াকে অস্ত্র দিচ্ছে": whoever does it, nobody named
+    generic = _GENERIC_SUBJECT.search(sentence, 0, m.start())
+    if a_ent is None and generic and not any(r.start() <= generic.start() < r.end()
+                                             for r in _EMBEDDED_RELATIVE.finditer(sentence)):
+        return []  # "যারা রাশিয়াকে অস্ত্র দিচ্ছে": whoever does it, nobody named (not ", যাঁরা …," aside)
     if a_ent is None and r_ent is not None and not (reverse and not pronouns and rule.cls == "Aid"):
         # (aid received from nobody named is not from the story's other country)
         a_ent = _partner(ctx, r_ent, lex) if (pronouns or len(ctx.topic) == 2) else None

@@ -2269,3 +2269,18 @@ def test_common_names_take_their_own_spelling_by_the_bearers_tradition():
     assert romanise("অলিভার টাম্বো", "ZA") == "Oliver Tambo"
     assert romanise("ওলাফ শলৎস", "DE") == "Olaf Scholz"  # a key spelled with ৎ is found too
     assert romanise("আসাদ আলম", "BD").startswith("Asad")  # a Bangladeshi is no Assad
+
+
+def test_troops_sent_into_a_region_of_a_country_named_inside_the_trigger():
+    found = events("২০২৪ সালে উত্তর কোরিয়া প্রায় ১১ হাজার সেনা রাশিয়ার কুর্স্ক অঞ্চলে পাঠিয়েছিল।", "TroopDeployment")
+    assert found and slugs(found[0].recipients) == {"russia"}
+
+
+def test_a_relative_clause_between_commas_is_an_aside():
+    text = ("'''লাইবেরিয়া–উত্তর কোরিয়া সম্পর্ক'''\n১৯৮৫ সালের জুলাইয়ে লাইবেরিয়া সরকার উত্তর কোরিয়ার সঙ্গে সম্পর্ক স্থগিত "
+            "করে। একই সঙ্গে লাগোসে অবস্থিত উত্তর কোরীয় দূতাবাসের দুই কর্মকর্তাকে, যাঁরা মনরোভিয়ার দায়িত্বেও ছিলেন, "
+            "\"অবাঞ্ছিত ব্যক্তি\" ঘোষণা করা হয়।")
+    found = events(text, "Expulsion")
+    assert found and slugs(found[0].actors) == {"liberia"} and slugs(found[0].recipients) == {"north-korea"}
+    # but "যারা …, তাদের …" is whoever does it
+    assert not events("তাঁর মতে, যারা রাশিয়াকে অস্ত্র দিচ্ছে, তাদের সবাইকে একই কাতারে আনা উচিত।", "ArmsTransfer")
