@@ -344,6 +344,8 @@ _SAID_BY = re.compile(fold_pattern(
 _REPORTING = re.compile(fold_pattern(r"(?:বলেছে|বলেছেন|বলেন|জানিয়েছে|জানিয়েছেন|জানায়|জানান|ঘোষণা করেছে|ঘোষণা করেছিল|অভিযোগ করেছে|দাবি করেছে|বলা হয়েছে|বলা হয়|জানানো হয়েছে|জানানো হয়|(?:এর|র)\s+দাবি|(?:এর|র)\s+ভাষ্যমতে|দাবি করা হয়েছিল|দাবি করা হয়েছে|দাবি করা হয়)(?:\s+যে\s|\s*,\s)"))
 
 
+_PRESENCE = re.compile(fold_pattern(r"\s*উপস্থিতিতে(?![\u0980-\u09ff])"))
+_THEY = re.compile(fold_pattern(r"(?<![\u0980-\u09ff])(?:তাঁরা|তারা)(?![\u0980-\u09ff])"))
 _LOCATED = re.compile(fold_pattern(r"\s*(?:অবস্থিত|স্থিত)(?![\u0980-\u09ff])"))
 #: A relative clause between commas inside a sentence: ", যাঁরা … ছিলেন,".
 _EMBEDDED_RELATIVE = re.compile(fold_pattern(
@@ -614,7 +616,8 @@ def read_events(
             if home is not None and home.slug != ev.recipients[0].slug:
                 ctx.last_visit = (home, ev.recipients[0])
                 ctx.last_pair, ctx.last_pair_age = ctx.last_visit, 0
-        if ev.cls == "Meeting" and len(ev.participants) == 2 and all(p.kind == "Person" for p in ev.participants):
+        if ev.cls == "Meeting" and len(ev.participants) == 2 and all(p.kind in ("Person", "Country")
+                                                                     for p in ev.participants):
             sides = [_country_of(p, lex) for p in ev.participants]
             if None not in sides and sides[0].slug != sides[1].slug:
                 ctx.last_pair, ctx.last_pair_age = (sides[0], sides[1]), 0
@@ -953,6 +956,12 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
         parts: list[Entity] = []
         agents = [a for a in agents if not (a.case == "loc" and a.entity.kind == "Country")
                   and a.post not in ("after", "before", "than", "against", "by")]
+        # "ট্রাম্পের উপস্থিতিতে আলিয়েভ ও পাশিনিয়ান … সই করেন": who looked on is no party, when two others are
+        witnesses = [a for a in agents if _PRESENCE.match(sentence, a.end - (t0 - m.start()))]
+        if witnesses and len(agents) - len(witnesses) >= 2:
+            agents = [a for a in agents if a not in witnesses]
+        else:
+            witnesses = []
         if rule.cls == "Statement":
             # a country's unnamed office-holder speaks for it ("মার্কিন দূতাবাসের একজন মুখপাত্র")
             offices = [Mention(a.entity, a.start, a.end, a.tok, a.tok_end, "nom", "", via=a.via)
@@ -996,7 +1005,8 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
             # "প্রেসিডেন্ট X ও প্রেসিডেন্ট Y-এর উপস্থিতিতে দুই দেশের মধ্যে চুক্তি সই হয়": the countries of
             # the two leaders the sentence names, not the city it happened in
             leaders = list({c.slug: c for c in (_country_of(a.entity, lex) for a in ctx.sentence_mentions
-                                                 if a.entity.kind == "Person" and a.via != "pronoun" and a.start < t0)
+                                                 if a.entity.kind == "Person" and a.via != "pronoun" and a.start < t0
+                                                 and all(a.start != w.start for w in witnesses))
                             if c is not None and c.slug in lex.entities}.values())
             if len(leaders) == 2:
                 parts, both, outside = leaders, False, []
@@ -1024,9 +1034,12 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
         pair = ctx.section_pair or ctx.topic
         if both and ctx.last_visit and _DURING.match(sentence):
             pair = list(ctx.last_visit)  # "সে সময় দুই দেশ …": the two of the visit just told
-        elif both and not parts and ctx.last_pair and ctx.last_pair_age <= 1 and not _names_country(ctx, t0):
+        elif (both or _THEY.search(sentence, 0, m.start())) and not parts and ctx.last_pair \
+                and ctx.last_pair_age <= 1 and not _names_country(ctx, t0):
             # "X-এর সঙ্গে বৈঠক করেন Y। … সই করেন দুই দেশের কর্মকর্তারা": the two of the meeting just told
+            # (also "তাঁরা একটি সমঝোতায় সই করেন": they who met)
             pair = list(ctx.last_pair)
+            both = True
         if both or pronouns:
             for c in pair:
                 if c.slug not in {p.slug for p in parts}:

@@ -2284,3 +2284,19 @@ def test_a_relative_clause_between_commas_is_an_aside():
     assert found and slugs(found[0].actors) == {"liberia"} and slugs(found[0].recipients) == {"north-korea"}
     # but "যারা …, তাদের …" is whoever does it
     assert not events("তাঁর মতে, যারা রাশিয়াকে অস্ত্র দিচ্ছে, তাদের সবাইকে একই কাতারে আনা উচিত।", "ArmsTransfer")
+
+
+def test_a_declaration_or_an_understanding_signed_by_those_who_met():
+    text = ("'''জাপান–উত্তর কোরিয়া সম্পর্ক'''\n২০১৪ সালের মে মাসে স্টকহোমে দুই দেশের কর্মকর্তারা তিন দিন ধরে বৈঠক করেন। "
+            "আলোচনার শেষে তাঁরা একটি সমঝোতায় সই করেন।")
+    found = events(text, "AgreementSigning")
+    assert found and slugs(found[0].participants) == {"japan", "north-korea"}
+    found = events("সেদিন জুনিচিরো কোইজুমি কিম জং-ইলের সঙ্গে শীর্ষ বৈঠক করেন এবং দুই নেতা '''জাপান–ডিপিআরকে পিয়ংইয়াং "
+                   "ঘোষণা'''য় সই করেন।", "AgreementSigning")
+    assert found and slugs(found[0].participants) == {"japan", "north-korea"}
+
+
+def test_who_looked_on_is_no_party_to_what_two_others_signed():
+    found = events("২০২৫ সালের ৮ আগস্ট ওয়াশিংটনে মার্কিন প্রেসিডেন্ট ডোনাল্ড ট্রাম্পের উপস্থিতিতে আজারবাইজানের প্রেসিডেন্ট "
+                   "ইলহাম আলিয়েভ ও আর্মেনিয়ার প্রধানমন্ত্রী নিকোল পাশিনিয়ান একটি শান্তি ঘোষণায় সই করেন।", "AgreementSigning")
+    assert found and slugs(found[0].participants) == {"azerbaijan", "armenia"}
