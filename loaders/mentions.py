@@ -139,6 +139,8 @@ NOT_NAME_WORDS = EVENT_NOUNS | _COMPOUND_HEADS | ACT_NOUNS | AS_WORDS | {key(w) 
 #: "the delegation" named again, definite (-টি), in any case: "প্রতিনিধিদলটিকে", "প্রতিনিধি দলটির".
 _DEFINITE_PARTY = re.compile(fold_pattern(r"^(?:প্রতিনিধিদল|প্রতিনিধি দল)টি(কে|র|তে|ও)?$"))
 _THAT_WORDS = {key(w) for w in ["সে", "সেই", "ওই"]}
+#: The field of a foreign ministry ("পররাষ্ট্র দপ্তর", "বিদেশ মন্ত্রক").
+_FOREIGN_FIELDS = {key("পররাষ্ট্র"), key("বিদেশ")}
 #: "they", and the verbs of saying after which it is the one who said it.
 _THEY = {key(w) for w in ["তারা", "তাঁরা"]}
 _SAID = {key(w) for w in ["জানায়", "জানিয়েছে", "জানিয়েছিল", "বলে", "বলেছে", "বলেছিল", "জানাল", "বলল"]}
@@ -499,6 +501,16 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
             out.append(Mention(ctx.last_person, toks[i].start, toks[i].end, i, i + 1, "nom", "", via="pronoun"))
             i += 1
             continue
+        if word in _FOREIGN_FIELDS and i + 1 < len(toks) and key(word + " " + toks[i + 1].text) in GOVERNMENT_NOUNS \
+                and ctx.home() is not None and (not out or out[-1].tok_end < i) \
+                and not (i and (toks[i - 1].text in PRONOUN_COUNTRY or toks[i - 1].text in _THAT_WORDS)):
+            # a bare "পররাষ্ট্র দপ্তর এক বিবৃতিতে …" (no country before it): the ministry of the country
+            # the story is about
+            case, post, used = _case_and_post(lex, toks, i + 2, "")
+            if case == "nom" and not post:
+                out.append(Mention(ctx.home(), toks[i].start, toks[i + 1].end, i, i + 2, "nom", "", via="pronoun"))
+                i += 2
+                continue
         if word in _THEY and i >= 2 and toks[i - 1].text in _SAID and folded[toks[i - 1].end:toks[i].start].strip() == ",":
             # "সিউল জানায়, তারা … সহায়তা দেবে": they who said it
             said_by = [m for m in out if m.case == "nom" and not m.post and not m.modifier and m.tok_end < i
@@ -758,7 +770,7 @@ def _plain_stem(lex: Lexicon, word: str) -> str | None:
     if (lex.may_start(word) or lex.may_start_spelled(word) or lex.title(word) or word in lex.honorifics
             or word in PRONOUN_COUNTRY or base in PRONOUN_COUNTRY or word in _THAT_WORDS
             or word in PRONOUN_PERSON or word in PRONOUN_OBJECT or word in PRONOUN_GENITIVE or word in _THEM
-            or word in _THEY
+            or word in _THEY or word in _FOREIGN_FIELDS
             or _DEFINITE_PARTY.match(word) or word in lex.short_names or base in lex.short_names):
         return None
     return base

@@ -2300,3 +2300,10 @@ def test_who_looked_on_is_no_party_to_what_two_others_signed():
     found = events("২০২৫ সালের ৮ আগস্ট ওয়াশিংটনে মার্কিন প্রেসিডেন্ট ডোনাল্ড ট্রাম্পের উপস্থিতিতে আজারবাইজানের প্রেসিডেন্ট "
                    "ইলহাম আলিয়েভ ও আর্মেনিয়ার প্রধানমন্ত্রী নিকোল পাশিনিয়ান একটি শান্তি ঘোষণায় সই করেন।", "AgreementSigning")
     assert found and slugs(found[0].participants) == {"azerbaijan", "armenia"}
+
+
+def test_a_bare_foreign_ministry_is_the_one_of_the_country_the_story_is_about():
+    text = ("'''দক্ষিণ আফ্রিকা–উত্তর কোরিয়া সম্পর্ক'''\nঅক্টোবর ২০০৬-এ উত্তর কোরিয়ার প্রথম পারমাণবিক পরীক্ষার পর "
+            "পররাষ্ট্র দপ্তর এক বিবৃতিতে \"গভীর উদ্বেগ\" প্রকাশ করে।")
+    found = events(text, "Statement")
+    assert found and slugs(found[0].actors) == {"south-africa"}
