@@ -150,6 +150,8 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("same_year", rf"(?:সেই|ওই|একই|সে)\s*{YEAR}{CASE}"),
         ("following_year", rf"(?:পরের|পরবর্তী)\s*{YEAR}{CASE}"),
         ("last_week", rf"গত\s*সপ্তাহ{CASE}"),
+        # "এর দুই বছর পর": counted on from the year just told
+        ("years_after", rf"(?:এর|তার|এরও|তারও|সেই ঘটনার)\s+(?:প্রায়\s+)?(?P<n>\d{{1,2}}|{'|'.join(NUMBER_WORDS)})\s*{YEAR}\s+(?:পর|পরে)"),
         # "প্রায় ২০ বছর আগে", "দুই বছর আগে": counted back from the story's own date
         ("years_ago", rf"(?P<n>\d{{1,2}}|{'|'.join(NUMBER_WORDS)})\s*{YEAR}\s+(?:আগে|পূর্বে)"),
         ("yesterday", r"গতকাল"),
@@ -216,7 +218,7 @@ _NEEDS = {"dmy_num": "numeric", "ymd_num": "numeric", "dmy_en": "latin", "mdy_en
           "dm": "digit", "y": "digit", "decade_word": "দশক", "last_year": "বছর", "this_year": "বছর",
           "next_year": "বছর", "same_year": "বছর", "following_year": "বছর", "last_week": "সপ্তাহ",
           "next_week": "সপ্তাহ", "yesterday": "গতকাল", "today": "আজ", "weekday": "বার", "last_month": "মাস",
-          "this_month": "মাস", "next_month": "মাস", "month": "month", "years_ago": "বছর"}
+          "this_month": "মাস", "next_month": "মাস", "month": "month", "years_ago": "বছর", "years_after": "বছর"}
 #: Other spellings of a needle word: the literary (sadhu) "বৎসর" for "বছর".
 _NEEDLE_SPELLINGS = {"বছর": ("বৎসর",)}
 _DIGIT = re.compile(r"\d")
@@ -330,7 +332,17 @@ def find_dates(folded: str, start: int, end: int, doc_date: PartialDate | None,
             if any(a < tb and b > ta for ta, tb in taken):
                 continue
             g = m.groupdict()
-            if name in ("same_year", "following_year"):
+            if name == "years_after":
+                # "১৯৮০ সালে …। এর দুই বছর পর …": the year told last, in this sentence or before, and N more
+                local = [x for x in out if x.start < a and (x.value or x.finish) and not x.relative]
+                last = max(local, key=lambda x: x.start) if local else None
+                here = (last.value or last.finish) if last else narrative
+                n = int(g["n"]) if g["n"].isdigit() else NUMBER_WORDS[next(w for w in NUMBER_WORDS
+                                                                             if fold(w).text == g["n"])]
+                # (unless the year itself follows: "এর চার বছর পর, ১৯৮০ সালে")
+                spelled = re.match(r"\s*,?\s*\d{4}", folded[b:b + 8])
+                mention = DateMention(a, b, value=PartialDate(here.year + n)) if here and not spelled else None
+            elif name in ("same_year", "following_year"):
                 # "১৯৫৭ সালে …; এর পরের বছর …": the year named before in the same sentence, if any
                 local = [x for x in out if x.start < a and (x.value or x.finish) and not x.relative]
                 last = max(local, key=lambda x: x.start) if local else None

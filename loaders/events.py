@@ -345,6 +345,7 @@ _REPORTING = re.compile(fold_pattern(r"(?:বলেছে|বলেছেন|ব
 
 
 _PRESENCE = re.compile(fold_pattern(r"\s*উপস্থিতিতে(?![\u0980-\u09ff])"))
+_DEFINITE_MISSION = re.compile(fold_pattern(r"(?:দূতাবাস|কনস্যুলেট|কনসুলেট)টি"))
 _THEY = re.compile(fold_pattern(r"(?<![\u0980-\u09ff])(?:তাঁরা|তারা)(?![\u0980-\u09ff])"))
 _LOCATED = re.compile(fold_pattern(r"\s*(?:অবস্থিত|স্থিত)(?![\u0980-\u09ff])"))
 #: A relative clause between commas inside a sentence: ", যাঁরা … ছিলেন,".
@@ -611,6 +612,8 @@ def read_events(
                         dated.date = PartialDate(doc_date.year)
                     out.append((dated, t0, t1))
     for ev, _, _ in out:
+        if ev.cls in ("MissionOpening", "MissionClosure") and ev.actors and ev.recipients:
+            ctx.last_mission = (ev.actors[0], ev.recipients[0])
         if ev.cls == "Visit" and ev.actors and ev.recipients:
             home = _country_of(ev.actors[0], lex)
             if home is not None and home.slug != ev.recipients[0].slug:
@@ -1190,6 +1193,8 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
                 and home.slug != (_country_of(a_ent, lex) or a_ent).slug:
             r_ent = home  # "সবচেয়ে বড় সহায়তা এসেছে অস্ট্রেলিয়া থেকে": to the country the story is about
     if rule.mission:
+        if a_ent is None and r_ent is None and ctx.last_mission and _DEFINITE_MISSION.search(m.group(0)):
+            a_ent, r_ent = ctx.last_mission  # "সেই সঙ্গে দূতাবাসটিও বন্ধ হয়ে যায়": the embassy just told
         if a_ent is None:
             return []
         ev.actors = [a_ent]

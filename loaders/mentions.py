@@ -14,7 +14,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from kutniti.loaders.lexicon import CASE_ENDINGS, CLITICS, SUFFIXES, Entity, Lexicon, case_of, skeleton
+from kutniti.loaders.lexicon import CASE_ENDINGS, CLITICS, SUFFIXES, Entity, Lexicon, case_of, endings, skeleton
 from kutniti.loaders.text import LETTER_NAMES, Token, fold, fold_pattern, key
 from kutniti.loaders.transliterate import romanise, style_of
 
@@ -187,6 +187,7 @@ class DocumentContext:
     last_pair: tuple[Entity, Entity] | None = None
     section_pair: list[Entity] | None = None  # the two countries of a section on one relation
     last_pair_age: int = 0
+    last_mission: tuple[Entity, Entity] | None = None  # the owner and host of the last mission opened or closed
     last_leader: Entity | None = None  # the person leading the last delegation named ("X-এর নেতৃত্বে")
     last_leader_age: int = 0  # sentences since that delegation was named (1: this one)
     sentence_mentions: list[Mention] = field(default_factory=list)  # the whole sentence's, for its clauses
@@ -1255,6 +1256,7 @@ def _government_noun(toks: list[Token], j: int) -> tuple[int, str] | None:
             words = "".join(t.text for t in toks[j:j + n])
             if words in GOVERNMENT_NOUNS:
                 return n, ""
-            if _strip(words) in GOVERNMENT_NOUNS:
-                return n, words[len(_strip(words)):]
+            for ending in endings(words):  # (not only the longest: "মন্ত্রণালয়ের" is -ের, not -য়ের)
+                if words[: -len(ending)] in GOVERNMENT_NOUNS:
+                    return n, ending
     return None

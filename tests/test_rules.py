@@ -2307,3 +2307,26 @@ def test_a_bare_foreign_ministry_is_the_one_of_the_country_the_story_is_about():
             "পররাষ্ট্র দপ্তর এক বিবৃতিতে \"গভীর উদ্বেগ\" প্রকাশ করে।")
     found = events(text, "Statement")
     assert found and slugs(found[0].actors) == {"south-africa"}
+
+
+def test_years_after_the_year_just_told():
+    f = fold("১৯৮০ সালে দুই দেশ সম্পর্ক স্থাপন করে। এর দুই বছর পর মাসেরুতে দূতাবাস চালু হয়।").text
+    cut = f.index("এর দুই")
+    found = find_dates(f, cut, len(f), PartialDate(2026, 3, 22), PartialDate(1980))
+    assert [d.value for d in found] == [PartialDate(1982)]
+    f = fold("এর চার বছর পর, ১৯৮০ সালে সম্পর্ক গড়ে ওঠে।").text
+    assert [d.value for d in find_dates(f, 0, len(f), None, PartialDate(1977))] == [PartialDate(1980)]
+
+
+def test_a_definite_embassy_closed_is_the_one_just_opened():
+    text = ("'''লেসোথো–উত্তর কোরিয়া সম্পর্ক'''\n১৯৮০ সালে দুই দেশ সম্পর্ক স্থাপন করে। এর দুই বছর পর মাসেরুতে উত্তর কোরিয়ার "
+            "দূতাবাস চালু হয়। ১৯৮৬ সালে সেই সঙ্গে দূতাবাসটিও বন্ধ হয়ে যায়।")
+    found = events(text, "MissionClosure")
+    assert found and slugs(found[0].actors) == {"north-korea"} and slugs(found[0].recipients) == {"lesotho"}
+
+
+def test_a_ministry_of_a_field_in_the_genitive_with_its_postposition():
+    text = ("'''লেসোথো–উত্তর কোরিয়া সম্পর্ক'''\nএকই দিনে রাষ্ট্রদূত লেসোথোর স্বাস্থ্য মন্ত্রণালয়ের কাছে উত্তর কোরিয়ার "
+            "সরকারের পক্ষ থেকে কিছু ওষুধ ও চিকিৎসা সরঞ্জাম হস্তান্তর করেন।")
+    found = events(text, "Aid")
+    assert found and slugs(found[0].recipients) == {"lesotho"}
