@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from kutniti.loaders.lexicon import CASE_ENDINGS, CLITICS, SUFFIXES, Entity, Lexicon, case_of, endings, skeleton
 from kutniti.loaders.text import LETTER_NAMES, Token, fold, fold_pattern, key
-from kutniti.loaders.transliterate import romanise, style_of
+from kutniti.loaders.transliterate import is_name_word, romanise, style_of
 
 #: Postpositions (folded) and the relation they give the noun before them.
 POSTPOSITIONS = {
@@ -1035,13 +1035,20 @@ def _given_name_in_r(toks: list[Token], k: int, lex: Lexicon | None = None, fold
     if not (w.endswith("ির") or w.endswith("ীর") or w.endswith("ার")) or k + 1 >= len(toks):
         return False
     nxt = toks[k + 1].text
-    if nxt in STOPWORDS or nxt in POSTPOSITIONS or _NATIVE_WORD.search(nxt) or _strip(nxt) != nxt:
+    if nxt in STOPWORDS or nxt in POSTPOSITIONS or _NATIVE_WORD.search(nxt):
+        return False
+    if is_name_word(w) or is_name_word(nxt) or is_name_word(
+            nxt[: -len(_name_ending(lex, nxt))] if lex and _name_ending(lex, nxt) else nxt):
+        return True  # "আবুকার দাহির ওসমান": a name of names.yaml, or one before another, goes on
+    if _strip(nxt) != nxt:
         return False
     if k + 2 >= len(toks):
         return True
     if w.endswith("ার"):
         gap = folded[toks[k + 1].end:toks[k + 2].start] if folded else ""
-        return lex is not None and ("''" in gap or "]]" in gap or bool(lex.lookup([toks[k + 2].text])))
+        # (or the next word is a name: "আবুকার ওসমান", "অলিভার টাম্বো" — "ওবামার প্রশাসন" is a genitive)
+        return lex is not None and ("''" in gap or "]]" in gap or bool(lex.lookup([toks[k + 2].text]))
+                                    or is_name_word(nxt) or is_name_word(w))
     return toks[k + 2].text in STOPWORDS
 
 

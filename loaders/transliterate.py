@@ -322,6 +322,19 @@ def _known_spellings(style: frozenset[str]) -> dict[str, str]:
     return out
 
 
+@functools.cache
+def _name_words() -> frozenset[str]:
+    from kutniti.loaders.datafiles import read_data
+
+    return frozenset(fold(bn.replace("ৎ", "ত্")).text for table in read_data("names.yaml")["traditions"].values()
+                     for bn in table)
+
+
+def is_name_word(word: str) -> bool:
+    """Whether a folded word is a given or family name of names.yaml, in any tradition."""
+    return word in _name_words()
+
+
 def romanise(name: str, country: str | None = None) -> str:
     """The usual English spelling of a Bengali-script name of someone acting for ``country``
     (an ISO code or a historical state's slug): "সুষমা স্বরাজ", "IN" → "Sushma Swaraj"."""

@@ -2330,3 +2330,16 @@ def test_a_ministry_of_a_field_in_the_genitive_with_its_postposition():
             "সরকারের পক্ষ থেকে কিছু ওষুধ ও চিকিৎসা সরঞ্জাম হস্তান্তর করেন।")
     found = events(text, "Aid")
     assert found and slugs(found[0].recipients) == {"lesotho"}
+
+
+def test_a_given_name_in_r_known_as_a_name_goes_on_with_the_name():
+    found = mentions("সোমালিয়ার রাষ্ট্রদূত আবুকার দাহির ওসমান সব পক্ষকে সংযম দেখানোর আহ্বান জানান।")
+    assert [m.entity.label_en for m in found if m.entity.kind == "Person"] == ["Abukar Dahir Osman"]
+    found = events("সোমালিয়ার রাষ্ট্রদূত আবুকার দাহির ওসমান সব পক্ষকে সংযম দেখানোর আহ্বান জানান।", "Statement")
+    assert found and "Abukar Dahir Osman" in {e.label_en for e in found[0].actors}
+
+
+def test_a_claim_reported_is_a_statement():
+    found = events("উত্তর কোরিয়ার রাষ্ট্রদূত কিম সং পরিষদে দাবি করেন, এই পরীক্ষা ছিল আত্মরক্ষার অধিকারের অংশ।",
+                   "Statement")
+    assert found and {e.label_en for e in found[0].actors} == {"Kim Song"}
