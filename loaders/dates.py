@@ -149,6 +149,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("next_year", rf"(?:আগামী|আসছে)\s*{YEAR}{CASE}"),
         ("same_year", rf"(?:সেই|ওই|একই|সে)\s*{YEAR}{CASE}"),
         ("following_year", rf"(?:পরের|পরবর্তী)\s*{YEAR}{CASE}"),
+        ("previous_year", rf"(?:এর\s+)?(?:আগের|পূর্ববর্তী)\s*{YEAR}{CASE}"),
         ("last_week", rf"গত\s*সপ্তাহ{CASE}"),
         # "এর দুই বছর পর": counted on from the year just told
         ("years_after", rf"(?:এর|তার|এরও|তারও|সেই ঘটনার)\s+(?:প্রায়\s+)?(?P<n>\d{{1,2}}|{'|'.join(NUMBER_WORDS)})\s*{YEAR}\s+(?:পর|পরে)"),
@@ -216,7 +217,7 @@ def _period_words() -> dict[str, tuple[str, ...]]:
 #: a month's name, or a word every match contains.
 _NEEDS = {"dmy_num": "numeric", "ymd_num": "numeric", "dmy_en": "latin", "mdy_en": "latin", "range": "digit", "decade": "digit", "ydm": "digit", "dmy": "digit", "mdy": "digit", "ym": "digit", "my": "digit",
           "dm": "digit", "y": "digit", "decade_word": "দশক", "last_year": "বছর", "this_year": "বছর",
-          "next_year": "বছর", "same_year": "বছর", "following_year": "বছর", "last_week": "সপ্তাহ",
+          "next_year": "বছর", "same_year": "বছর", "following_year": "বছর", "previous_year": "বছর", "last_week": "সপ্তাহ",
           "next_week": "সপ্তাহ", "yesterday": "গতকাল", "today": "আজ", "weekday": "বার", "last_month": "মাস",
           "this_month": "মাস", "next_month": "মাস", "month": "month", "years_ago": "বছর", "years_after": "বছর"}
 #: Other spellings of a needle word: the literary (sadhu) "বৎসর" for "বছর".
@@ -342,7 +343,7 @@ def find_dates(folded: str, start: int, end: int, doc_date: PartialDate | None,
                 # (unless the year itself follows: "এর চার বছর পর, ১৯৮০ সালে")
                 spelled = re.match(r"\s*,?\s*\d{4}", folded[b:b + 8])
                 mention = DateMention(a, b, value=PartialDate(here.year + n)) if here and not spelled else None
-            elif name in ("same_year", "following_year"):
+            elif name in ("same_year", "following_year", "previous_year"):
                 # "১৯৫৭ সালে …; এর পরের বছর …": the year named before in the same sentence, if any
                 local = [x for x in out if x.start < a and (x.value or x.finish) and not x.relative]
                 last = max(local, key=lambda x: x.start) if local else None
@@ -426,7 +427,7 @@ def _tail(folded: str, b: int, year: int, months: dict) -> tuple[PartialDate, in
 def _narrative(name, months, narrative, a, b, folded) -> DateMention | None:
     if narrative is None:
         return None
-    year = narrative.year + (1 if name == "following_year" else 0)
+    year = narrative.year + {"following_year": 1, "previous_year": -1}.get(name, 0)
     tail = _tail(folded, b, year, months)
     if tail:
         return DateMention(a, tail[1], value=tail[0])

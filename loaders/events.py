@@ -345,6 +345,7 @@ _REPORTING = re.compile(fold_pattern(r"(?:বলেছে|বলেছেন|ব
 
 
 _PRESENCE = re.compile(fold_pattern(r"\s*উপস্থিতিতে(?![\u0980-\u09ff])"))
+_TROOP_GROUP = re.compile(fold_pattern(r"\s*(?:সেনা|সৈন্য|সৈনিক|সেনাসদস্য)"))
 _DEFINITE_MISSION = re.compile(fold_pattern(r"(?:দূতাবাস|কনস্যুলেট|কনসুলেট)টি"))
 _THEY = re.compile(fold_pattern(r"(?<![\u0980-\u09ff])(?:তাঁরা|তারা)(?![\u0980-\u09ff])"))
 _LOCATED = re.compile(fold_pattern(r"\s*(?:অবস্থিত|স্থিত)(?![\u0980-\u09ff])"))
@@ -1120,6 +1121,9 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
             owners = [g for g in agents if g.start < t0 and g is not actor and (
                 g.case == "gen" and not g.post and _owns_group(sentence[g.end - s_start:m.start()], lex)
                 or g.via == "group" and g.case in ("gen", "acc"))]
+            # ("রাশিয়াকে অস্ত্র সরবরাহে জড়িত উত্তর কোরিয়ার … ওপর": the object belongs to a phrase
+            # that qualifies the target)
+            objects = [o for o in objects if not any(o.end <= g.start for g in targets)]
             recipient = (objects or [a for a in agents if a.post == "against"] or with_ or targets[-1:]
                          or owners[-1:] or [None])[0]
         elif rule.cls in ("TroopDeployment", "ArmsTransfer", "Aid", "Cooperation"):
@@ -1130,6 +1134,12 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
             # (inside the trigger too: "… সেনা রাশিয়ার কুর্স্ক অঞ্চলে পাঠিয়েছিল")
             regions = [g for g in gens if g.end <= t0 + len(m.group(0)) and g is not actor
                        and g.entity.kind == "Country" and _REGION_OF.match(sentence, g.end - s_start)]
+            if rule.cls == "TroopDeployment":
+                # "উত্তর কোরীয় সেনাকেও … পাঠানো হয়": the troops' own country sends them
+                own = [o for o in objects if o.via == "group" and _TROOP_GROUP.match(sentence, o.end - s_start)]
+                if own:
+                    objects = [o for o in objects if o not in own]
+                    actor = actor or own[0]
             recipient = (objects or locs or regions[-1:] or owners[-1:] or [None])[0]
         elif rule.mission:
             # "X অ্যাঙ্গোলা ও উগান্ডায় তাদের দূতাবাস বন্ধ করে": the host in the locative before it

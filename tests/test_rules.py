@@ -2343,3 +2343,20 @@ def test_a_claim_reported_is_a_statement():
     found = events("উত্তর কোরিয়ার রাষ্ট্রদূত কিম সং পরিষদে দাবি করেন, এই পরীক্ষা ছিল আত্মরক্ষার অধিকারের অংশ।",
                    "Statement")
     assert found and {e.label_en for e in found[0].actors} == {"Kim Song"}
+
+
+def test_the_troops_own_country_sends_them_in_a_passive():
+    found = events("২০২৪ সালের শেষ দিকে কয়েক হাজার উত্তর কোরীয় সেনাকেও রাশিয়ার কুরস্ক অঞ্চলে পাঠানো হয়।",
+                   "TroopDeployment")
+    assert found and slugs(found[0].actors) == {"north-korea"} and slugs(found[0].recipients) == {"russia"}
+
+
+def test_a_sanctions_target_beats_an_object_inside_the_phrase_that_qualifies_it():
+    found = events("রাশিয়াকে অস্ত্র সরবরাহে জড়িত উত্তর কোরিয়ার ১২ ব্যক্তি ও ৫টি প্রতিষ্ঠানের ওপর নিষেধাজ্ঞা আরোপ করেছে "
+                   "মলদোভা।", "Sanction")
+    assert found and slugs(found[0].recipients) == {"north-korea"}
+
+
+def test_the_year_before_the_year_just_told():
+    f = fold("এর আগের বছর ফেব্রুয়ারিতে চীনের প্রেসিডেন্ট নামিবিয়া সফর করেন।").text
+    assert [d.value for d in find_dates(f, 0, len(f), None, PartialDate(2008))] == [PartialDate(2007, 2)]
