@@ -172,6 +172,15 @@ class Lexicon:
         parts = [t.text for t in tokens(fold(name).text)]  # as the text's tokens cut it
         self.prefixes.update("".join(parts[:k]) for k in range(1, len(parts)))
 
+    def _add_country_name(self, name: str, entity: Entity) -> None:
+        """A country's name, and the same name with "ও" (and) written এবং or in English (অ্যান্ড):
+        "ত্রিনিদাদ ও টোবাগো", "ত্রিনিদাদ অ্যান্ড টোবাগো"."""
+        self._add_name(name, entity)
+        for other in sorted({name.replace(" ও ", f" {w} ") for w in ("এবং", "অ্যান্ড", "এন্ড")} | {
+                name.replace(" & ", " ও ")} - {name}):
+            self._add_name(other, entity)
+            entity.alt_bn.append(other)
+
     def _entity(self, entity: Entity) -> Entity:
         existing = self.entities.get(entity.slug)
         if existing is not None:
@@ -197,7 +206,7 @@ class Lexicon:
                 parts = [p.strip() for p in re.split(r"[()]", name_bn) if p.strip()]
                 ent.label_bn = parts[0]
                 for p in parts:
-                    self._add_name(p, ent)
+                    self._add_country_name(p, ent)
             if label != name_en:
                 ent.alt_en.append(name_en)
             # CLDR's short forms ("Trinidad & Tobago", "St. Lucia") also in the words an English text uses
@@ -209,7 +218,7 @@ class Lexicon:
             if ent is None:
                 continue
             for n in info.get("names", []):
-                self._add_name(n, ent)
+                self._add_country_name(n, ent)
                 if n != ent.label_bn:
                     ent.alt_bn.append(n)
             for a in info.get("adjectives", []) or []:

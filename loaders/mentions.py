@@ -316,7 +316,8 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
             i += 1  # "৩১ জন মারা গেছেন": a count of people, not a name ("জন")
             continue
         base = _plain_stem(lex, word)
-        if base is not None and word not in ctx.people and base not in ctx.people and (
+        if base is not None and word not in ctx.people and base not in ctx.people \
+                and _named_with_ending(ctx, word) is None and (
                 i + 1 == len(toks) or lex.title(word + toks[i + 1].text) is None):
             i += 1  # most words name no one: none of the steps below would take this one
             continue
@@ -571,7 +572,8 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
                 i += 1
                 continue
         short = None if word in _NUMBER_WORDS or word in STOPWORDS else (
-            ctx.people.get(word) or (ctx.people.get(base) if len(base) > 2 or base + "ই" != word else None))
+            ctx.people.get(word) or (ctx.people.get(base) if len(base) > 2 or base + "ই" != word else None)
+            or _named_with_ending(ctx, word))
         # ("দুই দেশের": two, not "দু" of "চন দু-হোয়ান" with a clitic)
         if short is None and not (toks[i].start and folded[toks[i].start - 1] == "-"):
             # (a piece of a hyphenated name, "হিয়ং-গিল", is not a name of its own)
@@ -580,10 +582,13 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
                 short = cands[0]
         if short is not None and _korean_full_name(lex, toks, i, folded, ctx):
             short = None  # "চো কাং ইল": a family name that begins someone else's full name
+        shorter = None if (word in ctx.people or base in ctx.people) else _named_with_ending(ctx, word)
         if short is not None and (word in ctx.people or base in ctx.people or word in lex.short_names
-                                  or base in lex.short_names):
+                                  or base in lex.short_names or shorter is not None):
             # the word itself a name ("ডাউনার") has no ending; else what follows the name is its ending
             exact = word in ctx.people or word in lex.short_names
+            if shorter is not None and short is shorter:
+                base = next(word[:-len(e)] for e in endings(word)[1:] if word[:-len(e)] in ctx.people)
             ending = _person_ending(word[len(base):] if word != base and not exact else "")
             case, post, used = _case_and_post(lex, toks, i + 1, ending)
             out.append(Mention(short, toks[i].start, toks[i].end, i, i + 1 + used, case, post, via="short"))
@@ -1024,6 +1029,15 @@ def _city_given_name(lex: Lexicon, toks: list[Token], j: int, folded: str) -> bo
     return gap == "" and lex.lookup([nxt]) is None and not lex.title(nxt) \
         and nxt not in STOPWORDS and _strip(nxt) not in STOPWORDS and nxt not in POSTPOSITIONS \
         and _strip(nxt) not in NOT_NAME_WORDS and nxt not in NOT_NAME_WORDS
+
+
+def _named_with_ending(ctx: DocumentContext, word: str) -> Entity | None:
+    """A person the story has named, by a name word with a shorter case ending than the longest one
+    the word allows: "কাগামের" is কাগামে + র, not কাগাম + ের."""
+    for e in endings(word)[1:]:
+        if len(word) - len(e) > 2 and word[:-len(e)] in ctx.people:
+            return ctx.people[word[:-len(e)]]
+    return None
 
 
 def _given_name_in_r(toks: list[Token], k: int, lex: Lexicon | None = None, folded: str = "") -> bool:

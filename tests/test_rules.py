@@ -2360,3 +2360,11 @@ def test_a_sanctions_target_beats_an_object_inside_the_phrase_that_qualifies_it(
 def test_the_year_before_the_year_just_told():
     f = fold("এর আগের বছর ফেব্রুয়ারিতে চীনের প্রেসিডেন্ট নামিবিয়া সফর করেন।").text
     assert [d.value for d in find_dates(f, 0, len(f), None, PartialDate(2008))] == [PartialDate(2007, 2)]
+
+
+def test_a_countrys_and_written_in_english_and_a_name_with_its_shortest_ending():
+    found = mentions("ত্রিনিদাদ অ্যান্ড টোবাগোর পররাষ্ট্রমন্ত্রী বলেন, এটি ঠিক নয়।")
+    assert "trinidad-tobago" in slugs(m.entity for m in found)
+    found = events("১৯৯৪ সালে [[পল কাগামে]]র নেতৃত্বাধীন সরকার ক্ষমতায় আসে। ২০২২ সালের জুলাইয়ে [[কিম জং উন]] "
+                   "কাগামের কাছে অভিনন্দন বার্তা পাঠান।", "Message")
+    assert found and slugs(found[0].recipients) == {"paul-kagame"}
