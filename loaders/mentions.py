@@ -371,7 +371,8 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
                 ctx.last_country = ent
             i += n + used
             continue
-        spelled = None if starts or not lex.may_start_spelled(toks[i].text) else _spelled_like(lex, toks, i, folded)
+        # (also when another spelling of the name begins with this word: "গুরবাঙ্গুলি বের্দিমুখামেদভ")
+        spelled = None if not lex.may_start_spelled(toks[i].text) else _spelled_like(lex, toks, i, folded)
         if spelled is not None:
             ent, n, ending = spelled
             case, post, used = _case_and_post(lex, toks, i + n, ending)

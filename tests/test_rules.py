@@ -2368,3 +2368,8 @@ def test_a_countrys_and_written_in_english_and_a_name_with_its_shortest_ending()
     found = events("১৯৯৪ সালে [[পল কাগামে]]র নেতৃত্বাধীন সরকার ক্ষমতায় আসে। ২০২২ সালের জুলাইয়ে [[কিম জং উন]] "
                    "কাগামের কাছে অভিনন্দন বার্তা পাঠান।", "Message")
     assert found and slugs(found[0].recipients) == {"paul-kagame"}
+
+
+def test_a_known_name_in_a_third_spelling_whose_first_word_another_spelling_shares():
+    found = mentions("২০০৭ সালের ফেব্রুয়ারিতে '''গুরবাঙ্গুলি বের্দিমুহামেদভ''' প্রেসিডেন্ট নির্বাচিত হন।")
+    assert [m.entity.slug for m in found if m.entity.kind == "Person"] == ["gurbanguly-berdimuhamedow"]
