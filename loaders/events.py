@@ -335,6 +335,9 @@ _DURING = re.compile(fold_pattern(r"\s*(?:সে সময়|ওই সময�
 _FUTURE_WORDS = re.compile(fold_pattern(r"আমন্ত্রণ|আগামী|হতে যাওয়া"))
 _INVITATION = re.compile(fold_pattern(r"আমন্ত্রণ"))
 _DATIVE = re.compile(fold_pattern(r"(?:নিকট|কাছে)(?![\u0980-\u09ff])"))
+#: A head of state's or government's title in the genitive right before "কাছে".
+_TITLE_BEFORE = re.compile(fold_pattern(
+    r"(?:সভাপতি|প্রেসিডেন্ট|রাষ্ট্রপতি|প্রধানমন্ত্রী|রাজা|রানি|রানী|রাষ্ট্রপ্রধান|সরকারপ্রধান)(?:র|ের)\s+$"))
 _DURING_VISIT = re.compile(fold_pattern(r"সফরকালে|এই সফরে"))
 _RELATIVE_CLAUSE = re.compile(fold_pattern(r",\s*(?:যাকে|যা|যেটিকে|যেটি|যাদের|যাঁকে|যাতে|যেখানে)(?![\u0980-\u09ff])"))
 #: "… বলে X জানায়/দাবি করে": the reported clause ends at "বলে" and its reporter follows.
@@ -1186,8 +1189,10 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
     a_ent = actor.entity if actor else None
     r_ent = recipient.entity if recipient else None
     # "দেশটি" and the bilateral partner fill a missing side
-    unresolved_dative = (_DATIVE.search(sentence)
-                         and r_ent is None and a_ent is not None)
+    dative = _DATIVE.search(sentence)
+    unresolved_dative = (dative and r_ent is None and a_ent is not None
+                         # ("প্রেসিডেন্সির সভাপতির কাছে": an office-holder left unnamed is of the other side)
+                         and not _TITLE_BEFORE.search(sentence, 0, dative.start()))
     generic = _GENERIC_SUBJECT.search(sentence, 0, m.start())
     if a_ent is None and generic and not any(r.start() <= generic.start() < r.end()
                                              for r in _EMBEDDED_RELATIVE.finditer(sentence)):

@@ -2373,3 +2373,10 @@ def test_a_countrys_and_written_in_english_and_a_name_with_its_shortest_ending()
 def test_a_known_name_in_a_third_spelling_whose_first_word_another_spelling_shares():
     found = mentions("২০০৭ সালের ফেব্রুয়ারিতে '''গুরবাঙ্গুলি বের্দিমুহামেদভ''' প্রেসিডেন্ট নির্বাচিত হন।")
     assert [m.entity.slug for m in found if m.entity.kind == "Person"] == ["gurbanguly-berdimuhamedow"]
+
+
+def test_a_message_to_an_unnamed_head_of_state_goes_to_the_other_side():
+    text = ("'''বসনিয়া ও হার্জেগোভিনা–উত্তর কোরিয়া সম্পর্ক'''\n২০০২ সালে বসনিয়ার জাতীয় দিবস উপলক্ষে প্রেসিডিয়ামের সভাপতি "
+            "কিম ইয়ং নাম প্রেসিডেন্সির সভাপতির কাছে অভিনন্দনবার্তা পাঠান।")
+    found = events(text, "Message")
+    assert found and slugs(found[0].recipients) == {"bosnia-herzegovina"}
