@@ -444,6 +444,14 @@ def _resolve_pronouns(agents: list[Mention], pronouns: list[Mention], ctx, lex) 
                 and ctx.last_country.slug in lex.entities \
                 and all(a.entity.slug != ctx.last_country.slug for a in agents if a.case != "loc"):
             referent = ctx.last_country  # "দেশটি/সরকারটি … বহিষ্কার করে": the subject, the country last named as one
+        fallback = ctx.home() if ctx.home() is not None and ctx.home().slug not in own else ctx.last_country
+        if referent is None and p.case == "acc" and fallback is not None and fallback.slug in lex.entities \
+                and fallback.slug not in own and not any(
+                    x.entity.kind in ("Country", "City") and x.entity.slug not in own and x.via != "pronoun"
+                    for x in ctx.sentence_mentions):
+            # "যুক্তরাষ্ট্র নতুন রাষ্ট্রটিকে স্বীকৃতি দেয়": the country the story is about, else the one it
+            # was just about
+            referent = fallback
         if referent is not None:
             if before and referent is not before[-1].entity:
                 coord = -1

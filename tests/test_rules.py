@@ -2380,3 +2380,11 @@ def test_a_message_to_an_unnamed_head_of_state_goes_to_the_other_side():
             "কিম ইয়ং নাম প্রেসিডেন্সির সভাপতির কাছে অভিনন্দনবার্তা পাঠান।")
     found = events(text, "Message")
     assert found and slugs(found[0].recipients) == {"bosnia-herzegovina"}
+
+
+def test_the_new_state_recognised_is_the_country_the_story_is_about():
+    text = ("'''বসনিয়া ও হার্জেগোভিনা–উত্তর কোরিয়া সম্পর্ক'''\n১৯৯২ সালের মার্চে গণভোটের পর বসনিয়া স্বাধীনতা ঘোষণা করে। "
+            "৭ এপ্রিল যুক্তরাষ্ট্র নতুন রাষ্ট্রটিকে স্বীকৃতি দেয়।")
+    found = events(text, "Recognition")
+    assert found and slugs(found[0].recipients) == {"bosnia-herzegovina"}
+    assert "european-communities" in slugs(m.entity for m in mentions("৬ এপ্রিল ইউরোপীয় সম্প্রদায় স্বীকৃতি দেয়।"))
