@@ -87,6 +87,7 @@ def _one_edit(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
+@functools.lru_cache(maxsize=65536)
 def skeleton(name: str) -> str:
     """A name without vowel signs and virama, its nasals and sibilants made one: foreign names
     written in Bengali vary mostly in these ("ইয়োরান পেরসন", "ইয়োরান পারসন", "পার্সন";

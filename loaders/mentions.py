@@ -1035,6 +1035,8 @@ def _city_given_name(lex: Lexicon, toks: list[Token], j: int, folded: str) -> bo
 def _named_with_ending(ctx: DocumentContext, word: str) -> Entity | None:
     """A person the story has named, by a name word with a shorter case ending than the longest one
     the word allows: "কাগামের" is কাগামে + র, not কাগাম + ের."""
+    if not ctx.people:
+        return None
     for e in endings(word)[1:]:
         if len(word) - len(e) > 2 and word[:-len(e)] in ctx.people:
             return ctx.people[word[:-len(e)]]

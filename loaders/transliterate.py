@@ -305,9 +305,7 @@ _NOT_LATIN = {"korean", "chinese", "indochinese", "burmese", "south-asian"}
 def _known_spellings(style: frozenset[str]) -> dict[str, str]:
     """Folded Bengali spellings of common names → their own spelling, for a naming style: its
     traditions' tables first, then the common one."""
-    from kutniti.loaders.datafiles import read_data
-
-    tables = read_data("names.yaml")["traditions"]
+    tables = _name_tables()
     # (South Asian Muslims' names keep their own spellings: আসাদ is Asad in Bangladesh, Assad in Syria)
     order = [_TRADITIONS[s] for s in sorted(style) if s in _TRADITIONS and not (s == "arabic" and "south-asian" in style)]
     if not style & _NOT_LATIN and "arabic" not in style:
@@ -323,11 +321,15 @@ def _known_spellings(style: frozenset[str]) -> dict[str, str]:
 
 
 @functools.cache
-def _name_words() -> frozenset[str]:
+def _name_tables() -> dict[str, dict[str, str]]:
     from kutniti.loaders.datafiles import read_data
 
-    return frozenset(fold(bn.replace("ৎ", "ত্")).text for table in read_data("names.yaml")["traditions"].values()
-                     for bn in table)
+    return read_data("names.yaml")["traditions"]
+
+
+@functools.cache
+def _name_words() -> frozenset[str]:
+    return frozenset(fold(bn.replace("ৎ", "ত্")).text for table in _name_tables().values() for bn in table)
 
 
 def is_name_word(word: str) -> bool:
