@@ -920,7 +920,13 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
         if (w in ctx.people or base in ctx.people) and not (
                 w == base and _name_goes_on(lex, toks, j, folded, ctx.people[w])):
             # ("হাবিব শাত্তির": a given name the document gave someone else, here with another name)
-            return ctx.people.get(w) or ctx.people[base], 1 + honorific
+            named = ctx.people.get(w) or ctx.people[base]
+            if position and named.position != position:
+                # "রাষ্ট্রপতি কেইতা": of two people of one family name, the one who holds this office
+                holder = next((p for p in reversed(ctx.recent_people) if p.position == position and p is not named
+                               and any(k in (w, base) for k, _ in _name_keys((p.label_bn or "", *p.alt_bn)))), None)
+                named = holder or named
+            return named, 1 + honorific
         cands = lex.short_names.get(w) or lex.short_names.get(base)
         if cands and len(cands) == 1 and not (w == base and _name_goes_on(lex, toks, j, folded, cands[0])):
             return cands[0], 1 + honorific

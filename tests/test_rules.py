@@ -2388,3 +2388,10 @@ def test_the_new_state_recognised_is_the_country_the_story_is_about():
     found = events(text, "Recognition")
     assert found and slugs(found[0].recipients) == {"bosnia-herzegovina"}
     assert "european-communities" in slugs(m.entity for m in mentions("৬ এপ্রিল ইউরোপীয় সম্প্রদায় স্বীকৃতি দেয়।"))
+
+
+def test_a_title_before_a_shared_family_name_picks_the_holder_of_that_office():
+    text = ("'''মালি–উত্তর কোরিয়া সম্পর্ক'''\n১৯৬১ সালে রাষ্ট্রপতি মোদিবো কেইতার সরকার সম্পর্ক স্থাপন করে। "
+            "স্বরাষ্ট্রমন্ত্রী মাদেইরা কেইতা বলেন, সম্পর্ক দৃঢ় হবে। ১৯৬৪ সালের অক্টোবরে রাষ্ট্রপতি কেইতা পিয়ংইয়াং সফর করেন।")
+    found = events(text, "Visit")
+    assert found and [e.label_en for e in found[0].actors] == ["Modibo Keïta"]
