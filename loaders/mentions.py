@@ -139,6 +139,9 @@ NOT_NAME_WORDS = EVENT_NOUNS | _COMPOUND_HEADS | ACT_NOUNS | AS_WORDS | {key(w) 
 #: "the delegation" named again, definite (-টি), in any case: "প্রতিনিধিদলটিকে", "প্রতিনিধি দলটির".
 _DEFINITE_PARTY = re.compile(fold_pattern(r"^(?:প্রতিনিধিদল|প্রতিনিধি দল)টি(কে|র|তে|ও)?$"))
 _THAT_WORDS = {key(w) for w in ["সে", "সেই", "ওই"]}
+#: Adjectives of a government: interim, military, new, then, ruling.
+_GOVERNMENT_ADJECTIVES = {key(w) for w in ["অন্তর্বর্তী", "অন্তর্বর্তীকালীন", "তৎকালীন", "নতুন", "বর্তমান", "ক্ষমতাসীন",
+                                            "বেসামরিক"]}
 #: The field of a foreign ministry ("পররাষ্ট্র দপ্তর", "বিদেশ মন্ত্রক").
 _FOREIGN_FIELDS = {key("পররাষ্ট্র"), key("বিদেশ")}
 #: "they", and the verbs of saying after which it is the one who said it.
@@ -1280,7 +1283,11 @@ def _mark_modifiers(lex: Lexicon, mentions: list[Mention], toks: list[Token], fo
 
 def _government_noun(toks: list[Token], j: int) -> tuple[int, str] | None:
     """How many tokens from j name a government ("সরকার", "পররাষ্ট্র মন্ত্রণালয়"), and the case
-    ending the noun carries ("সরকারের" → ের), or None."""
+    ending the noun carries ("সরকারের" → ের), or None. One adjective may come first ("আনিয়েসের অন্তর্বর্তী
+    সরকার")."""
+    if j + 1 < len(toks) and toks[j].text in _GOVERNMENT_ADJECTIVES:
+        inner = _government_noun(toks, j + 1)
+        return (inner[0] + 1, inner[1]) if inner else None
     for n in (2, 1):
         if j + n <= len(toks):
             words = "".join(t.text for t in toks[j:j + n])

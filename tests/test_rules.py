@@ -2395,3 +2395,10 @@ def test_a_title_before_a_shared_family_name_picks_the_holder_of_that_office():
             "স্বরাষ্ট্রমন্ত্রী মাদেইরা কেইতা বলেন, সম্পর্ক দৃঢ় হবে। ১৯৬৪ সালের অক্টোবরে রাষ্ট্রপতি কেইতা পিয়ংইয়াং সফর করেন।")
     found = events(text, "Visit")
     assert found and [e.label_en for e in found[0].actors] == ["Modibo Keïta"]
+
+
+def test_a_leaders_interim_government_acts_for_the_country():
+    text = ("'''বলিভিয়া–উত্তর কোরিয়া সম্পর্ক'''\n২০১৯ সালের নভেম্বরে জানিন আনিয়েসের অন্তর্বর্তী সরকার ভেনেজুয়েলার সঙ্গে "
+            "সম্পর্ক ছিন্ন করে এবং দেশটির কূটনীতিকদের বহিষ্কার করে।")
+    found = events(text, "Expulsion")
+    assert found and slugs(found[0].actors) == {"bolivia"} and slugs(found[0].recipients) == {"venezuela"}
