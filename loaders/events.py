@@ -1253,6 +1253,8 @@ def _coordinated(ev: Event, actor: Mention | None, recipient: Mention | None, ag
             for base in list(out):
                 copy = Event(**{**base.__dict__})
                 setattr(copy, side, [entity])
+                if chosen.entity in copy.participants:  # (the diplomat expelled is this member, not the first)
+                    copy.participants = [entity if p is chosen.entity else p for p in copy.participants]
                 out.append(copy)
     return out
 

@@ -1184,6 +1184,12 @@ def _coordinate(mentions: list[Mention], folded: str) -> None:
             m.modifier = True
             starts[id(nxt)] = m.start
             continue
+        if m.modifier and m.entity.kind == "Country" and nxt is not None and nxt.entity.kind == "Person" \
+                and group and group[-1].entity.kind == "Person" and _TITLE_WORDS.fullmatch(folded, m.end, nxt.start):
+            # "মেক্সিকোর রাষ্ট্রদূত A এবং স্পেনের ভারপ্রাপ্ত রাষ্ট্রদূত B-কে": each person comes with
+            # a country and a title, and the people are what the list joins
+            starts[id(nxt)] = m.start
+            continue
         start = starts.get(id(m), m.start)
         kinds = {"Person"} if m.entity.kind == "Person" else {"Country", "City", "Organization"}
         if group and group[-1].entity.kind in kinds and _CONJUNCTION.fullmatch(folded, group[-1].end, start):
@@ -1195,6 +1201,8 @@ def _coordinate(mentions: list[Mention], folded: str) -> None:
     close()
 
 
+#: One to three words of a title between a country and a person ("ভারপ্রাপ্ত রাষ্ট্রদূত").
+_TITLE_WORDS = re.compile(r"(?:\s+[\u0980-\u09ff]+){1,3}\s+")
 #: A hyphen and the word after it, or a word and the hyphen after it ("চীন-সোভিয়েত").
 _HYPHEN_AFTER = re.compile(r"-[^\s-]+")
 _HYPHEN_BEFORE = re.compile(r"[^\s-]+-$")

@@ -2402,3 +2402,12 @@ def test_a_leaders_interim_government_acts_for_the_country():
             "সম্পর্ক ছিন্ন করে এবং দেশটির কূটনীতিকদের বহিষ্কার করে।")
     found = events(text, "Expulsion")
     assert found and slugs(found[0].actors) == {"bolivia"} and slugs(found[0].recipients) == {"venezuela"}
+
+
+def test_two_envoys_each_with_country_and_title_share_the_case_of_the_last():
+    text = ("'''বলিভিয়া–উত্তর কোরিয়া সম্পর্ক'''\n২০১৯ সালের নভেম্বরে বলিভিয়ার অন্তর্বর্তী সরকার ক্ষমতায় আসে। ৩০ ডিসেম্বর "
+            "সরকারটি লা পাজে মেক্সিকোর রাষ্ট্রদূত মারিয়া তেরেসা মেরকাদো এবং স্পেনের ভারপ্রাপ্ত রাষ্ট্রদূত ক্রিস্তিনা "
+            "বোরেগেরোকে অবাঞ্ছিত ঘোষণা করে।")
+    found = events(text, "Expulsion")
+    assert {e.country for ev in found for e in ev.recipients} == {"mexico", "spain"}
+    assert all(slugs(ev.actors) == {"bolivia"} and ev.participants == ev.recipients for ev in found)
