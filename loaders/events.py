@@ -359,6 +359,16 @@ _EMBEDDED_RELATIVE = re.compile(fold_pattern(
     r"(?!\s*(?:তারা|তাঁরা|তাদের|তাঁদের|তিনি|তাঁর|তার|তাকে|তাঁকে|সে|তা)(?![\u0980-\u09ff]))"))
 
 
+#: A list set off by dashes: "চারটি দেশ — স্পেন, যুক্তরাজ্য ও কাতার — থেকে".
+_DASHED_LIST = re.compile(r"\s[—–-]\s(?=[^—–।;]{1,120}?(?:,|\sও\s|\sএবং\s)[^—–।;]{1,120}?\s[—–-]\s)"
+                          r"|(?<=[^—–।;]{3})\s[—–-]\s(?=থেকে|হতে|কাছ|কাছে|সঙ্গে|সাথে|এর|কে)")
+
+
+def _undashed(sentence: str) -> str:
+    """The sentence with the dashes around a list blanked, so that they end no clause."""
+    return _DASHED_LIST.sub(lambda m: " " * len(m.group(0)), sentence)
+
+
 def _masked(sentence: str, spans: list[tuple[int, int]]) -> str:
     """The sentence with the given spans blanked out (offsets kept)."""
     for a, b in spans:
@@ -557,7 +567,7 @@ def read_events(
                       if not r.start() <= m.start() < r.end()]
             if asides:
                 ms = [x for x in ms if not any(a <= x.start - s_start < b for a, b in asides)]
-            spans = spans or clauses(_masked(sentence, asides))
+            spans = spans or clauses(_undashed(_masked(sentence, asides)))
             ms, dated_in = _clause_mentions(sentence, s_start, m.start(), ms, dates, spans)
             ms = [x for x in ms if not _in_background(x, sentence, s_start, m.start())]
             topics: set[str] = set()

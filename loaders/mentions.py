@@ -608,6 +608,7 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
     _mark_modifiers(lex, out, toks, folded)
     _coordinate(out, folded)
     _coordinate_unknown(out, folded)
+    _dashed_list(lex, out, toks, folded)
     for m in out:  # a person who leads a party ("X-এর নেতৃত্বে প্রতিনিধিদল") stands for it later
         if m.entity.kind == "Person" and (m.post == "led" or m.case == "nom" and not m.post and _WITH_PARTY.match(folded, m.end)):
             # (also "X একটি প্রতিনিধিদল নিয়ে … যান": X went with a delegation)
@@ -638,6 +639,30 @@ _AND_MORE_COUNTRIES = re.compile(fold_pattern(
 _AND_CHANNEL = re.compile(fold_pattern(
     r"\s*(?:ও|এবং)\s+(?:[^\s,;।]+\s+){0,3}?[^\s,;।]+(?:ের|র)\s+(মাধ্যমে|মধ্যস্থতায়)(?![\u0980-\u09ff])"))
 _AND_LOCATIVE = re.compile(fold_pattern(r"\s*(?:ও|এবং)\s+([^\s,;।]+(?:[\u09be-\u09cc]য়|তে))(?![\u0980-\u09ff])"))
+
+
+def _dashed_list(lex: Lexicon, mentions: list[Mention], toks: list[Token], folded: str) -> None:
+    """A list set off by dashes takes the case or postposition written after the closing dash:
+    "চারটি দেশ — স্পেন, যুক্তরাজ্য, কাতার ও আমিরাত — থেকে … গ্রহণ করে" (from those four)."""
+    groups: dict[int, list[Mention]] = {}
+    for m in mentions:
+        if m.coord >= 0:
+            groups.setdefault(m.coord, []).append(m)
+    for members in groups.values():
+        last = members[-1]
+        if last.case != "nom" or last.post or not _DASH_BEFORE.search(folded, 0, members[0].start):
+            continue
+        close = _DASH_AFTER.match(folded, last.end)
+        if close is None or last.tok_end >= len(toks):
+            continue
+        case, post, _ = _case_and_post(lex, toks, last.tok_end, "")
+        if post:
+            for m in members:
+                m.case, m.post = case, post
+
+
+_DASH_BEFORE = re.compile(r"\s[—–-]\s*$")
+_DASH_AFTER = re.compile(r"\s*[—–-]\s")
 
 
 def _coordinate_unknown(mentions: list[Mention], folded: str) -> None:

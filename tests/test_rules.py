@@ -2411,3 +2411,10 @@ def test_two_envoys_each_with_country_and_title_share_the_case_of_the_last():
     found = events(text, "Expulsion")
     assert {e.country for ev in found for e in ev.recipients} == {"mexico", "spain"}
     assert all(slugs(ev.actors) == {"bolivia"} and ev.participants == ev.recipients for ev in found)
+
+
+def test_a_list_set_off_by_dashes_takes_the_postposition_after_it():
+    found = events("২০২৩ সালে মরক্কো সরকার কেবল চারটি দেশ — স্পেন, যুক্তরাজ্য, কাতার ও সংযুক্ত আরব আমিরাত — থেকে "
+                   "উদ্ধারকারী দল ও ত্রাণ গ্রহণ করে।", "Aid")
+    assert {a.slug for ev in found for a in ev.actors} == {"spain", "united-kingdom", "qatar", "united-arab-emirates"}
+    assert all(slugs(ev.recipients) == {"morocco"} for ev in found)
