@@ -143,6 +143,7 @@ class Lexicon:
         self.names: dict[str, Entity] = {}  # folded key → entity
         self.adjectives: dict[str, Entity] = {}  # folded key → country
         self.short_names: dict[str, list[Entity]] = {}
+        self.shared_families: dict[str, list[Entity]] = {}  # family names several known people share
         self.skeletons: dict[str, list[Entity]] = {}  # people's full names without vowel signs
         self.first_skeletons: set[str] = set()  # the skeletons of those names' first words
         self.titles: dict[str, str] = {}  # folded key → English position
@@ -262,6 +263,7 @@ class Lexicon:
     def _load_people(self) -> None:
         words: dict[str, set[str]] = {}  # every word of a person's names → who has it
         family: dict[str, Entity] = {}  # a family name that comes last → its person
+        family_all: dict[str, list[Entity]] = {}  # every person whose family name (last) it is
         no_family: set[str] = set()  # people whose family name is an ordinary word (family_short: false)
         given: dict[str, Entity] = {}  # a given name that stands alone (patronymic names) → its person
         for p in [*_data("people.yaml")["people"], *_data("leaders.yaml")["people"]]:
@@ -286,6 +288,8 @@ class Lexicon:
                     words.setdefault(w, set()).add(ent.slug)
                 if len(parts) > 1 and len(parts[-1]) >= 4 and not style_of(p.get("country")) & NO_FAMILY_SHORT:
                     family[parts[-1]] = ent
+                    if ent.slug not in no_family and ent not in family_all.setdefault(parts[-1], []):
+                        family_all[parts[-1]].append(ent)
                 if len(parts) > 1 and len(parts[0]) >= 4 and "given-first" in style_of(p.get("country")):
                     given[parts[0]] = ent  # "মেঙ্গিস্তু": a patronymic name's given name stands alone
             for n in p["bn"]:
@@ -302,6 +306,10 @@ class Lexicon:
         for w, ent in given.items():
             if words[w] == {ent.slug} and ent not in self.short_names.get(w, []):
                 self.short_names.setdefault(w, []).append(ent)
+        # a family name several people share ("ভিয়েইরা"): it stands for one of them only where the
+        # document is about that one's country
+        self.shared_families = {w: ents for w, ents in family_all.items()
+                                if len(ents) > 1 and words[w] == {e.slug for e in ents}}
 
     def _load_organizations(self) -> None:
         for o in _data("organizations.yaml")["organizations"]:

@@ -582,15 +582,21 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
         if short is None and not (toks[i].start and folded[toks[i].start - 1] == "-"):
             # (a piece of a hyphenated name, "হিয়ং-গিল", is not a name of its own)
             cands = lex.short_names.get(word) or lex.short_names.get(base)
+            shared = None if cands else (lex.shared_families.get(word) or lex.shared_families.get(base))
+            if shared and ctx.topic:
+                # "ভিয়েইরা" in an article on Guinea-Bissau: of the people of that family name, the one
+                # of a country the document is about
+                cands = [c for c in shared if c.country in {t.slug for t in ctx.topic}]
             if cands and len(cands) == 1 and not (word == base and _name_goes_on(lex, toks, i, folded, cands[0])):
                 short = cands[0]
         if short is not None and _korean_full_name(lex, toks, i, folded, ctx):
             short = None  # "চো কাং ইল": a family name that begins someone else's full name
         shorter = None if (word in ctx.people or base in ctx.people) else _named_with_ending(ctx, word)
         if short is not None and (word in ctx.people or base in ctx.people or word in lex.short_names
-                                  or base in lex.short_names or shorter is not None):
+                                  or base in lex.short_names or shorter is not None
+                                  or word in lex.shared_families or base in lex.shared_families):
             # the word itself a name ("ডাউনার") has no ending; else what follows the name is its ending
-            exact = word in ctx.people or word in lex.short_names
+            exact = word in ctx.people or word in lex.short_names or word in lex.shared_families
             if shorter is not None and short is shorter:
                 base = next(word[:-len(e)] for e in endings(word)[1:] if word[:-len(e)] in ctx.people)
             ending = _person_ending(word[len(base):] if word != base and not exact else "")
@@ -806,7 +812,8 @@ def _plain_stem(lex: Lexicon, word: str) -> str | None:
             or word in PRONOUN_COUNTRY or base in PRONOUN_COUNTRY or word in _THAT_WORDS
             or word in PRONOUN_PERSON or word in PRONOUN_OBJECT or word in PRONOUN_GENITIVE or word in _THEM
             or word in _THEY or word in _FOREIGN_FIELDS
-            or _DEFINITE_PARTY.match(word) or word in lex.short_names or base in lex.short_names):
+            or _DEFINITE_PARTY.match(word) or word in lex.short_names or base in lex.short_names
+            or word in lex.shared_families or base in lex.shared_families):
         return None
     return base
 
@@ -956,7 +963,10 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
                 named = holder or named
             return named, 1 + honorific
         cands = lex.short_names.get(w) or lex.short_names.get(base)
-        if cands and len(cands) == 1 and not (w == base and _name_goes_on(lex, toks, j, folded, cands[0])):
+        if cands and len(cands) == 1 and not (w == base and _name_goes_on(lex, toks, j, folded, cands[0])) \
+                and not (country is not None and country.slug in lex.entities and cands[0].country
+                         and cands[0].country != country.slug):
+            # ("কোমোরোসের পররাষ্ট্রমন্ত্রী এমবায়ে …" is not Gabon's Léon M'ba, "এমবা" + -য়ে)
             return cands[0], 1 + honorific
     if position is None:
         return None, 0

@@ -2418,3 +2418,14 @@ def test_a_list_set_off_by_dashes_takes_the_postposition_after_it():
                    "উদ্ধারকারী দল ও ত্রাণ গ্রহণ করে।", "Aid")
     assert {a.slug for ev in found for a in ev.actors} == {"spain", "united-kingdom", "qatar", "united-arab-emirates"}
     assert all(slugs(ev.recipients) == {"morocco"} for ev in found)
+
+
+def test_a_family_name_several_people_share_is_the_one_of_the_documents_country():
+    text = ("'''গিনি-বিসাউ–উত্তর কোরিয়া সম্পর্ক'''\nরাষ্ট্রপতি ভিয়েইরা ১৯৮৩ সালে উত্তর কোরিয়া সফর করিয়াছিলেন।")
+    found = events(text, "Visit")
+    assert found and [e.label_en for e in found[0].actors] == ["João Bernardo Vieira"]
+
+
+def test_a_title_of_one_country_does_not_take_a_short_name_of_another():
+    found = mentions("ভারত মহাসাগরের দ্বীপরাষ্ট্র কোমোরোসের পররাষ্ট্রমন্ত্রী এমবায়ে মোহামেদ চার দিনের সফরে উত্তর কোরিয়ায় রয়েছেন।")
+    assert [m.entity.country for m in found if m.entity.kind == "Person"] == ["comoros"]
