@@ -70,7 +70,7 @@ _SKELETON = str.maketrans({"ঙ": "ন", "ং": "ন", "ঞ": "ন", "ণ": "ন
                            "থ": "ত", "ঠ": "ত", "ট": "ত", "ধ": "দ", "ঢ": "দ", "ড": "দ", "ঝ": "জ", "য": None, "ও": "অ",
                            "ঈ": "ই", "ঊ": "উ"})
 #: An independent vowel inside a word ("সালিউমসাই", "সালুমসাই") is a glide spellings disagree on.
-_INNER_VOWEL = re.compile("(?<=[\u0995-\u09b9\u09dc-\u09df])[\u0985-\u0994]")
+_INNER_VOWEL = re.compile("(?<=[\u0995-\u09b9\u09dc-\u09df])[\u0985-\u0994]+")  # (a run: "ওউল্দ"/"উলদ")
 _DOUBLED = re.compile(r"(.)\1+")
 #: A final হ after a vowel is not said ("গেলেহ"/"গেলে", Guelleh), and spellings drop it.
 _FINAL_H = re.compile("(?<=[\u09be-\u09cc])হ(?![\u0980-\u09ff])")

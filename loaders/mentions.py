@@ -144,6 +144,7 @@ _GOVERNMENT_ADJECTIVES = {key(w) for w in ["অন্তর্বর্তী", 
                                             "বেসামরিক"]}
 #: The field of a foreign ministry ("পররাষ্ট্র দপ্তর", "বিদেশ মন্ত্রক").
 _FOREIGN_FIELDS = {key("পররাষ্ট্র"), key("বিদেশ")}
+_AND_WORD = key("আর")
 #: "they", and the verbs of saying after which it is the one who said it.
 _THEY = {key(w) for w in ["তারা", "তাঁরা"]}
 _SAID = {key(w) for w in ["জানায়", "জানিয়েছে", "জানিয়েছিল", "বলে", "বলেছে", "বলেছিল", "জানাল", "বলল"]}
@@ -996,6 +997,8 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
         if w in STOPWORDS or _strip(w) in STOPWORDS or lex.title(w) or w.isdigit() or len(w) < 2 \
                 or w in POSTPOSITIONS or w in NOT_NAME_WORDS or _strip(w) in NOT_NAME_WORDS or w in _NUMBER_WORDS:
             break  # ("… বেরিস্ট্রম চার দিনের সফরে": a number ends the name)
+        if w == _AND_WORD and k > j and folded[toks[k - 1].end:toks[k].start] != "-":
+            break  # "… ইসমাইল আল-জাবারি আর উত্তর কোরিয়ার …": "and" ends the name
         if w in _THAT and k + 1 < len(toks) and toks[k + 1].text in DEMONSTRATIVE_NOUNS:
             break  # "… গেব্রেমেসকেল সে সময়": "at that time" follows the name
         gap = folded[toks[k - 1].end:toks[k].start].strip(" -\u200c\u200d") if k > j and folded else ""

@@ -2429,3 +2429,9 @@ def test_a_family_name_several_people_share_is_the_one_of_the_documents_country(
 def test_a_title_of_one_country_does_not_take_a_short_name_of_another():
     found = mentions("ভারত মহাসাগরের দ্বীপরাষ্ট্র কোমোরোসের পররাষ্ট্রমন্ত্রী এমবায়ে মোহামেদ চার দিনের সফরে উত্তর কোরিয়ায় রয়েছেন।")
     assert [m.entity.country for m in found if m.entity.kind == "Person"] == ["comoros"]
+
+
+def test_and_ends_a_name_and_vowel_letters_in_a_row_are_one_vowel():
+    found = mentions("ফিলিস্তিনের রাষ্ট্রদূত ইসমাইল আল-জাবারি আর উত্তর কোরিয়ার উপ-পররাষ্ট্রমন্ত্রী কিম সন-গিয়ং বৈঠক করেন।")
+    assert "Ismail Al Jabari" in {m.entity.label_en for m in found}
+    assert skeleton("মোখতার ওউল্দ দাদ্দাহ") == skeleton("মোখতার উলদ দাদ্দাহ")
