@@ -2435,3 +2435,12 @@ def test_and_ends_a_name_and_vowel_letters_in_a_row_are_one_vowel():
     found = mentions("ফিলিস্তিনের রাষ্ট্রদূত ইসমাইল আল-জাবারি আর উত্তর কোরিয়ার উপ-পররাষ্ট্রমন্ত্রী কিম সন-গিয়ং বৈঠক করেন।")
     assert "Ismail Al Jabari" in {m.entity.label_en for m in found}
     assert skeleton("মোখতার ওউল্দ দাদ্দাহ") == skeleton("মোখতার উলদ দাদ্দাহ")
+
+
+def test_relations_established_though_no_contact_followed_and_a_joint_exercise_conducted():
+    found = events("সলোমন দ্বীপপুঞ্জ ও উত্তর কোরিয়া ২০০২ সালে কূটনৈতিক সম্পর্ক স্থাপন করলেও দুই দেশের মধ্যে উল্লেখযোগ্য "
+                   "কোনো যোগাযোগ নেই।", "RelationsEstablished")
+    assert found and slugs(found[0].participants) == {"solomon-islands", "north-korea"}
+    assert not events("দুই দেশের মধ্যে এখনো কোনো কূটনৈতিক সম্পর্ক নেই।", "RelationsEstablished")
+    found = events("২০১৯ সালে যুক্তরাষ্ট্র ও কেপ ভার্দের নৌবাহিনী যৌথ সামুদ্রিক মহড়া পরিচালনা করে।", "MilitaryCooperation")
+    assert found and slugs(found[0].participants) == {"united-states", "cape-verde"}
