@@ -277,8 +277,9 @@ def _word(word: str, style: frozenset[str]) -> str:
         if u.vowel == "ই" and prev is None and nxt is not None and not nxt.cons and nxt.vowel in ("উ", "ও", "এ", "আ") \
                 and not _glide(units, 1):
             vowel = "y"  # ইউরি → yuri, ইওল → yeol
-        if "korean" in style and u.vowel == "উ" and not u.cons and prev is not None and prev.vowel == "ি" and prev.cons:
-            out[-1] = out[-1][:-1] + "y"  # হিউন → hyun
+        if "korean" in style and u.vowel in ("উ", "ও") and not u.cons and prev is not None and prev.vowel == "ি" \
+                and prev.cons:
+            out[-1] = out[-1][:-1] + "y"  # হিউন → hyun, রিওল → ryol
         if "korean" in style and u.vowel == "ে" and u.cons and not (u.cons == ["য"] and onset == ""):
             vowel = "ae"  # জে → jae
         out.append(onset + vowel + "".join(NASALS[c] for c in u.coda))

@@ -2444,3 +2444,13 @@ def test_relations_established_though_no_contact_followed_and_a_joint_exercise_c
     assert not events("দুই দেশের মধ্যে এখনো কোনো কূটনৈতিক সম্পর্ক নেই।", "RelationsEstablished")
     found = events("২০১৯ সালে যুক্তরাষ্ট্র ও কেপ ভার্দের নৌবাহিনী যৌথ সামুদ্রিক মহড়া পরিচালনা করে।", "MilitaryCooperation")
     assert found and slugs(found[0].participants) == {"united-states", "cape-verde"}
+
+
+def test_diplomats_ordered_to_leave_the_country_by_name_and_contingents_sent():
+    found = events("১৯৮৩ সালের নভেম্বরে গ্রেনাডা সরকার সোভিয়েত ইউনিয়ন, লিবিয়া ও উত্তর কোরিয়ার কূটনীতিকদিগকে গ্রেনাডা "
+                   "ত্যাগের নির্দেশ দেয়।", "Expulsion")
+    assert {r.slug for ev in found for r in ev.recipients} == {"soviet-union", "libya", "north-korea"}
+    found = events("১৯৮৩ সালের অক্টোবরে জ্যামাইকা ও বার্বাডোজসহ কয়েকটি ক্যারিবীয় দেশও ক্ষুদ্র পুলিশ ও সামরিক দল "
+                   "গ্রেনাডায় পাঠাইয়াছিল।", "TroopDeployment")
+    assert {a.slug for ev in found for a in ev.actors} == {"jamaica", "barbados"}
+    assert romanise("রি জং রিওল", "KP") == "Ri Jong-ryol"
