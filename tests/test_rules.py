@@ -2454,3 +2454,16 @@ def test_diplomats_ordered_to_leave_the_country_by_name_and_contingents_sent():
                    "গ্রেনাডায় পাঠাইয়াছিল।", "TroopDeployment")
     assert {a.slug for ev in found for a in ev.actors} == {"jamaica", "barbados"}
     assert romanise("রি জং রিওল", "KP") == "Ri Jong-ryol"
+
+
+def test_sir_is_an_honorific_not_a_given_name():
+    text = ("'''অ্যান্টিগুয়া ও বারবুডা–উত্তর কোরিয়া সম্পর্ক'''\nগভর্নর জেনারেল স্যার রডনি উইলিয়ামস সম্পর্কের প্রশংসা করেন।")
+    people = [m.entity.label_en for m in mentions(text.split("\n")[1], _ctx_about("antigua-barbuda"))
+              if m.entity.kind == "Person"]
+    assert people and people[0].startswith("Rodney")
+
+
+def _ctx_about(slug: str) -> DocumentContext:
+    ctx = DocumentContext()
+    ctx.topic = [lexicon().entities[slug], lexicon().entities["north-korea"]]
+    return ctx
