@@ -357,8 +357,11 @@ class Lexicon:
         skeleton; for a full name (two words or more), the one known person of any country."""
         same = self.skeletons.get(skeleton(name), [])
         found = {e.slug: e for e in same if e.country == country}
-        if not found and len(name.split()) >= 2:
-            found = {e.slug: e for e in same}  # a full name the lexicon has once, whatever the country
+        if not found and len(name.split()) >= 2 and (
+                country is None or len(skeleton(name)) >= 4 or len(name.replace("-", " ").split()) >= 3):
+            # a full name the lexicon has once, whatever the country (a short skeleton of another
+            # country's title is too weak a match: "নুনো মেলো" of Portugal is not Nam Il, নমল)
+            found = {e.slug: e for e in same}
         if not found and len(name.split()) >= 2 and country and not style_of(
                 self.entities[country].iso if country in self.entities else country) & GIVEN_NAME_LAST:
             # "আলেক্সান্দর লুকাশেঙ্কো": the family name of the one known person of that country who has it

@@ -342,6 +342,12 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
             named = ctx.people.get(word) or ctx.people.get(_strip(word))
             if named is not None and named.slug != hit[0].slug:
                 hit = None
+        if hit and hit[0].kind == "Person" and hit[0].position in _ONE_HOLDER_TITLES and ctx.topic \
+                and hit[0].country not in {t.slug for t in ctx.topic}:
+            # "বাদশাহ আবদুল্লাহ" in a story on Jordan: Jordan's king of that name, not Saudi Arabia's
+            here = _holder_named(lex, hit[0].position, {t.slug for t in ctx.topic}, toks[i + hit[2] - 1].text)
+            if here is not None:
+                hit = (here, hit[1], hit[2])
         if hit:
             ent, ending, n = hit
             if ent.kind == "Person" and not ending:
@@ -854,6 +860,15 @@ def _name_ending(lex: Lexicon, word: str) -> str:
 _ONE_HOLDER_TITLES = {"sultan", "king", "queen", "emir", "pope", "crown prince", "emperor"}
 #: Titles general enough to name any office-holder of the country ("উত্তর কোরীয় নেতা").
 _GENERIC_TITLES = {"leader", "head of state", "ruler"}
+
+
+def _holder_named(lex: Lexicon, position: str, countries: set[str], word: str) -> Entity | None:
+    """The one known holder of ``position`` in one of ``countries`` whose names have ``word``."""
+    wanted = {key(word), key(_strip(word))}
+    found = [e for e in lex.entities.values() if e.kind == "Person" and e.position == position
+             and e.country in countries and any(key(w) in wanted for n in (e.label_bn or "", *e.alt_bn)
+                                                for w in n.replace("-", " ").split())]
+    return found[0] if len(found) == 1 else None
 
 
 def _titled_referent(ctx: DocumentContext, country: Entity | None, title, toks: list[Token],

@@ -2467,3 +2467,14 @@ def _ctx_about(slug: str) -> DocumentContext:
     ctx = DocumentContext()
     ctx.topic = [lexicon().entities[slug], lexicon().entities["north-korea"]]
     return ctx
+
+
+def test_a_king_named_by_given_name_is_the_king_of_the_documents_country():
+    text = ("'''জর্ডান–উত্তর কোরিয়া সম্পর্ক'''\nগত মাসে বাদশাহ আবদুল্লাহ সিউল সফর করেন।")
+    found = events(text, "Visit")
+    assert found and [e.label_en for e in found[0].actors] == ["Abdullah II of Jordan"]
+
+
+def test_a_short_skeleton_of_another_countrys_title_matches_no_one_abroad():
+    found = mentions("গত বৃহস্পতিবার লিসবনে পর্তুগালের প্রতিরক্ষামন্ত্রী নুনো মেলো জাপানের প্রতিনিধির সঙ্গে বৈঠক করেন।")
+    assert [m.entity.country for m in found if m.entity.kind == "Person"] == ["portugal"]
