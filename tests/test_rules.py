@@ -2478,3 +2478,11 @@ def test_a_king_named_by_given_name_is_the_king_of_the_documents_country():
 def test_a_short_skeleton_of_another_countrys_title_matches_no_one_abroad():
     found = mentions("গত বৃহস্পতিবার লিসবনে পর্তুগালের প্রতিরক্ষামন্ত্রী নুনো মেলো জাপানের প্রতিনিধির সঙ্গে বৈঠক করেন।")
     assert [m.entity.country for m in found if m.entity.kind == "Person"] == ["portugal"]
+
+
+def test_weapon_nouns_are_whole_words_and_an_armed_force_after_a_genitive_is_no_subject():
+    found = read(doc("১৯৭৮ থেকে ১৯৮৯ সাল পর্যন্ত কয়েক শ উত্তর কোরীয় সামরিক উপদেষ্টা অ্যাঙ্গোলার সশস্ত্র বাহিনী "
+                     "'''ফাপলা'''-র সদস্যদের প্রশিক্ষণ দেন।")).events
+    assert not [e for e in found if e.cls == "ArmsTransfer"]
+    assert [(slugs(e.actors), slugs(e.recipients)) for e in found if e.cls == "MilitaryCooperation"] == [
+        ({"north-korea"}, {"angola"})]
