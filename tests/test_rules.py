@@ -2486,3 +2486,9 @@ def test_weapon_nouns_are_whole_words_and_an_armed_force_after_a_genitive_is_no_
     assert not [e for e in found if e.cls == "ArmsTransfer"]
     assert [(slugs(e.actors), slugs(e.recipients)) for e in found if e.cls == "MilitaryCooperation"] == [
         ({"north-korea"}, {"angola"})]
+
+
+def test_a_letter_sent_as_the_first_of_two_acts_and_a_decision_welcomed_is_no_guest():
+    found = read(doc("উত্তর কোরিয়ার পররাষ্ট্রমন্ত্রী চোয়ে সন হুই ব্রাজিলের পররাষ্ট্রমন্ত্রী মাউরো ভিয়েইরাকে একটি চিঠি "
+                     "পাঠিয়ে এই সিদ্ধান্তকে স্বাগত জানিয়েছেন।")).events
+    assert [e.cls for e in found if e.cls in ("Message", "Visit")] == ["Message"]
