@@ -355,6 +355,13 @@ def find_dates(folded: str, start: int, end: int, doc_date: PartialDate | None,
                 year = max(local, key=lambda x: x.start).value.year
                 mo, d = months[g["m"]], int(g["d"])
                 mention = DateMention(a, b, value=PartialDate(year, mo, d)) if _valid(year, mo, d) else None
+            elif name == "month" and narrative is not None and narrative.month is not None and doc_date is not None \
+                    and narrative.year < doc_date.year and months[g["m"]] >= narrative.month \
+                    and "আগামী" not in folded[max(0, a - 8):a] and folded[a - 1:a] not in ("-", "–") \
+                    and not any(x.start < a and (x.value or x.finish) and not x.relative for x in out):
+                # "সে বছরের (২০১৭) ফেব্রুয়ারিতে … । … মার্চে …": a month after a past month just told goes on
+                # that story's year, not the dateline's
+                mention = DateMention(a, b, value=PartialDate(narrative.year, months[g["m"]]))
             elif name == "dm" and narrative is not None and narrative.month == months[g["m"]] \
                     and _valid(narrative.year, narrative.month, int(g["d"])):
                 # "২০২৪ সালের জুনে পুতিন পিয়ংইয়াং সফর করেন। ১৯ জুন …": a day of the month just told

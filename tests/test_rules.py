@@ -2492,3 +2492,11 @@ def test_a_letter_sent_as_the_first_of_two_acts_and_a_decision_welcomed_is_no_gu
     found = read(doc("উত্তর কোরিয়ার পররাষ্ট্রমন্ত্রী চোয়ে সন হুই ব্রাজিলের পররাষ্ট্রমন্ত্রী মাউরো ভিয়েইরাকে একটি চিঠি "
                      "পাঠিয়ে এই সিদ্ধান্তকে স্বাগত জানিয়েছেন।")).events
     assert [e.cls for e in found if e.cls in ("Message", "Visit")] == ["Message"]
+
+
+def test_a_month_after_a_past_month_just_told_goes_on_that_year_and_the_two_yemens():
+    f = fold("তদন্ত নিয়ে বিরোধের জেরে মার্চে মালয়েশিয়া রাষ্ট্রদূতকে বহিষ্কার করে।").text
+    assert [d.value for d in find_dates(f, 0, len(f), PartialDate(2026, 3, 18), PartialDate(2017, 2))] == [
+        PartialDate(2017, 3)]
+    found = events("উত্তর কোরিয়া ১৯৬৩ সালে উত্তর ইয়েমেনের সঙ্গে কূটনৈতিক সম্পর্ক স্থাপন করে।", "RelationsEstablished")
+    assert found and slugs(found[0].participants) == {"north-korea", "north-yemen"}
