@@ -239,7 +239,7 @@ _IN_BACKGROUND = re.compile(fold_pattern(
 #: "… দিলে": "if/when X happened", whose subject is not the main clause's) or a causal one ("… হওয়ায়",
 #: "as X happened").
 CLAUSE_END = re.compile(fold_pattern(
-    r";|:\s|\s[—–-]\s|,\s*(?=(?:আর|কিন্তু|তবে|যেখানে|যখন|অন্যদিকে|পাশাপাশি)(?![\u0980-\u09ff]))"
+    r";|:\s|\s[—–-]\s|,\s*(?=(?:আর|কিন্তু|তবে|যেখানে|যখন|অন্যদিকে|পাশাপাশি|যার|যাঁর)(?![\u0980-\u09ff]))"
     r"|(?<![\u0980-\u09ff])(?:" + SUBORDINATE_VERBS + r")(?![\u0980-\u09ff])"))
 #: A clause ending in a conditional ("… হলে") or a causal verbal noun ("… পুনর্নির্বাচিত হওয়ায়",
 #: "because X was re-elected"): its subject is not the main clause's.
@@ -606,8 +606,11 @@ def read_events(
                         if re.search(pat, window):
                             ev.agreement_kind = kind
                             break
-                planned = bool(planned_pat.search(sentence[m.start():m.end() + 40]))
-                planned = planned or bool(_FUTURE_WORDS.search(sentence))
+                # (a future word makes the act planned unless it is in another clause: "… চুক্তি সই করে,
+                # যার প্রথম চালান আগামী বছর পৌঁছানোর কথা")
+                clause = next(((a, b) for a, b, _ in spans if a <= m.start() < b), (0, len(sentence)))
+                planned = bool(planned_pat.search(sentence[m.start():min(m.end() + 40, max(clause[1], m.end()))]))
+                planned = planned or bool(_FUTURE_WORDS.search(sentence, clause[0], clause[1]))
                 if _INVITATION.search(m.group(0)):
                     planned = False  # the invitation itself was sent
                 # a plan reported in a dated story ("এই সফরে … ঘোষণা দেবেন") does not take the past
@@ -627,7 +630,8 @@ def read_events(
                         continue
                     if dated.date and doc_date and dated.date.sort_key()[:1] > doc_date.sort_key()[:1]:
                         planned = True
-                    dated.planned = planned or any(d.future for d in dates)
+                    dated.planned = planned or any(d.future for d in dates
+                                                   if clause[0] <= d.start - s_start < clause[1])
                     if dated.planned and doc_date:
                         dated.date = _coming(dated.date, own, doc_date, sentence, s_start, m.start())
                     if dated.planned and doc_date and dated.date is None and dated.start is None:

@@ -2500,3 +2500,10 @@ def test_a_month_after_a_past_month_just_told_goes_on_that_year_and_the_two_yeme
         PartialDate(2017, 3)]
     found = events("উত্তর কোরিয়া ১৯৬৩ সালে উত্তর ইয়েমেনের সঙ্গে কূটনৈতিক সম্পর্ক স্থাপন করে।", "RelationsEstablished")
     assert found and slugs(found[0].participants) == {"north-korea", "north-yemen"}
+
+
+def test_a_plan_in_a_relative_clause_after_the_act_does_not_make_the_act_planned():
+    text = ("Published : 12 Nov 2025, 06:47 PM\nচলতি বছরের আগস্টে ওয়ারশ দক্ষিণ কোরিয়ার সঙ্গে ট্যাংক কেনার দ্বিতীয় চুক্তি "
+            "সই করে, যার প্রথম চালান আগামী বছর পৌঁছানোর কথা।")
+    found = events(text, "AgreementSigning")
+    assert found and not found[0].planned and found[0].date == PartialDate(2025, 8)
