@@ -347,10 +347,15 @@ _SAID_BY = re.compile(fold_pattern(
 _REPORTING = re.compile(fold_pattern(r"(?:বলেছে|বলেছেন|বলেন|জানিয়েছে|জানিয়েছেন|জানায়|জানান|ঘোষণা করেছে|ঘোষণা করেছিল|অভিযোগ করেছে|দাবি করেছে|বলা হয়েছে|বলা হয়|জানানো হয়েছে|জানানো হয়|(?:এর|র)\s+দাবি|(?:এর|র)\s+ভাষ্যমতে|দাবি করা হয়েছিল|দাবি করা হয়েছে|দাবি করা হয়)(?:\s+যে\s|\s*,\s)"))
 
 
+#: After a name: "in the presence of" (X-এর উপস্থিতিতে), a witness.
 _PRESENCE = re.compile(fold_pattern(r"\s*উপস্থিতিতে(?![\u0980-\u09ff])"))
+#: After a nationality adjective: its troops ("উত্তর কোরীয় সেনাকেও").
 _TROOP_GROUP = re.compile(fold_pattern(r"\s*(?:সেনা|সৈন্য|সৈনিক|সেনাসদস্য)"))
+#: "the embassy", named again.
 _DEFINITE_MISSION = re.compile(fold_pattern(r"(?:দূতাবাস|কনস্যুলেট|কনসুলেট)টি"))
+#: "they", as a clause's subject.
 _THEY = re.compile(fold_pattern(r"(?<![\u0980-\u09ff])(?:তাঁরা|তারা)(?![\u0980-\u09ff])"))
+#: After a place: "located in" (X-এ অবস্থিত), where something is.
 _LOCATED = re.compile(fold_pattern(r"\s*(?:অবস্থিত|স্থিত)(?![\u0980-\u09ff])"))
 #: A relative clause between commas inside a sentence: ", যাঁরা … ছিলেন,".
 _EMBEDDED_RELATIVE = re.compile(fold_pattern(
