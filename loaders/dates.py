@@ -178,7 +178,7 @@ WEEKDAYS[fold("রোববার").text] = 6
 #: A year in the genitive that names an agreement or resolution rather than dating the sentence's
 #: act: "১৯৮২ সালের সামরিক চুক্তিটি বাতিল ঘোষণা করে" (cancelled the 1982 agreement).
 _NAMES_A_DOCUMENT = re.compile(fold_pattern(
-    r"\s+(?:[^\s,;।]+\s+){0,2}?(?:চুক্তি|সন্ধি|প্রস্তাব|ঘোষণাপত্র|প্রটোকল|প্রোটোকল|স্মারক|সমঝোতা স্মারক)(?:টি|টির|টিকে|র|ের|কে)?(?![\u0980-\u09ff])"))
+    r"\s+(?:[^\s,;।]+\s+){0,2}?(?:চুক্তি|সন্ধি|প্রস্তাব|ঘোষণাপত্র|প্রটোকল|প্রোটোকল|স্মারক|সমঝোতা স্মারক)(?:টি|টির|টিকে|র|ের|কে)?ও?(?![\u0980-\u09ff])"))
 _ANCHOR = re.compile(fold_pattern(r"(?:-?(?:এর|র|ের))?\s*(?:পর|পরে|আগে|পূর্বে)(?![\u0980-\u09ff])"))
 
 
@@ -345,7 +345,9 @@ def find_dates(folded: str, start: int, end: int, doc_date: PartialDate | None,
                 mention = DateMention(a, b, value=PartialDate(here.year + n)) if here and not spelled else None
             elif name in ("same_year", "following_year", "previous_year"):
                 # "১৯৫৭ সালে …; এর পরের বছর …": the year named before in the same sentence, if any
-                local = [x for x in out if x.start < a and (x.value or x.finish) and not x.relative]
+                # (not a year that only names something: "১৯৭৯ সালের চুক্তিটিও সে বছর বাতিল হয়")
+                local = [x for x in out if x.start < a and (x.value or x.finish) and not x.relative
+                         and not (x.anchor and name == "same_year")]
                 last = max(local, key=lambda x: x.start) if local else None
                 here = (last.value or last.finish) if last else narrative
                 mention = _narrative(name, months, here, a, b, folded)

@@ -225,15 +225,15 @@ AGREEMENT_KINDS = [(kind, fold_pattern(p)) for kind, p in [
     ("partnership", r"অংশীদারিত্ব"), ("trade", r"বাণিজ্য"), ("cooperation", r"সহযোগিতা"),
     ("declaration", r"ঘোষণাপত্র"), ("travel", r"ভ্রমণ|পর্যটন"),
 ]]
-#: "… করার পর/আগে/কারণে": the event is background to what follows (not across a comma).
-_BACKGROUND = re.compile(fold_pattern(r"^\s*(?:[^\s,;।]+\s+){0,2}?(?:পর থেকে|পর|পরে|আগে|কারণে|ফলে)(?![\u0980-\u09ff])"))
+#: "… করার পর/আগে/কারণে", "… স্থাপনের পরের দশকে": the event is background to what follows (not across a comma).
+_BACKGROUND = re.compile(fold_pattern(r"^\s*(?:[^\s,;।]+\s+){0,2}?(?:পর থেকে|পর|পরে|পরেই|পরপর|পরপরই|পরের|আগে|আগেই|আগের|কারণে|ফলে)(?![\u0980-\u09ff])"))
 #: The words between a date and a background event it dates: at most two, no clause break.
 _DATED_PHRASE = re.compile(r"\s+(?:[^\s,;।]+\s+){0,2}")
 #: A name inside a background phrase before the trigger ("উত্তর কোরিয়ার পারমাণবিক পরীক্ষার পর",
 #: "রাশিয়াকে সহায়তার কারণে"): a verbal or event noun in the genitive and a postposition of time or
 #: cause close after it. The name belongs to that phrase, not to the event of the main verb.
 _IN_BACKGROUND = re.compile(fold_pattern(
-    r"^\S*(?:\s+[^\s,;।]+){0,4}?\s+[^\s,;।]*র\s+(?:পর|পরে|আগে|কারণে|ফলে|অভিযোগে|দায়ে|জবাবে|প্রতিবাদে)(?![\u0980-\u09ff])"))
+    r"^\S*(?:\s+[^\s,;।]+){0,4}?\s+[^\s,;।]*র\s+(?:পর|পরে|পরেই|পরপর|পরপরই|আগে|আগেই|কারণে|ফলে|অভিযোগে|দায়ে|জবাবে|প্রতিবাদে)(?![\u0980-\u09ff])"))
 #: Where a clause ends inside a sentence: a semicolon, a colon (a headline's topic "X: …") or dash; a comma before a conjunction or a
 #: relative word (", আর", ", কিন্তু", ", যেখানে", ", যখন"); after a conditional verb ("… হলে",
 #: "… দিলে": "if/when X happened", whose subject is not the main clause's) or a causal one ("… হওয়ায়",
@@ -251,6 +251,9 @@ _PASSIVE = re.compile(fold_pattern(
 _ANCHORED = re.compile(fold_pattern(r"(?:ে|ের|ার|ায়)\s+(?:সময়|শেষে|পর)$"))
 #: Symmetric event classes that still have one acting side, named as the nominative subject.
 ONE_SIDED = ("Statement", "AgreementTermination")
+#: "the two ministers" who met (not a country's own two: "দেশটির দুই রাষ্ট্রপ্রধান"); what they say
+#: together is no statement of either.
+_TWO_MINISTERS = re.compile(fold_pattern(r"(?:দুই|উভয়)\s+(?:মন্ত্রী|পররাষ্ট্রমন্ত্রী)(?![\u0980-\u09ff])"))
 _TWO_LEADERS = re.compile(fold_pattern(r"দুই নেতা|উভয় নেতা|(?<![\u0980-\u09ff])(?:দুজন|দু'জন|দু’জন)(?:ের|েরই|ই)?(?![\u0980-\u09ff])"))
 _VISIT_NOUN = re.compile(fold_pattern(r"\s+(?:সফর|ভ্রমণ)"))
 _NEGATED_VERB = re.compile(fold_pattern(r"\S*(?:নি|না)(?![\u0980-\u09ff])"))
@@ -270,8 +273,16 @@ _IRREALIS = re.compile(fold_pattern(
     r"রাজি\s+করা|চেষ্টা|আহ্বান|অনুরোধ|চাপ)"))
 
 
-#: Only possible: "চুক্তি সই হতে পারে বলে আশা করছেন" (an agreement may be signed).
-_MAYBE = re.compile(fold_pattern(r"\s*(?:হতে|হইতে)\s+(?:পারে|পারত|পারতো|পারবে)(?![\u0980-\u09ff])"
+#: A condition whose outcome is still to come: "দূতাবাস চালু হলে তা হবে …" (if it opens, it will be …);
+#: a past main verb makes it a when-clause instead ("ইরাক আক্রমণ করিলে পিয়ংইয়াং … অবলম্বন করে").
+_IF_THEN = re.compile(fold_pattern(
+    r"(?:ের|র)?\s*(?:(?:হলে|করলে|করা\s+হলে|দিলে|পাঠালে|খুললে|খোলা\s+হলে)(?![\u0980-\u09ff]))"
+    r"[^।]*?(?:(?<![\u0980-\u09ff])পারে|[\u0980-\u09ff](?:বে|বেন))(?![\u0980-\u09ff])"))
+#: A trigger ending in the participle "having sent": what follows it is another act's.
+_SENT_FIRST = re.compile(fold_pattern(r"(?:পাঠিয়ে|পাঠাইয়া)$"))
+#: Only possible: "চুক্তি সই হতে পারে বলে আশা করছেন" (an agreement may be signed), "সম্পর্ক স্থগিত করতে
+#: পারেন" (may suspend relations).
+_MAYBE = re.compile(fold_pattern(r"\s*(?:হতে|হইতে|করতে|দিতে|পাঠাতে)\s+(?:পারে|পারেন|পারত|পারতো|পারবে|পারবেন)(?![\u0980-\u09ff])"
                                  # or is asked: "সম্পর্ক ছিন্ন করা হবে কি না, এমন প্রশ্নে …"
                                  r"|[^।,]{0,20}?(?<![\u0980-\u09ff])কি\s+না(?![\u0980-\u09ff])"))
 #: A clause that what follows is not expected, or only supposed: "মনে করেন না যে …", "যদি …".
@@ -287,8 +298,8 @@ _NOT_EXPECTED = re.compile(fold_pattern(
 _NO_EVIDENCE = re.compile(fold_pattern(
     r"[^।]{0,40}?এমন\s+(?:কোনো\s+|কোন\s+)?(?:প্রমাণ|তথ্য|নজির|খবর)\S*\s+(?:[^\s।]+\s+){0,2}?"
     r"(?:নেই|নাই|মেলেনি|মেলে\s+না|পাওয়া\s+যায়(?:নি|\s+না|\s+নাই)|পাওয়া\s+যায়নি)"
-    # or hears it only as a rumour: "… আলোচনা করিয়াছিল বলিয়া শোনা যায়"
-    r"|[^।,;]{0,30}?(?:বলে|বলিয়া)\s+শোনা\s+(?:যায়|যাচ্ছে|গেছে)"
+    # or hears it only as a rumour: "… আলোচনা করিয়াছিল বলিয়া শোনা যায়", "… করেছিলেন বলে গুজব রটে"
+    r"|[^।,;]{0,30}?(?:বলে|বলিয়া)\s+(?:শোনা\s+(?:যায়|যাচ্ছে|গেছে)|(?:গুজব|গুঞ্জন|জল্পনা)(?![\u0980-\u09ff]))"
     # or as a report nobody confirmed: "… আলোচনা হয়েছে বলে … খবর প্রকাশিত হলেও কোনো পক্ষই তা নিশ্চিত করেনি"
     r"|[^।]{0,80}?(?:কোনো|কোন)\s+(?:পক্ষই|পক্ষ|দেশই|সরকারই)\s+(?:তা|এটি|বিষয়টি)?\s*নিশ্চিত\s+(?:করেনি|করে\s+নি|করেনি)"))
 #: A verbal noun that names what was considered, threatened, proposed or called for, not done:
@@ -303,7 +314,9 @@ _CONSIDERED = re.compile(fold_pattern(
     # "ছিন্ন করার কোনো সিদ্ধান্ত নেয়নি": "কোনো" (any) before the decision is said in the negative
     r"কোনো|কোন|আগ্রহ|ইচ্ছা|ইচ্ছে|"
     # talks about doing it: "চুক্তি স্বাক্ষরের বিষয়ে আলোচনা করিয়াছিল" (they talked about signing)
-    r"(?:বিষয়ে|ব্যাপারে|প্রশ্নে|নিয়ে)\s+(?:[^\s।]+\s+)?(?:আলোচনা|কথা\s+বল|দরকষাকষি|সমঝোতা\s+হয়নি))"))
+    r"(?:বিষয়ে|ব্যাপারে|প্রশ্নে|নিয়ে)\s+(?:[^\s।]+\s+)?(?:আলোচনা|কথা\s+বল|দরকষাকষি|সমঝোতা\s+হয়নি"
+    # or about it nothing was decided: "দূতাবাস খোলার বিষয়ে কোনো সিদ্ধান্ত হয়নি"
+    r"|(?:কোনো|কোন)\s+সিদ্ধান্ত))"))
 
 
 #: Another verb coordinated with the trigger before their shared ending: "ছিন্ন বা স্থগিত করার".
@@ -328,9 +341,20 @@ def _irrealis(trigger: str, after: str) -> bool:
 _RELATIVE_PARTICIPLE = re.compile(fold_pattern(r"(?<![\u0980-\u09ff])(?:যাওয়া|হওয়া)\s+(?!হ)[\u0980-\u09ff]"))
 #: A letter addressed to someone: "X-এর উদ্দেশে লেখা".
 _ADDRESSED = re.compile(fold_pattern(r"\s*(?:উদ্দেশে|উদ্দেশ্যে)\s+(?:লেখা|লিখিত|পাঠানো)"))
+#: A message taken to someone's office or residence: "X-এর দপ্তরে পৌঁছে দেন".
+_AT_OFFICE = re.compile(fold_pattern(r"\s+(?:দপ্তরে|কার্যালয়ে|বাসভবনে)\s+পৌঁছে"))
 #: Up to three words before a message noun: the genitive before them is its author.
 _AUTHOR = re.compile(fold_pattern(r"(?:\s+[^\s,;।]+){0,3}?\s+(?:বার্তা|চিঠি|শুভেচ্ছাবার্তা)"))
 #: A sentence that goes on with the visit just told: "সে সময়", "ওই সফরে", "সফরকালে".
+#: A signing named inside an agreement's trigger ("… স্মারক সইয়ের কথা ছিল, … তা স্থগিত"): what was put
+#: off is the signing, not an agreement in force.
+_SIGNING_WORD = re.compile(fold_pattern(r"সই|স্বাক্ষর"))
+#: "সম্পর্ক" (relations) right after a genitive country, an adjective between at most.
+_RELATION_AFTER = re.compile(fold_pattern(r"\s*(?:[^\s।,]+\s+)?সম্পর্ক"))
+#: The two sides of talks ("উভয় পক্ষ", "দুই পক্ষ"): those of the meeting just told.
+_SIDES = re.compile(fold_pattern(r"(?:উভয়|দুই)\s+পক্ষ"))
+#: A thing in the accusative right before "সমর্থন" ("নিরস্ত্রীকরণকে", "প্রস্তাবকে"): what is backed.
+_THING_BACKED = re.compile(fold_pattern(r"(?<![\u0980-\u09ff])[\u0980-\u09ff]{3,}(?:কে|টিকে)\s*$"))
 _DURING = re.compile(fold_pattern(r"\s*(?:সে সময়|ওই সময়|এ সময়|এই সময়|সেই সময়|ওই সফরে|এই সফরে|সেই সফরে|সফরকালে|সফরে|সেখানে)"))
 _FUTURE_WORDS = re.compile(fold_pattern(r"আমন্ত্রণ|আগামী|হতে যাওয়া"))
 _INVITATION = re.compile(fold_pattern(r"আমন্ত্রণ"))
@@ -397,7 +421,10 @@ WEAPON_NOUNS = tuple(fold_pattern(w) for w in ("মিসাইল", "মিস�
 WEAPON_NAME = re.compile(fold_pattern(r"(?:[^\s।,]+\s+){1,2}") + f"(?:{'|'.join(WEAPON_NOUNS)})")
 #: What may stand between an embassy's owner and "দূতাবাস": a determiner or an adjective of the mission.
 _MISSION_GAP = re.compile(fold_pattern(r"\s*(?:(?:একটি|একটা|নিজস্ব|নতুন|পুরোনো|পুরনো|পুরাতন|সাবেক|স্থায়ী|আবাসিক|পূর্ণাঙ্গ)\s+)*"))
-_DELEGATION = re.compile(fold_pattern(r"প্রতিনিধি\s*দল|প্রতিনিধিদল"))
+#: A delegation, or a team of a kind ("একটি কারিগরি দল", "সংসদীয় দল"): people sent by a country.
+_DELEGATION = re.compile(fold_pattern(
+    r"প্রতিনিধি\s*দল|প্রতিনিধিদল|(?<![\u0980-\u09ff])(?:কারিগরি|সংসদীয়|সাংস্কৃতিক|বাণিজ্য|বাণিজ্যিক|সামরিক|"
+    r"ক্রীড়া|বিশেষজ্ঞ|প্রযুক্তিগত|সরকারি|উচ্চপর্যায়ের|চিকিৎসক|পরিদর্শক|পর্যবেক্ষক)\s+দল(?:টি)?(?![\u0980-\u09ff])"))
 
 
 def _agents(mentions: list[Mention], ctx: DocumentContext, lex: Lexicon) -> list[Mention]:
@@ -410,7 +437,11 @@ def _agents(mentions: list[Mention], ctx: DocumentContext, lex: Lexicon) -> list
         e = m.entity
         if e.slug == "?country":
             continue  # resolved per event by _resolve_pronouns
-        if e.kind == "City":
+        if e.kind == "City" and e.slug in lex.seats and lex.seats[e.slug].slug in ctx.near_bodies:
+            # "ইউরোপীয় ইউনিয়ন … । ব্রাসেলস … নিষেধাজ্ঞা ঘোষণা করে": the body seated there, just named
+            m = Mention(lex.seats[e.slug], m.start, m.end, m.tok, m.tok_end, m.case, m.post, via="capital",
+                        coord=m.coord)
+        elif e.kind == "City":
             if not e.capital or not e.country:
                 continue
             m = Mention(lex.entities[e.country], m.start, m.end, m.tok, m.tok_end, m.case, m.post, via="capital",
@@ -441,7 +472,13 @@ def _resolve_pronouns(agents: list[Mention], pronouns: list[Mention], ctx, lex) 
     if other is None and not agents and len(ctx.topic) == 2:
         return agents  # nothing fixes which of the two it is
     out = list(agents)
-    own = {c.slug for c in (_country_of(a.entity, lex) for a in agents if a.case == "nom" and not a.post)
+    subjects = [a for a in agents if a.case == "nom" and not a.post]
+    last = next((a for a in reversed(subjects) if a.start < pronouns[0].start), None)
+    if last is not None and any(a.start < last.start and a.coord < 0 for a in subjects):
+        # "নাইজেরিয়া স্বাধীন হওয়ার পরপরই দক্ষিণ কোরিয়া দেশটিকে …": the subject of an earlier clause
+        # is not the pronoun's own side; the subject right before it, and those listed with it, are
+        subjects = [a for a in subjects if a is last or a.start > last.start or last.coord >= 0 and a.coord == last.coord]
+    own = {c.slug for c in (_country_of(a.entity, lex) for a in subjects)
            if c is not None} or ({_country_of(named, lex).slug} if named is not None and _country_of(named, lex) else set())
     for p in pronouns:
         # "ইরাক উত্তর কোরিয়ার সঙ্গে সম্পর্ক ছিন্ন করে এবং দেশটির কূটনীতিকদের বহিষ্কার করে": the other
@@ -473,6 +510,11 @@ def _resolve_pronouns(agents: list[Mention], pronouns: list[Mention], ctx, lex) 
             out.append(Mention(referent, p.start, p.end, p.tok, p.tok_end, p.case, p.post, via="pronoun",
                                coord=coord))
     return sorted(out, key=lambda m: m.start)
+
+
+def _two_met(sentence: str) -> bool:
+    """Whether the sentence speaks of "the two leaders" or "these two ministers"."""
+    return bool(_TWO_LEADERS.search(sentence) or _TWO_MINISTERS.search(sentence))
 
 
 def _names_country(ctx: DocumentContext, t0: int) -> bool:
@@ -535,7 +577,8 @@ def read_events(
             neg = _NEGATED_PHRASE.match(sentence[m.end():m.end() + 60])
             if neg and not any(x.start <= t1 + neg.end() - 1 < x.end for x in mentions):
                 continue  # (a name ending in -নি, "পাপুয়া নিউগিনি", is no negated verb)
-            if _irrealis(m.group(0), sentence[m.end():m.end() + 60]) or _MAYBE.match(sentence, m.end()):
+            if _irrealis(m.group(0), sentence[m.end():m.end() + 60]) or _MAYBE.match(sentence, m.end()) \
+                    or _IF_THEN.match(sentence, m.end()):
                 continue
             if _NOT_EXPECTED.search(sentence, 0, m.start()) or _NO_EVIDENCE.match(sentence, m.end()):
                 continue  # "… মনে করেন না যে X সম্পর্ক ছিন্ন করবে", "যদি X … করে, তাহলে": not told as fact
@@ -572,6 +615,8 @@ def read_events(
                       if not r.start() <= m.start() < r.end()]
             if asides:
                 ms = [x for x in ms if not any(a <= x.start - s_start < b for a, b in asides)]
+            if _SENT_FIRST.search(m.group(0)):
+                ms = [x for x in ms if x.start < t1]  # "… সৈন্য পাঠিয়ে ইরাকি বাহিনীকে হটায়": the next act's object
             spans = spans or clauses(_undashed(_masked(sentence, asides)))
             ms, dated_in = _clause_mentions(sentence, s_start, m.start(), ms, dates, spans)
             ms = [x for x in ms if not _in_background(x, sentence, s_start, m.start())]
@@ -655,6 +700,14 @@ def read_events(
             sides = [_country_of(p, lex) for p in ev.participants]
             if None not in sides and sides[0].slug != sides[1].slug:
                 ctx.last_pair, ctx.last_pair_age = (sides[0], sides[1]), 0
+    if ctx.last_pair_age:
+        # "দক্ষিণ কোরিয়ার সঙ্গে আর্জেন্টিনার সম্পর্ক …। … দুই দেশ …": the relation just named
+        partner = next((a.entity for a in mentions if a.entity.kind == "Country" and a.post == "with"
+                        and not a.modifier and a.entity.slug in lex.entities), None)
+        owner = next((a.entity for a in mentions if a.entity.kind == "Country" and a.case == "gen" and not a.post
+                      and _RELATION_AFTER.match(sentence, a.end - s_start) and a.entity.slug in lex.entities), None)
+        if partner is not None and owner is not None and partner.slug != owner.slug:
+            ctx.last_pair, ctx.last_pair_age = (owner, partner), 0
     # a pronoun nothing resolved ("দেশটি" with no country to stand for) makes no event
     out = [x for x in out if not any(e.slug.startswith("?") for e in x[0].agents())]
     for ev, _, _ in out:  # a state's firm or party acting takes its state along ("উত্তর কোরিয়ার মানসুদে …")
@@ -857,7 +910,7 @@ def _apply(rule, m, sentence, s_start, t0, agents, pronouns, both, ctx, lex, all
         for a in agents:
             if a.entity.kind == "Person" and a.entity.slug not in {p.slug for p in people} and a.post not in ("source", "by"):
                 people.append(a.entity)
-        if len(people) < 2 and _TWO_LEADERS.search(sentence) and len(ctx.recent_people) >= 2:
+        if len(people) < 2 and _two_met(sentence) and len(ctx.recent_people) >= 2:
             people = ctx.two_people()
         ev.participants = people
         return [ev] if len(people) >= 2 else []
@@ -917,7 +970,7 @@ def _meeting(ev, m, sentence, t0, agents, both, ctx, lex) -> list[Event]:
         for c in countries:
             if c.slug not in {p.slug for p in people} and all(p.country != c.slug for p in people):
                 people.append(c)
-    if len(people) < 2 and _TWO_LEADERS.search(sentence) and len(ctx.recent_people) >= 2:
+    if len(people) < 2 and _two_met(sentence) and len(ctx.recent_people) >= 2:
         people = list(ctx.two_people())
     if len(people) < 2 and both:
         people += [c for c in ctx.topic if all(_country_of(p, lex) is not c for p in people)]
@@ -1017,7 +1070,8 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
                 if not agents:
                     return []
         subj = [a.entity for a in agents if a.case == "nom" and not a.post]
-        leaders = _TWO_LEADERS.search(sentence) and len(ctx.recent_people) >= 2
+        leaders = (_TWO_LEADERS.search(sentence) or rule.cls != "Statement" and _TWO_MINISTERS.search(sentence)) \
+            and len(ctx.recent_people) >= 2
         if leaders:
             agents = []
             for person in ctx.two_people():
@@ -1066,14 +1120,19 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
                 if c is not None and c.slug not in {p.slug for p in parts}:
                     parts.append(c)
         pair = ctx.section_pair or ctx.topic
-        if both and ctx.last_visit and _DURING.match(sentence):
-            pair = list(ctx.last_visit)  # "সে সময় দুই দেশ …": the two of the visit just told
+        if (both or not parts) and ctx.last_visit and _DURING.match(sentence):
+            # "সে সময় দুই দেশ …", "সেই সফরেই একটি চুক্তি সই হয়": the two of the visit just told
+            pair, both = list(ctx.last_visit), True
         elif (both or _THEY.search(sentence, 0, m.start())) and not parts and ctx.last_pair \
-                and ctx.last_pair_age <= 1 and not _names_country(ctx, t0):
+                and ctx.last_pair_age <= (2 if _SIDES.search(sentence) else 1) and not _names_country(ctx, t0):
             # "X-এর সঙ্গে বৈঠক করেন Y। … সই করেন দুই দেশের কর্মকর্তারা": the two of the meeting just told
-            # (also "তাঁরা একটি সমঝোতায় সই করেন": they who met)
+            # (also "তাঁরা একটি সমঝোতায় সই করেন": they who met; "উভয় পক্ষ", the sides, of a meeting
+            # told two sentences before, past what one side said after it)
             pair = list(ctx.last_pair)
             both = True
+        if not parts and rule.cls == "AgreementTermination" and len(pair) == 2 \
+                and _PASSIVE.match(sentence, m.end() + 1) and not _SIGNING_WORD.search(m.group(0)):
+            both = True  # "১৯৭৯ সালের বাণিজ্য চুক্তিটিও বাতিল করা হয়": the agreement of the story's two
         if both or pronouns:
             for c in pair:
                 if c.slug not in {p.slug for p in parts}:
@@ -1204,7 +1263,9 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
             recipient = Mention(lex.entities[city.entity.country], city.start, city.end, city.tok, city.tok_end, "loc")
     if rule.cls == "Message":
         # "প্রেসিডেন্ট X-এর উদ্দেশে লেখা … চিঠি তাঁর হাতে তুলে দেন": the letter is to X, whoever is handed it
-        addressed = [a for a in agents if a.start < t0 and _ADDRESSED.match(sentence, a.end - s_start)]
+        addressed = [a for a in agents if a.start < t0 and _ADDRESSED.match(sentence, a.end - s_start)] or [
+            a for a in agents if a.case == "gen" and not a.post and a.entity.kind == "Person"
+            and _AT_OFFICE.match(sentence, a.end - s_start, m.end())]  # ("… লি জে-মিয়ংয়ের দপ্তরে পৌঁছে দেন")
         if addressed:
             recipient = addressed[-1]
         # "X-এর (একটি ব্যক্তিগত) বার্তা": the person in the genitive before the message wrote it; whoever
@@ -1227,9 +1288,17 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
     if a_ent is None and r_ent is not None and not (reverse and not pronouns and rule.cls == "Aid"):
         # (aid received from nobody named is not from the story's other country)
         a_ent = _partner(ctx, r_ent, lex) if (pronouns or len(ctx.topic) == 2) else None
+    elif r_ent is None and a_ent is not None and rule.cls == "Support" and (
+            obj := _THING_BACKED.search(sentence, max(0, m.start() - 40), m.start())) is not None \
+            and not any(a.end - s_start >= obj.start() + 1 for a in agents):
+        return []  # "… পারমাণবিক নিরস্ত্রীকরণকে সমর্থন করে": a cause backed, not the story's other country
     elif r_ent is None and a_ent is not None and not unresolved_dative and not _VOTE.search(m.group(0)):
         # (a vote on a resolution that names no country is not for the story's other country)
         r_ent = _partner(ctx, a_ent, lex) if (pronouns or len(ctx.topic) == 2) else None
+        if r_ent is None and rule.cls == "Sanction" and a_ent.kind == "Organization" and not pronouns:
+            # "নিরাপত্তা পরিষদ … নিষেধাজ্ঞা প্রস্তাব গ্রহণ করলে": a body's sanctions that name no target,
+            # in a story about North Korea, are on North Korea
+            r_ent = next((c for c in ctx.topic if c.iso == "KP"), None)
         home = ctx.home()
         if r_ent is None and rule.cls in ("Aid", "TroopDeployment") and home is not None \
                 and home.slug != (_country_of(a_ent, lex) or a_ent).slug:

@@ -72,6 +72,8 @@ _SKELETON = str.maketrans({"ঙ": "ন", "ং": "ন", "ঞ": "ন", "ণ": "ন
 #: An independent vowel inside a word ("সালিউমসাই", "সালুমসাই") is a glide spellings disagree on.
 _INNER_VOWEL = re.compile("(?<=[\u0995-\u09b9\u09dc-\u09df])[\u0985-\u0994]+")  # (a run: "ওউল্দ"/"উলদ")
 _DOUBLED = re.compile(r"(.)\1+")
+#: "বিন হামাদ", "ইবনে সৌদ": a father's name inside an Arabic name.
+_PATRONYMIC = re.compile(r"(?:^|\s)(?:বিন|ইবনে|বিনতে)\s+[^\s]+(?=\s)")
 #: A final হ after a vowel is not said ("গেলেহ"/"গেলে", Guelleh), and spellings drop it.
 _FINAL_H = re.compile("(?<=[\u09be-\u09cc])হ(?![\u0980-\u09ff])")
 
@@ -143,6 +145,8 @@ class Lexicon:
         self.names: dict[str, Entity] = {}  # folded key → entity
         self.adjectives: dict[str, Entity] = {}  # folded key → country
         self.short_names: dict[str, list[Entity]] = {}
+        #: a city's slug → the body seated there ("ব্রাসেলস" stands for the European Union near its name)
+        self.seats: dict[str, Entity] = {}
         self.shared_families: dict[str, list[Entity]] = {}  # family names several known people share
         self.skeletons: dict[str, list[Entity]] = {}  # people's full names without vowel signs
         self.first_skeletons: set[str] = set()  # the skeletons of those names' first words
@@ -318,6 +322,8 @@ class Lexicon:
                                       position=o.get("kind")))
             for n in o["bn"]:
                 self._add_name(n, ent)
+            if o.get("seat"):
+                self.seats[slugify(o["seat"])] = ent
 
     def _load_titles(self) -> None:
         data = _data("titles.yaml")
@@ -371,6 +377,10 @@ class Lexicon:
             # (whose given name begins alike: "ফেরিত হোজা" is not Enver Hoxha, another Hoxha)
         if not found and country and len(name.split()) >= 2:
             found = self._one_letter_off(name, country)
+        if not found and (short := _PATRONYMIC.sub(" ", name).strip()) != name and len(short.split()) >= 2:
+            # "বদর বিন হামাদ আল-বুসাইদি": the full name with the father's name, of a person known
+            # without it ("বদর আল-বুসাইদি")
+            return self.person_like(short, country)
         return next(iter(found.values())) if len(found) == 1 else None
 
     def _one_letter_off(self, name: str, country: str) -> dict[str, Entity]:

@@ -14,6 +14,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from kutniti.loaders.dates import WEEKDAYS
 from kutniti.loaders.lexicon import CASE_ENDINGS, CLITICS, SUFFIXES, Entity, Lexicon, case_of, endings, skeleton
 from kutniti.loaders.text import LETTER_NAMES, Token, fold, fold_pattern, key
 from kutniti.loaders.transliterate import is_name_word, romanise, style_of
@@ -44,7 +45,7 @@ _CLITIC_POSTS = {"with", "to", "against", "source", "for"}
 _REDUPLICATED = {key("সঙ্গে"), key("সাথে")}
 #: Nouns after a genitive country that make the country itself the actor ("মঙ্গোলিয়ার সরকার").
 GOVERNMENT_NOUNS = {key(w) for w in ["সরকার", "প্রশাসন", "বাহিনী", "সেনাবাহিনী", "নেতৃত্ব", "কর্তৃপক্ষ",
-                                      "পররাষ্ট্র মন্ত্রণালয়", "মন্ত্রণালয়", "মন্ত্রক", "জান্তা", "সামরিক জান্তা",
+                                      "পররাষ্ট্র মন্ত্রণালয়", "মন্ত্রণালয়", "মন্ত্রক", "পররাষ্ট্র দপ্তর", "জান্তা", "সামরিক জান্তা",
                                       "সামরিক সরকার", "বিমানবাহিনী", "নৌবাহিনী", "বিমান বাহিনী", "নৌ বাহিনী",
                                       "কোস্ট গার্ড", "কোস্টগার্ড", "উপকূলরক্ষী বাহিনী"]}
 #: A ministry or department by its field ("মার্কিন অর্থ মন্ত্রণালয়", "রাজস্ব বিভাগ") acts for its state.
@@ -134,10 +135,14 @@ STATE_FORM_NOUNS = {key(w) for w in ["প্রজাতন্ত্র", "গ�
 #: did or became ("প্রেসিডেন্ট নির্বাচিত হলে"), and event nouns ("… বিজিমানা চুক্তিতে সই করেন").
 NOT_NAME_WORDS = EVENT_NOUNS | _COMPOUND_HEADS | ACT_NOUNS | AS_WORDS | {key(w) for w in [
     "নির্বাচিত", "নিযুক্ত", "মনোনীত", "পুনর্নির্বাচিত", "থাকাকালে", "থাকাকালীন", "হওয়ার", "হওয়ায়",
-    "পদে", "পদ", "চুক্তি", "সমঝোতা", "স্মারক", "সহযোগিতা", "বিবৃতি", "বার্তা", "চিঠি", "বক্তব্য"]}
+    "পদে", "পদ", "চুক্তি", "সমঝোতা", "স্মারক", "সহযোগিতা", "বিবৃতি", "বার্তা", "চিঠি", "বক্তব্য",
+    # where someone spoke or arrived ("… ওনিয়েমা সংসদে বলেন"): a place or forum ends the name
+    "সংসদ", "পার্লামেন্ট", "ভাষণ", "বক্তৃতা", "টেলিভিশন", "অনুষ্ঠান", "সংবাদ", "রাজধানী", "বিমানবন্দর"]}
 #: "the delegation" named again, definite (-টি), in any case: "প্রতিনিধিদলটিকে", "প্রতিনিধি দলটির".
 _DEFINITE_PARTY = re.compile(fold_pattern(r"^(?:প্রতিনিধিদল|প্রতিনিধি দল)টি(কে|র|তে|ও)?$"))
 _THAT_WORDS = {key(w) for w in ["সে", "সেই", "ওই"]}
+#: "the guest", "the visitor": after a nationality, the visitor of that country named before.
+_GUEST_NOUNS = {key(w) for w in ["অতিথি", "সফরকারী", "অতিথির", "মেহমান"]}
 #: Adjectives of a government: interim, military, new, then, ruling.
 _GOVERNMENT_ADJECTIVES = {key(w) for w in ["অন্তর্বর্তী", "অন্তর্বর্তীকালীন", "তৎকালীন", "নতুন", "বর্তমান", "ক্ষমতাসীন",
                                             "বেসামরিক"]}
@@ -194,6 +199,7 @@ class DocumentContext:
     last_leader: Entity | None = None  # the person leading the last delegation named ("X-এর নেতৃত্বে")
     last_leader_age: int = 0  # sentences since that delegation was named (1: this one)
     sentence_mentions: list[Mention] = field(default_factory=list)  # the whole sentence's, for its clauses
+    near_bodies: set[str] = field(default_factory=set)  # bodies named in this sentence or the one before
     named: dict[str, int] = field(default_factory=dict)  # how often each person was named so far
     possessors: set[str] = field(default_factory=set)  # people last named only as a possessor
     recent_people: list[Entity] = field(default_factory=list)  # people in order of last mention  # the last weapon named, for "এই ধরনের মিসাইল"
@@ -412,6 +418,14 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
             nxt = toks[j].text if j < len(toks) else ""
             group = _group_noun(lex, toks, j)
             gov = _government_noun(toks, j)
+            guest = next((p for p in reversed(ctx.recent_people) if p.country == adj[0].slug), None) \
+                if _strip(nxt) in _GUEST_NOUNS else None
+            if guest is not None:
+                # "কম্বোডীয় অতিথিকে অভ্যর্থনা জানান": the guest of that country the story has named
+                case, post, used = _case_and_post(lex, toks, j + 1, nxt[len(_strip(nxt)):])
+                out.append(Mention(guest, toks[i].start, toks[j].end, i, j + 1 + used, case, post, via="pronoun"))
+                i = j + 1 + used
+                continue
             if gov and not lex.title(nxt):
                 # "থাই সরকার", "পোলিশ পররাষ্ট্র মন্ত্রণালয়": the country acts, in the case of the noun
                 n, ending = gov
@@ -454,7 +468,7 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
             i += 1  # "দুই নেতা", "উভয় মন্ত্রী": the two named before, not a title before a new name
             continue
         if title or word in lex.honorifics:
-            country = _country_before(out, i, pending_country) or _body_country(lex, out, toks, i)
+            country = _country_before(out, i, pending_country, toks) or _body_country(lex, out, toks, i)
             if country is None and i and toks[i - 1].text in _GOVERNMENT_GENITIVES:
                 # "… মন্ত্রণালয়ের মুখপাত্র …": of the government just named in the sentence, else (a bare
                 # "বিদেশ মন্ত্রকের মুখপাত্র") of the country the document reports from
@@ -568,8 +582,13 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
                 and all(_COUNT_OR_SPAN.search(toks[x].text) or (k - i <= 2 and _ADJECTIVE_END.search(toks[x].text))
                         for x in range(i + 1, k)) for k in range(i + 1, i + 5)):
             # "তাঁর আলোচনা হয়", "তাঁর সফর", "তাঁর একাধিক বৈঠক হয়": the genitive is the subject of the
-            # event noun
-            out.append(Mention(ctx.last_person, toks[i].start, toks[i].end, i, i + 1, "gen", "", via="pronoun"))
+            # event noun; after "X-এর সঙ্গে" it is the last person named of another country than X's
+            person = ctx.last_person
+            partner = out[-1].entity if out and out[-1].post == "with" and out[-1].entity.kind == "Person" else None
+            if partner is not None and (person.country == partner.country or person is partner):
+                person = next((p for p in reversed(ctx.recent_people) if p.country and p.country != partner.country),
+                              person)
+            out.append(Mention(person, toks[i].start, toks[i].end, i, i + 1, "gen", "", via="pronoun"))
             i += 1
             continue
         if word in PRONOUN_GENITIVE:
@@ -588,6 +607,10 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
         if short is None and not (toks[i].start and folded[toks[i].start - 1] == "-"):
             # (a piece of a hyphenated name, "হিয়ং-গিল", is not a name of its own)
             cands = lex.short_names.get(word) or lex.short_names.get(base)
+            if not cands:  # ("পিনোশের": পিনোশে + র, a shorter ending than the longest, -ের)
+                stem = _short_stem(lex, word)
+                if stem is not None:
+                    cands, base = lex.short_names[stem], stem
             shared = None if cands else (lex.shared_families.get(word) or lex.shared_families.get(base))
             if shared and ctx.topic:
                 # "ভিয়েইরা" in an article on Guinea-Bissau: of the people of that family name, the one
@@ -614,7 +637,7 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
         i += 1
     _event_owner(out, toks, ctx)
     for m in out:
-        if m.case == "nom" and not m.post and (_HYPHEN_PARTICIPLE.match(folded, m.end)
+        if m.case == "nom" and not m.post and (_HYPHEN_PARTICIPLE.match(folded, m.end) or _SPACED_PARTICIPLE.match(folded, m.end)
                                               or _FUSED_PARTICIPLE.search(folded, m.start, m.end)):
             m.case = "gen"  # "উত্তর কোরিয়া-সমর্থিত প্রস্তাব": backed by North Korea, a qualifier
     _mark_modifiers(lex, out, toks, folded)
@@ -644,6 +667,9 @@ _FUSED_QUALIFIERS = "ভিত্তিক|সমর্থিত|নেতৃত
 _HYPHEN_PARTICIPLE = re.compile(fold_pattern(
     rf"-(?:{_FUSED_QUALIFIERS}|বিরোধী|নিয়ন্ত্রিত|প্রভাবিত|ঘনিষ্ঠ|মিত্র|অনুগত|সমর্থক|সংশ্লিষ্ট|সম্পৃক্ত|মালিকানাধীন)"))
 _FUSED_PARTICIPLE = re.compile(fold_pattern(rf"(?:{_FUSED_QUALIFIERS})$"))
+#: The same written apart, for the words that are never a verb of the clause: "উত্তর কোরিয়া সংশ্লিষ্ট
+#: দুই কোম্পানি" (linked to North Korea).
+_SPACED_PARTICIPLE = re.compile(fold_pattern(r"\s+(?:সংশ্লিষ্ট|সম্পৃক্ত|নিয়ন্ত্রিত|মালিকানাধীন|সমর্থিত)(?![\u0980-\u09ff])"))
 #: "মালাবো ও বাতায়": a place joined by ও/এবং to a word in the locative of a vowel-final noun
 #: (-য়, -তে), most often a place the lexicon lacks.
 _AND_MORE_COUNTRIES = re.compile(fold_pattern(
@@ -777,7 +803,8 @@ def _spelled_like(lex: Lexicon, toks: list[Token], i: int, folded: str) -> tuple
     lexicon lacks ("ফ্রাঙ্ক-ভাল্টার স্টাইনমায়ার", "টিমো সোইনি"/"তিমো সইনি"): the one person whose name
     has the same spelling skeleton (:func:`kutniti.loaders.lexicon.skeleton`), and the case ending."""
     for n in (3, 2):
-        if i + n > len(toks) or any(t.text in STOPWORDS or t.text.isdigit() for t in toks[i:i + n]) or any(
+        if i + n > len(toks) or any(t.text in STOPWORDS or t.text.isdigit() or _common_word(t.text)
+                                    for t in toks[i:i + n]) or any(
                 folded[toks[k - 1].end:toks[k].start] not in (" ", "-") for k in range(i + 1, i + n)):
             continue
         words = [t.text for t in toks[i:i + n]]
@@ -790,6 +817,14 @@ def _spelled_like(lex: Lexicon, toks: list[Token], i: int, folded: str) -> tuple
         if person is not None:
             return person, n, ending
     return None
+
+
+def _common_word(word: str) -> bool:
+    """A weekday, "the country" or another word no name is spelled like ("রোববার দেশটির" is not
+    Robert Dussey, "রোবের দুসেই")."""
+    base = _strip(word)
+    return word in WEEKDAYS or base in WEEKDAYS or word in PRONOUN_COUNTRY or base in PRONOUN_COUNTRY \
+        or word in NOT_NAME_WORDS or base in NOT_NAME_WORDS
 
 
 def _person_ending(ending: str) -> str:
@@ -819,9 +854,19 @@ def _plain_stem(lex: Lexicon, word: str) -> str | None:
             or word in PRONOUN_PERSON or word in PRONOUN_OBJECT or word in PRONOUN_GENITIVE or word in _THEM
             or word in _THEY or word in _FOREIGN_FIELDS
             or _DEFINITE_PARTY.match(word) or word in lex.short_names or base in lex.short_names
-            or word in lex.shared_families or base in lex.shared_families):
+            or word in lex.shared_families or base in lex.shared_families or _short_stem(lex, word)):
         return None
     return base
+
+
+def _short_stem(lex: Lexicon, word: str) -> str | None:
+    """A short name (:attr:`Lexicon.short_names`) that ``word`` is with a shorter case ending than
+    the longest it allows: "পিনোশের" is পিনোশে + র, not পিনোশ + ের."""
+    stem = word[:-1]
+    if word.endswith("র") and len(stem) >= 3 and "\u09be" <= stem[-1] <= "\u09cc" and stem in lex.short_names \
+            and len(endings(word)) > 1:
+        return stem  # (only -র after a vowel: "ব্লকে" is no ব্লক + এ)
+    return None
 
 
 @functools.lru_cache(maxsize=65536)
@@ -890,9 +935,15 @@ def _titled_referent(ctx: DocumentContext, country: Entity | None, title, toks: 
     return None
 
 
-def _country_before(mentions: list[Mention], tok: int, adjective: Entity | None) -> Entity | None:
+def _country_before(mentions: list[Mention], tok: int, adjective: Entity | None,
+                    toks: list[Token] | None = None) -> Entity | None:
     for m in reversed(mentions):
         if m.tok_end >= tok - 1 and m.entity.kind == "Country" and m.case == "gen":
+            return m.entity
+        if toks is not None and m.entity.kind == "Country" and m.case == "gen" and not m.post \
+                and (gov := _government_noun(toks, m.tok_end)) is not None and m.tok_end + gov[0] == tok and gov[1]:
+            # "মেক্সিকোর পররাষ্ট্র দপ্তরে উপ-পররাষ্ট্রমন্ত্রী …": an office at (or of) that ministry; not
+            # after the ministry as a subject ("… মন্ত্রণালয় রাষ্ট্রদূত কিমকে …": another's envoy)
             return m.entity
         if m.tok_end >= tok - 1 and m.entity.kind == "City" and m.case == "gen" and m.entity.country:
             return None
@@ -1038,7 +1089,8 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
             break  # "মাইক ওয়াল্টজ পরীক্ষাটিকে …": an ordinary word after two name words ends the name
         words.append(w)
         if case_of(_name_ending(lex, w)) in ("gen", "acc") and not (
-                k + 1 < len(toks) and toks[k + 1].text in NAME_PARTICLES) and not _given_name_in_r(toks, k, lex, folded):
+                k + 1 < len(toks) and toks[k + 1].text in NAME_PARTICLES) and not _given_name_in_r(toks, k, lex, folded) \
+                and not _middle_name_in_ke(toks, k, lex):
             break  # ("মুয়াম্মার আল-এরিয়ানি": -র before a name particle is the name's own)
     if len(words) == 1 and not unresolved:
         # "প্রেসিডেন্ট আউনের": a known person of the title's country, by the family name alone
@@ -1078,6 +1130,13 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
     return person, len(words) + skipped
 
 
+#: Verbs and nouns of travel after a bare city ("পররাষ্ট্রমন্ত্রী পিয়ংইয়াং যাবেন"): where to, no given name.
+_TRAVEL_WORDS = {key(w) for w in [
+    "যান", "যাবেন", "যাবে", "যাচ্ছেন", "যাচ্ছে", "গেছেন", "গেছে", "গিয়েছেন", "গিয়েছিলেন", "গেলেন", "যাওয়ার",
+    "আসেন", "আসবেন", "আসছেন", "এসেছেন", "এলেন", "আসার", "পৌঁছান", "পৌঁছেছেন", "পৌঁছাবেন", "পৌঁছান",
+    "সফর", "সফরে", "সফরের", "সফরকালে", "ভ্রমণ", "ভ্রমণে", "থেকে", "ছাড়েন", "ত্যাগ"]}
+
+
 def _city_given_name(lex: Lexicon, toks: list[Token], j: int, folded: str) -> bool:
     """Whether the word right after a title is a city's name used as a given name: the bare city
     ("সান্তিয়াগো", no case ending) with an unknown name word right after it, nothing between."""
@@ -1088,7 +1147,7 @@ def _city_given_name(lex: Lexicon, toks: list[Token], j: int, folded: str) -> bo
         return False
     nxt = toks[j + 1].text
     gap = folded[toks[j].end:toks[j + 1].start].strip(" '\u200c\u200d")
-    return gap == "" and lex.lookup([nxt]) is None and not lex.title(nxt) \
+    return gap == "" and lex.lookup([nxt]) is None and not lex.title(nxt) and nxt not in _TRAVEL_WORDS \
         and nxt not in STOPWORDS and _strip(nxt) not in STOPWORDS and nxt not in POSTPOSITIONS \
         and _strip(nxt) not in NOT_NAME_WORDS and nxt not in NOT_NAME_WORDS
 
@@ -1128,6 +1187,16 @@ def _given_name_in_r(toks: list[Token], k: int, lex: Lexicon | None = None, fold
         return lex is not None and ("''" in gap or "]]" in gap or bool(lex.lookup([toks[k + 2].text]))
                                     or is_name_word(nxt) or is_name_word(w))
     return toks[k + 2].text in STOPWORDS
+
+
+def _middle_name_in_ke(toks: list[Token], k: int, lex: Lexicon) -> bool:
+    """"লার্স লোকে রাসমুসেন": a name word in -কে, not an accusative, when a family name that
+    names.yaml knows follows it."""
+    if not toks[k].text.endswith("কে") or k + 1 >= len(toks):
+        return False
+    nxt = toks[k + 1].text
+    ending = _name_ending(lex, nxt)
+    return nxt not in STOPWORDS and (is_name_word(nxt) or bool(ending) and is_name_word(nxt[: -len(ending)]))
 
 
 #: Korean family names as Bengali news spells them.

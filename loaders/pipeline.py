@@ -234,6 +234,7 @@ def read(doc: Document) -> Reading:
     prev_section = None
     age = 0
     speakers: set[str] = set()  # who spoke in the sentence before
+    before: set[str] = set()  # the bodies the sentence before named
     for s in sents:
         if s.section != prev_section and not _continues(f.text, s):
             prev_dates = []
@@ -246,6 +247,8 @@ def read(doc: Document) -> Reading:
         # "দুই নেতা", "তিনি": the people named up to this sentence, not the whole document's
         ctx.recent_people, ctx.last_person, ctx.possessors = list(s.recent), s.last_person, set(s.possessors)
         ctx.last_country = s.last_country  # ("দেশটি … পাঠিয়েছিল": the subject of the sentences before)
+        here = {m.entity.slug for m in s.mentions if m.entity.kind == "Organization"}
+        ctx.near_bodies, before = here | before, here  # (bodies of this sentence and the one before)
         # "==দক্ষিণ কোরিয়ার সঙ্গে সম্পর্ক==": under it, "দুই দেশ" are the home country and that one
         other = _under_heading(heading_country, s.section)
         home = ctx.home()

@@ -88,8 +88,11 @@ SPELLINGS = {
                      (r"(?<=[^aeiou])yong", "yung")],
     "russian": [(r"(?<=[^aeiour])i$", "y"), (r"^dimit", "dmit"), (rf"(?<=[{_C}])ar$", "er")],
     "arabic": [("j$", "z")],
-    # Italian and Maltese write k as c before a, o, u and consonants (কারমেলো → carmelo)
-    "italian": [(r"k(?=[aour])", "c"), (r"^k(?=l)", "c")],
+    # Italian and Maltese write k as c before a, o, u and consonants (কারমেলো → carmelo), the sound
+    # ch as c before e and i (চিরিয়েল্লি → cirielli), k as ch there (কিয়ারা → chiara), and j as g or gi
+    # (জোর্জো → giorgio, জুসেপ্পে → giuseppe, জেন্তিলোনি → gentiloni)
+    "italian": [(r"ch(?=[ei])", "c"), (r"k(?=[ei])", "ch"), (r"k(?=[aour])", "c"), (r"^k(?=l)", "c"),
+                (r"j(?=[aou])", "gi"), (r"j(?=[ei])", "g")],
     "burmese": [(r"(?<![aeiou])ong", "aung")],
     "african": [(r"^e([nm])(?=[bdgkpt])", r"\1")],
     # Hepburn: জ inside a word before a, u, e, o is z (কোইজুমি → koizumi, ওজাওয়া → ozawa), but ji
@@ -191,6 +194,8 @@ def _mark_schwas(units: list[_Unit], style: frozenset[str]) -> None:
             u.schwa = True  # at the start, or after a vowel-less consonant
         elif len(u.cons) > 1 and indic:
             u.schwa = True  # a conjunct keeps its vowel in South Asian names (Rabindranath)
+        elif not indic and len(u.cons) == 1 and prev.vowel is None and prev.cons and len(nxt.cons) > 1:
+            u.schwa = True  # two bare consonants before a conjunct: the second says it (এডমন্ডো → edmondo)
         elif nxt.cons and (len(nxt.cons) == 1 or not indic) and (nxt.vowel is not None or nxt.schwa):
             u.schwa = nxt.vowel == ""  # dropped between a vowel and a consonant that has its own
         elif _glide(units, k + 1):
