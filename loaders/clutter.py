@@ -37,6 +37,9 @@ CLUTTER_LINE = fold_pattern(
 #: A photo caption set as a table cell ("| কিম জং-উন … দেখা করেছেন। |"): it describes a picture,
 #: often of an earlier event, and gives no dated fact of the story.
 CAPTION = re.compile(r"^\s*\|[^\n]*\|\s*$")
+#: A line that ends in a photo's credit ("… চো হিউন। ছবি: রয়টার্স"): the whole line is the caption
+#: under a picture.
+CAPTION_CREDIT = fold_pattern(r"[।.]\s*(?:ছবি|ফটো|ছবির উৎস)\s*:\s*[^।\n]{1,40}$")
 #: Encyclopedia sections after which nothing is article text.
 END_SECTIONS = fold_pattern(r"==\s*(?:তথ্যসূত্র|তথ্যসূত্রসমূহ|আরও দেখুন|বহিঃসংযোগ|টীকা|references|see also)\s*==")
 #: Trailing photo credits inside a caption line ("… ছবির ক্রেডিট: এপি").
@@ -55,6 +58,7 @@ _READ_MORE = re.compile(READ_MORE, re.IGNORECASE | re.MULTILINE)
 _CLUTTER = re.compile(CLUTTER_LINE, re.IGNORECASE)
 _END_SECTION = re.compile(END_SECTIONS, re.IGNORECASE)
 _CREDIT = re.compile(CREDIT, re.IGNORECASE)
+_CAPTION_CREDIT = re.compile(CAPTION_CREDIT, re.IGNORECASE)
 
 
 def _has_body(text: str) -> bool:
@@ -118,7 +122,8 @@ def article_spans(raw: str) -> list[tuple[int, int]]:
         pos = b + 1
         fa, fb = f.folded_span(a, b)
         folded = f.text[fa:fb]
-        if not line.strip() or _CLUTTER.match(folded) or CAPTION.match(line) or _END.match(folded):
+        if not line.strip() or _CLUTTER.match(folded) or CAPTION.match(line) or _END.match(folded) \
+                or _CAPTION_CREDIT.search(folded):
             continue
         if any(la <= fa <= lb for la, lb in inline):
             continue  # a headline of a "read more" list between paragraphs

@@ -153,6 +153,8 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("last_week", rf"গত\s*সপ্তাহ{CASE}"),
         # "এর দুই বছর পর": counted on from the year just told
         ("years_after", rf"(?:এর|তার|এরও|তারও|সেই ঘটনার)\s+(?:প্রায়\s+)?(?P<n>\d{{1,2}}|{'|'.join(NUMBER_WORDS)})\s*{YEAR}\s+(?:পর|পরে)"),
+        # "এর কয়েক দিন আগে", "তার দুই দিন পর": days from the date just told, of its month
+        ("days_around", rf"(?:এর|তার|এরও|তারও)\s+(?:কয়েক|কিছু|\d{{1,2}}|{'|'.join(NUMBER_WORDS)})\s*দিন\s+(?:আগে|পরে|পর)(?![\u0980-\u09ff])"),
         # "প্রায় ২০ বছর আগে", "দুই বছর আগে": counted back from the story's own date
         ("years_ago", rf"(?P<n>\d{{1,2}}|{'|'.join(NUMBER_WORDS)})\s*{YEAR}\s+(?:আগে|পূর্বে)"),
         ("yesterday", r"গতকাল"),
@@ -219,7 +221,8 @@ _NEEDS = {"dmy_num": "numeric", "ymd_num": "numeric", "dmy_en": "latin", "mdy_en
           "dm": "digit", "y": "digit", "decade_word": "দশক", "last_year": "বছর", "this_year": "বছর",
           "next_year": "বছর", "same_year": "বছর", "following_year": "বছর", "previous_year": "বছর", "last_week": "সপ্তাহ",
           "next_week": "সপ্তাহ", "yesterday": "গতকাল", "today": "আজ", "weekday": "বার", "last_month": "মাস",
-          "this_month": "মাস", "next_month": "মাস", "month": "month", "years_ago": "বছর", "years_after": "বছর"}
+          "this_month": "মাস", "next_month": "মাস", "month": "month", "years_ago": "বছর", "years_after": "বছর",
+          "days_around": "দিন"}
 #: Other spellings of a needle word: the literary (sadhu) "বৎসর" for "বছর".
 _NEEDLE_SPELLINGS = {"বছর": ("বৎসর",)}
 _DIGIT = re.compile(r"\d")
@@ -343,6 +346,10 @@ def find_dates(folded: str, start: int, end: int, doc_date: PartialDate | None,
                 # (unless the year itself follows: "এর চার বছর পর, ১৯৮০ সালে")
                 spelled = re.match(r"\s*,?\s*\d{4}", folded[b:b + 8])
                 mention = DateMention(a, b, value=PartialDate(here.year + n)) if here and not spelled else None
+            elif name == "days_around":
+                local = [x for x in out if x.start < a and x.value and not x.relative]
+                last = max(local, key=lambda x: x.start).value if local else narrative
+                mention = DateMention(a, b, value=PartialDate(last.year, last.month)) if last else None
             elif name in ("same_year", "following_year", "previous_year"):
                 # "১৯৫৭ সালে …; এর পরের বছর …": the year named before in the same sentence, if any
                 # (not a year that only names something: "১৯৭৯ সালের চুক্তিটিও সে বছর বাতিল হয়")

@@ -226,14 +226,14 @@ AGREEMENT_KINDS = [(kind, fold_pattern(p)) for kind, p in [
     ("declaration", r"ঘোষণাপত্র"), ("travel", r"ভ্রমণ|পর্যটন"),
 ]]
 #: "… করার পর/আগে/কারণে", "… স্থাপনের পরের দশকে": the event is background to what follows (not across a comma).
-_BACKGROUND = re.compile(fold_pattern(r"^\s*(?:[^\s,;।]+\s+){0,2}?(?:পর থেকে|পর|পরে|পরেই|পরপর|পরপরই|পরের|আগে|আগেই|আগের|কারণে|ফলে)(?![\u0980-\u09ff])"))
+_BACKGROUND = re.compile(fold_pattern(r"^\s*(?:[^\s,;।]+\s+){0,2}?(?:পর থেকে|পর|পরে|পরেই|পরপর|পরপরই|পরদিন|পরদিনই|পরের|আগে|আগেই|আগের|কারণে|ফলে)(?![\u0980-\u09ff])"))
 #: The words between a date and a background event it dates: at most two, no clause break.
 _DATED_PHRASE = re.compile(r"\s+(?:[^\s,;।]+\s+){0,2}")
 #: A name inside a background phrase before the trigger ("উত্তর কোরিয়ার পারমাণবিক পরীক্ষার পর",
 #: "রাশিয়াকে সহায়তার কারণে"): a verbal or event noun in the genitive and a postposition of time or
 #: cause close after it. The name belongs to that phrase, not to the event of the main verb.
 _IN_BACKGROUND = re.compile(fold_pattern(
-    r"^\S*(?:\s+[^\s,;।]+){0,4}?\s+[^\s,;।]*র\s+(?:পর|পরে|পরেই|পরপর|পরপরই|আগে|আগেই|কারণে|ফলে|অভিযোগে|দায়ে|জবাবে|প্রতিবাদে)(?![\u0980-\u09ff])"))
+    r"^\S*(?:\s+[^\s,;।]+){0,4}?\s+[^\s,;।]*র\s+(?:পর|পরে|পরেই|পরপর|পরপরই|পরদিন|পরদিনই|আগে|আগেই|কারণে|ফলে|অভিযোগে|দায়ে|জবাবে|প্রতিবাদে)(?![\u0980-\u09ff])"))
 #: Where a clause ends inside a sentence: a semicolon, a colon (a headline's topic "X: …") or dash; a comma before a conjunction or a
 #: relative word (", আর", ", কিন্তু", ", যেখানে", ", যখন"); after a conditional verb ("… হলে",
 #: "… দিলে": "if/when X happened", whose subject is not the main clause's) or a causal one ("… হওয়ায়",
@@ -247,6 +247,21 @@ _CONDITIONAL = re.compile(fold_pattern(r"(?:লে|ায়)$"))
 #: A passive verb phrase ("পাঠানো হয়", "করা হয়েছে"): its agent, if any, is not nominative.
 _PASSIVE = re.compile(fold_pattern(
     r"(?:করা|দেওয়া|দেয়া|পাঠানো|জানানো)\s+(?:হয়|হয়েছে|হয়েছিল|হচ্ছে|হচ্ছিল|হবে|হল|হলো)"))
+#: "its embassy": an owner named by a pronoun right before the mission noun.
+_ITS_MISSION = re.compile(fold_pattern(r"(?<![\u0980-\u09ff])(?:তাহার|তার|তাদের|তাহাদের|নিজের|নিজস্ব)\s+(?:দূতাবাস|কনস্যুলেট)"))
+#: People of a country who travel as no envoys: workers, students, refugees ("শ্রীলঙ্কান কর্মী দক্ষিণ
+#: কোরিয়ায় যাবেন" is no visit).
+_NOT_ENVOYS = re.compile(fold_pattern(r"কর্মী|শ্রমিক|নাগরিক|শিক্ষার্থী|ছাত্র|শরণার্থী|পর্যটক|শিশু|এতিম|অনাথ"))
+#: Done together by two sides: a joint statement, declaration or press conference.
+_JOINT = re.compile(fold_pattern(r"যৌথ\s+(?:বিবৃতি|ঘোষণা|সংবাদ সম্মেলন)"))
+#: "… সফর শেষে": a visit ended, after the place it was to.
+_VISIT_ENDED = re.compile(fold_pattern(r"\s+সফর\s+শেষে"))
+#: "কথা রয়েছে" (it is planned) right before whose plan it is.
+_PLAN_OF = re.compile(fold_pattern(r"কথা\s+(?:রয়েছে|আছে)\s*$"))
+#: "they" ending the sentence, after its verbs: "… স্বীকৃতি দেয় তারা।"
+_THEY_LAST = re.compile(fold_pattern(r"[^।]*\s(?:তারা|তাঁরা)\s*[।]?\s*$"))
+#: The two sides of talks ("উভয় পক্ষ", "দুই পক্ষ"): those of the meeting just told.
+_SIDES = re.compile(fold_pattern(r"(?:উভয়|দুই)\s+পক্ষ"))
 #: A trigger that names a meeting only as a time reference ("বৈঠকের পর", "বৈঠকের সময়").
 _ANCHORED = re.compile(fold_pattern(r"(?:ে|ের|ার|ায়)\s+(?:সময়|শেষে|পর)$"))
 #: Symmetric event classes that still have one acting side, named as the nominative subject.
@@ -284,7 +299,7 @@ _SENT_FIRST = re.compile(fold_pattern(r"(?:পাঠিয়ে|পাঠাই
 #: পারেন" (may suspend relations).
 _MAYBE = re.compile(fold_pattern(r"\s*(?:হতে|হইতে|করতে|দিতে|পাঠাতে)\s+(?:পারে|পারেন|পারত|পারতো|পারবে|পারবেন)(?![\u0980-\u09ff])"
                                  # or is asked: "সম্পর্ক ছিন্ন করা হবে কি না, এমন প্রশ্নে …"
-                                 r"|[^।,]{0,20}?(?<![\u0980-\u09ff])কি\s+না(?![\u0980-\u09ff])"))
+                                 r"|[^।,]{0,20}?(?<![\u0980-\u09ff])কি\s*না(?![\u0980-\u09ff])"))
 #: A clause that what follows is not expected, or only supposed: "মনে করেন না যে …", "যদি …".
 _NOT_EXPECTED = re.compile(fold_pattern(
     r"(?:মনে\s+(?:করেন|করে|করছেন|করছে|হয়)\s+না|আশা\s+(?:করেন|করে)\s+না|সম্ভাবনা\s+(?:নেই|কম))\s+যে"
@@ -312,11 +327,11 @@ _GENITIVE_REST = re.compile(fold_pattern(r"(?:ের|র)(?![\u0980-\u09ff])"))
 _CONSIDERED = re.compile(fold_pattern(
     r"^\s*(?:কথা\s+(?:বিবেচনা|ভাব|চিন্তা)|বিষয়টি\s+বিবেচনা|চিন্তাভাবনা|হুমকি|প্রস্তাব|দাবি|আহ্বান|আবেদন|সম্ভাবনা|"
     # "ছিন্ন করার কোনো সিদ্ধান্ত নেয়নি": "কোনো" (any) before the decision is said in the negative
-    r"কোনো|কোন|আগ্রহ|ইচ্ছা|ইচ্ছে|"
+    r"কোনো|কোনও|কোন|আগ্রহ|ইচ্ছা|ইচ্ছে|"
     # talks about doing it: "চুক্তি স্বাক্ষরের বিষয়ে আলোচনা করিয়াছিল" (they talked about signing)
-    r"(?:বিষয়ে|ব্যাপারে|প্রশ্নে|নিয়ে)\s+(?:[^\s।]+\s+)?(?:আলোচনা|কথা\s+বল|দরকষাকষি|সমঝোতা\s+হয়নি"
-    # or about it nothing was decided: "দূতাবাস খোলার বিষয়ে কোনো সিদ্ধান্ত হয়নি"
-    r"|(?:কোনো|কোন)\s+সিদ্ধান্ত))"))
+    r"(?:বিষয়ে|ব্যাপারে|প্রশ্নে|নিয়ে)ও?\s+(?:[^\s।]+\s+)?(?:আলোচনা|কথা\s+বল|দরকষাকষি|সমঝোতা\s+হয়নি"
+    # or about it nothing was decided: "দূতাবাস খোলার বিষয়ে কোনো সিদ্ধান্ত হয়নি" (also "বিষয়েও কোনও")
+    r"|(?:কোনো|কোনও|কোন)\s+সিদ্ধান্ত))"))
 
 
 #: Another verb coordinated with the trigger before their shared ending: "ছিন্ন বা স্থগিত করার".
@@ -351,8 +366,6 @@ _AUTHOR = re.compile(fold_pattern(r"(?:\s+[^\s,;।]+){0,3}?\s+(?:বার্�
 _SIGNING_WORD = re.compile(fold_pattern(r"সই|স্বাক্ষর"))
 #: "সম্পর্ক" (relations) right after a genitive country, an adjective between at most.
 _RELATION_AFTER = re.compile(fold_pattern(r"\s*(?:[^\s।,]+\s+)?সম্পর্ক"))
-#: The two sides of talks ("উভয় পক্ষ", "দুই পক্ষ"): those of the meeting just told.
-_SIDES = re.compile(fold_pattern(r"(?:উভয়|দুই)\s+পক্ষ"))
 #: A thing in the accusative right before "সমর্থন" ("নিরস্ত্রীকরণকে", "প্রস্তাবকে"): what is backed.
 _THING_BACKED = re.compile(fold_pattern(r"(?<![\u0980-\u09ff])[\u0980-\u09ff]{3,}(?:কে|টিকে)\s*$"))
 _DURING = re.compile(fold_pattern(r"\s*(?:সে সময়|ওই সময়|এ সময়|এই সময়|সেই সময়|ওই সফরে|এই সফরে|সেই সফরে|সফরকালে|সফরে|সেখানে)"))
@@ -512,15 +525,49 @@ def _resolve_pronouns(agents: list[Mention], pronouns: list[Mention], ctx, lex) 
     return sorted(out, key=lambda m: m.start)
 
 
+def _visit_told(mentions: list[Mention], sentence: str, s_start: int, t0: int, lex: Lexicon) -> list[Entity] | None:
+    """The visitor's country and the host of a visit named before ``t0``: "X-এর Y সফরের সময়"."""
+    for a, b in zip(mentions, mentions[1:]):
+        if b.end > t0 or a.case != "gen" or a.post or a.entity.kind not in ("Person", "Country") \
+                or b.entity.kind not in ("City", "Country") or not _VISIT_NOUN.match(sentence, b.end - s_start):
+            continue
+        guest = _country_of(a.entity, lex)
+        host = lex.entities.get(b.entity.country) if b.entity.kind == "City" else b.entity
+        if guest is not None and host is not None and guest.slug != host.slug:
+            return [guest, host]
+    return None
+
+
+_TWO_TITLED = re.compile(fold_pattern(r"(?:দুই|উভয়)\s+([^\s।,]+)"))
+
+
+def _two_titled(ctx: DocumentContext, sentence: str, lex: Lexicon) -> list[Entity] | None:
+    """The countries of "the two presidents" (or ministers): the last two people named who hold
+    that office, for two countries ("দুই প্রেসিডেন্টের উপস্থিতিতে দুই দেশের মন্ত্রীরা …")."""
+    found = _TWO_TITLED.search(sentence)
+    title = lex.title(found.group(1)) if found else None
+    if title is None:
+        return None
+    countries: list[Entity] = []
+    for person in reversed(ctx.recent_people):
+        c = _country_of(person, lex)
+        if person.position == title[0] and c is not None and c.slug not in {x.slug for x in countries}:
+            countries.append(c)
+        if len(countries) == 2:
+            return countries
+    return None
+
+
 def _two_met(sentence: str) -> bool:
     """Whether the sentence speaks of "the two leaders" or "these two ministers"."""
     return bool(_TWO_LEADERS.search(sentence) or _TWO_MINISTERS.search(sentence))
 
 
 def _names_country(ctx: DocumentContext, t0: int) -> bool:
-    """Whether the sentence names a country (or a capital) of its own before the trigger."""
+    """Whether the sentence names a country (or a capital) of its own before the trigger (not as
+    the object: "দুই দেশ উত্তর কোরিয়াকে … আহ্বান জানায়")."""
     return any(a.via != "pronoun" and a.start < t0 and a.entity.kind in ("Country", "City")
-               for a in ctx.sentence_mentions)
+               and a.case != "acc" and a.post not in ("to", "on", "against") for a in ctx.sentence_mentions)
 
 
 def _partner(ctx: DocumentContext, e: Entity | None, lex: Lexicon) -> Entity | None:
@@ -559,6 +606,11 @@ def read_events(
     Returns events with the folded span of their trigger."""
     ctx.sentence_mentions = mentions
     ctx.last_pair_age += 1
+    ctx.last_visit_age += 1
+    if ctx.last_pair is not None and {m.entity.slug for m in mentions if m.entity.kind == "Country"
+                                      and not m.modifier} == {c.slug for c in ctx.last_pair}:
+        # "তবে দক্ষিণ কোরিয়া ইসরায়েলকে …": a sentence on the same two keeps them the pair of "দুই দেশ"
+        ctx.last_pair_age = 0
     _, planned_pat, negation = rules()
     out = []
     spans: list[tuple[int, int, bool]] = []  # the sentence's clauses, found at its first trigger
@@ -671,6 +723,11 @@ def read_events(
                 # dates that phrase, not the main verb
                 own = [d for d in own if not (s_start <= d.end <= t0 and _RELATIVE_PARTICIPLE.search(
                     sentence, d.end - s_start, m.start()))]
+                if rule.id in ("statement-quoted", "statement-reported") and doc_date is not None \
+                        and own and all(d.start >= t0 and not d.future for d in own):
+                    # "মুসেভেনি বলেন, ২০১৬ সালে নেওয়া সিদ্ধান্ত …": a date in what was said dates that, not
+                    # the saying, which is the story's
+                    own = [DateMention(t0, t0, value=PartialDate(doc_date.year, doc_date.month))]
                 for dated in _dated(ev, t0, own, rule):
                     if ev.cls == "Statement" and doc_date and dated.date and not planned_pat.search(m.group(0)) \
                             and dated.date.sort_key()[:1] > doc_date.sort_key()[:1]:
@@ -693,10 +750,11 @@ def read_events(
         if ev.cls == "Visit" and ev.actors and ev.recipients:
             home = _country_of(ev.actors[0], lex)
             if home is not None and home.slug != ev.recipients[0].slug:
-                ctx.last_visit = (home, ev.recipients[0])
+                ctx.last_visit, ctx.last_visit_age = (home, ev.recipients[0]), 0
                 ctx.last_pair, ctx.last_pair_age = ctx.last_visit, 0
-        if ev.cls == "Meeting" and len(ev.participants) == 2 and all(p.kind in ("Person", "Country")
-                                                                     for p in ev.participants):
+        if ev.cls in ("Meeting", "MilitaryCooperation", "Cooperation", "AgreementSigning") \
+                and len(ev.participants) == 2 and all(p.kind in ("Person", "Country") for p in ev.participants):
+            # (also a joint exercise or a deal: "… যৌথ মহড়া …। আগামী মাসে দুই দেশের সেনাদের আরেকটি মহড়া …")
             sides = [_country_of(p, lex) for p in ev.participants]
             if None not in sides and sides[0].slug != sides[1].slug:
                 ctx.last_pair, ctx.last_pair_age = (sides[0], sides[1]), 0
@@ -738,6 +796,12 @@ def _distributed(out: list[tuple[Event, int, int]], mentions: list[Mention], dat
                 if d is not None:
                     group = [x for x in subjects if x is m or (m.coord >= 0 and x.coord == m.coord)]
                     pairs.append(([x.entity for x in group], d.value))
+        if ev.cls == "RelationsEstablished" and len(pairs) < 2 and len(ev.participants) >= 3:
+            # "ফিনল্যান্ড … দুই কোরিয়ার সঙ্গেই সম্পর্ক স্থাপন করে": one relation with each partner listed
+            partners = [m for m in mentions if m.post == "with" and m.coord >= 0 and m.end <= t1
+                        and m.entity.slug in {e.slug for e in ev.participants}]
+            if len({m.coord for m in partners}) == 1 and len(partners) >= 2:
+                pairs = [([m.entity], ev.date) for m in partners]
         others = [e for e in ev.agents() if not any(e.slug == x.slug for group, _ in pairs for x in group)]
         if len(pairs) < 2 or len(others) != 1:
             result.append((ev, t0, t1))
@@ -745,7 +809,8 @@ def _distributed(out: list[tuple[Event, int, int]], mentions: list[Mention], dat
         for group, when in pairs:
             for country in group:
                 copy = Event(**{**ev.__dict__})
-                copy.date, copy.start, copy.end = when, None, None
+                if when is not None or ev.date is not None:
+                    copy.date, copy.start, copy.end = when, None, None
                 if ev.cls == "Recognition":
                     copy.actors, copy.recipients, copy.participants = [country], list(others), []
                 else:
@@ -810,7 +875,8 @@ def _clause_mentions(sentence: str, s_start: int, trig: int, ms: list[Mention],
                 break
     mine = [d for d in dates if a <= d.start - s_start < b]
     if not mine:
-        mine = [d for d in dates if d.start - s_start < a] or dates
+        # (a later clause's plan does not date this one: "… সই করে, যার আওতায় আগামী বছর থেকে …")
+        mine = [d for d in dates if d.start - s_start < a] or [d for d in dates if not d.future]
     return inside, mine
 
 
@@ -1105,6 +1171,7 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
                 parts = [outside[0], (inside or [home])[0]]
                 both = False
             agents = [a for a in agents if a.entity.kind == "Organization" and rule.cls == "Cooperation"]
+        signers: list[Entity] = []
         for a in agents:
             e = a.entity
             if rule.agreement or rule.cls in ("RelationsEstablished", "Cooperation", "MilitaryCooperation"):
@@ -1112,6 +1179,8 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
                     c = _country_of(e, lex)
                     if c is not None and c.slug not in {p.slug for p in parts}:
                         parts.append(c)
+                    if rule.agreement and e.slug not in {p.slug for p in signers}:
+                        signers.append(e)  # (the people who signed take part too, after their states)
                     continue
             if e.slug not in {p.slug for p in parts}:
                 parts.append(e)
@@ -1120,7 +1189,11 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
                 if c is not None and c.slug not in {p.slug for p in parts}:
                     parts.append(c)
         pair = ctx.section_pair or ctx.topic
-        if (both or not parts) and ctx.last_visit and _DURING.match(sentence):
+        told = _visit_told(ctx.sentence_mentions, sentence, t0 - m.start(), t0, lex) if both and not parts else None
+        told = told or (_two_titled(ctx, sentence, lex) if both and not parts else None)
+        if told is not None:
+            pair = told  # "মোদীর কলম্বো সফরের সময় দু’দেশ … সই করে": the two of the visit the sentence names
+        elif (both or not parts) and ctx.last_visit and _DURING.match(sentence):
             # "সে সময় দুই দেশ …", "সেই সফরেই একটি চুক্তি সই হয়": the two of the visit just told
             pair, both = list(ctx.last_visit), True
         elif (both or _THEY.search(sentence, 0, m.start())) and not parts and ctx.last_pair \
@@ -1130,6 +1203,12 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
             # told two sentences before, past what one side said after it)
             pair = list(ctx.last_pair)
             both = True
+        elif both and not parts and ctx.last_visit and ctx.last_visit_age <= 4 and _JOINT.search(sentence, 0, m.end()):
+            # "যৌথ বিবৃতিতে দুই দেশ …": a joint statement is the visit's two's, the visit the story tells
+            pair = list(ctx.last_visit)
+        if not parts and rule.cls == "RelationsEstablished" and len(pair) == 2 and not any(
+                a.entity.kind in ("Country", "City") and a.start < t0 for a in ctx.sentence_mentions):
+            both = True  # "২০০০ সালের মে মাসে সম্পর্ক আবার চালু হয়": the relations the article is about
         if not parts and rule.cls == "AgreementTermination" and len(pair) == 2 \
                 and _PASSIVE.match(sentence, m.end() + 1) and not _SIGNING_WORD.search(m.group(0)):
             both = True  # "১৯৭৯ সালের বাণিজ্য চুক্তিটিও বাতিল করা হয়": the agreement of the story's two
@@ -1139,9 +1218,21 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
                     parts.append(c)
         if len(parts) == 1:
             partner = _partner(ctx, parts[0], lex)
+            home = ctx.home()
+            if partner is None and rule.cls == "RelationsEstablished" and parts[0].kind == "Country":
+                # "দক্ষিণ কোরিয়ার সহিতও সম্পর্ক স্থাপিত হয়": the subject of the sentences before, else the
+                # country the article is about
+                # (or whose relations the sentence is about: "জর্ডনের কূটনৈতিক সম্পর্ক …, আর উত্তর কোরিয়ার
+                # সঙ্গে সম্পর্ক স্থাপিত হয়েছিল …")
+                owner = next((a.entity for a in ctx.sentence_mentions if a.case == "gen" and not a.post
+                              and a.entity.kind == "Country" and a.entity.slug != parts[0].slug
+                              and _RELATION_AFTER.match(sentence, a.end - (t0 - m.start()))), None)
+                last = ctx.last_country if ctx.last_country is not None and ctx.last_country.slug in lex.entities \
+                    else home
+                partner = owner or (last if last is not None and last.slug != parts[0].slug else None)
             if partner is not None:
                 parts.append(partner)
-        ev.participants = parts[:6]
+        ev.participants = parts[:6] + (signers[:2] if len(parts) >= 2 else [])
         if rule.cls in ONE_SIDED:
             # a statement, or an agreement ended, has a side that acts: the nominative subject
             # ("নামিবিয়া উত্তর কোরিয়ার প্রতিষ্ঠানের সঙ্গে চুক্তি বাতিল করেছে")
@@ -1229,6 +1320,9 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
                 if own:
                     objects = [o for o in objects if o not in own]
                     actor = actor or own[0]
+                # ("উত্তর কোরিয়ার ওপর নিষেধাজ্ঞা … ঠেকাতে জাপানে … পাঠাচ্ছে": "on" is another phrase's, the
+                # place sent to is the locative)
+                objects = [o for o in objects if o.post != "on"] or ([] if locs else objects)
             recipient = (objects or locs or regions[-1:] or owners[-1:] or [None])[0]
         elif rule.mission:
             # "X অ্যাঙ্গোলা ও উগান্ডায় তাদের দূতাবাস বন্ধ করে": the host in the locative before it
@@ -1261,6 +1355,17 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
         if recipient is None and host and (actor is None or actor.entity.slug != host[-1].entity.country):
             city = host[-1]
             recipient = Mention(lex.entities[city.entity.country], city.start, city.end, city.tok, city.tok_end, "loc")
+        left = [a for a in agents if a.post == "source" and a.entity.kind == "Country" and a.start < t0]
+        subject = next((a.entity for a in ctx.sentence_mentions if a.case == "nom" and not a.post and not a.modifier
+                        and a.entity.kind == "Country" and left and a.start < left[0].start), None)
+        owner = subject or (ctx.last_mission[0] if ctx.last_mission is not None else None)
+        if left and rule.cls == "MissionClosure" and _ITS_MISSION.search(sentence, 0, m.start() + 12) \
+                and owner is not None:
+            # "… ঢাকার দূতাবাস বন্ধ করিয়া দেয়; নেপাল ও স্পেনসহ কয়েকটি দেশ হইতেও তাহার দূতাবাস গুটাইয়া
+            # লওয়া হয়": its embassies (of the sentence's subject, or the state whose embassy was just
+            # closed) in the countries it left
+            actor = Mention(owner, left[-1].start, left[-1].start, left[-1].tok, left[-1].tok, "nom")
+            recipient = left[-1]
     if rule.cls == "Message":
         # "প্রেসিডেন্ট X-এর উদ্দেশে লেখা … চিঠি তাঁর হাতে তুলে দেন": the letter is to X, whoever is handed it
         addressed = [a for a in agents if a.start < t0 and _ADDRESSED.match(sentence, a.end - s_start)] or [
@@ -1285,6 +1390,18 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
     if a_ent is None and generic and not any(r.start() <= generic.start() < r.end()
                                              for r in _EMBEDDED_RELATIVE.finditer(sentence)):
         return []  # "যারা রাশিয়াকে অস্ত্র দিচ্ছে": whoever does it, nobody named (not ", যাঁরা …," aside)
+    if a_ent is None and r_ent is not None and rule.cls in ("ArmsTransfer", "Aid") and not reverse:
+        # "দক্ষিণ কোরিয়ার হুন্দাই রোটেম … ট্যাংক পেরুর সেনাবাহিনীকে সরবরাহ করবে": a country's firm, named
+        # in the genitive before the recipient, supplies for it
+        maker = [a for a in agents if a.case == "gen" and not a.post and a.entity.kind == "Country"
+                 and a.start < (recipient.start if recipient is not None else t0) and a.entity.slug != r_ent.slug]
+        if maker:
+            a_ent = maker[-1].entity
+    if rule.id == "patrol-sent" and recipient is None:
+        return []  # ("পূর্ব এশিয়ায় যুদ্ধজাহাজ পাঠাচ্ছে": to a region, no country's side)
+    if a_ent is None and r_ent is not None and _THEY_LAST.search(sentence, m.end()) \
+            and ctx.last_country is not None and ctx.last_country.slug != r_ent.slug:
+        a_ent = ctx.last_country  # "… সম্পর্ক ছিন্ন করে চিনকে স্বীকৃতি দেয় তারা": they, the country just told of
     if a_ent is None and r_ent is not None and not (reverse and not pronouns and rule.cls == "Aid"):
         # (aid received from nobody named is not from the story's other country)
         a_ent = _partner(ctx, r_ent, lex) if (pronouns or len(ctx.topic) == 2) else None
@@ -1483,7 +1600,9 @@ def _visit(ev, t0, agents, pronouns, ctx, lex, all_mentions, sentence, s_start, 
     # ("মস্কো সফর সেরে …": a place before a visit noun is where someone went, not who)
     candidates = [a for a in reversed(agents) if a.start < t0 and a.case == "nom" and not a.post
                   and (dest in (None, "pronoun") or a.entity.slug != dest.slug)
-                  and not (a.via == "capital" and _VISIT_NOUN.match(sentence, a.end - s_start))]
+                  and not (a.via == "capital" and _VISIT_NOUN.match(sentence, a.end - s_start))
+                  # ("উগান্ডা সফর শেষে … রওনা": the place of the visit ended, not who travels)
+                  and not (a.entity.kind == "Country" and _VISIT_ENDED.match(sentence, a.end - s_start))]
     if visitor is None and rule_id == "visit-nominal":
         # "X-এর Y সফরের সময়": the genitive before the place is the visitor
         gens = [a for a in agents if a.start < t0 and a.case == "gen" and not a.post
@@ -1498,7 +1617,10 @@ def _visit(ev, t0, agents, pronouns, ctx, lex, all_mentions, sentence, s_start, 
         # "… মাটিতে পা রাখলেন ডোনাল্ড ট্রাম্প" (a person, or for "set foot" a country)
         candidates = [a for a in agents if a.start > t0 and a.case == "nom" and not a.post
                       and (a.entity.kind == "Person" or rule_id == "set-foot"
-                           or _office_after(a, sentence, s_start, lex))][:1]
+                           or _office_after(a, sentence, s_start, lex))][:1] or [
+            # "… রওনা হওয়ার কথা রয়েছে কিমের": whose plan it is, in the genitive after "কথা রয়েছে"
+            a for a in agents if a.start > t0 and a.case == "gen" and not a.post and a.entity.kind == "Person"
+            and _PLAN_OF.search(sentence, t0 - s_start, a.start - s_start)][:1]
     # "একটি পোলিশ কারিগরি দল … যায়", "উত্তর কোরিয়ার একটি প্রতিনিধিদল নমপেনে এসেছে": people of a
     # country, named as a group or a delegation, travel
     travellers = visitor is not None and delegation is not None
@@ -1506,7 +1628,8 @@ def _visit(ev, t0, agents, pronouns, ctx, lex, all_mentions, sentence, s_start, 
         people = [a for a in candidates if a.entity.kind == "Person"]
         visitor = (people or candidates or [None])[0]
         # people of a country as a group, or its office-holder left unnamed ("লাওসের প্রেসিডেন্ট … যান")
-        travellers = visitor is not None and (visitor.via == "group" or _office_after(visitor, sentence, s_start, lex))
+        travellers = visitor is not None and (visitor.via == "group" and not _NOT_ENVOYS.search(
+            sentence, visitor.start - s_start, visitor.end - s_start + 16) or _office_after(visitor, sentence, s_start, lex))
         visitor = visitor.entity if visitor is not None else None
     if visitor is None and ctx.last_person is not None and _DURING_VISIT.search(sentence):
         visitor = None  # a visit already reported: no new one

@@ -149,6 +149,7 @@ class Lexicon:
         self.seats: dict[str, Entity] = {}
         self.shared_families: dict[str, list[Entity]] = {}  # family names several known people share
         self.skeletons: dict[str, list[Entity]] = {}  # people's full names without vowel signs
+        self.place_skeletons: dict[str, set[str]] = {}  # one-word place names without vowel signs → slugs
         self.first_skeletons: set[str] = set()  # the skeletons of those names' first words
         self.titles: dict[str, str] = {}  # folded key → English position
         self.honorifics: set[str] = set()
@@ -171,6 +172,9 @@ class Lexicon:
         if not k or (k in table and table[k] is not entity and table is self.names and table[k].kind == "Country"):
             return  # a country's name is never taken over by a later entry
         table[k] = entity
+        if table is self.names and entity.kind in ("Country", "City") and len(tokens(fold(name).text)) == 1 \
+                and len(form := skeleton(name)) >= 5:
+            self.place_skeletons.setdefault(form, set()).add(entity.slug)
         self.max_words = max(self.max_words, len(name.split()) + name.count("-"))
         words = re.split(r"[\s\-.'’]+", name.strip())
         self.first_words.add(key(words[0]))
@@ -423,6 +427,18 @@ class Lexicon:
         if table is self.adjectives:
             return self._adjective(k)
         return _lookup(table, k)
+
+    @functools.lru_cache(maxsize=65536)  # noqa: B019 - one lexicon per process
+    def place_like(self, word: str) -> tuple[Entity, str] | None:
+        """The one country or city whose one-word name differs from the (folded) word only in its
+        spelling skeleton, and the case ending: "উলানবাটর" (উলানবাটোর, Ulaanbaatar), "উলানবাটরে"."""
+        # (a case ending first: the skeleton has no vowel signs, so "উলানবাটরে" would match whole)
+        for suf in (*endings(word), ""):
+            base = word[: len(word) - len(suf)] if suf else word
+            slugs = self.place_skeletons.get(skeleton(base)) if len(base) >= 4 else None
+            if slugs and len(slugs) == 1:
+                return self.entities[next(iter(slugs))], suf
+        return None
 
     @functools.lru_cache(maxsize=65536)  # noqa: B019 - one lexicon per process
     def _name(self, k: str) -> tuple[Entity, str] | None:

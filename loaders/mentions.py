@@ -47,7 +47,7 @@ _REDUPLICATED = {key("সঙ্গে"), key("সাথে")}
 GOVERNMENT_NOUNS = {key(w) for w in ["সরকার", "প্রশাসন", "বাহিনী", "সেনাবাহিনী", "নেতৃত্ব", "কর্তৃপক্ষ",
                                       "পররাষ্ট্র মন্ত্রণালয়", "মন্ত্রণালয়", "মন্ত্রক", "পররাষ্ট্র দপ্তর", "জান্তা", "সামরিক জান্তা",
                                       "সামরিক সরকার", "বিমানবাহিনী", "নৌবাহিনী", "বিমান বাহিনী", "নৌ বাহিনী",
-                                      "কোস্ট গার্ড", "কোস্টগার্ড", "উপকূলরক্ষী বাহিনী"]}
+                                      "কোস্ট গার্ড", "কোস্টগার্ড", "উপকূলরক্ষী বাহিনী", "প্রতিরক্ষা বাহিনী"]}
 #: A ministry or department by its field ("মার্কিন অর্থ মন্ত্রণালয়", "রাজস্ব বিভাগ") acts for its state.
 GOVERNMENT_NOUNS |= {key(f + " " + o) for f in ["অর্থ", "প্রতিরক্ষা", "বাণিজ্য", "স্বরাষ্ট্র", "রাজস্ব", "বিচার",
                                                  "তথ্য", "শিল্প", "কৃষি", "স্বাস্থ্য", "জ্বালানি", "পররাষ্ট্র",
@@ -141,6 +141,12 @@ NOT_NAME_WORDS = EVENT_NOUNS | _COMPOUND_HEADS | ACT_NOUNS | AS_WORDS | {key(w) 
 #: "the delegation" named again, definite (-টি), in any case: "প্রতিনিধিদলটিকে", "প্রতিনিধি দলটির".
 _DEFINITE_PARTY = re.compile(fold_pattern(r"^(?:প্রতিনিধিদল|প্রতিনিধি দল)টি(কে|র|তে|ও)?$"))
 _THAT_WORDS = {key(w) for w in ["সে", "সেই", "ওই"]}
+#: "the two Koreas": "দুই কোরিয়া", "উভয় কোরিয়ার".
+_BOTH_WORDS = {key(w) for w in ["দুই", "উভয়"]}
+#: "the new (military, interim) government" with no country named: the country the story tells of.
+_NEW_REGIME = {key(w) for w in ["নতুন", "সামরিক", "অন্তর্বর্তী", "অন্তর্বর্তীকালীন"]}
+_GOVERNMENT = key("সরকার")
+_KOREA = key("কোরিয়া")
 #: "the guest", "the visitor": after a nationality, the visitor of that country named before.
 _GUEST_NOUNS = {key(w) for w in ["অতিথি", "সফরকারী", "অতিথির", "মেহমান"]}
 #: Adjectives of a government: interim, military, new, then, ruling.
@@ -191,6 +197,7 @@ class DocumentContext:
     last_weapon: str | None = None
     last_country: Entity | None = None  # the last country named as a subject, for "দেশটির মন্ত্রী"
     last_visit: tuple[Entity, Entity] | None = None  # the visitor's country and the host of the last visit
+    last_visit_age: int = 0  # sentences since that visit was told
     # the two countries of the last meeting or visit told, and how many sentences ago ("দুই মন্ত্রী …")
     last_pair: tuple[Entity, Entity] | None = None
     section_pair: list[Entity] | None = None  # the two countries of a section on one relation
@@ -274,10 +281,15 @@ def _detached_ending(word: str) -> bool:
     return len(word) <= 4 and word[-1:] in CLITICS and word[:-1] in CASE_ENDINGS and word[:-1] != "এ"
 
 
-def _case_and_post(lex: Lexicon, toks: list[Token], j: int, ending: str) -> tuple[str, str, int]:
-    """Case of a mention ending at token j (exclusive), its postposition, and tokens consumed."""
+def _case_and_post(lex: Lexicon, toks: list[Token], j: int, ending: str, folded: str = "") -> tuple[str, str, int]:
+    """Case of a mention ending at token j (exclusive), its postposition, and tokens consumed.
+    (With the folded text: a word in quotes or joined on by a hyphen, "‘কে-রাইসবেল্ট’", is no ending.)"""
     consumed = 0
-    if not ending and j < len(toks) and _detached_ending(toks[j].text) and not _demonstrative(toks, j):
+    # (an opening quote has a space before it; the wiki bold closing a name does not)
+    quoted = bool(folded) and j < len(toks) and (
+        toks[j].start > 1 and folded[toks[j].start - 1] in "‘'\"“" and folded[toks[j].start - 2].isspace()
+        or folded[toks[j].end:toks[j].end + 1] == "-")
+    if not ending and j < len(toks) and _detached_ending(toks[j].text) and not _demonstrative(toks, j) and not quoted:
         ending = toks[j].text  # "পিয়ং ইয়ং-এ", "ডিপিআরকে এর", "[[… তেব্বুন]]কেও"
         consumed = 1
     elif not ending and j < len(toks) and (regnal := _REGNAL.fullmatch(toks[j].text)):
@@ -324,6 +336,27 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
         if i and _COUNTER.match(word) and (toks[i - 1].text.isdigit() or toks[i - 1].text in _NUMBER_WORDS):
             i += 1  # "৩১ জন মারা গেছেন": a count of people, not a name ("জন")
             continue
+        if word in _NEW_REGIME and i + 1 < len(toks) and toks[i + 1].text.startswith(_GOVERNMENT) \
+                and toks[i + 1].text[len(_GOVERNMENT):] in ("", *CASE_ENDINGS) \
+                and not (out and out[-1].tok_end == i) and ctx.home() is not None:
+            # "… ক্ষমতাচ্যুত হওয়ার পর নতুন সরকার … বহিষ্কার করে": the new government of the country the
+            # story is about
+            case, post, used = _case_and_post(lex, toks, i + 2, toks[i + 1].text[len(_GOVERNMENT):])
+            out.append(Mention(ctx.home(), toks[i].start, toks[i + 1].end, i, i + 2 + used, case, post, via="pronoun"))
+            i += 2 + used
+            continue
+        if word in _BOTH_WORDS and i + 1 < len(toks) and _strip(toks[i + 1].text) == _KOREA \
+                and "north-korea" in lex.entities and "south-korea" in lex.entities:
+            # "দুই কোরিয়ার সঙ্গেই": North and South Korea both, in the case of the noun
+            case, post, used = _case_and_post(lex, toks, i + 2, toks[i + 1].text[len(_KOREA):])
+            if case == "gen" and not post:
+                i += 2  # ("দুই কোরিয়ার নেতাদের": the Koreas qualify who is meant)
+                continue
+            for k, slug in ((i, "north-korea"), (i + 1, "south-korea")):
+                out.append(Mention(lex.entities[slug], toks[k].start, toks[k].end, k, i + 2 + used if k else i + 1, case,
+                                   post, coord=toks[i].start))
+            i += 2 + used
+            continue
         base = _plain_stem(lex, word)
         if base is not None and word not in ctx.people and base not in ctx.people \
                 and _named_with_ending(ctx, word) is None and (
@@ -338,6 +371,9 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
             if res and n > 1 and res[1] and res[1] == toks[i + n - 1].text and (
                     res[1] not in CASE_ENDINGS or _demonstrative(toks, i + n - 1)):
                 continue  # "দক্ষিণ কোরিয়া এই …", "পিয়ংইয়ং এ সময়": a word after a name is not its ending
+            if res and res[0].kind == "Person" and not res[1] and i + n < len(toks) \
+                    and folded[toks[i + n - 1].end:toks[i + n].start] == "-" and not _detached_ending(toks[i + n].text):
+                continue  # "পার্ক জিন-হিয়ক" is not Park Jin: the name goes on past a hyphen (not "সুং-এর")
             if res:
                 hit = (res[0], res[1], n)
                 break
@@ -375,7 +411,7 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
                         and not any(folded[toks[x].end:toks[x + 1].start].strip() for x in range(i + n - 1, k)):
                     ending = "" if toks[k].text in STATE_FORM_NOUNS else toks[k].text[len(_strip(toks[k].text)):]
                     n = k + 1 - i
-            case, post, used = _case_and_post(lex, toks, i + n, ending)
+            case, post, used = _case_and_post(lex, toks, i + n, ending, folded)
             if case == "gen" and not post and ent.kind == "Country":
                 post = _post_of_body(lex, toks, i + n + used)
             m = Mention(ent, toks[i].start, toks[i + n - 1].end, i, i + n + used, case, post)
@@ -397,6 +433,16 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
                 [t.text for t in toks[i:i + n - 1]] + [last[: len(last) - len(ending)] if ending else last]))
             i += n + used
             continue
+        place = None if starts or lex.title(toks[i].text) or _common_word(toks[i].text) else lex.place_like(toks[i].text)
+        if place is not None:
+            # "উলানবাটর গমন করিলেন": a place the lexicon spells otherwise ("উলানবাটোর")
+            ent, ending = place
+            case, post, used = _case_and_post(lex, toks, i + 1, ending)
+            out.append(Mention(ent, toks[i].start, toks[i].end, i, i + 1 + used, case, post))
+            if ent.kind == "Country" and case == "nom" and not post:
+                ctx.last_country = ent
+            i += 1 + used
+            continue
         adj, adj_n = None, 1
         for n in (2, 1) if starts else ():  # "উত্তর কোরীয়", "সুইডিশ"
             if i + n <= len(toks):
@@ -417,6 +463,14 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
             j = i + adj_n
             nxt = toks[j].text if j < len(toks) else ""
             group = _group_noun(lex, toks, j)
+            if group is None and nxt in AND_WORDS and j + 2 < len(toks) \
+                    and lex.lookup([toks[j + 1].text], lex.adjectives) and _group_noun(lex, toks, j + 2) is not None:
+                # "সোভিয়েত ও চীনা উপদেষ্টাদের": two countries' people, in the case of the noun after both
+                last = _group_noun(lex, toks, j + 2)
+                case, post, _ = _case_and_post(lex, toks, last + 1, _ending_of(lex, toks[last].text))
+                out.append(Mention(adj[0], toks[i].start, toks[j - 1].end, i, j, case, post, via="group"))
+                i = j + 1
+                continue
             gov = _government_noun(toks, j)
             guest = next((p for p in reversed(ctx.recent_people) if p.country == adj[0].slug), None) \
                 if _strip(nxt) in _GUEST_NOUNS else None
@@ -443,7 +497,8 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
                                    via="adjective"))
                 i = j + 1 + used
                 continue
-            if lex.title(nxt) or nxt in lex.honorifics:
+            if (lex.title(nxt) or nxt in lex.honorifics) and not (group is not None and _PLURAL_ANY.search(toks[group].text)):
+                # (a title in the plural is a group: "চীনা উপদেষ্টাদের বহিষ্কার করে")
                 out.append(Mention(adj[0], toks[i].start, toks[j - 1].end, i, j, "gen", "", modifier=True,
                                    via="adjective"))
             elif group is not None:
@@ -673,7 +728,7 @@ _SPACED_PARTICIPLE = re.compile(fold_pattern(r"\s+(?:সংশ্লিষ্ট
 #: "মালাবো ও বাতায়": a place joined by ও/এবং to a word in the locative of a vowel-final noun
 #: (-য়, -তে), most often a place the lexicon lacks.
 _AND_MORE_COUNTRIES = re.compile(fold_pattern(
-    r"\s+(?:[^\s,;।]+\s+){0,2}?দেশ(?:ে|েও|গুলোতে|গুলিতে|গুলোতেও)(?![\u0980-\u09ff])"))
+    r"\s+(?:[^\s,;।]+\s+){0,2}?দেশ(?:ে|েও|গুলোতে|গুলিতে|গুলোতেও|(?P<source>\s*(?:থেকে|হইতে|হতে)ও?))(?![\u0980-\u09ff])"))
 _AND_CHANNEL = re.compile(fold_pattern(
     r"\s*(?:ও|এবং)\s+(?:[^\s,;।]+\s+){0,3}?[^\s,;।]+(?:ের|র)\s+(মাধ্যমে|মধ্যস্থতায়)(?![\u0980-\u09ff])"))
 _AND_LOCATIVE = re.compile(fold_pattern(r"\s*(?:ও|এবং)\s+([^\s,;।]+(?:[\u09be-\u09cc]য়|তে))(?![\u0980-\u09ff])"))
@@ -715,10 +770,12 @@ def _coordinate_unknown(mentions: list[Mention], folded: str) -> None:
             m.case = "loc"
     for m in mentions:
         # "স্পেন, উগান্ডা ও নেপালসহ আরও কয়েকটি দেশে": a list that ends "…-সহ … দেশে" takes that locative
-        if m.entity.kind == "Country" and folded[m.start:m.end].endswith("সহ") and _AND_MORE_COUNTRIES.match(folded, m.end):
+        if m.entity.kind == "Country" and folded[m.start:m.end].endswith("সহ") and (
+                more := _AND_MORE_COUNTRIES.match(folded, m.end)):
+            # (or "… দেশ হইতে": from them)
             for x in mentions:
                 if x is m or (m.coord >= 0 and x.coord == m.coord):
-                    x.case, x.post = "loc", ""
+                    x.case, x.post = ("gen", "source") if more.group("source") else ("loc", "")
     for m in mentions:
         # "বিশ্ব খাদ্য কর্মসূচি ও ডেনীয় রেড ক্রসের মাধ্যমে": the channel's postposition on the unknown last member
         if m.case != "nom" or m.post or m.modifier or m.entity.kind not in ("Organization", "Country"):
@@ -804,7 +861,9 @@ def _spelled_like(lex: Lexicon, toks: list[Token], i: int, folded: str) -> tuple
     has the same spelling skeleton (:func:`kutniti.loaders.lexicon.skeleton`), and the case ending."""
     for n in (3, 2):
         if i + n > len(toks) or any(t.text in STOPWORDS or t.text.isdigit() or _common_word(t.text)
-                                    for t in toks[i:i + n]) or any(
+                                    for t in toks[i:i + n]) or (
+                i + n < len(toks) and folded[toks[i + n - 1].end:toks[i + n].start] == "-"
+                and not _detached_ending(toks[i + n].text)) or any(
                 folded[toks[k - 1].end:toks[k].start] not in (" ", "-") for k in range(i + 1, i + n)):
             continue
         words = [t.text for t in toks[i:i + n]]
@@ -854,7 +913,8 @@ def _plain_stem(lex: Lexicon, word: str) -> str | None:
             or word in PRONOUN_PERSON or word in PRONOUN_OBJECT or word in PRONOUN_GENITIVE or word in _THEM
             or word in _THEY or word in _FOREIGN_FIELDS
             or _DEFINITE_PARTY.match(word) or word in lex.short_names or base in lex.short_names
-            or word in lex.shared_families or base in lex.shared_families or _short_stem(lex, word)):
+            or word in lex.shared_families or base in lex.shared_families or _short_stem(lex, word)
+            or lex.place_like(word)):
         return None
     return base
 
@@ -1272,6 +1332,8 @@ _RELATION_NOUN = re.compile(fold_pattern(r"\s*(?:সম্পর্ক|বিভ
 
 
 _PLURAL = re.compile(fold_pattern(r"(?:রা|েরা|গুলো|গুলি)$"))
+#: A plural in any case ("উপদেষ্টাদের", "কর্মকর্তাদেরকে").
+_PLURAL_ANY = re.compile(fold_pattern(r"(?:রা|েরা|গুলো|গুলি|গুলোকে|গুলোর|দের|দেরকে|দেরও)$"))
 _CONJUNCTION = re.compile(fold_pattern(r"(?:\]\])?\s*(?:,|ও|এবং|আর|এবং\s+তার)\s*(?:\[\[)?"))  # also between wiki links
 
 
@@ -1390,6 +1452,11 @@ def _mark_modifiers(lex: Lexicon, mentions: list[Mention], toks: list[Token], fo
         if gov:
             n, ending = gov
             m.case, m.post, _ = _case_and_post(lex, toks, m.tok_end + n, ending)
+            k = m.tok_end + n - (toks[m.tok_end + n - 1].text in AND_WORDS)  # (a detached "ও" is "and" here)
+            if m.case == "nom" and not m.post and k + 1 < len(toks) and toks[k].text in AND_WORDS \
+                    and _ending_of(lex, toks[k + 1].text):
+                # "নিকারাগুয়ার বিচারবিভাগ ও পুলিশের … উপরে": the pair takes the case of its last noun
+                m.case, m.post, _ = _case_and_post(lex, toks, k + 2, _ending_of(lex, toks[k + 1].text))
             continue
         group = _group_noun(lex, toks, m.tok_end)
         if group is not None and _PLURAL.search(toks[group].text) and m.entity.kind == "Country":

@@ -414,8 +414,9 @@ def _missions(s: Sentence, folded: str, lex, ctx: DocumentContext, found) -> lis
             continue
         mission = Mission(sending, receiving, city, span=s.raw)
         if _CLOSED.match(folded, m.start()):
-            for ev, _, _ in found:
-                if ev.cls == "MissionClosure":
+            for ev, t0, t1 in found:
+                # (the closure this embassy's noun begins, not another one the sentence tells)
+                if ev.cls == "MissionClosure" and (t0 <= m.start() < t1 or m.start() <= t0 <= m.end()):
                     mission.closed = ev.date
                     ev.actors, ev.recipients = [sending], [receiving]
         out.append(mission)

@@ -252,6 +252,9 @@ def _word(word: str, style: frozenset[str]) -> str:
                     out[-1] = out[-1][:-1]  # ইয়েলৎসিন → yeltsin
                 else:
                     onset = ""  # ইসাইয়াস → isaias
+            elif prev.vowel == "ি" and not prev.coda and "hispanic" in style and u.vowel == "ো" and prev.cons:
+                out[-1] = out[-1][:-1]
+                onset = "ill"  # Spanish ll is said y: আস্তুদিয়ো → astudillo, কাস্তিয়ো → castillo
             elif prev.vowel == "ি" and not prev.coda:
                 if style & {"korean", "slavic"} and prev.cons:
                     out[-1] = out[-1][:-1]  # রিয়ং → ryong

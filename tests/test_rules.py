@@ -2299,7 +2299,8 @@ def test_a_declaration_or_an_understanding_signed_by_those_who_met():
 def test_who_looked_on_is_no_party_to_what_two_others_signed():
     found = events("২০২৫ সালের ৮ আগস্ট ওয়াশিংটনে মার্কিন প্রেসিডেন্ট ডোনাল্ড ট্রাম্পের উপস্থিতিতে আজারবাইজানের প্রেসিডেন্ট "
                    "ইলহাম আলিয়েভ ও আর্মেনিয়ার প্রধানমন্ত্রী নিকোল পাশিনিয়ান একটি শান্তি ঘোষণায় সই করেন।", "AgreementSigning")
-    assert found and slugs(found[0].participants) == {"azerbaijan", "armenia"}
+    assert found and {e.slug for e in found[0].participants if e.kind == "Country"} == {"azerbaijan", "armenia"}
+    assert "donald-trump" not in slugs(found[0].participants)
 
 
 def test_a_bare_foreign_ministry_is_the_one_of_the_country_the_story_is_about():
@@ -2685,3 +2686,151 @@ def test_both_countries_are_the_relation_just_named():
 def test_an_office_at_a_ministry_serves_its_country_not_a_ministry_as_subject():
     found = mentions("সোমবার ব্রাজিলের পররাষ্ট্র দপ্তরে উপ-পররাষ্ট্রমন্ত্রী মারিয়া লরা দা রোশার সঙ্গে বৈঠক হয়।")
     assert [m.entity.country for m in found if m.entity.kind == "Person"] == ["brazil"]
+
+
+# -- this round: rules written from heldout33 and heldout34 ---------------------------------------
+def test_a_place_spelled_otherwise_by_its_skeleton():
+    found = events("১৯৫৬ সালে কিম ইল-সুং উলানবাটরে পৌঁছান।", "Visit")
+    assert [(e.actors[0].label_en, slugs(e.recipients)) for e in found] == [("Kim Il-sung", {"mongolia"})]
+    # (a case ending is tried first: the skeleton has no vowel signs)
+    assert [m.case for m in mentions("কিম ইল-সুং উলানবাটরে পৌঁছান।") if m.entity.kind == "City"] == ["loc"]
+
+
+def test_the_people_who_signed_take_part_and_a_role_on_a_countrys_side_is_support():
+    found = events("হাভানায় কিউবার প্রেসিডেন্ট মিগেল দিয়াস-কানেল ও ভিয়েতনামের প্রেসিডেন্ট তো লাম একটি বাণিজ্য চুক্তিতে "
+                   "সই করেন।", "AgreementSigning")
+    assert found and {"cuba", "vietnam"} <= slugs(found[0].participants)
+    assert any(e.kind == "Person" for e in found[0].participants)
+    found = events("জাতিসংঘে কিউবা উত্তর কোরিয়ার পক্ষে জোরালো ভূমিকা রাখে।", "Support")
+    assert [(slugs(e.actors), slugs(e.recipients)) for e in found] == [({"cuba"}, {"north-korea"})]
+
+
+def test_spanish_ll_written_as_the_glide():
+    assert romanise("ওয়াল্টার আস্তুদিয়ো", "PE") == "Walter Astudillo"
+    assert romanise("আন্তোনিও", "PE") == "Antonio"  # (a vowel letter ও is no glide)
+
+
+def test_a_few_days_before_the_date_just_told_and_a_firm_in_the_genitive_supplies():
+    text = ("২০১৭ সালের সেপ্টেম্বরে পেরু উত্তর কোরিয়ার রাষ্ট্রদূতকে বহিষ্কার করে। এর কয়েক দিন আগে মেক্সিকোও উত্তর "
+            "কোরিয়ার রাষ্ট্রদূতকে বহিষ্কার করেছিল।")
+    assert {(e.actors[0].slug, e.date) for e in events(text, "Expulsion")} == {
+        ("peru", PartialDate(2017, 9)), ("mexico", PartialDate(2017, 9))}
+    found = events("চুক্তির আওতায় জার্মানির একটি প্রতিষ্ঠান কয়েক ডজন ট্যাংক পোল্যান্ডের সেনাবাহিনীকে সরবরাহ করবে।",
+                   "ArmsTransfer")
+    assert [(slugs(e.actors), slugs(e.recipients)) for e in found] == [({"germany"}, {"poland"})]
+
+
+def test_a_line_ending_in_a_photo_credit_is_a_caption():
+    raw = ("হেলসিঙ্কিতে বৈঠকের পর ফিনল্যান্ডের পররাষ্ট্রমন্ত্রী ও দক্ষিণ কোরিয়ার পররাষ্ট্রমন্ত্রী। ছবি: রয়টার্স\n"
+           "দক্ষিণ কোরিয়ার পররাষ্ট্রমন্ত্রী সোমবার হেলসিঙ্কি পৌঁছান।\n")
+    kept = [raw[a:b] for a, b in article_spans(raw)]
+    assert kept == ["দক্ষিণ কোরিয়ার পররাষ্ট্রমন্ত্রী সোমবার হেলসিঙ্কি পৌঁছান।"]
+
+
+def test_the_two_koreas_are_two_relations():
+    found = events("সুইডেন ১৯৭৩ সালে দুই কোরিয়ার সঙ্গেই কূটনৈতিক সম্পর্ক স্থাপন করে।", "RelationsEstablished")
+    assert sorted(tuple(sorted(slugs(e.participants))) for e in found) == [("north-korea", "sweden"),
+                                                                          ("south-korea", "sweden")]
+    # (the two Koreas qualifying someone are no party: "দুই কোরিয়ার নেতাদের")
+    assert not [m for m in mentions("দুই কোরিয়ার নেতাদের মধ্যে বৈঠক হয়।") if m.entity.kind == "Country"]
+
+
+def test_aid_announced_a_memorandum_in_one_word_and_a_named_exercise_due():
+    found = events("গত সপ্তাহে নরওয়ে ইউক্রেনের জন্য নতুন সামরিক সহায়তা প্যাকেজ ঘোষণা করেছে।", "Aid")
+    assert [(slugs(e.actors), slugs(e.recipients)) for e in found] == [({"norway"}, {"ukraine"})]
+    found = events("গত মাসে ভারত ও নেপাল একটি সমঝোতাপত্রে সই করে।", "AgreementSigning")
+    assert found and slugs(found[0].participants) == {"india", "nepal"}
+    found = events("আগামী সপ্তাহে ভারত ও মালদ্বীপের নৌবাহিনীর যৌথ মহড়া ‘একুভেরিন’ হওয়ার কথা।", "MilitaryCooperation")
+    assert found and found[0].planned and slugs(found[0].participants) == {"india", "maldives"}
+
+
+def test_fighters_on_anothers_side_and_advisers_of_two_countries_expelled():
+    found = events("১৯৭৩ সালের যুদ্ধে উত্তর কোরিয়ার বৈমানিকরা সিরিয়ার পক্ষে লড়াই করেন।", "TroopDeployment")
+    assert [(slugs(e.actors), slugs(e.recipients)) for e in found] == [({"north-korea"}, {"syria"})]
+    found = events("১৯৬৬ সালে মালি সোভিয়েত ও চীনা উপদেষ্টাদের বহিষ্কার করে।", "Expulsion")
+    assert sorted(e.recipients[0].slug for e in found) == ["china", "soviet-union"]
+
+
+def test_the_new_government_is_the_story_countrys():
+    text = ("'''ঘানা–উত্তর কোরিয়া সম্পর্ক'''\n১৯৬৬ সালে এনক্রুমা ক্ষমতাচ্যুত হওয়ার পর নতুন সরকার পিয়ংইয়াংয়ের সঙ্গে "
+            "সম্পর্ক স্থগিত করে।")
+    found = events(text, "ReduceRelations")
+    assert [(slugs(e.actors), slugs(e.recipients)) for e in found] == [({"ghana"}, {"north-korea"})]
+
+
+def test_a_quoted_word_and_the_wiki_bold_before_an_ending():
+    found = events("গত মাসে দক্ষিণ কোরিয়া ‘কে-রাইস’ প্রকল্পের আওতায় ঘানাকে ধানের বীজ সহায়তা দিয়েছে।", "Aid")
+    assert [(slugs(e.actors), slugs(e.recipients)) for e in found] == [({"south-korea"}, {"ghana"})]
+    found = mentions("উত্তর কোরিয়া নতুন '''আফগানিস্তান গণতান্ত্রিক প্রজাতন্ত্র'''কে স্বীকৃতি দেয়।")
+    assert [m.case for m in found if m.entity.slug == "afghanistan"] == ["acc"]
+
+
+def test_persona_non_grata_and_embassies_wound_up_in_a_list_of_countries():
+    found = events("উত্তর কোরীয় দূতাবাসের প্রথম সচিবের ব্যাগে সোনা মেলে। মিয়ানমার সরকার তাঁকে অবাঞ্ছিত ঘোষণা করে।",
+                   "Expulsion")
+    assert found and slugs(found[0].actors) == {"myanmar"}
+    text = ("উত্তর কোরিয়া ২০২৩ সালে ঢাকার দূতাবাস বন্ধ করে দেয়; একই সময়ে উগান্ডা ও অ্যাঙ্গোলাসহ আরও কয়েকটি দেশ "
+            "থেকেও তার দূতাবাস গুটিয়ে নেওয়া হয়।")
+    found = events(text, "MissionClosure")
+    assert sorted(e.recipients[0].slug for e in found) == ["angola", "bangladesh", "uganda"]
+    assert {e.actors[0].slug for e in found} == {"north-korea"}
+
+
+def test_the_day_after_is_background_and_relations_with_one_named_partner():
+    text = ("'''উত্তর কোরিয়া–বাংলাদেশ সম্পর্ক'''\nবাংলাদেশ ১৯৭৩ সালের ৯ ডিসেম্বর উত্তর কোরিয়ার সঙ্গে সম্পর্ক স্থাপন করে। "
+            "পিয়ংইয়াংয়ের সহিত সম্পর্ক স্থাপনের পরদিনই দক্ষিণ কোরিয়ার সহিতও সম্পর্ক স্থাপিত হয়।")
+    found = events(text, "RelationsEstablished")
+    assert {tuple(sorted(slugs(e.participants))) for e in found} == {("bangladesh", "north-korea"),
+                                                                    ("bangladesh", "south-korea")}
+    found = events("দক্ষিণ কোরিয়ার সঙ্গে জর্ডনের সম্পর্ক পুরোনো, আর উত্তর কোরিয়ার সঙ্গে সম্পর্ক স্থাপিত হয় ১৯৭৪ সালে।",
+                   "RelationsEstablished")
+    assert [slugs(e.participants) for e in found] == [{"jordan", "north-korea"}]
+
+
+def test_a_known_name_does_not_end_inside_a_hyphenated_one():
+    found = mentions("উত্তর কোরীয় প্রোগ্রামার পার্ক জিন-হিয়ক ও তাঁর নিয়োগকর্তা")
+    assert not [m for m in found if m.entity.label_en == "Park Jin"]
+    found = mentions("প্রেসিডেন্ট কিম ইল সুং-এর সঙ্গে বৈঠক করেন।")
+    assert [m.entity.label_en for m in found if m.entity.kind == "Person"] == ["Kim Il-sung"]
+
+
+def test_the_two_presidents_and_a_joint_statement_after_a_visit():
+    text = ("তুরস্ক–উত্তর কোরিয়া সম্পর্ক। দক্ষিণ কোরিয়ার প্রেসিডেন্ট লি জে-মিয়ং আঙ্কারায় পৌঁছান। সম্মেলনের ফাঁকে তিনি ভারতের "
+            "প্রধানমন্ত্রী নরেন্দ্র মোদির সঙ্গে বৈঠক করেন। পরে প্রেসিডেন্ট রেজেপ তাইয়েপ এরদোয়ানের সঙ্গে তাঁর বৈঠক হয়। বৈঠক "
+            "শেষে দুই প্রেসিডেন্টের উপস্থিতিতে দুই দেশের মন্ত্রীরা সাতটি সমঝোতা স্মারকে সই করেন।")
+    found = events(text, "AgreementSigning")
+    assert found and {"south-korea", "turkiye"} <= slugs(found[0].participants)
+
+
+def test_relations_taken_up_again_diplomats_withdrawn_and_the_embassy_closed_as_it():
+    text = ("'''কানাডা–উত্তর কোরিয়া সম্পর্ক'''\n১৯৭৫ সালে পিয়ংইয়াং অটোয়া থেকে তাদের কূটনীতিকদের সরিয়ে নেয়। ২০০১ "
+            "সালের মে মাসে সম্পর্ক আবার চালু হয়। ২০০৩ সালে অটোয়ায় দূতাবাস খুললেও ২০০৮ সালে তা বন্ধ করে দেয় উত্তর কোরিয়া।")
+    assert [slugs(e.recipients) for e in events(text, "ReduceRelations")] == [{"canada"}]
+    assert [e.date for e in events(text, "RelationsEstablished")] == [PartialDate(2001, 5)]
+    assert [e.date for e in events(text, "MissionClosure")] == [PartialDate(2008)]
+
+
+def test_whose_departure_is_due_and_a_statement_dated_by_its_saying():
+    text = ("Published : 04 Aug 2026\nকেনিয়া সফর শেষে বৃহস্পতিবার তানজানিয়ার রাজধানী দোদোমার উদ্দেশে রওনা হওয়ার কথা "
+            "রয়েছে কিম মিন-সকের।")
+    found = events(text, "Visit")
+    assert [(e.actors[0].label_en, slugs(e.recipients)) for e in found] == [("Kim Min-seok", {"tanzania"})]
+    text = "Published : 04 Aug 2026\nমুসেভেনি বলেন, ২০১৬ সালে নেওয়া সিদ্ধান্ত থেকে উগান্ডা সরে আসেনি।"
+    assert [e.date.year for e in events(text, "Statement")] == [2026]
+
+
+def test_a_government_noun_and_another_noun_take_the_last_ones_case_and_they_last():
+    found = events("গত মাসেই ভেনেজুয়েলার বিচারবিভাগ ও পুলিশের এক ডজন কর্তার উপরে নিষেধাজ্ঞা চাপিয়েছে ওয়াশিংটন।",
+                   "Sanction")
+    assert [(slugs(e.actors), slugs(e.recipients)) for e in found] == [({"united-states"}, {"venezuela"})]
+    text = ("আমেরিকা-বিরোধী শিবিরের দিকে ঝুঁকেছে হন্ডুরাস। ২০২৩ সালে তাইওয়ানের সঙ্গে কূটনৈতিক সম্পর্ক ছিন্ন করে "
+            "চীনকে স্বীকৃতি দেয় তারা।")
+    assert [slugs(e.actors) for e in events(text, "ReduceRelations")] == [{"honduras"}]
+
+
+def test_patrol_aircraft_sent_to_a_country_not_to_a_sea_and_workers_are_no_visitors():
+    found = events("জাপানে আবারও নজরদারি বিমান পাঠাচ্ছে কানাডা।", "TroopDeployment")
+    assert [(slugs(e.actors), slugs(e.recipients)) for e in found] == [({"canada"}, {"japan"})]
+    assert not events("'''উত্তর কোরিয়া–পর্তুগাল'''\nপূর্ব এশিয়ায় যুদ্ধজাহাজ পাঠাচ্ছে পর্তুগাল।", "TroopDeployment")
+    assert not events("আগামী বছর থেকে আরও বেশি নেপালি কর্মী দক্ষিণ কোরিয়ায় যাবেন।", "Visit")
+    assert not events("দক্ষিণ কোরিয়া ইসরায়েলকে অস্ত্র বিক্রি করবে কিনা, তা নিয়ে আলোচনা হয়নি।", "ArmsTransfer")
