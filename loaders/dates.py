@@ -153,6 +153,8 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("last_week", rf"গত\s*সপ্তাহ{CASE}"),
         # "এর দুই বছর পর": counted on from the year just told
         ("years_after", rf"(?:এর|তার|এরও|তারও|সেই ঘটনার)\s+(?:প্রায়\s+)?(?P<n>\d{{1,2}}|{'|'.join(NUMBER_WORDS)})\s*{YEAR}\s+(?:পর|পরে)"),
+        # "একই মাসে", "সেই মাসেই": the month of the date just told
+        ("same_month", r"(?:সেই|ওই|একই|সে)\s*মাসে(?:ই|ও)?(?![\u0980-\u09ff])"),
         # "এর কয়েক দিন আগে", "তার দুই দিন পর": days from the date just told, of its month
         ("days_around", rf"(?:এর|তার|এরও|তারও)\s+(?:কয়েক|কিছু|\d{{1,2}}|{'|'.join(NUMBER_WORDS)})\s*দিন\s+(?:আগে|পরে|পর)(?![\u0980-\u09ff])"),
         # "প্রায় ২০ বছর আগে", "দুই বছর আগে": counted back from the story's own date
@@ -198,8 +200,10 @@ def _periods() -> dict[str, tuple[int, int]]:
 def _period_patterns() -> list[tuple[str, re.Pattern]]:
     pats = []
     for name in sorted(_periods(), key=len, reverse=True):
-        body = r"\s*".join(re.escape(w) for w in re.split(r"[\s-]+", name))
-        pats.append((name, re.compile(fold_pattern(rf"(?<![\u0980-\u09ff]){body}(?:ের|এর|র|ে)?(?:\s*(?:সময়|কালে|চলাকালে|চলাকালীন))?"))))
+        body = r"[\s\-–]*".join(re.escape(w) for w in re.split(r"[\s-]+", name))  # ("ইরান-ইরাক যুদ্ধ")
+        # (a whole word: "কোরীয় যুদ্ধফেরত সৈন্য", veterans of the war, names no time)
+        pats.append((name, re.compile(fold_pattern(
+            rf"(?<![\u0980-\u09ff]){body}(?:ের|এর|র|ে)?(?![\u0980-\u09ff])(?:\s*(?:সময়|কালে|চলাকালে|চলাকালীন))?"))))
     return pats
 
 
@@ -222,7 +226,7 @@ _NEEDS = {"dmy_num": "numeric", "ymd_num": "numeric", "dmy_en": "latin", "mdy_en
           "next_year": "বছর", "same_year": "বছর", "following_year": "বছর", "previous_year": "বছর", "last_week": "সপ্তাহ",
           "next_week": "সপ্তাহ", "yesterday": "গতকাল", "today": "আজ", "weekday": "বার", "last_month": "মাস",
           "this_month": "মাস", "next_month": "মাস", "month": "month", "years_ago": "বছর", "years_after": "বছর",
-          "days_around": "দিন"}
+          "days_around": "দিন", "same_month": "মাস"}
 #: Other spellings of a needle word: the literary (sadhu) "বৎসর" for "বছর".
 _NEEDLE_SPELLINGS = {"বছর": ("বৎসর",)}
 _DIGIT = re.compile(r"\d")
@@ -346,10 +350,10 @@ def find_dates(folded: str, start: int, end: int, doc_date: PartialDate | None,
                 # (unless the year itself follows: "এর চার বছর পর, ১৯৮০ সালে")
                 spelled = re.match(r"\s*,?\s*\d{4}", folded[b:b + 8])
                 mention = DateMention(a, b, value=PartialDate(here.year + n)) if here and not spelled else None
-            elif name == "days_around":
+            elif name in ("days_around", "same_month"):
                 local = [x for x in out if x.start < a and x.value and not x.relative]
                 last = max(local, key=lambda x: x.start).value if local else narrative
-                mention = DateMention(a, b, value=PartialDate(last.year, last.month)) if last else None
+                mention = DateMention(a, b, value=PartialDate(last.year, last.month)) if last and last.month else None
             elif name in ("same_year", "following_year", "previous_year"):
                 # "১৯৫৭ সালে …; এর পরের বছর …": the year named before in the same sentence, if any
                 # (not a year that only names something: "১৯৭৯ সালের চুক্তিটিও সে বছর বাতিল হয়")
@@ -377,8 +381,9 @@ def find_dates(folded: str, start: int, end: int, doc_date: PartialDate | None,
                 mention = DateMention(a, b, value=PartialDate(narrative.year, narrative.month, int(g["d"])))
             else:
                 mention = _resolve(name, g, months, doc_date, a, b, folded)
-            if mention is None or name == "y" and _NUMBERED.search(folded, max(0, a - 24), a):
-                continue  # ("প্রস্তাব ২০৯৪": a resolution's number, not a year)
+            if mention is None or name == "y" and (_NUMBERED.search(folded, max(0, a - 24), a)
+                                                   or _NUMBERED_AFTER.match(folded, b)):
+                continue  # ("প্রস্তাব ২০৯৪", "১৯৭০ নম্বর প্রস্তাব": a resolution's number, not a year)
             if mention.end > b:
                 # a tail ("সেই বছরের ২৭ এপ্রিল") takes over the day and month read on their own
                 out = [x for x in out if not (mention.start <= x.start and x.end <= mention.end)]
@@ -404,6 +409,8 @@ def find_dates(folded: str, start: int, end: int, doc_date: PartialDate | None,
     return _months_joined(out, folded)
 
 
+#: A number followed by "number": "১৯৭০ নম্বর প্রস্তাব" (resolution 1970).
+_NUMBERED_AFTER = re.compile(fold_pattern(r"\s*(?:নম্বর|নং|নাম্বার)(?![\u0980-\u09ff])"))
 #: A number that names a resolution, article or the like: "নিরাপত্তা পরিষদের প্রস্তাব ২০৯৪".
 _NUMBERED = re.compile(fold_pattern(r"(?:প্রস্তাব|রেজুলেশন|রেজোলিউশন|নম্বর|নং|ধারা|অনুচ্ছেদ)\S*\s*$"))
 

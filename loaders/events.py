@@ -240,7 +240,9 @@ _IN_BACKGROUND = re.compile(fold_pattern(
 #: "as X happened").
 CLAUSE_END = re.compile(fold_pattern(
     r";|:\s|\s[—–-]\s|,\s*(?=(?:আর|কিন্তু|তবে|যেখানে|যখন|অন্যদিকে|পাশাপাশি|যার|যাঁর)(?![\u0980-\u09ff]))"
-    r"|(?<![\u0980-\u09ff])(?:" + SUBORDINATE_VERBS + r")(?![\u0980-\u09ff])"))
+    r"|(?<![\u0980-\u09ff])(?:" + SUBORDINATE_VERBS + r")(?![\u0980-\u09ff])"
+    # a concession ("… সম্পর্ক স্থাপন করলেও ১৯৭২ সালে …": although X did, …) ends its clause too
+    r"|(?<![\u0980-\u09ff])(?:করলেও|হলেও|দিলেও|খুললেও|করিলেও|হইলেও)(?![\u0980-\u09ff])"))
 #: A clause ending in a conditional ("… হলে") or a causal verbal noun ("… পুনর্নির্বাচিত হওয়ায়",
 #: "because X was re-elected"): its subject is not the main clause's.
 _CONDITIONAL = re.compile(fold_pattern(r"(?:লে|ায়)$"))
@@ -260,6 +262,8 @@ _VISIT_ENDED = re.compile(fold_pattern(r"\s+সফর\s+শেষে"))
 _PLAN_OF = re.compile(fold_pattern(r"কথা\s+(?:রয়েছে|আছে)\s*$"))
 #: "they" ending the sentence, after its verbs: "… স্বীকৃতি দেয় তারা।"
 _THEY_LAST = re.compile(fold_pattern(r"[^।]*\s(?:তারা|তাঁরা)\s*[।]?\s*$"))
+#: "on the visit": what follows happened during the visit told before it in the sentence.
+_IN_VISIT = re.compile(fold_pattern(r"(?<![\u0980-\u09ff])(?:সফরে|সফরকালে|সফরের সময়)(?![\u0980-\u09ff])"))
 #: The two sides of talks ("উভয় পক্ষ", "দুই পক্ষ"): those of the meeting just told.
 _SIDES = re.compile(fold_pattern(r"(?:উভয়|দুই)\s+পক্ষ"))
 #: A trigger that names a meeting only as a time reference ("বৈঠকের পর", "বৈঠকের সময়").
@@ -528,8 +532,11 @@ def _resolve_pronouns(agents: list[Mention], pronouns: list[Mention], ctx, lex) 
 def _visit_told(mentions: list[Mention], sentence: str, s_start: int, t0: int, lex: Lexicon) -> list[Entity] | None:
     """The visitor's country and the host of a visit named before ``t0``: "X-এর Y সফরের সময়"."""
     for a, b in zip(mentions, mentions[1:]):
-        if b.end > t0 or a.case != "gen" or a.post or a.entity.kind not in ("Person", "Country") \
+        if b.end > t0 or a.post or a.entity.kind not in ("Person", "Country") \
                 or b.entity.kind not in ("City", "Country") or not _VISIT_NOUN.match(sentence, b.end - s_start):
+            continue
+        # "X-এর Y সফরের সময়", or "X Y সফর করেন …; সফরে …" (the visit goes on in the clause of the trigger)
+        if not (a.case == "gen" or a.case == "nom" and _IN_VISIT.search(sentence, b.end - s_start + 4, t0 - s_start)):
             continue
         guest = _country_of(a.entity, lex)
         host = lex.entities.get(b.entity.country) if b.entity.kind == "City" else b.entity
@@ -721,8 +728,10 @@ def read_events(
                 own = [d for d in dated_in if not d.anchor] and dated_in or ([] if planned and doc_date else inherited)
                 # "মহামারির সময় বন্ধ হয়ে যাওয়া দূতাবাস …": a date inside a relative participle phrase
                 # dates that phrase, not the main verb
+                # (unless it is the time the story is at: "একই মাসে … পাস হওয়া আইনের আওতায় … আরোপ করে")
                 own = [d for d in own if not (s_start <= d.end <= t0 and _RELATIVE_PARTICIPLE.search(
-                    sentence, d.end - s_start, m.start()))]
+                    sentence, d.end - s_start, m.start())) or any(d.value is not None and d.value == i.value
+                                                                  for i in inherited)]
                 if rule.id in ("statement-quoted", "statement-reported") and doc_date is not None \
                         and own and all(d.start >= t0 and not d.future for d in own):
                     # "মুসেভেনি বলেন, ২০১৬ সালে নেওয়া সিদ্ধান্ত …": a date in what was said dates that, not
@@ -915,6 +924,8 @@ def _dated(ev: Event, trigger: int, dates: list[DateMention], rule: Rule) -> lis
         return copies
     if not dates:
         return [ev]
+    # (a date beats a named period: "২০২১ সালের জুলাইয়ে কোভিড-১৯ মহামারির কড়াকড়ির মধ্যে …")
+    dates = [d for d in dates if d.value is not None] or dates
     # the date nearest before the trigger, else the first after it
     before = [d for d in dates if d.start <= trigger]
     d = before[-1] if before else dates[0]
@@ -1189,9 +1200,11 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
                 if c is not None and c.slug not in {p.slug for p in parts}:
                     parts.append(c)
         pair = ctx.section_pair or ctx.topic
-        told = _visit_told(ctx.sentence_mentions, sentence, t0 - m.start(), t0, lex) if both and not parts else None
+        told = _visit_told(ctx.sentence_mentions, sentence, t0 - m.start(), t0, lex) if (both or len(parts) <= 1) else None
         told = told or (_two_titled(ctx, sentence, lex) if both and not parts else None)
-        if told is not None:
+        if told is not None and len(parts) == 1 and parts[0].slug in {c.slug for c in told}:
+            parts.append(next(c for c in told if c.slug != parts[0].slug))  # (the other side of that visit)
+        elif told is not None and not parts:
             pair = told  # "মোদীর কলম্বো সফরের সময় দু’দেশ … সই করে": the two of the visit the sentence names
         elif (both or not parts) and ctx.last_visit and _DURING.match(sentence):
             # "সে সময় দুই দেশ …", "সেই সফরেই একটি চুক্তি সই হয়": the two of the visit just told
@@ -1323,6 +1336,9 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
                 # ("উত্তর কোরিয়ার ওপর নিষেধাজ্ঞা … ঠেকাতে জাপানে … পাঠাচ্ছে": "on" is another phrase's, the
                 # place sent to is the locative)
                 objects = [o for o in objects if o.post != "on"] or ([] if locs else objects)
+                # ("আফগানিস্তানে সেনা পাঠায় এবং তালেবান সরকারকে উৎখাত করে": an object after the verb is the
+                # next act's)
+                objects = [o for o in objects if o.start < t0 + len(m.group(0))] or ([] if locs else objects)
             recipient = (objects or locs or regions[-1:] or owners[-1:] or [None])[0]
         elif rule.mission:
             # "X অ্যাঙ্গোলা ও উগান্ডায় তাদের দূতাবাস বন্ধ করে": the host in the locative before it
@@ -1559,8 +1575,8 @@ def _visit(ev, t0, agents, pronouns, ctx, lex, all_mentions, sentence, s_start, 
                 _PLACE_IN.match(sentence, mm.end - s_start, t0 - s_start):
             dest = e
             break
-        if t0 - mm.end > (3 if arrival else 40):
-            break
+        if t0 - mm.end > (3 if arrival else 120 if rule_id == "attended-abroad" else 40):
+            break  # (a summit attended may be named at length after its place)
         if rule_id == "set-foot" and e.kind == "Country" and mm.case == "gen":
             dest = e
             break

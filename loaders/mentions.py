@@ -141,6 +141,10 @@ NOT_NAME_WORDS = EVENT_NOUNS | _COMPOUND_HEADS | ACT_NOUNS | AS_WORDS | {key(w) 
 #: "the delegation" named again, definite (-টি), in any case: "প্রতিনিধিদলটিকে", "প্রতিনিধি দলটির".
 _DEFINITE_PARTY = re.compile(fold_pattern(r"^(?:প্রতিনিধিদল|প্রতিনিধি দল)টি(কে|র|তে|ও)?$"))
 _THAT_WORDS = {key(w) for w in ["সে", "সেই", "ওই"]}
+#: Bodies of a state that a government noun may be listed with: "বিচারবিভাগ ও পুলিশের".
+_FORCE_NOUNS = {key(w) for w in ["পুলিশ", "সেনাবাহিনী", "বাহিনী", "গোয়েন্দা সংস্থা", "আদালত"]}
+#: "the representative, envoy of …".
+_ENVOY_WORDS = {key(w) for w in ["প্রতিনিধি", "দূত", "বিশেষ দূত"]}
 #: "the two Koreas": "দুই কোরিয়া", "উভয় কোরিয়ার".
 _BOTH_WORDS = {key(w) for w in ["দুই", "উভয়"]}
 #: "the new (military, interim) government" with no country named: the country the story tells of.
@@ -207,6 +211,7 @@ class DocumentContext:
     last_leader_age: int = 0  # sentences since that delegation was named (1: this one)
     sentence_mentions: list[Mention] = field(default_factory=list)  # the whole sentence's, for its clauses
     near_bodies: set[str] = field(default_factory=set)  # bodies named in this sentence or the one before
+    bodies: list[Entity] = field(default_factory=list)  # the bodies named so far, the last one last
     named: dict[str, int] = field(default_factory=dict)  # how often each person was named so far
     possessors: set[str] = field(default_factory=set)  # people last named only as a possessor
     recent_people: list[Entity] = field(default_factory=list)  # people in order of last mention  # the last weapon named, for "এই ধরনের মিসাইল"
@@ -336,6 +341,16 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
         if i and _COUNTER.match(word) and (toks[i - 1].text.isdigit() or toks[i - 1].text in _NUMBER_WORDS):
             i += 1  # "৩১ জন মারা গেছেন": a count of people, not a name ("জন")
             continue
+        # (standing alone: "মার্চে পরিষদ", not "জাতীয় পরিষদ", a name of its own)
+        alone = i == 0 or toks[i - 1].text in STOPWORDS or toks[i - 1].text.isdigit() or toks[i - 1].text.endswith("ে")
+        body = _body_by_head(ctx, word) if ctx.bodies and alone and not (out and out[-1].tok_end == i) else None
+        if body is not None:
+            # "২০১৩ সালের মার্চে পরিষদ … প্রস্তাব গ্রহণ করে": the council (নিরাপত্তা পরিষদ) just named
+            ent, ending = body
+            case, post, used = _case_and_post(lex, toks, i + 1, ending, folded)
+            out.append(Mention(ent, toks[i].start, toks[i].end, i, i + 1 + used, case, post, via="pronoun"))
+            i += 1 + used
+            continue
         if word in _NEW_REGIME and i + 1 < len(toks) and toks[i + 1].text.startswith(_GOVERNMENT) \
                 and toks[i + 1].text[len(_GOVERNMENT):] in ("", *CASE_ENDINGS) \
                 and not (out and out[-1].tok_end == i) and ctx.home() is not None:
@@ -416,6 +431,8 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
                 post = _post_of_body(lex, toks, i + n + used)
             m = Mention(ent, toks[i].start, toks[i + n - 1].end, i, i + n + used, case, post)
             out.append(m)
+            if ent.kind == "Organization":
+                ctx.bodies = [b for b in ctx.bodies if b.slug != ent.slug][-4:] + [ent]
             if ent.kind == "Person":
                 ctx.remember(ent, subject=case == "nom" and not post, possessor=case == "gen" and not post)
             elif ent.kind == "Country" and case == "nom" and not post:
@@ -484,6 +501,8 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
                 # "থাই সরকার", "পোলিশ পররাষ্ট্র মন্ত্রণালয়": the country acts, in the case of the noun
                 n, ending = gov
                 case, post, used = _case_and_post(lex, toks, j + n, ending)
+                listed = _listed_case(lex, toks, j + n + used) if case == "nom" and not post else None
+                case, post = listed or (case, post)  # ("মালাগাসি সেনাবাহিনী ও … নিরাপত্তা বাহিনীকে")
                 out.append(Mention(adj[0], toks[i].start, toks[j + n - 1].end, i, j + n + used, case, post,
                                    via="adjective"))
                 if case == "nom" and not post:
@@ -987,11 +1006,15 @@ def _titled_referent(ctx: DocumentContext, country: Entity | None, title, toks: 
         # "রাষ্ট্রদূত … সুলতানের কাছে পরিচয়পত্র পেশ করেন": the one holder of that office named so far
         holders = {p.slug: p for p in ctx.recent_people if p.position == title[0]}
         return next(iter(holders.values())) if len(holders) == 1 else None
-    if country is None or end < len(toks) and toks[end].text not in STOPWORDS:
+    # (a title with its case ending, "উত্তর কোরীয় মন্ত্রীকে সাক্ষাৎ দেবেন", needs no stopword after it)
+    if country is None or end < len(toks) and toks[end].text not in STOPWORDS and not (
+            title[1] and (case_of(title[1]) == "acc" or toks[end].text in POSTPOSITIONS)):
         return None
     for person in reversed(ctx.recent_people):
         if person.country == country.slug:
-            return person if title[0] in _GENERIC_TITLES or person.position == title[0] else None
+            # ("মন্ত্রী", a minister, is any minister: the foreign minister named before)
+            same = person.position == title[0] or title[0] == "minister" and (person.position or "").endswith("minister")
+            return person if title[0] in _GENERIC_TITLES or same else None
     return None
 
 
@@ -1195,6 +1218,19 @@ _TRAVEL_WORDS = {key(w) for w in [
     "যান", "যাবেন", "যাবে", "যাচ্ছেন", "যাচ্ছে", "গেছেন", "গেছে", "গিয়েছেন", "গিয়েছিলেন", "গেলেন", "যাওয়ার",
     "আসেন", "আসবেন", "আসছেন", "এসেছেন", "এলেন", "আসার", "পৌঁছান", "পৌঁছেছেন", "পৌঁছাবেন", "পৌঁছান",
     "সফর", "সফরে", "সফরের", "সফরকালে", "ভ্রমণ", "ভ্রমণে", "থেকে", "ছাড়েন", "ত্যাগ"]}
+
+
+def _body_by_head(ctx: DocumentContext, word: str) -> tuple[Entity, str] | None:
+    """A body named before by a name of two words or more, now by its last word alone ("পরিষদ" for
+    "নিরাপত্তা পরিষদ"), and the case ending."""
+    for body in reversed(ctx.bodies):
+        if body.position != "intergovernmental":
+            continue  # (a news agency or a firm named again is "সংস্থাটি", "প্রতিষ্ঠানটি": other words)
+        for name in (body.label_bn or "", *body.alt_bn):
+            head = key(name.split()[-1]) if len(name.split()) >= 2 else ""
+            if head and len(head) >= 3 and word.startswith(head) and word[len(head):] in ("", *CASE_ENDINGS):
+                return body, word[len(head):]
+    return None
 
 
 def _city_given_name(lex: Lexicon, toks: list[Token], j: int, folded: str) -> bool:
@@ -1420,12 +1456,14 @@ def _mark_modifiers(lex: Lexicon, mentions: list[Mention], toks: list[Token], fo
         if m.entity.kind == "Country" and m.via == "name" and m.case == "nom" and not m.post and _strip(nxt_tok) in CRISIS_NOUNS:
             m.modifier = True  # "ইউক্রেন যুদ্ধে", "কাতার সংকটের": the country names a war or crisis
             continue
-        if nxt_tok in AS_WORDS or (lex.title(nxt_tok) and after in AS_WORDS):
+        if nxt_tok in AS_WORDS or ((lex.title(nxt_tok) or nxt_tok in _ENVOY_WORDS) and after in AS_WORDS):
+            # (also "রাজা ষষ্ঠ মোহাম্মদের প্রতিনিধি হিসেবে": whom someone stands in for)
             m.modifier = True  # "ইউরোপীয় ইউনিয়নের সভাপতি হিসেবে": a role, not a participant
             continue
-        if m.case == "nom" and not m.post and m.entity.kind in ("Country", "Person"):
+        if m.case == "nom" and not m.post and m.entity.kind in ("Country", "Person", "Organization"):
             # "সিলন সরকারকে সাহায্য করতে": a name and a government noun are one compound, in the
-            # case of the noun; a leader's "… কাদার সরকারকে" is the leader's country
+            # case of the noun; a leader's "… কাদার সরকারকে" is the leader's country (and a body's
+            # force: "জাতিসংঘ বাহিনীতে সৈন্য পাঠায়", into the UN's force)
             gov = _government_noun(toks, m.tok_end)
             if gov and m.entity.kind == "Person" and m.entity.country in lex.entities:
                 m.entity = lex.entities[m.entity.country]
@@ -1452,11 +1490,9 @@ def _mark_modifiers(lex: Lexicon, mentions: list[Mention], toks: list[Token], fo
         if gov:
             n, ending = gov
             m.case, m.post, _ = _case_and_post(lex, toks, m.tok_end + n, ending)
-            k = m.tok_end + n - (toks[m.tok_end + n - 1].text in AND_WORDS)  # (a detached "ও" is "and" here)
-            if m.case == "nom" and not m.post and k + 1 < len(toks) and toks[k].text in AND_WORDS \
-                    and _ending_of(lex, toks[k + 1].text):
-                # "নিকারাগুয়ার বিচারবিভাগ ও পুলিশের … উপরে": the pair takes the case of its last noun
-                m.case, m.post, _ = _case_and_post(lex, toks, k + 2, _ending_of(lex, toks[k + 1].text))
+            listed = _listed_case(lex, toks, m.tok_end + n) if m.case == "nom" and not m.post else None
+            if listed is not None:
+                m.case, m.post = listed  # "নিকারাগুয়ার বিচারবিভাগ ও পুলিশের … উপরে": the case of the last noun
             continue
         group = _group_noun(lex, toks, m.tok_end)
         if group is not None and _PLURAL.search(toks[group].text) and m.entity.kind == "Country":
@@ -1477,6 +1513,23 @@ def _mark_modifiers(lex: Lexicon, mentions: list[Mention], toks: list[Token], fo
             m.modifier = True
 
 
+def _listed_case(lex: Lexicon, toks: list[Token], k: int) -> tuple[str, str] | None:
+    """After a government or force noun without an ending, "ও/এবং" and another such noun within four
+    words ("বিচারবিভাগ ও পুলিশের", "সেনাবাহিনী ও রাষ্ট্রপতির নিরাপত্তা বাহিনীকে"): the case and
+    postposition of that last noun, which the list shares; None for no such list."""
+    if k >= len(toks) or toks[k].text not in AND_WORDS:
+        return None
+    for x in range(k + 1, min(k + 5, len(toks))):
+        gov = _government_noun(toks, x)
+        if gov is not None and gov[1]:
+            case, post, _ = _case_and_post(lex, toks, x + gov[0], gov[1])
+            return case, post
+        if _strip(toks[x].text) in _FORCE_NOUNS and _ending_of(lex, toks[x].text):
+            case, post, _ = _case_and_post(lex, toks, x + 1, _ending_of(lex, toks[x].text))
+            return case, post
+    return None
+
+
 def _government_noun(toks: list[Token], j: int) -> tuple[int, str] | None:
     """How many tokens from j name a government ("সরকার", "পররাষ্ট্র মন্ত্রণালয়"), and the case
     ending the noun carries ("সরকারের" → ের), or None. One adjective may come first ("আনিয়েসের অন্তর্বর্তী
@@ -1486,6 +1539,8 @@ def _government_noun(toks: list[Token], j: int) -> tuple[int, str] | None:
         return (inner[0] + 1, inner[1]) if inner else None
     for n in (2, 1):
         if j + n <= len(toks):
+            if n == 2 and toks[j + 1].text in AND_WORDS:
+                continue  # ("সেনাবাহিনী ও …": "and", not a clitic written apart)
             words = "".join(t.text for t in toks[j:j + n])
             if words in GOVERNMENT_NOUNS:
                 return n, ""

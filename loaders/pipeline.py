@@ -209,7 +209,7 @@ def read(doc: Document) -> Reading:
                 # a citation's publisher and access date ("সংগ্রহের-তারিখ=৩ মার্চ ২০২৩") are no part of the story
                 ms = [m for m in ms if not any(ra <= m.start < rb for ra, rb in refs)]
                 ds = [d for d in ds if not any(ra <= d.start < rb for ra, rb in refs)]
-            for d in ds:
+            for d in sorted(ds, key=lambda d: d.value is not None):  # (a date, over a named period)
                 if not d.relative and (d.value or d.finish):
                     narrative = d.value or d.finish
             sents.append(Sentence((sa, sb), (fa, fb), ms, ds, section, list(ctx.recent_people), ctx.last_person,

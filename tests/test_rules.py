@@ -2834,3 +2834,81 @@ def test_patrol_aircraft_sent_to_a_country_not_to_a_sea_and_workers_are_no_visit
     assert not events("'''উত্তর কোরিয়া–পর্তুগাল'''\nপূর্ব এশিয়ায় যুদ্ধজাহাজ পাঠাচ্ছে পর্তুগাল।", "TroopDeployment")
     assert not events("আগামী বছর থেকে আরও বেশি নেপালি কর্মী দক্ষিণ কোরিয়ায় যাবেন।", "Visit")
     assert not events("দক্ষিণ কোরিয়া ইসরায়েলকে অস্ত্র বিক্রি করবে কিনা, তা নিয়ে আলোচনা হয়নি।", "ArmsTransfer")
+
+
+# -- this round: rules written from heldout35 and heldout36 ---------------------------------------
+def test_a_resolutions_number_is_no_year_and_arms_sales_stopped_are_none():
+    f = fold("২০১১ সালের ২৬ ফেব্রুয়ারি নিরাপত্তা পরিষদ ১৯৭০ নম্বর প্রস্তাবের মাধ্যমে লিবিয়ার ওপর নিষেধাজ্ঞা আরোপ করে।").text
+    assert [d.value for d in find_dates(f, 0, len(f), None)] == [PartialDate(2011, 2, 26)]
+    assert not events("এরপর ত্রিপোলি উত্তর কোরিয়ার সঙ্গে ক্ষেপণাস্ত্র সংক্রান্ত সব লেনদেন বন্ধ করে দেয়।", "ArmsTransfer")
+
+
+def test_what_was_signed_on_a_visit_the_sentence_told_and_a_programme_signed():
+    text = ("'''উত্তর কোরিয়া–ইকুয়েডর সম্পর্ক'''\n২০১২ সালের নভেম্বরে রাফায়েল কোরেয়া সিউল সফর করেন এবং প্রেসিডেন্টের সঙ্গে বৈঠকে "
+            "বসেন; সফরে জ্বালানি খাতে কয়েকটি সমঝোতা স্মারক সই হয়।")
+    found = events(text, "AgreementSigning")
+    assert found and {"ecuador", "south-korea"} <= slugs(found[0].participants)
+    found = events("পরে কাজাখস্তান ও উত্তর কোরিয়ার মন্ত্রীরা একটি পরামর্শ কর্মসূচিতে সই করেন।", "AgreementSigning")
+    assert found and slugs(found[0].participants) == {"kazakhstan", "north-korea"}
+
+
+def test_a_countrys_minister_named_by_title_alone_with_a_case_ending():
+    text = ("উত্তর কোরিয়ার পররাষ্ট্রমন্ত্রী চোয়ে সন হুই বুধবার আস্তানায় পৌঁছান। প্রেসিডেন্ট কাসিম-জোমার্ত তোকায়েভ "
+            "শুক্রবার উত্তর কোরীয় মন্ত্রীকে সাক্ষাৎ দেবেন।")
+    found = events(text, "Meeting")
+    assert found and {e.label_en for e in found[0].participants} == {"Kassym-Jomart Tokayev", "Choe Son-hui"}
+
+
+def test_aid_announced_in_the_genitive_and_a_concession_ends_a_clause():
+    found = events("টোকিও একই সঙ্গে রুয়ান্ডার জন্য তিন কোটি ডলারের উন্নয়ন সহায়তার ঘোষণা দিয়েছে।", "Aid")
+    assert [(slugs(e.actors), slugs(e.recipients)) for e in found] == [({"japan"}, {"rwanda"})]
+    text = ("১৯৬৩ সালে দক্ষিণ কোরিয়ার সঙ্গে কূটনৈতিক সম্পর্ক স্থাপন করলেও ১৯৭২ সালে উত্তর কোরিয়ার সঙ্গেও সম্পর্ক "
+            "গড়ে তোলে বুরুন্ডি।")
+    found = events(text, "RelationsEstablished")
+    assert sorted((e.date.year, tuple(sorted(slugs(e.participants)))) for e in found) == [
+        (1963, ("burundi", "south-korea")), (1972, ("burundi", "north-korea"))]
+
+
+def test_a_summit_attended_abroad_is_a_visit_and_whom_one_stands_in_for_is_no_party():
+    text = ("২০২৪ সালের জুনে সিউলে অনুষ্ঠিত প্রথম কোরিয়া–আফ্রিকা শীর্ষ সম্মেলনে রাজা ষষ্ঠ মোহাম্মদের প্রতিনিধি হিসেবে "
+            "যোগ দেন সরকারপ্রধান আজিজ আখান্নুশ।")
+    r = read(doc(text)).events
+    assert [(e.actors[0].label_en, slugs(e.recipients)) for e in r if e.cls == "Visit"] == [
+        ("Aziz Akhannouch", {"south-korea"})]
+    assert not [e for e in r if e.cls == "Meeting"]
+
+
+def test_the_council_named_again_by_its_head_word_and_the_same_month():
+    text = ("নিরাপত্তা পরিষদ উত্তর কোরিয়ার বিষয়ে বৈঠকে বসে। ২০১৩ সালের মার্চে পরিষদ ২০৯৪ নম্বর প্রস্তাব গ্রহণ করে "
+            "পিয়ংইয়াংয়ের ওপর নতুন নিষেধাজ্ঞা আরোপ করে।")
+    found = events(text, "Sanction")
+    assert [(e.actors[0].label_en, e.date) for e in found] == [("UN Security Council", PartialDate(2013, 3))]
+    text = ("২০১৭ সালের সেপ্টেম্বরে কলম্বিয়া উত্তর কোরিয়ার রাষ্ট্রদূতকে বহিষ্কার করে। একই মাসে মেক্সিকো উত্তর কোরিয়ার "
+            "রাষ্ট্রদূতকে বহিষ্কার করে।")
+    assert {(e.actors[0].slug, e.date) for e in events(text, "Expulsion")} == {
+        ("colombia", PartialDate(2017, 9)), ("mexico", PartialDate(2017, 9))}
+
+
+def test_masks_for_veterans_are_aid_and_a_war_inside_a_word_is_no_date():
+    found = read(doc("২০২০ সালে মহামারির সময় সিউল কলম্বিয়ার কোরীয় যুদ্ধফেরত সৈন্যদের জন্য কয়েক হাজার মাস্ক "
+                     "পাঠাইয়াছিল।")).events
+    assert [(e.cls, e.date) for e in found] == [("Aid", PartialDate(2020))]
+
+
+def test_troops_sent_into_a_bodys_force_and_a_date_over_a_named_period():
+    found = events("'''উত্তর কোরিয়া–ইথিওপিয়া সম্পর্ক'''\nকোরীয় যুদ্ধে ইথিওপিয়া জাতিসংঘ বাহিনীতে সৈন্য পাঠাইয়াছিল।",
+                   "TroopDeployment")
+    assert found and slugs(found[0].actors) == {"ethiopia"}
+    f = fold("১৯৮০ সালে ইরান-ইরাক যুদ্ধ শুরু হয়।").text
+    assert any(d.begin == PartialDate(1980) and d.finish == PartialDate(1988) for d in find_dates(f, 0, len(f), None))
+    found = events("২০২১ সালের জুলাইয়ে কোভিড-১৯ মহামারির কড়াকড়ির মধ্যে সুইডেন পিয়ংইয়াংয়ের দূতাবাস বন্ধ করে।",
+                   "MissionClosure")
+    assert [e.date for e in found] == [PartialDate(2021, 7)]
+
+
+def test_talking_with_someone_is_a_meeting_but_not_with_journalists():
+    found = events("ফিলিপাইনের পররাষ্ট্রসচিব তেরেসা লাজারো উত্তর কোরিয়ার রাষ্ট্রদূতের সঙ্গে মিনিট কুড়ি কথা বলেন।",
+                   "Meeting")
+    assert found and "philippines" in {(e.country or e.slug) for e in found[0].participants}
+    assert not events("চুক্তি সইয়ের পর পররাষ্ট্রমন্ত্রী তেরেসা লাজারো সাংবাদিকদের সঙ্গে কথা বলেন।", "Meeting")
+    assert not events("হুন সেন পিয়ংইয়াংয়ের সঙ্গে সম্পর্ক ঘনিষ্ঠ করার কথা বলেছেন।", "Meeting")
