@@ -132,7 +132,9 @@ class Scorer:
         return found[0]
 
     def canon(self, label: str) -> str:
-        return self.alias.get(fold(label), label)
+        """The gold name a label stands for, reduced by :func:`fold` either way: "Kim Jong-un" is "Kim
+        Jong Un" with or without an alias listed."""
+        return fold(self.alias.get(fold(label), label))
 
     def names(self, g: Graph, node: str) -> set[str]:
         out = set(g.labels.get(node, ()))

@@ -151,8 +151,8 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("following_year", rf"(?:পরের|পরবর্তী)\s*{YEAR}{CASE}"),
         ("previous_year", rf"(?:এর\s+)?(?:আগের|পূর্ববর্তী)\s*{YEAR}{CASE}"),
         ("last_week", rf"গত\s*সপ্তাহ{CASE}"),
-        # "এর দুই বছর পর": counted on from the year just told
-        ("years_after", rf"(?:এর|তার|এরও|তারও|সেই ঘটনার)\s+(?:প্রায়\s+)?(?P<n>\d{{1,2}}|{'|'.join(NUMBER_WORDS)})\s*{YEAR}\s+(?:পর|পরে)"),
+        # "এর দুই বছর পর", "দুই বছর পর": counted on from the year just told
+        ("years_after", rf"(?:(?:এর|তার|এরও|তারও|সেই ঘটনার)\s+)?(?:প্রায়\s+)?(?P<n>\d{{1,2}}|{'|'.join(NUMBER_WORDS)})\s*{YEAR}\s+(?:পর|পরে)"),
         # "একই মাসে", "সেই মাসেই": the month of the date just told
         ("same_month", r"(?:সেই|ওই|একই|সে)\s*মাসে(?:ই|ও)?(?![\u0980-\u09ff])"),
         # "এর কয়েক দিন আগে", "তার দুই দিন পর": days from the date just told, of its month

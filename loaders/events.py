@@ -924,8 +924,11 @@ def _dated(ev: Event, trigger: int, dates: list[DateMention], rule: Rule) -> lis
         return copies
     if not dates:
         return [ev]
-    # (a date beats a named period: "২০২১ সালের জুলাইয়ে কোভিড-১৯ মহামারির কড়াকড়ির মধ্যে …")
-    dates = [d for d in dates if d.value is not None] or dates
+    # (a date with its month beats a named period, not a decade: "২০২১ সালের জুলাইয়ে কোভিড-১৯ মহামারির
+    # কড়াকড়ির মধ্যে …")
+    if any(d.value is not None and d.value.month for d in dates):
+        dates = [d for d in dates if d.value is not None or d.begin and d.finish and d.begin.year % 10 == 0
+                 and d.finish.year == d.begin.year + 9]
     # the date nearest before the trigger, else the first after it
     before = [d for d in dates if d.start <= trigger]
     d = before[-1] if before else dates[0]
@@ -977,6 +980,8 @@ def _first(ms: list[Mention], pred) -> Mention | None:
 def _apply(rule, m, sentence, s_start, t0, agents, pronouns, both, ctx, lex, all_mentions) -> list[Event]:
     ev = Event(rule.cls, rule.id)
     if rule.roles == "visit":
+        if rule.id == "on-visit-in":  # ("সফরে দক্ষিণ কোরিয়ায় থাকা …": the place is inside the trigger)
+            t0 += len(m.group(0))
         return _visit(ev, t0, agents, pronouns, ctx, lex, all_mentions, sentence, s_start, rule.id)
     pair = _hyphen_pair(all_mentions, sentence, s_start, t0, s_start + m.end(), lex)
     if pair and rule.roles in ("meeting", "symmetric"):
@@ -1406,9 +1411,10 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
     if a_ent is None and generic and not any(r.start() <= generic.start() < r.end()
                                              for r in _EMBEDDED_RELATIVE.finditer(sentence)):
         return []  # "যারা রাশিয়াকে অস্ত্র দিচ্ছে": whoever does it, nobody named (not ", যাঁরা …," aside)
-    if a_ent is None and r_ent is not None and rule.cls in ("ArmsTransfer", "Aid") and not reverse:
+    if a_ent is None and r_ent is not None and rule.cls in ("ArmsTransfer", "Aid", "TroopDeployment") and not reverse:
         # "দক্ষিণ কোরিয়ার হুন্দাই রোটেম … ট্যাংক পেরুর সেনাবাহিনীকে সরবরাহ করবে": a country's firm, named
-        # in the genitive before the recipient, supplies for it
+        # in the genitive before the recipient, supplies for it (and its troops serve for it: "দক্ষিণ
+        # কোরিয়ার … সেনার ইউনিট দক্ষিণ লেবাননের টায়ার এলাকায় মোতায়েন রয়েছে")
         maker = [a for a in agents if a.case == "gen" and not a.post and a.entity.kind == "Country"
                  and a.start < (recipient.start if recipient is not None else t0) and a.entity.slug != r_ent.slug]
         if maker:
@@ -1535,7 +1541,7 @@ _JUST_THAT = re.compile(fold_pattern(r"\s+(?:এ|এই|ওই|সেই)\s+"))
 _AND_CLAUSE = re.compile(fold_pattern(r"\s(?:এবং|কিন্তু|তবে)\s"))
 #: A place of a country named before it, in the locative: "(রাশিয়ার) কুর্স্ক অঞ্চলে", "(সিরিয়ার) সীমান্তে".
 _REGION_OF = re.compile(fold_pattern(
-    r"\s+(?:[^\s,।]+\s+){0,2}?(?:শহর|নগরী|প্রদেশ|অঞ্চল|দ্বীপ|বন্দর|সীমান্ত|রণাঙ্গন|ফ্রন্ট|উপকূল)(?:ে|এ|তে|য়|টিতে)(?![\u0980-\u09ff])"))
+    r"\s+(?:[^\s,।]+\s+){0,2}?(?:শহর|নগরী|প্রদেশ|অঞ্চল|দ্বীপ|বন্দর|সীমান্ত|রণাঙ্গন|ফ্রন্ট|উপকূল|এলাকা)(?:ে|এ|তে|য়|টিতে)(?![\u0980-\u09ff])"))
 _PLACE_IN = re.compile(fold_pattern(
     r"\s*(?:[^\s,।]+\s+)?(?:শহর|নগরী|নগর|প্রদেশ|দ্বীপ|বন্দর|অঞ্চল)\s+[^\s,।]+(?:\s+[^\s,।]+)?(?:ে|এ|তে|য|যে)\s*$"))
 

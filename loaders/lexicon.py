@@ -89,6 +89,19 @@ def _one_edit(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
+_VOWEL_MARKS = re.compile("[\u0985-\u0994\u09be-\u09cc]")
+
+
+def _vowels(name: str) -> str:
+    """The first vowel each word of a name writes ("" for none), in order: what its skeleton leaves
+    out ("কিম জিন-আ" ি, ি, আ; "কিম জং উন" ি, "", উ)."""
+    out = []
+    for word in re.split(r"[\s\-]+", name.strip()):
+        found = _VOWEL_MARKS.search(word)
+        out.append(found.group(0) if found else "-")
+    return "".join(out)
+
+
 @functools.lru_cache(maxsize=65536)
 def skeleton(name: str) -> str:
     """A name without vowel signs and virama, its nasals and sibilants made one: foreign names
@@ -370,8 +383,12 @@ class Lexicon:
         if not found and len(name.split()) >= 2 and (
                 country is None or len(skeleton(name)) >= 4 or len(name.replace("-", " ").split()) >= 3):
             # a full name the lexicon has once, whatever the country (a short skeleton of another
-            # country's title is too weak a match: "নুনো মেলো" of Portugal is not Nam Il, নমল)
-            found = {e.slug: e for e in same}
+            # country's title is too weak a match: "নুনো মেলো" of Portugal is not Nam Il, নমল; nor is
+            # a South Korean "কিম জিন-আ" the North's Kim Jong-un: the two Koreas' names are alike)
+            koreas = {"north-korea", "south-korea"}
+            found = {e.slug: e for e in same if not (
+                country in koreas and e.country in koreas and e.country != country
+                and all(_vowels(name)[1:2] != _vowels(n)[1:2] for n in (e.label_bn or "", *e.alt_bn)))}
         if not found and len(name.split()) >= 2 and country and not style_of(
                 self.entities[country].iso if country in self.entities else country) & GIVEN_NAME_LAST:
             # "আলেক্সান্দর লুকাশেঙ্কো": the family name of the one known person of that country who has it

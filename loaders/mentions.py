@@ -145,6 +145,8 @@ _THAT_WORDS = {key(w) for w in ["সে", "সেই", "ওই"]}
 _FORCE_NOUNS = {key(w) for w in ["পুলিশ", "সেনাবাহিনী", "বাহিনী", "গোয়েন্দা সংস্থা", "আদালত"]}
 #: "the representative, envoy of …".
 _ENVOY_WORDS = {key(w) for w in ["প্রতিনিধি", "দূত", "বিশেষ দূত"]}
+#: The two Koreas, whose people share family names.
+_KOREAS = {"north-korea", "south-korea"}
 #: "the two Koreas": "দুই কোরিয়া", "উভয় কোরিয়ার".
 _BOTH_WORDS = {key(w) for w in ["দুই", "উভয়"]}
 #: "the new (military, interim) government" with no country named: the country the story tells of.
@@ -1093,8 +1095,17 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
     city_name = _city_given_name(lex, toks, j, folded)
     for n in range(min(lex.max_words, len(toks) - j), 0, -1):
         res = lex.lookup([t.text for t in toks[j:j + n]])
+        if res and n == 1 and res[0].kind == "Person" and country is not None and country.slug in _KOREAS \
+                and res[0].country in _KOREAS and res[0].country != country.slug and j + 1 < len(toks) \
+                and toks[j + 1].text not in STOPWORDS and lex.lookup([toks[j + 1].text]) is None and not res[1]:
+            continue  # ("দক্ষিণ কোরিয়ার উপপররাষ্ট্রমন্ত্রী কিম জিনা": a family name, not Kim Jong Un's short name)
         if res and not (n == 1 and city_name):
             return None, 0
+    spelled = _spelled_like(lex, toks, j, folded) if folded and j < len(toks) else None
+    if spelled is not None and spelled[1] >= 3:
+        # "পররাষ্ট্রমন্ত্রী মারিয়া মালমার স্টেনারগার্ড": a known full name of three words in another spelling
+        # (its middle word in -র is no genitive)
+        return spelled[0], spelled[1] + honorific
     # "চোয়ে সু-হন": a family name followed by a hyphenated given name is someone's full name
     full_name = j + 2 < len(toks) and folded[toks[j + 2].start - 1:toks[j + 2].start] == "-"
     full_name = full_name or _korean_full_name(lex, toks, j, folded, ctx)
@@ -1142,7 +1153,10 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
     span = longest + sum(1 for t in toks[j:j + 2 * longest] if t.text in NAME_PARTICLES)
     for k in range(j, min(j + span, len(toks))):
         w = toks[k].text
-        if w in STOPWORDS or _strip(w) in STOPWORDS or lex.title(w) or w.isdigit() or len(w) < 2 \
+        hyphened = k > j and folded[toks[k - 1].end:toks[k].start] == "-" and not _detached_ending(w)
+        # ("কিম জিন-আ": a syllable of one letter; not "দে-র", a case ending)
+        if w in STOPWORDS or _strip(w) in STOPWORDS or lex.title(w) or w.isdigit() \
+                or len(w) < 2 and not hyphened \
                 or w in POSTPOSITIONS or w in NOT_NAME_WORDS or _strip(w) in NOT_NAME_WORDS or w in _NUMBER_WORDS:
             break  # ("… বেরিস্ট্রম চার দিনের সফরে": a number ends the name)
         if w == _AND_WORD and k > j and folded[toks[k - 1].end:toks[k].start] != "-":
