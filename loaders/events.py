@@ -264,6 +264,10 @@ _PLAN_OF = re.compile(fold_pattern(r"কথা\s+(?:রয়েছে|আছে
 _THEY_LAST = re.compile(fold_pattern(r"[^।]*\s(?:তারা|তাঁরা)\s*[।]?\s*$"))
 #: "on the visit": what follows happened during the visit told before it in the sentence.
 _IN_VISIT = re.compile(fold_pattern(r"(?<![\u0980-\u09ff])(?:সফরে|সফরকালে|সফরের সময়)(?![\u0980-\u09ff])"))
+#: Rules of saying: the speaker comes before the trigger, and a date after it dates what was said.
+SPEECH = ("statement-quoted", "statement-reported", "statement-posted")
+#: "দেশ দুটি": these two countries, the two just told (not the story's two, as "দুই দেশ" may be).
+_THESE_TWO = re.compile(fold_pattern(r"(?:দেশ|রাষ্ট্র)\s*(?:দুটি|দুটো)(?![\u0980-\u09ff])"))
 #: The two sides of talks ("উভয় পক্ষ", "দুই পক্ষ"): those of the meeting just told.
 _SIDES = re.compile(fold_pattern(r"(?:উভয়|দুই)\s+পক্ষ"))
 #: A trigger that names a meeting only as a time reference ("বৈঠকের পর", "বৈঠকের সময়").
@@ -613,6 +617,7 @@ def read_events(
     Returns events with the folded span of their trigger."""
     ctx.sentence_mentions = mentions
     ctx.last_pair_age += 1
+    ctx.these_two_age += 1
     ctx.last_visit_age += 1
     if ctx.last_pair is not None and {m.entity.slug for m in mentions if m.entity.kind == "Country"
                                       and not m.modifier} == {c.slug for c in ctx.last_pair}:
@@ -732,7 +737,7 @@ def read_events(
                 own = [d for d in own if not (s_start <= d.end <= t0 and _RELATIVE_PARTICIPLE.search(
                     sentence, d.end - s_start, m.start())) or any(d.value is not None and d.value == i.value
                                                                   for i in inherited)]
-                if rule.id in ("statement-quoted", "statement-reported") and doc_date is not None \
+                if rule.id in SPEECH and doc_date is not None \
                         and own and all(d.start >= t0 and not d.future for d in own):
                     # "মুসেভেনি বলেন, ২০১৬ সালে নেওয়া সিদ্ধান্ত …": a date in what was said dates that, not
                     # the saying, which is the story's
@@ -775,6 +780,13 @@ def read_events(
                       and _RELATION_AFTER.match(sentence, a.end - s_start) and a.entity.slug in lex.entities), None)
         if partner is not None and owner is not None and partner.slug != owner.slug:
             ctx.last_pair, ctx.last_pair_age = (owner, partner), 0
+    # "মস্কো ও পিয়ংইয়াং … স্বীকার করে। দেশ দুটি …": two states the subject coordinates
+    subject = [_country_of(a.entity, lex) for a in mentions if a.case == "nom" and not a.post and a.coord >= 0
+               and not a.modifier and a.entity.kind in ("Country", "City")
+               and (a.entity.kind == "Country" or a.entity.capital)]
+    states = {c.slug: c for c in subject if c is not None and c.slug in lex.entities}
+    if len(states) == 2 and len(subject) == 2:
+        ctx.these_two, ctx.these_two_age = (*states.values(),), 0
     # a pronoun nothing resolved ("দেশটি" with no country to stand for) makes no event
     out = [x for x in out if not any(e.slug.startswith("?") for e in x[0].agents())]
     for ev, _, _ in out:  # a state's firm or party acting takes its state along ("উত্তর কোরিয়ার মানসুদে …")
@@ -1027,7 +1039,8 @@ def _meeting(ev, m, sentence, t0, agents, both, ctx, lex) -> list[Event]:
         agents = before
     joined = _joined_to_trigger(agents, sentence, t0 - m.start(), t0)
     venues = {a.entity.slug for a in agents if a.case == "loc" and not a.post}
-    places = [a.entity for a in agents if a.case == "loc" and not a.post and a.entity.kind == "City" and a.start < t0]
+    # (a capital stands for its country among the agents: "তাল্লিনে" is Estonia, as "এস্তোনিয়ায়" is)
+    places = [a.entity for a in agents if a.case == "loc" and not a.post and a.entity.kind == "Country" and a.start < t0]
     agents = [a for a in agents if a.post not in ("source", "by", "after", "before", "than")
               and not (a.case == "loc" and not a.post)
               and not (a.case == "gen" and not a.post and a.entity.kind == "Person" and a.end < t0
@@ -1145,7 +1158,7 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
                 # "মার্কিন দূতাবাসের একজন মুখপাত্র … উদ্বেগ প্রকাশ করেন, উত্তর কোরিয়া …": the office speaks,
                 # not the subject of what it said
                 agents = offices[-1:] + [a for a in agents if a.start < t0 and a.start != offices[-1].start]
-            if rule.id in ("statement-quoted", "statement-reported"):  # the speaker comes before the quote
+            if rule.id in SPEECH:  # the speaker comes before the quote
                 agents = [a for a in agents if a.start < t0]
                 if rule.id == "statement-reported":  # a person, or a country's unnamed office-holder
                     agents = [a for a in agents if a.entity.kind == "Person"] or offices[-1:]
@@ -1161,6 +1174,10 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
                 if c is not None and c.slug not in {p.slug for p in parts}:
                     parts.append(c)
             both = False
+        elif both and not parts and (these := ctx.these_two if ctx.these_two_age <= 1 else ctx.last_pair
+                                     if ctx.last_pair_age <= 1 else None) and _THESE_TWO.search(sentence, 0, m.start()):
+            # "মস্কো ও পিয়ংইয়াং … স্বীকার করে। দেশ দুটি … সই করে": these two are the two just told
+            parts, both, agents = list(these), False, []
         elif both and (len(ctx.topic) == 2 or ctx.last_visit and _DURING.match(sentence)):
             topic = {c.slug for c in ctx.topic}
             # (a capital where it happened names its country: "২০২৩ সালে সিউলে দুই দেশ … সই করে")

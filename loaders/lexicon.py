@@ -89,6 +89,17 @@ def _one_edit(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
+#: Aspirate consonants written for plain ones and back: "ৎসাখনা" for "তসাহকনা" (Tsahkna), where
+#: the skeleton already joins থ/ত and ধ/দ.
+_PLAIN = str.maketrans({"খ": "ক", "ঘ": "গ", "ছ": "চ", "ভ": "ব"})
+
+
+def _near(a: str, b: str) -> bool:
+    """Whether two family-name skeletons are one letter apart, aspiration aside."""
+    plain_a, plain_b = a.translate(_PLAIN), b.translate(_PLAIN)
+    return a != b and (_one_edit(a, b) or plain_a == plain_b or _one_edit(plain_a, plain_b))
+
+
 _VOWEL_MARKS = re.compile("[\u0985-\u0994\u09be-\u09cc]")
 
 
@@ -406,9 +417,10 @@ class Lexicon:
 
     def _one_letter_off(self, name: str, country: str) -> dict[str, Entity]:
         """Known people of ``country`` whose name has the same given names and a family name one
-        letter off in its skeleton ("মাইনল-রাইসিঙ্গার" for "মাইনল-রাইজিঙ্গার": স and জ for an s said z)."""
+        letter off in its skeleton ("মাইনল-রাইসিঙ্গার" for "মাইনল-রাইজিঙ্গার": স and জ for an s said z;
+        "মারগুস সাখনা" for "মার্গুস সাহকনা": খ for হক)."""
         parts = [skeleton(w) for w in name.replace("-", " ").split()]
-        if len(parts[-1]) < 4:
+        if len(parts[-1]) < 3:
             return {}
         if self._by_country is None:  # made on first use
             by: dict[str, list[tuple[list[str], Entity]]] = {}
@@ -418,7 +430,7 @@ class Lexicon:
                         by.setdefault(e.country, []).append(([skeleton(w) for w in n.replace("-", " ").split()], e))
             self._by_country = by
         return {e.slug: e for words, e in self._by_country.get(country, ())
-                if len(words) == len(parts) and words[:-1] == parts[:-1] and _one_edit(words[-1], parts[-1])}
+                if len(words) == len(parts) and words[:-1] == parts[:-1] and _near(words[-1], parts[-1])}
 
     def by_family_name(self, word: str, country: str) -> Entity | None:
         """The one known person of ``country`` whose family name (the last word of one of their

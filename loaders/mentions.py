@@ -151,7 +151,13 @@ _KOREAS = {"north-korea", "south-korea"}
 _BOTH_WORDS = {key(w) for w in ["দুই", "উভয়"]}
 #: "the new (military, interim) government" with no country named: the country the story tells of.
 _NEW_REGIME = {key(w) for w in ["নতুন", "সামরিক", "অন্তর্বর্তী", "অন্তর্বর্তীকালীন"]}
+#: Institutions and places named after a person ("এস রাজারত্নম স্কুল", "কিম ইল সুং স্কয়ার").
+#: (Not a place someone may simply be at, "কিম ইল সুং বিমানবন্দরে তাঁকে অভ্যর্থনা জানান": at the airport.)
+_NAMED_AFTER = {key(w) for w in ["স্কুল", "কলেজ", "বিশ্ববিদ্যালয়", "ইনস্টিটিউট", "ইন্সটিটিউট", "ফাউন্ডেশন", "সেন্টার",
+                                  "স্টেডিয়াম", "পুরস্কার", "স্মৃতিসৌধ", "সেতু", "সড়ক", "এভিনিউ", "স্কয়ার", "স্কোয়ার",
+                                  "একাডেমি", "ট্রাস্ট", "মিউজিয়াম"]}
 _GOVERNMENT = key("সরকার")
+_STATE = key("রাষ্ট্র")
 _KOREA = key("কোরিয়া")
 #: "the guest", "the visitor": after a nationality, the visitor of that country named before.
 _GUEST_NOUNS = {key(w) for w in ["অতিথি", "সফরকারী", "অতিথির", "মেহমান"]}
@@ -208,6 +214,8 @@ class DocumentContext:
     last_pair: tuple[Entity, Entity] | None = None
     section_pair: list[Entity] | None = None  # the two countries of a section on one relation
     last_pair_age: int = 0
+    these_two: tuple[Entity, Entity] | None = None  # two states a subject coordinated ("মস্কো ও পিয়ংইয়াং")
+    these_two_age: int = 0
     last_mission: tuple[Entity, Entity] | None = None  # the owner and host of the last mission opened or closed
     last_leader: Entity | None = None  # the person leading the last delegation named ("X-এর নেতৃত্বে")
     last_leader_age: int = 0  # sentences since that delegation was named (1: this one)
@@ -406,6 +414,10 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
             here = _holder_named(lex, hit[0].position, {t.slug for t in ctx.topic}, toks[i + hit[2] - 1].text)
             if here is not None:
                 hit = (here, hit[1], hit[2])
+        if hit and hit[0].kind == "Person" and not hit[1] and i + hit[2] < len(toks) \
+                and _strip(toks[i + hit[2]].text) in _NAMED_AFTER:
+            i += hit[2]  # "এস রাজারত্নম স্কুল অব …", "কিম ইল সুং বিশ্ববিদ্যালয়": a place named after someone
+            continue
         if hit:
             ent, ending, n = hit
             if ent.kind == "Person" and not ending:
@@ -491,6 +503,8 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
                 i = j + 1
                 continue
             gov = _government_noun(toks, j)
+            if gov is None and j < len(toks) and _strip(nxt) == _STATE:
+                gov = (1, nxt[len(_STATE):])  # "নতুন স্লোভাক রাষ্ট্রকেও স্বীকৃতি দেয়": the Slovak state
             guest = next((p for p in reversed(ctx.recent_people) if p.country == adj[0].slug), None) \
                 if _strip(nxt) in _GUEST_NOUNS else None
             if guest is not None:
@@ -569,7 +583,7 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
                 i = end_tok + extra
                 continue
             end = i + 1 if not title or lex.title(word) else i + 2
-            ref = _titled_referent(ctx, country, title, toks, end)
+            ref = _titled_referent(ctx, country, title, toks, end, lex)
             if ref is not None:
                 case, post, extra = _case_and_post(lex, toks, end, title[1])
                 out.append(Mention(ref, toks[i].start, toks[end - 1].end, i, end + extra, case, post,
@@ -877,10 +891,10 @@ def _event_owner(out: list[Mention], toks: list[Token], ctx: DocumentContext) ->
 
 
 def _spelled_like(lex: Lexicon, toks: list[Token], i: int, folded: str) -> tuple[Entity, int, str] | None:
-    """A known person's full name (two or three words from token i) written in a spelling the
-    lexicon lacks ("ফ্রাঙ্ক-ভাল্টার স্টাইনমায়ার", "টিমো সোইনি"/"তিমো সইনি"): the one person whose name
+    """A known person's full name (two or three words from token i, or four with a middle name
+    the lexicon leaves out) written in a spelling the lexicon lacks ("ফ্রাঙ্ক-ভাল্টার স্টাইনমায়ার", "টিমো সোইনি"/"তিমো সইনি"): the one person whose name
     has the same spelling skeleton (:func:`kutniti.loaders.lexicon.skeleton`), and the case ending."""
-    for n in (3, 2):
+    for n in (4, 3, 2):
         if i + n > len(toks) or any(t.text in STOPWORDS or t.text.isdigit() or _common_word(t.text)
                                     for t in toks[i:i + n]) or (
                 i + n < len(toks) and folded[toks[i + n - 1].end:toks[i + n].start] == "-"
@@ -890,6 +904,17 @@ def _spelled_like(lex: Lexicon, toks: list[Token], i: int, folded: str) -> tuple
         words = [t.text for t in toks[i:i + n]]
         ending = _person_ending(_name_ending(lex, words[-1]))
         bare = words[:-1] + [words[-1][: len(words[-1]) - len(ending)] if ending else words[-1]]
+        if n == 4:
+            # "ব্রিস ক্লোতেয়ার অলিগি এনগেমা": a known name of three words with a middle name it leaves out
+            # (the name known as three words, word for word; not a particle left out: "আবদুল লতিফ বিন
+            # রশিদ …" is not Abdul Latif Rashid; nor a noun after a two-word name: "ইয়োরান পেরসন ইউরোপীয় ইউনিয়নের")
+            known = [b for k, b in ((1, bare[:1] + bare[2:]), (2, bare[:2] + bare[3:]))
+                     if bare[k] not in NAME_PARTICLES and any(
+                         len(n.split()) == 3 and [skeleton(w) for w in n.split()] == [skeleton(w) for w in b]
+                         for e in lex.skeletons.get(skeleton(" ".join(b)), ()) for n in (e.label_bn or "", *e.alt_bn))]
+            if len(known) != 1:
+                continue
+            bare = known[0]
         form = skeleton(" ".join(bare))
         if len(form) < 5 or form not in lex.skeletons:
             continue
@@ -997,14 +1022,17 @@ def _holder_named(lex: Lexicon, position: str, countries: set[str], word: str) -
 
 
 def _titled_referent(ctx: DocumentContext, country: Entity | None, title, toks: list[Token],
-                     end: int) -> Entity | None:
+                     end: int, lex: Lexicon | None = None) -> Entity | None:
     """"উত্তর কোরীয় নেতা", "মার্কিন প্রেসিডেন্ট বলেন": a country's title with no name after it (the
     sentence ends or a verb or particle follows) is the person of that country the text named last,
     when that person holds the office (or the title is general: leader)."""
     if not title:
         return None
-    if country is None and title[0] in _ONE_HOLDER_TITLES and title[1] and (
-            end >= len(toks) or toks[end].text in STOPWORDS or toks[end].text in POSTPOSITIONS):
+    if country is None and title[0] in _ONE_HOLDER_TITLES and (title[1] or lex is not None and end < len(toks) and any(
+            (hit := lex.lookup([t.text for t in toks[end:end + n]])) and hit[0].kind in ("Country", "City")
+            for n in (1, 2, 3))) and (
+            end >= len(toks) or toks[end].text in STOPWORDS or toks[end].text in POSTPOSITIONS or not title[1]):
+        # (or bare, before the place a visit goes to: "সুলতান দক্ষিণ কোরিয়া সফর করেন")
         # "রাষ্ট্রদূত … সুলতানের কাছে পরিচয়পত্র পেশ করেন": the one holder of that office named so far
         holders = {p.slug: p for p in ctx.recent_people if p.position == title[0]}
         return next(iter(holders.values())) if len(holders) == 1 else None

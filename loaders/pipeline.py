@@ -17,7 +17,7 @@ import rdflib
 from kutniti.loaders.clutter import article_spans
 from kutniti.loaders.dates import DateMention, PartialDate, document_date, find_dates
 from kutniti.loaders.document import Document
-from kutniti.loaders.events import _DEMONSTRATIVE, WEAPON_NAME, WEAPON_NOUNS, Event, _country_of, read_events
+from kutniti.loaders.events import _DEMONSTRATIVE, SPEECH, WEAPON_NAME, WEAPON_NOUNS, Event, _country_of, read_events
 from kutniti.loaders.lexicon import Entity, lexicon
 from kutniti.loaders.mentions import DocumentContext, Mention, find_mentions
 from kutniti.loaders.text import CITATION, fold, fold_pattern, sentences, tokens
@@ -100,6 +100,9 @@ def _split_headings(raw: str, spans: list[tuple[int, int]]) -> list[tuple[int, i
 
 
 #: After a date: a verbal noun in the genitive and a postposition of time ("… প্রতিষ্ঠার পর").
+#: "পরদিন", "পরের দিন", "আগের দিন": the day after (or before) the day the sentence before told.
+_NEXT_DAY = re.compile(fold_pattern(
+    r"(?<![\u0980-\u09ff])(?:(?P<next>পরদিন|পরের দিন)|আগের দিন)(?:ই)?(?![\u0980-\u09ff])"))
 _BACKGROUND_DATE = re.compile(fold_pattern(r"\s+(?:[^\s,;।]+\s+){0,3}?[^\s,;।]+(?:ার|ের|র)\s+(?:পর|পরে|আগে)(?![\u0980-\u09ff])"))
 #: After a heading's date: the section is about what came after or before it, not that time.
 _NOT_THE_TIME = re.compile(fold_pattern(r"\s*-?\s*(?:পরবর্তী|পূর্ববর্তী|পর|পরে|আগে|থেকে|পর্যন্ত)"))
@@ -114,6 +117,18 @@ def _headings(raw: str, f, spans: list[tuple[int, int]]):
             section += 1
             yield section, bisect.bisect_left(f.offsets, m.start()), bisect.bisect_left(f.offsets, m.end())
         section += 1
+
+
+def _day_after(told: DateMention, folded: str, fa: int, fb: int) -> DateMention | None:
+    """The day after (or before) a day just told, said as "পরদিন" or "আগের দিন" in the sentence."""
+    m = _NEXT_DAY.search(folded, fa, fb)
+    v = told.value
+    if m is None or v is None or v.day is None:
+        return None
+    from datetime import date, timedelta
+
+    d = date(v.year, v.month, v.day) + timedelta(days=1 if m.group("next") else -1)
+    return DateMention(m.start(), m.end(), value=PartialDate(d.year, d.month, d.day), relative=True)
 
 
 def _heading_dates(raw: str, f, spans: list[tuple[int, int]]) -> list[tuple[int, DateMention | None]]:
@@ -244,6 +259,8 @@ def read(doc: Document) -> Reading:
             prev_dates = []
         fa, fb = s.folded
         inherited = [d for d in prev_dates if not d.future]
+        if not s.dates and len(inherited) == 1 and (shifted := _day_after(inherited[0], f.text, fa, fb)):
+            s.dates = [shifted]  # ("গত রবিবার … পৌঁছান। পরদিন তিনি …": Monday)
         # "দুই নেতা", "তিনি": the people named up to this sentence, not the whole document's
         ctx.recent_people, ctx.last_person, ctx.possessors = list(s.recent), s.last_person, set(s.possessors)
         ctx.last_country = s.last_country  # ("দেশটি … পাঠিয়েছিল": the subject of the sentences before)
@@ -266,11 +283,11 @@ def read(doc: Document) -> Reading:
         for w in weapons:
             if not _DEMONSTRATIVE.search(w.group(0)):
                 ctx.last_weapon = raw[offsets[w.start()]:offsets[w.end()]].strip()
-        said = {p.slug for ev, _, _ in found if ev.rule in _SPEECH for p in ev.actors if p.kind == "Person"}
+        said = {p.slug for ev, _, _ in found if ev.rule in SPEECH for p in ev.actors if p.kind == "Person"}
         if _INFOBOX_FIELD.match(raw, raw.rfind("\n", 0, s.raw[0]) + 1):
             found = []  # "| mission1 = … (বর্তমানে বন্ধ)": an infobox field states a mission, not an event
         for ev, _, _ in found:
-            if ev.rule in _SPEECH and {p.slug for p in ev.actors} & speakers:
+            if ev.rule in SPEECH and {p.slug for p in ev.actors} & speakers:
                 continue  # "X বলেন, … । তিনি জানান, …": one statement told over two sentences
             ev.span = s.raw
             if ev.date is None and ev.start is None and headline >= 0 and not ev.planned:
@@ -344,8 +361,6 @@ def _without_undated_repeats(events: list[Event]) -> list[Event]:
 
 #: A field of a wiki infobox: "| mission1 = …", "| দূতাবাস১ = …".
 _INFOBOX_FIELD = re.compile(r"[ \t]*\|[ \t]*[\w\u0980-\u09ff][\w\u0980-\u09ff .-]{0,40}=")
-#: Rules that read a statement from a person's words (quoted or reported).
-_SPEECH = ("statement-quoted", "statement-reported")
 
 
 def _of_its_time(ev, lex) -> bool:
