@@ -1053,6 +1053,13 @@ def _meeting(ev, m, sentence, t0, agents, both, ctx, lex) -> list[Event]:
         if a.entity.kind == "Person" and a.entity.slug not in {p.slug for p in people}:
             people.append(a.entity)
     host = ctx.last_person
+    # "জাপানের রাষ্ট্রদূত প্রধানমন্ত্রী নাপাতের সঙ্গে দেখা করেন": the unnamed office-holder of a
+    # country named before a title meets the one named; the country stands for them
+    offices = [a.entity for a in ctx.sentence_mentions if a.case == "gen" and not a.post and a.start < t0
+               and _office_after(a, sentence, t0 - m.start(), lex, unnamed=True)
+               and all(_country_of(p, lex) is not a.entity for p in people)]
+    if len(people) == 1 and people[0].kind == "Person" and offices:
+        people.append(offices[0])
     if len(people) == 1 and people[0].kind == "Person" and host is not None and host.kind == "Person" \
             and host.slug != people[0].slug and host.country and host.country != people[0].country \
             and not any(a.case == "nom" and not a.post for a in agents) \
@@ -1084,6 +1091,11 @@ def _meeting(ev, m, sentence, t0, agents, both, ctx, lex) -> list[Event]:
         return []  # "লক্ষাধিক মানুষ তাঁহাকে অভ্যর্থনা জানায়": welcomed by crowds, no host named
     if len(ev.participants) < 2:
         return []
+    sides = [_country_of(p, lex) for p in ev.participants]
+    if len(sides) == 2 and None not in sides and sides[0].slug != sides[1].slug:
+        # "… বৈঠকে বসেন; সেখানে তাঁরা … সই করেন": they who met are the pair of what follows, in
+        # this sentence too
+        ctx.last_pair, ctx.last_pair_age = (sides[0], sides[1]), 0
     return [ev] + _visit_to_venue(ev, places, lex)
 
 
@@ -1232,7 +1244,9 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
             # "সে সময় দুই দেশ …", "সেই সফরেই একটি চুক্তি সই হয়": the two of the visit just told
             pair, both = list(ctx.last_visit), True
         elif (both or _THEY.search(sentence, 0, m.start())) and not parts and ctx.last_pair \
-                and ctx.last_pair_age <= (2 if _SIDES.search(sentence) else 1) and not _names_country(ctx, t0):
+                and ctx.last_pair_age <= (2 if _SIDES.search(sentence) else 1) \
+                and (ctx.last_pair_age == 0 or not _names_country(ctx, t0)):
+            # (a meeting told earlier in this sentence names its countries: they are its pair)
             # "X-এর সঙ্গে বৈঠক করেন Y। … সই করেন দুই দেশের কর্মকর্তারা": the two of the meeting just told
             # (also "তাঁরা একটি সমঝোতায় সই করেন": they who met; "উভয় পক্ষ", the sides, of a meeting
             # told two sentences before, past what one side said after it)
@@ -1253,6 +1267,10 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
                     parts.append(c)
         if len(parts) == 1:
             partner = _partner(ctx, parts[0], lex)
+            if ctx.last_pair and ctx.last_pair_age == 0 and parts[0].slug in {c.slug for c in ctx.last_pair}:
+                # "X ও Y বৈঠকে বসেন; সেখানে তাঁরা … সই করেন": the other side of the meeting this
+                # sentence told
+                partner = next(c for c in ctx.last_pair if c.slug != parts[0].slug)
             home = ctx.home()
             if partner is None and rule.cls == "RelationsEstablished" and parts[0].kind == "Country":
                 # "দক্ষিণ কোরিয়ার সহিতও সম্পর্ক স্থাপিত হয়": the subject of the sentences before, else the
@@ -1570,14 +1588,19 @@ _TARGET_OF = re.compile(fold_pattern(r"(?:\s+[^\s,;।]+){1,8}?\s+(?:ওপর|�
 _NEXT_WORD = re.compile(r"\s+([\u0980-\u09ff]+)")
 
 
-def _office_after(m: Mention, sentence: str, s_start: int, lex: Lexicon) -> bool:
-    """Whether a title follows a country's name: the country stands for its unnamed office-holder."""
+def _office_after(m: Mention, sentence: str, s_start: int, lex: Lexicon, unnamed: bool = False) -> bool:
+    """Whether a title follows a country's name: the country stands for its unnamed office-holder
+    (with ``unnamed``, only when another title follows that one, the next person's: "জাপানের
+    রাষ্ট্রদূত প্রধানমন্ত্রী নাপাতের সঙ্গে …", not "বলিভিয়ার উপপররাষ্ট্রমন্ত্রী হুয়ান …")."""
     at = m.end - s_start
     office = _MINISTRY_OF.match(sentence, at)  # "X-এর পররাষ্ট্র মন্ত্রণালয়ের মুখপাত্র": the ministry's
     nxt = _NEXT_WORD.match(sentence, office.end() if office else at)
     if nxt is not None and nxt.group(1) in _ONE_OF:  # "মার্কিন দূতাবাসের একজন মুখপাত্র"
         nxt = _NEXT_WORD.match(sentence, nxt.end())
-    return m.entity.kind == "Country" and nxt is not None and lex.title(nxt.group(1)) is not None
+    if m.entity.kind != "Country" or nxt is None or lex.title(nxt.group(1)) is None:
+        return False
+    after = _NEXT_WORD.match(sentence, nxt.end()) if unnamed else None
+    return not unnamed or after is not None and lex.title(after.group(1)) is not None
 
 
 _MINISTRY_OF = re.compile(fold_pattern(
@@ -1647,6 +1670,8 @@ def _visit(ev, t0, agents, pronouns, ctx, lex, all_mentions, sentence, s_start, 
         gens = [a for a in agents if a.start < t0 and a.case == "gen" and not a.post
                 and (dest in (None, "pronoun") or a.entity.slug != dest.slug)]
         people = [a for a in gens if a.entity.kind == "Person"]
+        # ("পুতিন পিয়ংইয়াং সফরকালে … সই করেন": the person who, while visiting, does what follows)
+        people = people or [a for a in candidates if a.entity.kind == "Person"][:1]
         visitor = (people or gens or [None])[-1]
         visitor = visitor.entity if visitor is not None else None
         if visitor is None:
@@ -1683,6 +1708,11 @@ def _visit(ev, t0, agents, pronouns, ctx, lex, all_mentions, sentence, s_start, 
     vc = _country_of(visitor, lex)
     if vc is not None and vc.slug == dest.slug:
         return []
+    if visitor.kind == "Organization" and visitor.country in lex.entities and visitor.position in ("legislature", "ministry"):
+        # "উত্তর কোরিয়ার সর্বোচ্চ গণপরিষদের একটি প্রতিনিধিদল … সফর করে": a state body's delegation
+        # visits for its state; the body takes part
+        ev.participants = [*ev.participants, visitor]
+        visitor = lex.entities[visitor.country]
     ev.actors, ev.recipients = [visitor], [dest]
     out = [ev]
     for x in listed:

@@ -118,6 +118,8 @@ _COMPOUND_HEADS = {key(w) for w in ["সম্পর্ক", "সম্মেল
 _ADJECTIVE_END = re.compile("(?:িক|ীয|িয|ি)$")
 #: Nouns of a state's act or stance: an adjective of the state before one stands for the state.
 ACT_NOUNS = {key(w) for w in ["হস্তক্ষেপ", "পদক্ষেপ", "সিদ্ধান্ত", "অবস্থান", "প্রস্তাব", "উদ্যোগ", "অভিযান"]}
+#: Acts a group of people undergo, named after the group ("সৈন্য প্রত্যাহারের", "সেনা মোতায়েনে").
+_GROUP_ACTS = {key(w) for w in ["প্রত্যাহার", "মোতায়েন", "উপস্থিতি", "প্রেরণ", "পাঠানো", "অবস্থান", "নিয়োগ"]}
 #: Nouns a country's bare name qualifies ("ইউক্রেন যুদ্ধ", "কাতার সংকট"): the name is no party then.
 CRISIS_NOUNS = {key(w) for w in ["যুদ্ধ", "সংকট", "ইস্যু", "সমস্যা", "পরিস্থিতি", "সীমান্ত", "উপকূল", "প্রশ্ন", "বিরোধ"]}
 #: Particles inside Arabic and other names ("আল", "বিন"): the word before them is still the name.
@@ -335,6 +337,17 @@ def _case_and_post(lex: Lexicon, toks: list[Token], j: int, ending: str, folded:
 
 #: An ordinal or "junior" after a person's name, with the name's case ending: "অ্যাকিনো তৃতীয়কে"
 #: (Aquino III), "মার্কোস জুনিয়রের".
+#: A regnal number after a one-word name ("খামা তৃতীয়", "সেবেলে প্রথম"), with or without a case ending.
+_REGNAL_NUMBER = re.compile(fold_pattern(r"(?:প্রথম|দ্বিতীয়|তৃতীয়|চতুর্থ|পঞ্চম|ষষ্ঠ|সপ্তম|অষ্টম)(কে|র|ের|এর|কেও|রও|েরও)?"))
+def _regnal_after(toks: list[Token], i: int, folded: str) -> bool:
+    """Whether a regnal number follows the one-word name at token i: "খামা তৃতীয়, সেবেলে প্রথম ও …"
+    (with a case ending, or ending a list item; not "পিটার্স প্রথম … সফর করেন", first)."""
+    if i + 1 >= len(toks) or not (m := _REGNAL_NUMBER.fullmatch(toks[i + 1].text)):
+        return False
+    after = folded[toks[i + 1].end:toks[i + 2].start] if i + 2 < len(toks) else ""
+    return bool(m.group(1)) or "," in after or i + 2 < len(toks) and toks[i + 2].text in AND_WORDS
+
+
 _REGNAL = re.compile(fold_pattern(r"(?:দ্বিতীয়|তৃতীয়|চতুর্থ|জুনিয়র|সিনিয়র)(কে|র|ের|এর|কেও|রও|েরও)"))
 #: The classifier for counting people ("৩১ জন", "দুইজনের"), with its case endings.
 _COUNTER = re.compile(fold_pattern(r"জন(?:ের|কে|ই|ও)?$"))
@@ -414,6 +427,10 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
             here = _holder_named(lex, hit[0].position, {t.slug for t in ctx.topic}, toks[i + hit[2] - 1].text)
             if here is not None:
                 hit = (here, hit[1], hit[2])
+        if hit and hit[0].kind == "Person" and hit[2] == 1 and not hit[1] and _regnal_after(toks, i, folded) \
+                and toks[i + 1].text not in _own_words(hit[0]):
+            i += 2  # "খামা তৃতীয়": a chief or king of that name and number, not the one known by it
+            continue
         if hit and hit[0].kind == "Person" and not hit[1] and i + hit[2] < len(toks) \
                 and _strip(toks[i + hit[2]].text) in _NAMED_AFTER:
             i += hit[2]  # "এস রাজারত্নম স্কুল অব …", "কিম ইল সুং বিশ্ববিদ্যালয়": a place named after someone
@@ -536,6 +553,13 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
                 # (a title in the plural is a group: "চীনা উপদেষ্টাদের বহিষ্কার করে")
                 out.append(Mention(adj[0], toks[i].start, toks[j - 1].end, i, j, "gen", "", modifier=True,
                                    via="adjective"))
+            elif group is not None and not _ending_of(lex, toks[group].text) and group + 1 < len(toks) \
+                    and _strip(toks[group + 1].text) in _GROUP_ACTS and toks[group + 1].text != _strip(toks[group + 1].text):
+                # "মার্কিন সৈন্য প্রত্যাহারের দাবিতে": the group qualifies an act named after it; no party
+                out.append(Mention(adj[0], toks[i].start, toks[group].end, i, group + 1, "gen", "", modifier=True,
+                                   via="group"))
+                i = group + 1
+                continue
             elif group is not None:
                 # "উত্তর কোরীয় প্রশিক্ষকেরা": the country acts, in the case of the noun
                 case, post, used = _case_and_post(lex, toks, group + 1, _ending_of(lex, toks[group].text))
@@ -710,6 +734,9 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
                 short = cands[0]
         if short is not None and _korean_full_name(lex, toks, i, folded, ctx):
             short = None  # "চো কাং ইল": a family name that begins someone else's full name
+        if short is not None and _regnal_after(toks, i, folded) and toks[i + 1].text not in _own_words(short):
+            i += 2  # "খামা তৃতীয়": a chief or king of that name and number, not the one the story named
+            continue
         shorter = None if (word in ctx.people or base in ctx.people) else _named_with_ending(ctx, word)
         if short is not None and (word in ctx.people or base in ctx.people or word in lex.short_names
                                   or base in lex.short_names or shorter is not None
@@ -986,7 +1013,8 @@ def _strip(word: str) -> str:
 @functools.lru_cache(maxsize=65536)
 def _ending_of(lex: Lexicon, word: str) -> str:
     for suf in SUFFIXES:
-        if word.endswith(suf) and len(word) > len(suf) + 1:
+        if word.endswith(suf) and len(word) > len(suf) + 1 and not (
+                suf[0] == "য" and word[-len(suf) - 1] == "\u09cd"):  # ("সৈন্য": a ya-phala, no locative)
             return suf
     return ""
 
@@ -1127,6 +1155,9 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
                 and res[0].country in _KOREAS and res[0].country != country.slug and j + 1 < len(toks) \
                 and toks[j + 1].text not in STOPWORDS and lex.lookup([toks[j + 1].text]) is None and not res[1]:
             continue  # ("দক্ষিণ কোরিয়ার উপপররাষ্ট্রমন্ত্রী কিম জিনা": a family name, not Kim Jong Un's short name)
+        if res and n == 1 and res[0].kind == "Person" and not res[1] and folded \
+                and _name_goes_on(lex, toks, j, folded, res[0]):
+            continue  # ("মুখপাত্র মাও নিং": a new name that begins with a known one-word name, not Mao's)
         if res and not (n == 1 and city_name):
             return None, 0
     spelled = _spelled_like(lex, toks, j, folded) if folded and j < len(toks) else None
@@ -1151,7 +1182,8 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
                 named = holder or named
             return named, 1 + honorific
         cands = lex.short_names.get(w) or lex.short_names.get(base)
-        if cands and len(cands) == 1 and not (w == base and _name_goes_on(lex, toks, j, folded, cands[0])) \
+        if cands and len(cands) == 1 and not ((w == base or w in lex.short_names)
+                                              and _name_goes_on(lex, toks, j, folded, cands[0])) \
                 and not (country is not None and country.slug in lex.entities and cands[0].country
                          and cands[0].country != country.slug):
             # ("কোমোরোসের পররাষ্ট্রমন্ত্রী এমবায়ে …" is not Gabon's Léon M'ba, "এমবা" + -য়ে)
@@ -1200,6 +1232,9 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
             pass  # "ফেরিত হোজা": a family name the lexicon knows, after a given name it does not
         elif k == j and city_name:
             pass  # "প্রেসিডেন্ট সান্তিয়াগো পেনিয়া": a city's name as a given name
+        elif k == j and (one := lex.lookup([w])) and one[0].kind == "Person" and not one[1] \
+                and _name_goes_on(lex, toks, k, folded, one[0]):
+            pass  # "মুখপাত্র মাও নিং": a known one-word name beginning a new one
         elif lex.lookup([w]) or lex.lookup([w], lex.adjectives) or lex.lookup(pair, lex.adjectives) or any(
                 lex.lookup([t.text for t in toks[k:k + n]]) for n in range(2, min(lex.max_words, len(toks) - k) + 1)):
             break  # a name the lexicon knows ("ইউরোপীয় ইউনিয়নের") ends the new person's name

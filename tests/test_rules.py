@@ -3009,3 +3009,46 @@ def test_agreeing_at_a_meeting_and_writing_on_a_social_network():
     assert [{p.label_en for p in e.participants} for e in events(text, "Meeting")] == [{"Takeshi Iwaya", "Penny Wong"}]
     text = "ঢাকা, ১০ নভেম্বর ২০২৬\n\nপেনি ওং আজ সামাজিক যোগাযোগমাধ্যম এক্সে লিখেছেন, পিয়ংইয়াংয়ের পরীক্ষা উসকানিমূলক।"
     assert [[a.label_en for a in e.actors] for e in events(text, "Statement")] == [["Penny Wong"]]
+
+
+def test_a_regnal_number_after_a_one_word_name_is_someone_else():
+    text = ("'''বতসোয়ানা–উত্তর কোরিয়া সম্পর্ক'''\n১৯৬৬ সালে প্রেসিডেন্ট [[সেরেৎসে খামা]] দায়িত্ব নেন। খামা তৃতীয়, সেবেলে "
+            "প্রথম ও বাথোয়েন প্রথমের মূর্তি রাজধানীতে আছে। ২০০৮ সালে [[ইয়ান খামা]] প্রেসিডেন্ট হন। ২০১৬ সালে খামা "
+            "সাংবাদিকদের বলেন, 'পিয়ংইয়াং বিপজ্জনক।'")
+    assert [[a.label_en for a in e.actors] for e in events(text, "Statement")] == [["Ian Khama"]]
+    # (an ordinal saying "first" is no regnal number: "পিটার্স প্রথম … সফর করেন")
+    text = ("'''নিউজিল্যান্ড–উত্তর কোরিয়া সম্পর্ক'''\nনিউজিল্যান্ডের পররাষ্ট্রমন্ত্রী উইনস্টন পিটার্স কড়া ভাষায় সমালোচনা করেন। "
+            "২০০৭ সালে পিটার্স প্রথম নিউজিল্যান্ডের পররাষ্ট্রমন্ত্রী হিসেবে পিয়ংইয়াং সফর করেন।")
+    assert [e.actors[0].label_en for e in events(text, "Visit")] == ["Winston Peters"]
+
+
+def test_a_new_name_that_begins_with_a_known_one_word_name():
+    found = mentions("চীনের পররাষ্ট্র মন্ত্রণালয়ের মুখপাত্র মাও নিং আজ নিয়মিত সংবাদ সম্মেলনে বলেন, আলোচনা চলবে।")
+    assert [m.entity.label_en for m in found if m.entity.kind == "Person"] == ["Mao Ning"]
+
+
+def test_an_unnamed_envoy_before_the_title_of_the_one_met():
+    text = ("ঢাকা, ১৪ জুলাই ২০২৫\n\nগত সপ্তাহে সুভায় ভারতের হাইকমিশনার প্রধানমন্ত্রী সিটিভেনি রাবুকার সঙ্গে দেখা করে "
+            "উদ্বেগের কথা জানান।")
+    assert [slugs(e.participants) for e in events(text, "Meeting")] == [{"india", "sitiveni-rabuka"}]
+
+
+def test_troops_with_a_ya_phala_and_a_state_bodys_delegation():
+    text = ("ঢাকা, ১০ নভেম্বর ২০২৬\n\nগত বছর কয়েক হাজার উত্তর কোরীয় সৈন্য রাশিয়ার বেলগোরোদ অঞ্চলে মোতায়েন করা হয়।")
+    found = events(text, "TroopDeployment")
+    assert [(slugs(e.actors), slugs(e.recipients)) for e in found] == [({"north-korea"}, {"russia"})]
+    text = "ঢাকা, ১০ নভেম্বর ২০২৬\n\n২০১২ সালে উত্তর কোরিয়ার সর্বোচ্চ গণপরিষদের একটি প্রতিনিধিদল হ্যানয় সফর করে।"
+    found = events(text, "Visit")
+    assert [(slugs(e.actors), slugs(e.recipients)) for e in found] == [({"north-korea"}, {"vietnam"})]
+    text = "ঢাকা, ১০ নভেম্বর ২০২৬\n\nগত মার্চে রাশিয়ার সামরিক প্রশিক্ষকেরা মালিতে পৌঁছান।"
+    found = events(text, "TroopDeployment")
+    assert [(slugs(e.actors), slugs(e.recipients)) for e in found] == [({"russia"}, {"mali"})]
+
+
+def test_a_visitor_named_before_a_visit_noun_and_they_who_met_in_the_sentence():
+    text = ("ঢাকা, ১০ নভেম্বর ২০২৬\n\n২০১৯ সালের ২০ জুন শি জিনপিং পিয়ংইয়াং সফরকালে কিম জং উনের সঙ্গে একটি চুক্তি সই করেন।")
+    found = events(text, "Visit")
+    assert [(e.actors[0].label_en, slugs(e.recipients)) for e in found] == [("Xi Jinping", {"north-korea"})]
+    text = ("'''উত্তর কোরিয়া–পানামা সম্পর্ক'''\n২০১৭ সালের জুনে বেইজিংয়ে পানামার পররাষ্ট্রমন্ত্রী ইসাবেল দে সেন্ত মালো ও "
+            "চীনা পররাষ্ট্রমন্ত্রী ওয়াং ই বৈঠকে বসেন; সেখানে তাঁরা কূটনৈতিক সম্পর্ক স্থাপনের যৌথ ইশতেহারে সই করেন।")
+    assert [slugs(e.participants) for e in events(text, "RelationsEstablished")] == [{"panama", "china"}]
