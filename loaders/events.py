@@ -1679,9 +1679,10 @@ def _visit(ev, t0, agents, pronouns, ctx, lex, all_mentions, sentence, s_start, 
     if visitor is None and not candidates:
         # news word order may put the subject last: "… পিয়ংইয়ং পৌঁছেছেন লাওসের প্রেসিডেন্ট থংলুন",
         # "… মাটিতে পা রাখলেন ডোনাল্ড ট্রাম্প" (a person, or for "set foot" a country)
-        candidates = [a for a in agents if a.start > t0 and a.case == "nom" and not a.post
-                      and (a.entity.kind == "Person" or rule_id == "set-foot"
-                           or _office_after(a, sentence, s_start, lex))][:1] or [
+        after = [a for a in agents if a.start > t0 and a.case == "nom" and not a.post
+                 and (a.entity.kind == "Person" or rule_id == "set-foot" or _office_after(a, sentence, s_start, lex))]
+        # (the person an office names, when named: "… সফরে রয়েছেন লুক্সেমবার্গের … পররাষ্ট্রমন্ত্রী জাবিয়ের বেটেল")
+        candidates = ([a for a in after if a.entity.kind == "Person"] or after)[:1] or [
             # "… রওনা হওয়ার কথা রয়েছে কিমের": whose plan it is, in the genitive after "কথা রয়েছে"
             a for a in agents if a.start > t0 and a.case == "gen" and not a.post and a.entity.kind == "Person"
             and _PLAN_OF.search(sentence, t0 - s_start, a.start - s_start)][:1]

@@ -596,6 +596,8 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
                 start_tok = i + 1 if not title or lex.title(word) else i + 2
                 end_tok = start_tok + used
                 ending = _person_ending(_name_ending(lex, toks[end_tok - 1].text))
+                if _said_after(toks, end_tok, ending) and person.slug in ctx.new_people:
+                    ending = ""  # ("প্রতিনিধি সামুয়েল জ়বোগার বলেন": the speaker's own -র, no genitive)
                 case, post, extra = _case_and_post(lex, toks, end_tok, ending)
                 out.append(Mention(person, toks[start_tok].start, toks[end_tok - 1].end, start_tok,
                                    end_tok + extra, case, post, via="title" if title else "honorific",
@@ -959,6 +961,15 @@ def _common_word(word: str) -> bool:
         or word in NOT_NAME_WORDS or base in NOT_NAME_WORDS
 
 
+#: Verbs of saying a name's subject goes with ("X বলেন"): no genitive stands before one.
+_SAYING = {key(w) for w in ["বলেন", "বলেছেন", "বললেন", "বলিয়াছেন", "জানান", "জানিয়েছেন", "বলছেন"]}
+
+
+def _said_after(toks: list[Token], k: int, ending: str) -> bool:
+    """Whether a verb of saying follows a name whose last letter looks like the genitive -র."""
+    return ending in ("র", "ের") and k < len(toks) and toks[k].text in _SAYING
+
+
 def _person_ending(ending: str) -> str:
     """A person's name takes no locative: a name whose last letters look like one ("নায়েরে",
     "মুগাবে", "কন্তে") ends in the vowel -e, so the ending is part of the name (nominative); nor a
@@ -1036,6 +1047,8 @@ def _name_ending(lex: Lexicon, word: str) -> str:
 #: Offices a country has one holder of, whom a bare title names when the story has named one
 #: holder of it ("সুলতানের কাছে").
 _ONE_HOLDER_TITLES = {"sultan", "king", "queen", "emir", "pope", "crown prince", "emperor"}
+#: Heads of state and government: a bare title in a case names the one the story has named.
+_HEAD_TITLES = {"president", "prime minister"}
 #: Titles general enough to name any office-holder of the country ("উত্তর কোরীয় নেতা").
 _GENERIC_TITLES = {"leader", "head of state", "ruler"}
 
@@ -1049,6 +1062,11 @@ def _holder_named(lex: Lexicon, position: str, countries: set[str], word: str) -
     return found[0] if len(found) == 1 else None
 
 
+def _office_words(position: str) -> frozenset[str]:
+    """The words of an office, deputy and vice made one: "deputy minister" is within "vice foreign minister"."""
+    return frozenset(w.replace("deputy", "vice") for w in position.split())
+
+
 def _titled_referent(ctx: DocumentContext, country: Entity | None, title, toks: list[Token],
                      end: int, lex: Lexicon | None = None) -> Entity | None:
     """"উত্তর কোরীয় নেতা", "মার্কিন প্রেসিডেন্ট বলেন": a country's title with no name after it (the
@@ -1056,6 +1074,12 @@ def _titled_referent(ctx: DocumentContext, country: Entity | None, title, toks: 
     when that person holds the office (or the title is general: leader)."""
     if not title:
         return None
+    if country is None and title[0] in _HEAD_TITLES and title[1] and (
+            end >= len(toks) or toks[end].text in STOPWORDS or toks[end].text in POSTPOSITIONS):
+        # "… একটি চিঠি প্রেসিডেন্টের হাতে তুলে দেন": the one president the story has named
+        holders = {p.slug: p for p in ctx.recent_people if p.position == title[0]}
+        if len(holders) == 1:
+            return next(iter(holders.values()))
     if country is None and title[0] in _ONE_HOLDER_TITLES and (title[1] or lex is not None and end < len(toks) and any(
             (hit := lex.lookup([t.text for t in toks[end:end + n]])) and hit[0].kind in ("Country", "City")
             for n in (1, 2, 3))) and (
@@ -1071,8 +1095,15 @@ def _titled_referent(ctx: DocumentContext, country: Entity | None, title, toks: 
     for person in reversed(ctx.recent_people):
         if person.country == country.slug:
             # ("মন্ত্রী", a minister, is any minister: the foreign minister named before)
-            same = person.position == title[0] or title[0] == "minister" and (person.position or "").endswith("minister")
-            return person if title[0] in _GENERIC_TITLES or same else None
+            # ("উপমন্ত্রী", a deputy minister, is the vice foreign minister named before)
+            same = person.position == title[0] or title[0] == "minister" and (person.position or "").endswith("minister") \
+                or _office_words(title[0]) <= _office_words(person.position or "") and len(_office_words(title[0])) > 1
+            if title[0] in _GENERIC_TITLES or same:
+                return person
+            if not _office_words(title[0]) & {"vice"}:
+                return None
+            # (a deputy's title passes over the leader named since: "কিম জং উনের চিঠি … উত্তর কোরীয়
+            # উপমন্ত্রী", the vice minister the story follows)
     return None
 
 
@@ -1271,6 +1302,8 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
         return None, 0  # "রাষ্ট্রপতি পদে শপথ গ্রহণ": ordinary Bengali words after a title, not a name
     last = words[-1]
     ending = _person_ending(_name_ending(lex, last))  # "মন্ত্রী বাইবা ব্রাজে": -e is the name's own
+    if _said_after(toks, j + skipped + len(words), ending):
+        ending = ""  # "প্রতিনিধি সামুয়েল জ়বোগার বলেন": a genitive cannot say; the -র is the name's
     raw_names = words[:-1] + [last[: -len(ending)] if ending else last]
     known = lex.person_like(" ".join(raw_names), None if unresolved else country.slug)
     if known is not None:

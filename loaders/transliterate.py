@@ -45,6 +45,8 @@ STYLES = {
     "african": {"AO", "BJ", "BW", "BF", "BI", "CM", "CF", "TD", "KM", "CG", "CD", "CI", "DJ", "GQ", "ER", "SZ",
                 "ET", "GA", "GM", "GH", "GN", "GW", "KE", "LS", "LR", "MG", "MW", "ML", "MZ", "NA", "NE", "NG",
                 "RW", "SN", "SL", "SO", "ZA", "SS", "TZ", "TG", "UG", "ZM", "ZW"},
+    # Kirundi and Kinyarwanda write z where Bengali has জ ("বিজিমানা", Bizimana; "এনকুরুনজিজা")
+    "great-lakes": {"BI", "RW"},
     # patronymic names: the given name, first, is the one that stands alone ("মেঙ্গিস্তু", "আবি")
     "given-first": {"ET", "ER", "IS"},
     # (and the French-speaking states of Africa, whose people's given names are mostly French)
@@ -94,7 +96,8 @@ SPELLINGS = {
     "italian": [(r"ch(?=[ei])", "c"), (r"k(?=[ei])", "ch"), (r"k(?=[aour])", "c"), (r"^k(?=l)", "c"),
                 (r"j(?=[aou])", "gi"), (r"j(?=[ei])", "g")],
     "burmese": [(r"(?<![aeiou])ong", "aung")],
-    "african": [(r"^e([nm])(?=[bdgkpt])", r"\1")],
+    "african": [(r"^e([nm])(?=[bdgkptjz])", r"\1")],  # (also "এনজোরোগে", Njoroge; "এনজেয়িমানা", Nzeyimana)
+    "great-lakes": [(r"(?<=[a-z])j", "z")],
     # Hepburn: জ inside a word before a, u, e, o is z (কোইজুমি → koizumi, ওজাওয়া → ozawa), but ji
     # stays (শিনজিরো → shinjiro) and so does an initial j (জুনিচিরো → junichiro)
     "japanese": [(r"(?<=[a-z])j(?=[aueo])", "z")],
