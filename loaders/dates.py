@@ -368,10 +368,10 @@ def find_dates(folded: str, start: int, end: int, doc_date: PartialDate | None,
                 year = max(local, key=lambda x: x.start).value.year
                 mo, d = months[g["m"]], int(g["d"])
                 mention = DateMention(a, b, value=PartialDate(year, mo, d)) if _valid(year, mo, d) else None
-            elif name == "month" and narrative is not None and narrative.month is not None and doc_date is not None \
-                    and narrative.year < doc_date.year and (months[g["m"]] >= narrative.month
-                                                            or _MEANWHILE.search(folded, max(0, a - 24), a)) \
-                    and "আগামী" not in folded[max(0, a - 8):a] and folded[a - 1:a] not in ("-", "–") \
+            elif name == "month" and narrative is not None and narrative.month is not None \
+                    and (doc_date is None or narrative.year < doc_date.year) and (
+                        months[g["m"]] >= narrative.month or _MEANWHILE.search(folded, max(0, a - 24), a)) \
+                    and not _LAST_OR_NEXT.search(folded, max(0, a - 8), a) and folded[a - 1:a] not in ("-", "–") \
                     and not any(x.start < a and (x.value or x.finish) and not x.relative for x in out):
                 # "সে বছরের (২০১৭) ফেব্রুয়ারিতে … । … মার্চে …": a month after a past month just told goes on
                 # that story's year, not the dateline's
@@ -411,8 +411,11 @@ def find_dates(folded: str, start: int, end: int, doc_date: PartialDate | None,
 
 
 #: A number followed by "number": "১৯৭০ নম্বর প্রস্তাব" (resolution 1970).
-#: "এর মধ্যেই, এপ্রিলে …": meanwhile, in the time just told (a month before the one told is still its year).
-_MEANWHILE = re.compile(fold_pattern(r"(?:এর|এরই|ইতি)\s*মধ্যে(?:ই)?|একই সময়ে"))
+#: "এর মধ্যেই, এপ্রিলে …", "এক মাস পূর্বে, এপ্রিলে": meanwhile or before, in the time just told (a
+#: month before the one told is still its year).
+_MEANWHILE = re.compile(fold_pattern(r"(?:এর|এরই|ইতি)\s*মধ্যে(?:ই)?|একই সময়ে|(?:আগে|পূর্বে)\s*,?\s*$"))
+#: "গত জুনে", "আগামী মার্চে": a month counted from the dateline, not the story's year.
+_LAST_OR_NEXT = re.compile(fold_pattern(r"(?:গত|আগামী)\s*$"))
 _NUMBERED_AFTER = re.compile(fold_pattern(r"\s*(?:নম্বর|নং|নাম্বার)(?![\u0980-\u09ff])"))
 #: A number that names a resolution, article or the like: "নিরাপত্তা পরিষদের প্রস্তাব ২০৯৪".
 _NUMBERED = re.compile(fold_pattern(r"(?:প্রস্তাব|রেজুলেশন|রেজোলিউশন|নম্বর|নং|ধারা|অনুচ্ছেদ)\S*\s*$"))

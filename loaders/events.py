@@ -266,6 +266,8 @@ _THEY_LAST = re.compile(fold_pattern(r"[^।]*\s(?:তারা|তাঁরা)
 _IN_VISIT = re.compile(fold_pattern(r"(?<![\u0980-\u09ff])(?:সফরে|সফরকালে|সফরের সময়)(?![\u0980-\u09ff])"))
 #: Rules of saying: the speaker comes before the trigger, and a date after it dates what was said.
 SPEECH = ("statement-quoted", "statement-reported", "statement-posted")
+#: Nothing but punctuation to the end of the sentence.
+_ENDS_SENTENCE = re.compile(r"[\s।!?'\"’”]*$")
 #: "দেশ দুটি": these two countries, the two just told (not the story's two, as "দুই দেশ" may be).
 _THESE_TWO = re.compile(fold_pattern(r"(?:দেশ|রাষ্ট্র)\s*(?:দুটি|দুটো)(?![\u0980-\u09ff])"))
 #: The two sides of talks ("উভয় পক্ষ", "দুই পক্ষ"): those of the meeting just told.
@@ -1047,7 +1049,10 @@ def _meeting(ev, m, sentence, t0, agents, both, ctx, lex) -> list[Event]:
                        and _words_between(sentence, a.end - (t0 - m.start()), m.start()) > 1
                        and a.via != "pronoun" and a not in joined)  # ("তাঁর একাধিক বৈঠক": its subject;
               # "X-এর সঙ্গে Y-এর আনুষ্ঠানিক বৈঠক": one adjective between is still Y's meeting)
-              and not (a.case == "gen" and not a.post and a.start > t0)]  # ("… এবং রলিংসের চিঠি": another's)
+              and not (a.case == "gen" and not a.post and a.start > t0
+                       and not _ENDS_SENTENCE.match(sentence, a.end - (t0 - m.start())))]
+    # ("… এবং রলিংসের চিঠি": another's; but "তাঁর সঙ্গে বৈঠক হয় … চো হিউনের।", whose meeting it was,
+    # ending the sentence)
     people = []
     for a in agents:
         if a.entity.kind == "Person" and a.entity.slug not in {p.slug for p in people}:
@@ -1055,7 +1060,10 @@ def _meeting(ev, m, sentence, t0, agents, both, ctx, lex) -> list[Event]:
     host = ctx.last_person
     # "জাপানের রাষ্ট্রদূত প্রধানমন্ত্রী নাপাতের সঙ্গে দেখা করেন": the unnamed office-holder of a
     # country named before a title meets the one named; the country stands for them
-    offices = [a.entity for a in ctx.sentence_mentions if a.case == "gen" and not a.post and a.start < t0
+    states = [a if a.entity.kind != "City" or not a.entity.capital or a.entity.country not in lex.entities else
+              Mention(lex.entities[a.entity.country], a.start, a.end, a.tok, a.tok_end, a.case, a.post, via="capital")
+              for a in ctx.sentence_mentions]  # ("সিউলের রাষ্ট্রদূত": Seoul's, South Korea's)
+    offices = [a.entity for a in states if a.case == "gen" and not a.post and a.start < t0
                and _office_after(a, sentence, t0 - m.start(), lex, unnamed=True)
                and all(_country_of(p, lex) is not a.entity for p in people)]
     if len(people) == 1 and people[0].kind == "Person" and offices:
@@ -1600,7 +1608,8 @@ def _office_after(m: Mention, sentence: str, s_start: int, lex: Lexicon, unnamed
     if m.entity.kind != "Country" or nxt is None or lex.title(nxt.group(1)) is None:
         return False
     after = _NEXT_WORD.match(sentence, nxt.end()) if unnamed else None
-    return not unnamed or after is not None and lex.title(after.group(1)) is not None
+    # (or the title in a case, no name after it: "সিউলের রাষ্ট্রদূতের সঙ্গে বৈঠক করেন …")
+    return not unnamed or bool(lex.title(nxt.group(1))[1]) or after is not None and lex.title(after.group(1)) is not None
 
 
 _MINISTRY_OF = re.compile(fold_pattern(

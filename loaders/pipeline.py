@@ -100,6 +100,9 @@ def _split_headings(raw: str, spans: list[tuple[int, int]]) -> list[tuple[int, i
 
 
 #: After a date: a verbal noun in the genitive and a postposition of time ("… প্রতিষ্ঠার পর").
+#: A delegation, and who led it ("প্রতিনিধিদলের নেতৃত্বে ছিলেন …", "প্রতিনিধিদলটির নেতৃত্ব দেন …").
+_DELEGATION = re.compile(fold_pattern(r"প্রতিনিধি\s*দল"))
+_LED_BY = re.compile(fold_pattern(r"প্রতিনিধি\s*দল(?:টির|ের|টিরও)\s+নেতৃত্ব(?:ে|ে\s+ছিলেন|\s+দেন|\s+দিয়েছিলেন|\s+দেন)"))
 #: "পরদিন", "পরের দিন", "আগের দিন": the day after (or before) the day the sentence before told.
 _NEXT_DAY = re.compile(fold_pattern(
     r"(?<![\u0980-\u09ff])(?:(?P<next>পরদিন|পরের দিন)|আগের দিন)(?:ই)?(?![\u0980-\u09ff])"))
@@ -249,6 +252,7 @@ def read(doc: Document) -> Reading:
     prev_section = None
     age = 0
     speakers: set[str] = set()  # who spoke in the sentence before
+    delegation_visit: Event | None = None  # a country's delegation's visit the sentence before told
     before: set[str] = set()  # the bodies the sentence before named
     for s in sents:
         if s.section != prev_section and not _continues(f.text, s):
@@ -296,6 +300,16 @@ def read(doc: Document) -> Reading:
             if not _of_its_time(ev, lex):
                 continue
             reading.events.append(ev)
+        if delegation_visit is not None and _LED_BY.search(f.text, fa, fb):
+            # "… মালির একটি প্রতিনিধিদল পিয়ংইয়াং সফর করে। প্রতিনিধিদলের নেতৃত্বে ছিলেন পরিকল্পনামন্ত্রী X":
+            # the visit was its leader's, for the country
+            leader = next((m.entity for m in s.mentions if m.entity.kind == "Person"
+                           and m.entity.country == delegation_visit.actors[0].slug), None)
+            if leader is not None:
+                delegation_visit.participants = [*delegation_visit.participants, delegation_visit.actors[0]]
+                delegation_visit.actors = [leader]
+        delegation_visit = next((ev for ev, _, _ in found if ev.cls == "Visit" and ev.actors
+                                 and ev.actors[0].kind == "Country" and _DELEGATION.search(f.text, fa, fb)), None)
         speakers = said
         reading.missions.extend(_missions(s, f.text, lex, ctx, found))
         if s.dates:

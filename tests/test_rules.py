@@ -3077,3 +3077,28 @@ def test_leaving_is_no_visit_and_meanwhile_keeps_the_year_told():
             "ডিসেম্বরের মধ্যে ফরাসি সেনারা দেশটি ছেড়ে যায়। এর মধ্যেই, নভেম্বরে, রাশিয়ার সামরিক প্রশিক্ষকেরা নিয়ামেতে পৌঁছান।")
     assert events(text, "Visit") == []
     assert [e.date for e in events(text, "TroopDeployment")] == [PartialDate(2023, 11)]
+
+
+def test_a_delegations_leader_told_after_its_visit_and_a_meeting_whose_other_side_ends_the_sentence():
+    text = ("'''নাইজার–উত্তর কোরিয়া সম্পর্ক'''\n১৯৭৫ সালের বসন্তে নাইজারের একটি সরকারি প্রতিনিধিদল পিয়ংইয়াং সফর করে। "
+            "প্রতিনিধিদলের নেতৃত্বে ছিলেন পররাষ্ট্রমন্ত্রী মুসা মাইগা।")
+    found = events(text, "Visit")
+    assert [(e.actors[0].label_en, e.actors[0].country, slugs(e.recipients)) for e in found] == [
+        ("Musa Maïga", "niger", {"north-korea"})]
+    text = ("ক্যানবেরা, ১৬ অক্টোবর ২০২৬\n\nঅস্ট্রেলিয়ার পররাষ্ট্রমন্ত্রী পেনি ওং গত সপ্তাহে সোল পৌঁছন। "
+            "বৃহস্পতিবার তাঁর সঙ্গে বৈঠক হয় দক্ষিণ কোরিয়ার বিদেশমন্ত্রী চো হিউনের।")
+    assert [{p.label_en for p in e.participants} for e in events(text, "Meeting")] == [
+        {"Penny Wong", "Cho Hyun"}]
+
+
+def test_a_capitals_envoy_a_particle_after_a_name_and_months_of_the_story_or_the_dateline():
+    text = ("টিরানা, ৭ মে ২০২৬\n\nআলবেনিয়ার পররাষ্ট্রমন্ত্রী এলিসা স্পিরোপালি নতুন নীতি ঘোষণা করেন। মঙ্গলবার টিরানায় "
+            "টোকিওর রাষ্ট্রদূতের সঙ্গে বৈঠক করেন স্পিরোপালি।")
+    assert [slugs(e.participants) for e in events(text, "Meeting")] == [{"elisa-spiropali", "japan"}]
+    found = mentions("কেনিয়ার প্রেসিডেন্ট উইলিয়াম রুটো অবশ্য মঙ্গলবার সংসদে বক্তব্য দেন।")
+    assert [m.entity.label_en for m in found if m.entity.kind == "Person"] == ["William Ruto"]
+    text = ("'''ফিজি–তাইওয়ান সম্পর্ক'''\n২০১৮ সালের মে মাসে দুই দেশ একটি চুক্তি সই করে। ইহার এক মাস পূর্বে, এপ্রিলে, "
+            "তাইওয়ানের প্রেসিডেন্ট সাই ইং-ওয়েন ফিজি সফর করেন।")
+    assert [e.date for e in events(text, "Visit")] == [PartialDate(2018, 4)]
+    text = ("মাসেরু, ১৮ আগস্ট ২০২৫\n\n১৯৮৬ সালের জানুয়ারিতে দেশটিতে অভ্যুত্থান হয়। গত জুনে সিউল লেসোথোকে খাদ্যসহায়তা দেয়।")
+    assert [e.date for e in events(text, "Aid")] == [PartialDate(2025, 6)]
