@@ -61,6 +61,17 @@ _CREDIT = re.compile(CREDIT, re.IGNORECASE)
 _CAPTION_CREDIT = re.compile(CAPTION_CREDIT, re.IGNORECASE)
 
 
+#: An ad slot ("[ad_2]", "[বিজ্ঞাপন ২]"): pages put one after the article, but also between its paragraphs.
+_AD = re.compile(fold_pattern(r"\s*\[(?:ad_\d+|বিজ্ঞাপন[^\]]*)\]"), re.IGNORECASE)
+
+
+def _next_line_is_body(text: str, at: int) -> bool:
+    """Whether the first non-empty line after ``at`` (past the marker's own line) is article text."""
+    rest = text[at:].split("\n", 1)
+    following = next((line for line in (rest[1] if len(rest) > 1 else "").split("\n") if line.strip()), "")
+    return len(following) >= BODY_LINE and "।" in following
+
+
 def _has_body(text: str) -> bool:
     return any(len(line) >= BODY_LINE for line in text.split("\n"))
 
@@ -102,6 +113,8 @@ def article_end(raw: str, inline: list[tuple[int, int]] | None = None) -> int:
             continue
         if any(a <= m.start() < b for a, b in inline):
             continue  # a "read more" list between paragraphs
+        if _AD.match(f.text, m.start()) and _next_line_is_body(f.text, m.end()):
+            continue  # an ad slot between two paragraphs of the article
         cut = min(cut, m.start())
         break
     m = _END_SECTION.search(f.text)

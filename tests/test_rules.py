@@ -3102,3 +3102,13 @@ def test_a_capitals_envoy_a_particle_after_a_name_and_months_of_the_story_or_the
     assert [e.date for e in events(text, "Visit")] == [PartialDate(2018, 4)]
     text = ("মাসেরু, ১৮ আগস্ট ২০২৫\n\n১৯৮৬ সালের জানুয়ারিতে দেশটিতে অভ্যুত্থান হয়। গত জুনে সিউল লেসোথোকে খাদ্যসহায়তা দেয়।")
     assert [e.date for e in events(text, "Aid")] == [PartialDate(2025, 6)]
+
+
+def test_an_ad_slot_between_two_paragraphs_does_not_end_the_article():
+    para = ("১৯৬২ সালের মার্চে সিউলের সঙ্গে বোগোতার কূটনৈতিক সম্পর্ক স্থাপিত হয়, আর এর পর থেকে দুই দেশের মধ্যে বাণিজ্য "
+            "ও সাংস্কৃতিক যোগাযোগ ধীরে ধীরে বেড়েছে বলে কূটনীতিকেরা জানান।")
+    text = ("ঢাকা, ১২ মার্চ ২০২৬\n\n" + "প্রেসিডেন্ট আজ বক্তব্য দেন। " * 8 + "\n\n[ad_2]\n\n" + para
+            + "\n\n[ad_2]\n\nআরও পড়ুন\nকিউবার সঙ্গে চুক্তি সই করল মেক্সিকো\n")
+    spans = article_spans(text)
+    assert any(text[a:b].startswith("১৯৬২ সালের মার্চে") for a, b in spans)
+    assert not any("কিউবার সঙ্গে চুক্তি" in text[a:b] for a, b in spans)
