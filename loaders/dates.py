@@ -55,6 +55,7 @@ class DateMention:
     relative: bool = False
     future: bool = False
     anchor: bool = False  # "১৯৮২-র পরে", "যুদ্ধের আগে": a reference point, not the event's date
+    assumed: bool = False  # a bare month ("এপ্রিলে") taken as the last one before the dateline
 
 
 @functools.cache
@@ -433,7 +434,7 @@ def _months_joined(out: list[DateMention], folded: str) -> list[DateMention]:
         if cur.relative and cur.value and cur.value.month and cur.value.day is None and not prev.relative \
                 and prev.value and prev.value.month and _MONTH_JOIN.fullmatch(folded, prev.end, cur.start):
             out[i] = DateMention(**{**cur.__dict__, "value": PartialDate(prev.value.year, cur.value.month),
-                                    "relative": False, "future": False})
+                                    "relative": False, "future": False, "assumed": False})
     return out
 
 
@@ -504,7 +505,7 @@ def _resolve(name, g, months, doc, a, b, folded) -> DateMention | None:
         if doc.month is None:
             return None
         yy = doc.year if mo <= doc.month else doc.year - 1
-        return DateMention(a, b, value=PartialDate(yy, mo), relative=True)
+        return DateMention(a, b, value=PartialDate(yy, mo), relative=True, assumed=True)
     if name == "years_ago":
         n = int(g["n"]) if g["n"].isdigit() else NUMBER_WORDS[next(w for w in NUMBER_WORDS if fold(w).text == g["n"])]
         return DateMention(a, b, value=PartialDate(doc.year - n), relative=True) if n else None

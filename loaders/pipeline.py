@@ -228,7 +228,9 @@ def read(doc: Document) -> Reading:
                 ms = [m for m in ms if not any(ra <= m.start < rb for ra, rb in refs)]
                 ds = [d for d in ds if not any(ra <= d.start < rb for ra, rb in refs)]
             for d in sorted(ds, key=lambda d: d.value is not None):  # (a date, over a named period)
-                if not d.relative and (d.value or d.finish):
+                if (d.value or d.finish) and not d.assumed:
+                    # (a date told against the dateline, "চলতি মাসে", moves the story to the present too;
+                    # a bare month, which may be a plan's, does not)
                     narrative = d.value or d.finish
             sents.append(Sentence((sa, sb), (fa, fb), ms, ds, section, list(ctx.recent_people), ctx.last_person,
                                   set(ctx.possessors), subject_before))

@@ -199,6 +199,11 @@ def _mark_schwas(units: list[_Unit], style: frozenset[str]) -> None:
             u.schwa = True  # a conjunct keeps its vowel in South Asian names (Rabindranath)
         elif not indic and len(u.cons) == 1 and prev.vowel is None and prev.cons and len(nxt.cons) > 1:
             u.schwa = True  # two bare consonants before a conjunct: the second says it (এডমন্ডো → edmondo)
+        elif not indic and len(u.cons) == 1 and (prev.vowel or k == 1 and prev.vowel is None and prev.cons) \
+                and nxt.cons and nxt.vowel is None and not nxt.schwa and k + 2 < len(units) \
+                and u.cons != ["য"] and nxt.cons != u.cons and nxt.cons[0] not in "যলরনমভ" \
+                and units[k + 2].cons[:1] not in (["র"], ["ল"]):
+            u.schwa = False  # a said vowel, then two bare consonants: মটসফেল্ট → motsfelt
         elif nxt.cons and (len(nxt.cons) == 1 or not indic) and (nxt.vowel is not None or nxt.schwa):
             u.schwa = nxt.vowel == ""  # dropped between a vowel and a consonant that has its own
         elif _glide(units, k + 1):
@@ -281,6 +286,8 @@ def _word(word: str, style: frozenset[str]) -> str:
             vowel = inherent if u.schwa else ""
         elif u.vowel == "অ":
             vowel = inherent
+        elif u.vowel == "":
+            vowel = ""  # a written virama: no vowel ("শাহ্" → shah)
         else:
             vowel = letters[u.vowel]
         if u.vowel == "উ" and nxt is not None and nxt.vowel == "ই" and not nxt.cons and "korean" not in style:

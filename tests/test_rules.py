@@ -3112,3 +3112,19 @@ def test_an_ad_slot_between_two_paragraphs_does_not_end_the_article():
     spans = article_spans(text)
     assert any(text[a:b].startswith("১৯৬২ সালের মার্চে") for a, b in spans)
     assert not any("কিউবার সঙ্গে চুক্তি" in text[a:b] for a, b in spans)
+
+
+def test_a_date_told_against_the_dateline_moves_the_story_to_the_present_but_a_plans_bare_month_does_not():
+    text = ("ঢাকা, ২৩ অক্টোবর ২০২৫\n\n২০১৯ সালের অক্টোবরে স্টকহোমে আরেক দফা আলোচনা হয়। চলতি মাসে পিয়ংইয়াং সফর করেন "
+            "চীনের প্রধানমন্ত্রী লি ছিয়াং। ৯ অক্টোবর কিম জং উনের সঙ্গে তাঁর বৈঠক হয়।")
+    assert [e.date for e in events(text, "Meeting")] == [PartialDate(2025, 10, 9)]
+    text = ("হেলসিঙ্কি, ২১ মার্চ ২০১৮\n\nহোয়াইট হাউস জানায়, ট্রাম্প মে মাসের মধ্যে কিম জং উনের সঙ্গে বৈঠক করবেন। "
+            "তার আগে এপ্রিলের শেষে মুন জে ইনের সঙ্গে কিম জং উনের শীর্ষ বৈঠক হবে।")
+    assert [e.date for e in events(text, "Meeting")][-1] == PartialDate(2018, 4)
+
+
+def test_a_state_secretary_is_a_title():
+    text = ("অসলো, ১৬ সেপ্টেম্বর ২০২৫\n\nনরওয়ের পররাষ্ট্র মন্ত্রণালয়ের স্টেট সেক্রেটারি ইয়োহান স্ভেনসেন গত সোমবার "
+            "সিউলে পৌঁছান।")
+    assert [(e.actors[0].label_en.split()[-1], e.recipients[0].slug) for e in events(text, "Visit")] == [
+        ("Svensen", "south-korea")]

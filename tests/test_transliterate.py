@@ -33,6 +33,10 @@ from kutniti.loaders.transliterate import romanise, style_of
     ("কোয়ামে নক্রুমা", "GH", "Kwame Nkruma"),  # African initial N
     ("অ্যাঙ্গেলা", "DE", "Angela"),  # অ্যা → a, ঙ্গ → ng
     ("থংসিং থাম্মাভং", "LA", "Thongsing Thammavong"),  # ং → ng with the inherent o
+    ("বরিস ইয়েলতসিন", "RU", "Boris Yeltsin"),  # a said vowel, then two bare consonants: no vowel between
+    ("ফ্রাঞ্জো তুদজমান", "HR", "Franjo Tudzman"),
+    ("খালতমাগিন", "MN", "Khaltmagin"),
+    ("শাহ্", "BD", "Shah"),  # a written virama (হসন্ত) says no vowel
 ])
 def test_rules(bengali, country, english):
     assert romanise(bengali, country) == english
