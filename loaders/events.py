@@ -268,6 +268,9 @@ _IN_VISIT = re.compile(fold_pattern(r"(?<![\u0980-\u09ff])(?:সফরে|সফ
 SPEECH = ("statement-quoted", "statement-reported", "statement-posted")
 #: Nothing but punctuation to the end of the sentence.
 _ENDS_SENTENCE = re.compile(r"[\s।!?'\"’”]*$")
+#: ", যা দেশ দুটির মধ্যে …", ", যার ফলে …": a relative clause after the act tells of something else; the
+#: two countries it names need not be the act's parties.
+_WHICH = re.compile(fold_pattern(r",\s*(?:যা|যার|যাতে|যেখানে|যেটি)(?![\u0980-\u09ff])"))
 #: "দেশ দুটি": these two countries, the two just told (not the story's two, as "দুই দেশ" may be).
 _THESE_TWO = re.compile(fold_pattern(r"(?:দেশ|রাষ্ট্র)\s*(?:দুটি|দুটো)(?![\u0980-\u09ff])"))
 #: The two sides of talks ("উভয় পক্ষ", "দুই পক্ষ"): those of the meeting just told.
@@ -368,8 +371,9 @@ _RELATIVE_PARTICIPLE = re.compile(fold_pattern(r"(?<![\u0980-\u09ff])(?:যা�
 _ADDRESSED = re.compile(fold_pattern(r"\s*(?:উদ্দেশে|উদ্দেশ্যে)\s+(?:লেখা|লিখিত|পাঠানো)"))
 #: A message taken to someone's office or residence: "X-এর দপ্তরে পৌঁছে দেন".
 _AT_OFFICE = re.compile(fold_pattern(r"\s+(?:দপ্তরে|কার্যালয়ে|বাসভবনে)\s+পৌঁছে"))
-#: Up to three words before a message noun: the genitive before them is its author.
-_AUTHOR = re.compile(fold_pattern(r"(?:\s+[^\s,;।]+){0,3}?\s+(?:বার্তা|চিঠি|শুভেচ্ছাবার্তা)"))
+#: Up to three words before a message noun: the genitive before them (its ending written apart too,
+#: "কিম ইল সুং-এর শুভেচ্ছাবার্তা") is its author.
+_AUTHOR = re.compile(fold_pattern(r"\]{0,2}(?:-?এর|-?র)?(?:\s+[^\s,;।]+){0,3}?\s+(?:বার্তা|চিঠি|শুভেচ্ছাবার্তা)"))
 #: A sentence that goes on with the visit just told: "সে সময়", "ওই সফরে", "সফরকালে".
 #: A signing named inside an agreement's trigger ("… স্মারক সইয়ের কথা ছিল, … তা স্থগিত"): what was put
 #: off is the signing, not an agreement in force.
@@ -700,7 +704,8 @@ def read_events(
             agents = _agents(ms, ctx, lex)
             pronouns = [x for x in ms if x.entity.slug == "?country"]
             agents = _resolve_pronouns(agents, pronouns, ctx, lex)
-            both = BOTH_COUNTRIES.search(sentence) is not None
+            both = any(b.start() < m.end() or not _WHICH.search(sentence, m.end(), b.start())
+                       for b in BOTH_COUNTRIES.finditer(sentence))
             events = _apply(rule, m, sentence, s_start, t0, agents, pronouns, both, ctx, lex, ms)
             if topics:  # nor does the document's other country stand in for a partner talked about
                 events = [ev for ev in events if not (ev.cls == "Meeting" and any(
@@ -1365,6 +1370,8 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
             # ("রাশিয়াকে অস্ত্র সরবরাহে জড়িত উত্তর কোরিয়ার … ওপর": the object belongs to a phrase
             # that qualifies the target)
             objects = [o for o in objects if not any(o.end <= g.start for g in targets)]
+            # ("ইউক্রেনের জন্য সহায়তা এবং রাশিয়ার ওপর নিষেধাজ্ঞা": the one it is on, not the one aid is for)
+            objects = [o for o in objects if o.post == "on"] + [o for o in objects if o.post != "on"]
             recipient = (objects or [a for a in agents if a.post == "against"] or with_ or targets[-1:]
                          or owners[-1:] or [None])[0]
         elif rule.cls in ("TroopDeployment", "ArmsTransfer", "Aid", "Cooperation"):
@@ -1437,6 +1444,9 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
             and _AT_OFFICE.match(sentence, a.end - s_start, m.end())]  # ("… লি জে-মিয়ংয়ের দপ্তরে পৌঁছে দেন")
         if addressed:
             recipient = addressed[-1]
+        elif recipient is None and (met := [w for w in with_ if w.start < t0 and w.entity.kind == "Person"]):
+            # "X-এর সহিত সাক্ষাৎ করেন এবং Y-এর শুভেচ্ছাবার্তা পৌঁছাইয়া দেন": to the one met
+            recipient = met[-1]
         # "X-এর (একটি ব্যক্তিগত) বার্তা": the person in the genitive before the message wrote it; whoever
         # carries it is an envoy
         author = [g for g in gens if g.entity.kind == "Person" and g.start < t0 and _AUTHOR.match(

@@ -288,8 +288,16 @@ def _name_keys(names: tuple[str, ...]) -> tuple[tuple[str, bool], ...]:
 
 
 def _demonstrative(toks: list[Token], j: int) -> bool:
-    """Whether the separate word "এ" at token j is the demonstrative before a noun."""
-    return toks[j].text == key("এ") and j + 1 < len(toks) and toks[j + 1].text in DEMONSTRATIVE_NOUNS
+    """Whether the separate word "এ" at token j is the demonstrative before a noun, or "এর" the one of
+    "এর পরের বছর", "এর আগে" (after or before that: "সিউল এর পরের বছর দূতাবাস খোলে" is Seoul, the year after)."""
+    if j + 1 >= len(toks):
+        return False
+    if toks[j].text == key("এর"):
+        return toks[j + 1].text in _AFTER_THAT
+    return toks[j].text == key("এ") and toks[j + 1].text in DEMONSTRATIVE_NOUNS
+
+
+_AFTER_THAT = {key(w) for w in ["পর", "পরে", "পরের", "পরপরই", "পরপর", "আগে", "আগের", "পূর্বে", "পরবর্তী"]}
 
 
 def _detached_ending(word: str) -> bool:

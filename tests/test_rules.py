@@ -3128,3 +3128,34 @@ def test_a_state_secretary_is_a_title():
             "সিউলে পৌঁছান।")
     assert [(e.actors[0].label_en.split()[-1], e.recipients[0].slug) for e in events(text, "Visit")] == [
         ("Svensen", "south-korea")]
+
+
+def test_two_countries_named_in_a_relative_clause_after_the_act_are_not_its_parties():
+    text = ("'''বাহরাইন–উত্তর কোরিয়া সম্পর্ক''' বলতে দুই দেশের সম্পর্ক বোঝায়।\n\n২০২০ সালের ১৫ সেপ্টেম্বর ওয়াশিংটনে "
+            "বাহরাইন ইসরায়েলের সঙ্গে একটি চুক্তিতে সই করে, যা দেশ দুটির মধ্যে পূর্ণ কূটনৈতিক সম্পর্কের পথ খুলে দেয়।")
+    assert [slugs(e.participants) for e in events(text, "AgreementSigning")] == [{"bahrain", "israel"}]
+
+
+def test_a_name_before_a_detached_er_of_after_that_is_the_subject():
+    text = "'''ক্যামেরুন–উত্তর কোরিয়া সম্পর্ক'''\n\nসিউল এর পরের বছর, ১৯৭৩ সালে, ইয়াউন্ডেতে দূতাবাস খোলে।"
+    assert [(e.actors[0].slug, e.recipients[0].slug) for e in events(text, "MissionOpening")] == [
+        ("south-korea", "cameroon")]
+    text = "অস্ট্রেলিয়া এর আগে ২০১৯ সালে সামোয়াকে একটি টহল জাহাজ উপহার দেয়।"
+    assert [(e.actors[0].slug, e.recipients[0].slug) for e in events(text, "Aid")] == [("australia", "samoa")]
+
+
+def test_aid_and_sanctions_announced_together_are_two_acts_with_their_own_sides():
+    text = ("অটোয়া, ১৮ জুন ২০২৫\n\nকানাডার প্রধানমন্ত্রী মার্ক কার্নি ইউক্রেনের জন্য নতুন সামরিক সহায়তা এবং রাশিয়ার ওপর "
+            "নতুন নিষেধাজ্ঞার ঘোষণা দেন।")
+    assert [e.recipients[0].slug for e in events(text, "Aid")] == ["ukraine"]
+    assert [e.recipients[0].slug for e in events(text, "Sanction")] == ["russia"]
+
+
+def test_a_leaders_greetings_delivered_by_an_envoy_are_the_leaders_message_to_the_one_met():
+    text = ("'''তিউনিসিয়া–উত্তর কোরিয়া সম্পর্ক'''\n\n১৯৮৬ সালের এপ্রিল মাসে উত্তর কোরিয়ার পররাষ্ট্রমন্ত্রী কিম ইয়ং নাম "
+            "তিউনিস সফর করেন। সফরকালে তিনি রাষ্ট্রপতি হাবিব বুরগিবার সহিত সাক্ষাৎ করেন এবং মহান নেতা "
+            "[[কিম ইল-সুং|কিম ইল সুং]]-এর শুভেচ্ছাবার্তা পৌঁছাইয়া দেন।")
+    assert [(e.actors[0].label_en, e.recipients[0].label_en) for e in events(text, "Message")] == [
+        ("Kim Il-sung", "Habib Bourguiba")]
+    text = "সেখানে তিনি প্রেসিডেন্ট এমারসন মনানগাগওয়ার সঙ্গে বৈঠক করেন এবং কিম জং উনের একটি চিঠি হস্তান্তর করেন।"
+    assert [e.actors[0].label_en for e in events(text, "Message")] == ["Kim Jong-un"]
