@@ -268,9 +268,9 @@ _IN_VISIT = re.compile(fold_pattern(r"(?<![\u0980-\u09ff])(?:সফরে|সফ
 SPEECH = ("statement-quoted", "statement-reported", "statement-posted")
 #: Nothing but punctuation to the end of the sentence.
 _ENDS_SENTENCE = re.compile(r"[\s।!?'\"’”]*$")
-#: ", যা দেশ দুটির মধ্যে …", ", যার ফলে …": a relative clause after the act tells of something else; the
-#: two countries it names need not be the act's parties.
-_WHICH = re.compile(fold_pattern(r",\s*(?:যা|যার|যাতে|যেখানে|যেটি)(?![\u0980-\u09ff])"))
+#: ", যা দেশ দুটির মধ্যে …", ", যার ফলে …", "… এবং দুই দেশের মধ্যে …": a relative or another clause
+#: after the act tells of something else; the two countries it names need not be the act's parties.
+_WHICH = re.compile(fold_pattern(r",\s*(?:যা|যার|যাতে|যেখানে|যেটি)(?![\u0980-\u09ff])|\s(?:এবং|আর)\s"))
 #: "দেশ দুটি": these two countries, the two just told (not the story's two, as "দুই দেশ" may be).
 _THESE_TWO = re.compile(fold_pattern(r"(?:দেশ|রাষ্ট্র)\s*(?:দুটি|দুটো)(?![\u0980-\u09ff])"))
 #: The two sides of talks ("উভয় পক্ষ", "দুই পক্ষ"): those of the meeting just told.

@@ -9,6 +9,7 @@ everything to the ontology's terms (:mod:`kutniti.loaders.rdf`).
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -102,6 +103,11 @@ def _split_headings(raw: str, spans: list[tuple[int, int]]) -> list[tuple[int, i
 #: After a date: a verbal noun in the genitive and a postposition of time ("… প্রতিষ্ঠার পর").
 #: A delegation, and who led it ("প্রতিনিধিদলের নেতৃত্বে ছিলেন …", "প্রতিনিধিদলটির নেতৃত্ব দেন …").
 _DELEGATION = re.compile(fold_pattern(r"প্রতিনিধি\s*দল"))
+#: "নরওয়ে, সুইডেন ও ফিনল্যান্ডও একই পদক্ষেপ নেয়": others did the same as the sentence before told.
+_SAME_STEP = re.compile(fold_pattern(r"একই\s+(?:পদক্ষেপ|পথে|পথ|সিদ্ধান্ত|ব্যবস্থা)"))
+#: Acts one state takes toward another that others may take alike.
+_SAME_STEP_CLASSES = {"Expulsion", "Sanction", "ReduceRelations", "Recognition", "MissionClosure",
+                      "MissionOpening", "RelationsEstablished", "AgreementTermination"}
 _LED_BY = re.compile(fold_pattern(r"প্রতিনিধি\s*দল(?:টির|ের|টিরও)\s+নেতৃত্ব(?:ে|ে\s+ছিলেন|\s+দেন|\s+দিয়েছিলেন|\s+দেন)"))
 #: "পরদিন", "পরের দিন", "আগের দিন": the day after (or before) the day the sentence before told.
 _NEXT_DAY = re.compile(fold_pattern(
@@ -244,7 +250,9 @@ def read(doc: Document) -> Reading:
                     counts[e.slug] = counts.get(e.slug, 0) + 1
             if ms and not named_pair:  # the main countries so far, for a bare title ("পররাষ্ট্রমন্ত্রী X …") further on
                 ctx.topic = [lex.entities[k] for k, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:2]]
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    # (the graph is of North Korea's relations: where it is named about as often as another country,
+    # the story is about it)
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1] * (1.25 if kv[0] == "north-korea" else 1), kv[0]))
     ctx.topic = named_pair or [lex.entities[s] for s, _ in ranked[:2]]
     reading = Reading(doc, topic=ctx.topic)
     headline = spans[0][0] if spans and "'''" not in raw[:spans[0][1]] and doc_date is not None else -1
@@ -255,6 +263,7 @@ def read(doc: Document) -> Reading:
     age = 0
     speakers: set[str] = set()  # who spoke in the sentence before
     delegation_visit: Event | None = None  # a country's delegation's visit the sentence before told
+    told_before: list[Event] = []  # acts the sentence before told, that others may take alike
     before: set[str] = set()  # the bodies the sentence before named
     for s in sents:
         if s.section != prev_section and not _continues(f.text, s):
@@ -302,6 +311,9 @@ def read(doc: Document) -> Reading:
             if not _of_its_time(ev, lex):
                 continue
             reading.events.append(ev)
+        if not found and told_before and _SAME_STEP.search(f.text, fa, fb):
+            reading.events.extend(_the_same_step(told_before, s, lex))
+        told_before = [ev for ev, _, _ in found if ev.cls in _SAME_STEP_CLASSES and ev in reading.events]
         if delegation_visit is not None and _LED_BY.search(f.text, fa, fb):
             # "… মালির একটি প্রতিনিধিদল পিয়ংইয়াং সফর করে। প্রতিনিধিদলের নেতৃত্বে ছিলেন পরিকল্পনামন্ত্রী X":
             # the visit was its leader's, for the country
@@ -337,6 +349,32 @@ def read(doc: Document) -> Reading:
         if e.country and e.country in lex.entities:
             reading.entities.setdefault(e.country, lex.entities[e.country])
     return reading
+
+
+def _the_same_step(told: list[Event], s: Sentence, lex) -> list[Event]:
+    """"… বহিষ্কার করে কোপেনহেগেন। প্রায় একই সময়ে নরওয়ে, সুইডেন ও ফিনল্যান্ডও একই পদক্ষেপ নেয়": the acts
+    told before, taken by the countries this sentence names as its subject, at this sentence's date
+    if it gives one."""
+    doers: dict[str, Entity] = {}
+    for m in s.mentions:
+        e = m.entity
+        if e.kind == "City" and e.capital and e.country in lex.entities:
+            e = lex.entities[e.country]
+        if e.kind == "Country" and e.slug in lex.entities and m.case == "nom" and not m.post and not m.modifier:
+            doers.setdefault(e.slug, e)
+    dated = [d.value for d in s.dates if d.value is not None and not d.relative]
+    out = []
+    for ev in told:
+        if not ev.actors:
+            continue
+        taken = {e.slug for e in ev.actors + ev.recipients}
+        for e in doers.values():
+            if e.slug in taken:
+                continue
+            participants = [e, *ev.recipients] if ev.participants else []
+            out.append(dataclasses.replace(ev, actors=[e], participants=participants, span=s.raw,
+                                           date=dated[0] if dated else ev.date))
+    return out
 
 
 def _without_repeated_talks(events: list[Event], lex) -> list[Event]:

@@ -3159,3 +3159,39 @@ def test_a_leaders_greetings_delivered_by_an_envoy_are_the_leaders_message_to_th
         ("Kim Il-sung", "Habib Bourguiba")]
     text = "সেখানে তিনি প্রেসিডেন্ট এমারসন মনানগাগওয়ার সঙ্গে বৈঠক করেন এবং কিম জং উনের একটি চিঠি হস্তান্তর করেন।"
     assert [e.actors[0].label_en for e in events(text, "Message")] == ["Kim Jong-un"]
+
+
+def test_sadhu_conjunctive_and_conditional_forms_of_giving_and_sending():
+    text = "প্রাগ ১৯৪৮ সালের ২১ অক্টোবর পিয়ংইয়াংয়ের নবগঠিত সরকারকে স্বীকৃতি দিয়া কূটনৈতিক সম্পর্ক স্থাপন করিয়াছিল।"
+    assert [(e.actors[0].slug, e.recipients[0].slug) for e in events(text, "Recognition")] == [
+        ("czechoslovakia", "north-korea")]
+    text = "১৯৬৮ সালের আগস্টে সোভিয়েত ইউনিয়ন চেকোস্লোভাকিয়ায় সৈন্য পাঠাইলে কিউবা উহা সমর্থন করিয়াছিল।"
+    assert [(e.actors[0].slug, e.recipients[0].slug) for e in events(text, "TroopDeployment")] == [
+        ("soviet-union", "czechoslovakia")]
+    # (not a state that lasts: "তাইওয়ানকে স্বীকৃতি দিয়ে আসা মালাউই")
+    assert events("দীর্ঘদিন তাইওয়ানকে স্বীকৃতি দিয়ে আসা মালাউই ২০০৭ সালে চীনের সঙ্গে সম্পর্ক গড়ে।", "Recognition") == []
+
+
+def test_others_taking_the_same_step_take_the_act_told_before():
+    text = ("কোপেনহেগেন, ১ মার্চ ২০২৬\n\n১৯৭৬ সালের অক্টোবরে চোরাচালানের অভিযোগে উত্তর কোরীয় কূটনীতিকদের বহিষ্কার করে "
+            "কোপেনহেগেন। প্রায় একই সময়ে নরওয়ে, সুইডেন ও ফিনল্যান্ডও একই পদক্ষেপ নেয়।")
+    found = events(text, "Expulsion")
+    assert sorted(e.actors[0].slug for e in found) == ["denmark", "finland", "norway", "sweden"]
+    assert {e.recipients[0].slug for e in found} == {"north-korea"} and {e.date for e in found} == {PartialDate(1976, 10)}
+
+
+def test_a_speech_act_noun_ends_a_name_and_another_clause_keeps_its_own_two_countries():
+    found = mentions("পাল্টা উত্তর কোরিয়ার রাষ্ট্রদূত কিম সং দাবি করেন, সব অভিযোগ ভিত্তিহীন।")
+    assert [m.entity.label_en for m in found if m.entity.kind == "Person"] == ["Kim Song"]
+    text = ("কুয়েত সিটি, ১ অক্টোবর ২০২৫\n\n২০১৭ সালের সেপ্টেম্বরে কুয়েত উত্তর কোরীয় রাষ্ট্রদূতকে দেশ ছাড়ার নির্দেশ দেয়। "
+            "একই সঙ্গে উত্তর কোরীয় নাগরিকদের ভিসা দেওয়া বন্ধ করা হয় এবং দুই দেশের মধ্যে বাণিজ্য স্থগিত করা হয়।")
+    assert [(e.actors[0].slug, e.recipients[0].slug) for e in events(text, "Sanction")][:1] == [("kuwait", "north-korea")]
+
+
+def test_north_korea_named_about_as_often_as_another_country_is_one_of_the_storys_two():
+    text = ("দার এস সালাম, ১০ মার্চ ২০২৬\n\nতানজানিয়ার সঙ্গে উত্তর কোরিয়ার সামরিক যোগাযোগ নিয়ে প্রশ্ন উঠেছে। তানজানিয়া "
+            "বলছে, উত্তর কোরিয়ার প্রযুক্তিবিদেরা আর কাজ করেন না। তানজানিয়া দক্ষিণ কোরিয়ার সঙ্গে বাণিজ্য বাড়াচ্ছে। "
+            "দক্ষিণ কোরিয়া তানজানিয়াকে ঋণ দিচ্ছে। দক্ষিণ কোরিয়ার একটি দল তানজানিয়ায় আছে। ১৯৬৫ সালে দুই দেশের কূটনৈতিক "
+            "সম্পর্ক স্থাপিত হয়। পিয়ংইয়াং তানজানিয়াকে পুরোনো বন্ধু মনে করে। উত্তর কোরিয়া এ নিয়ে কিছু বলেনি। "
+            "দক্ষিণ কোরিয়া ও তানজানিয়া একটি চুক্তি করেছে, দক্ষিণ কোরিয়ার মন্ত্রী জানান।")
+    assert [slugs(e.participants) for e in events(text, "RelationsEstablished")] == [{"tanzania", "north-korea"}]
