@@ -749,7 +749,8 @@ def read_events(
                     # "মুসেভেনি বলেন, ২০১৬ সালে নেওয়া সিদ্ধান্ত …": a date in what was said dates that, not
                     # the saying, which is the story's
                     own = [DateMention(t0, t0, value=PartialDate(doc_date.year, doc_date.month))]
-                for dated in _dated(ev, t0, own, rule):
+                for dated in [x for one, its in _each_with_its_date(ev, rule, ms, own, sentence, s_start, t0)
+                              for x in _dated(one, t0, its, rule)]:
                     if ev.cls == "Statement" and doc_date and dated.date and not planned_pat.search(m.group(0)) \
                             and dated.date.sort_key()[:1] > doc_date.sort_key()[:1]:
                         # "X জানান, আগামী বছর …": what was said is about next year; it was said now
@@ -920,6 +921,36 @@ def _dedupe(events: list[tuple[Event, int, int]]) -> list[tuple[Event, int, int]
             if ev.cls in ("ArmsTransfer", "TroopDeployment")}
     return [x for x in out if not (x[0].cls == "Aid" and (tuple(e.slug for e in x[0].actors),
                                                           tuple(e.slug for e in x[0].recipients)) in arms)]
+
+
+def _each_with_its_date(ev: Event, rule: Rule, ms: list[Mention], dates: list[DateMention], sentence: str,
+                        s_start: int, trigger: int) -> list[tuple[Event, list[DateMention]]]:
+    """"ইথিওপিয়া ১৯৬৩ সালে দক্ষিণ কোরিয়ার সঙ্গে এবং ১৯৭৫ সালে উত্তর কোরিয়ার সঙ্গে সম্পর্ক স্থাপন
+    করে": partners listed each with its own date before it are as many acts, each of its date."""
+    if rule.roles != "symmetric" or len(ev.participants) < 3:
+        return [(ev, dates)]
+    partners = [x for x in ms if x.post == "with" and x.start < trigger]
+    points = [d for d in dates if d.value is not None and not d.relative and d.end <= trigger]
+    if len(partners) < 2:
+        return [(ev, dates)]
+    paired = []
+    for i, x in enumerate(partners):
+        lo = partners[i - 1].end if i else 0
+        own = [d for d in points if lo <= d.start and d.end <= x.start]
+        if len(own) != 1 or (i and not _LIST_AND.fullmatch(sentence, partners[i - 1].end - s_start, own[0].start - s_start)):
+            return [(ev, dates)]
+        paired.append((x.entity, own[0]))
+    shared = [e for e in ev.participants if e.slug not in {p.slug for p, _ in paired}]
+    out = []
+    for partner, d in paired:
+        one = Event(**{**ev.__dict__})
+        one.participants = [*shared, partner]
+        out.append((one, [d]))
+    return out
+
+
+#: What joins two dated partners: "… দক্ষিণ কোরিয়ার সঙ্গে এবং ১৯৭৫ সালে …".
+_LIST_AND = re.compile(fold_pattern(r"\s*(?:সঙ্গে|সাথে|সহিত)?\s*(?:,\s*)?(?:এবং|ও|আর)?\s*"))
 
 
 def _dated(ev: Event, trigger: int, dates: list[DateMention], rule: Rule) -> list[Event]:

@@ -1226,7 +1226,8 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
                 named = holder or named
             return named, 1 + honorific
         cands = lex.short_names.get(w) or lex.short_names.get(base)
-        if cands and len(cands) == 1 and not ((w == base or w in lex.short_names)
+        # ("মার্শাল চোয় কোয়াং": a family name with -য় that reads as a locative, and more of a name after it)
+        if cands and len(cands) == 1 and not ((w == base or w in lex.short_names or w[len(base):] == "য")
                                               and _name_goes_on(lex, toks, j, folded, cands[0])) \
                 and not (country is not None and country.slug in lex.entities and cands[0].country
                          and cands[0].country != country.slug):

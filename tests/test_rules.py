@@ -3195,3 +3195,17 @@ def test_north_korea_named_about_as_often_as_another_country_is_one_of_the_story
             "সম্পর্ক স্থাপিত হয়। পিয়ংইয়াং তানজানিয়াকে পুরোনো বন্ধু মনে করে। উত্তর কোরিয়া এ নিয়ে কিছু বলেনি। "
             "দক্ষিণ কোরিয়া ও তানজানিয়া একটি চুক্তি করেছে, দক্ষিণ কোরিয়ার মন্ত্রী জানান।")
     assert [slugs(e.participants) for e in events(text, "RelationsEstablished")] == [{"tanzania", "north-korea"}]
+
+
+def test_partners_listed_each_with_its_own_date_are_two_acts_and_relations_built():
+    text = "ইথিওপিয়া ১৯৬৩ সালে দক্ষিণ কোরিয়ার সঙ্গে এবং ১৯৭৫ সালে উত্তর কোরিয়ার সঙ্গে কূটনৈতিক সম্পর্ক স্থাপন করে।"
+    found = events(text, "RelationsEstablished")
+    assert sorted((e.date.year, sorted(slugs(e.participants))) for e in found) == [
+        (1963, ["ethiopia", "south-korea"]), (1975, ["ethiopia", "north-korea"])]
+    text = "১৯৪৮ সালের নভেম্বরে হাঙ্গেরি উত্তর কোরিয়াকে স্বীকৃতি দিয়ে কূটনৈতিক সম্পর্ক গড়ে।"
+    assert [slugs(e.participants) for e in events(text, "RelationsEstablished")] == [{"hungary", "north-korea"}]
+
+
+def test_a_family_name_in_ya_phala_followed_by_more_of_a_name_is_not_a_known_persons_short_name():
+    found = mentions("১৯৯৫ সালে উত্তর কোরিয়ার সেনাপ্রধান মার্শাল চোয় কোয়াং ইসলামাবাদ সফর করেন।")
+    assert "Choe Son-hui" not in [m.entity.label_en for m in found if m.entity.kind == "Person"]
