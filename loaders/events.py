@@ -372,8 +372,8 @@ _ADDRESSED = re.compile(fold_pattern(r"\s*(?:উদ্দেশে|উদ্দ�
 #: A message taken to someone's office or residence: "X-এর দপ্তরে পৌঁছে দেন".
 _AT_OFFICE = re.compile(fold_pattern(r"\s+(?:দপ্তরে|কার্যালয়ে|বাসভবনে)\s+পৌঁছে"))
 #: Up to three words before a message noun: the genitive before them (its ending written apart too,
-#: "কিম ইল সুং-এর শুভেচ্ছাবার্তা") is its author.
-_AUTHOR = re.compile(fold_pattern(r"\]{0,2}(?:-?এর|-?র)?(?:\s+[^\s,;।]+){0,3}?\s+(?:বার্তা|চিঠি|শুভেচ্ছাবার্তা)"))
+#: "কিম ইল সুং-এর শুভেচ্ছাবার্তা", and a compound: "অভিনন্দনবার্তা") is its author.
+_AUTHOR = re.compile(fold_pattern(r"\]{0,2}(?:-?এর|-?র)?(?:\s+[^\s,;।]+){0,3}?\s+[^\s,;।]*(?:বার্তা|চিঠি)"))
 #: A sentence that goes on with the visit just told: "সে সময়", "ওই সফরে", "সফরকালে".
 #: A signing named inside an agreement's trigger ("… স্মারক সইয়ের কথা ছিল, … তা স্থগিত"): what was put
 #: off is the signing, not an agreement in force.

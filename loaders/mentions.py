@@ -1494,7 +1494,9 @@ _RELATION_NOUN = re.compile(fold_pattern(r"\s*(?:সম্পর্ক|বিভ
 _PLURAL = re.compile(fold_pattern(r"(?:রা|েরা|গুলো|গুলি)$"))
 #: A plural in any case ("উপদেষ্টাদের", "কর্মকর্তাদেরকে").
 _PLURAL_ANY = re.compile(fold_pattern(r"(?:রা|েরা|গুলো|গুলি|গুলোকে|গুলোর|দের|দেরকে|দেরও)$"))
-_CONJUNCTION = re.compile(fold_pattern(r"(?:\]\])?\s*(?:,|ও|এবং|আর|এবং\s+তার)\s*(?:\[\[)?"))  # also between wiki links
+#: (also between wiki links; not the clitic "ও" fused to a link's end: "[[স্পেন]]ও" is "Spain too")
+_CONJUNCTION = re.compile(fold_pattern(
+    r"(?:\]\])?(?:\s*,(?:\s*(?:ও|এবং|আর))?|\s+(?:ও|এবং|আর|এবং\s+তার)|(?<!\]\])(?:ও|এবং))\s*(?:\[\[)?"))
 
 
 _CAPITAL_OF = re.compile(fold_pattern(r"\s+রাজধানী\s+"))

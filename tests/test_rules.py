@@ -3159,6 +3159,8 @@ def test_a_leaders_greetings_delivered_by_an_envoy_are_the_leaders_message_to_th
         ("Kim Il-sung", "Habib Bourguiba")]
     text = "সেখানে তিনি প্রেসিডেন্ট এমারসন মনানগাগওয়ার সঙ্গে বৈঠক করেন এবং কিম জং উনের একটি চিঠি হস্তান্তর করেন।"
     assert [e.actors[0].label_en for e in events(text, "Message")] == ["Kim Jong-un"]
+    text = "সেখানে কিম জং উনের একটি অভিনন্দনবার্তা প্রেসিডেন্ট আবদেলমাজিদ তেব্বুনের হাতে তুলে দেন তিনি।"
+    assert [e.actors[0].label_en for e in events(text, "Message")] == ["Kim Jong-un"]
 
 
 def test_sadhu_conjunctive_and_conditional_forms_of_giving_and_sending():
@@ -3209,3 +3211,9 @@ def test_partners_listed_each_with_its_own_date_are_two_acts_and_relations_built
 def test_a_family_name_in_ya_phala_followed_by_more_of_a_name_is_not_a_known_persons_short_name():
     found = mentions("১৯৯৫ সালে উত্তর কোরিয়ার সেনাপ্রধান মার্শাল চোয় কোয়াং ইসলামাবাদ সফর করেন।")
     assert "Choe Son-hui" not in [m.entity.label_en for m in found if m.entity.kind == "Person"]
+
+
+def test_the_clitic_o_fused_to_a_links_end_is_too_not_and():
+    text = "২০১৭ সালের সেপ্টেম্বরে [[পেরু]] ও [[স্পেন]]ও উত্তর কোরীয় রাষ্ট্রদূতদের বহিষ্কার করে।"
+    assert sorted((e.actors[0].slug, e.recipients[0].slug) for e in events(text, "Expulsion")) == [
+        ("peru", "north-korea"), ("spain", "north-korea")]
