@@ -221,6 +221,7 @@ class DocumentContext:
     last_pair: tuple[Entity, Entity] | None = None
     section_pair: list[Entity] | None = None  # the two countries of a section on one relation
     last_pair_age: int = 0
+    subject_before: Entity | None = None  # the last person a sentence before had as its subject
     these_two: tuple[Entity, Entity] | None = None  # two states a subject coordinated ("মস্কো ও পিয়ংইয়াং")
     these_two_age: int = 0
     last_mission: tuple[Entity, Entity] | None = None  # the owner and host of the last mission opened or closed
@@ -372,6 +373,7 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
     i = 0
     pending_country: Entity | None = None  # a country adjective/genitive just before a title
     ctx.last_leader_age += 1
+    ctx.subject_before = ctx.last_person  # (who the sentences before were about, for "তাঁকে")
     while i < len(toks):
         word = toks[i].text
         if i and _COUNTER.match(word) and (toks[i - 1].text.isdigit() or toks[i - 1].text in _NUMBER_WORDS):
@@ -911,6 +913,12 @@ def _object_referent(out: list[Mention], toks: list[Token], i: int, folded: str,
     # to someone else (but "হোক্সার জন্মদিন উপলক্ষে কিম তাঁহাকে …" greets Hoxha)
     possessors = [m for m in out if m.case == "gen" and not m.post and subjects and m.start > subjects[0].start]
     subjects = {m.entity.slug for m in subjects + possessors}
+    # "X … Y-এর সঙ্গে আলোচনা করেন। পরদিন প্রধানমন্ত্রী Z তাকে স্বাগত জানান": him, the one the story
+    # was about, not the last person named
+    # (unless the sentence itself named someone else before: "X প্রেসিডেন্ট নির্বাচিত হলে কিম তাঁকে …")
+    others = [m for m in out if m.entity.kind == "Person" and m.entity.slug not in subjects]
+    if ctx.subject_before is not None and ctx.subject_before.slug not in subjects and subjects and not others:
+        return ctx.subject_before
     for person in reversed(ctx.recent_people):
         if person.slug not in subjects:
             return person

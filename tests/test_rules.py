@@ -3217,3 +3217,11 @@ def test_the_clitic_o_fused_to_a_links_end_is_too_not_and():
     text = "২০১৭ সালের সেপ্টেম্বরে [[পেরু]] ও [[স্পেন]]ও উত্তর কোরীয় রাষ্ট্রদূতদের বহিষ্কার করে।"
     assert sorted((e.actors[0].slug, e.recipients[0].slug) for e in events(text, "Expulsion")) == [
         ("peru", "north-korea"), ("spain", "north-korea")]
+
+
+def test_him_welcomed_by_a_third_person_is_the_one_the_story_was_about():
+    text = ("ত্রিপোলি, ১৪ আগস্ট ২০২৬\n\nউত্তর কোরিয়ার উপপররাষ্ট্রমন্ত্রী কিম সন গিয়ং গত রোববার ত্রিপোলি পৌঁছান। সোমবার তিনি "
+            "ভারপ্রাপ্ত পররাষ্ট্রমন্ত্রী তাহের আল-বাউরের সঙ্গে আলোচনা করেন। পরদিন প্রধানমন্ত্রী ওসমান হাদি তাকে নিজ দপ্তরে "
+            "স্বাগত জানান।")
+    met = [sorted(e.label_en for e in ev.participants) for ev in events(text, "Meeting")]
+    assert any("Kim Son-gyong" in m and any(n.startswith("Osman") for n in m) for m in met), met
