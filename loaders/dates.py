@@ -381,6 +381,13 @@ def find_dates(folded: str, start: int, end: int, doc_date: PartialDate | None,
                     and _valid(narrative.year, narrative.month, int(g["d"])):
                 # "২০২৪ সালের জুনে পুতিন পিয়ংইয়াং সফর করেন। ১৯ জুন …": a day of the month just told
                 mention = DateMention(a, b, value=PartialDate(narrative.year, narrative.month, int(g["d"])))
+            elif name == "dm" and narrative is not None and narrative.month is not None \
+                    and doc_date is not None and narrative.year < doc_date.year \
+                    and 0 < months[g["m"]] - narrative.month <= 3 and _valid(narrative.year, months[g["m"]], int(g["d"])) \
+                    and not _LAST_OR_NEXT.search(folded, max(0, a - 8), a):
+                # "২০১৭ সালের ১৩ ফেব্রুয়ারি … । ঘটনার তিন সপ্তাহের মাথায়, ৪ মার্চ, …": a day of a month soon
+                # after a past date just told is of that story's year, not the dateline's
+                mention = DateMention(a, b, value=PartialDate(narrative.year, months[g["m"]], int(g["d"])))
             else:
                 mention = _resolve(name, g, months, doc_date, a, b, folded)
             if mention is None or name == "y" and (_NUMBERED.search(folded, max(0, a - 24), a)

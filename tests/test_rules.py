@@ -3225,3 +3225,9 @@ def test_him_welcomed_by_a_third_person_is_the_one_the_story_was_about():
             "স্বাগত জানান।")
     met = [sorted(e.label_en for e in ev.participants) for ev in events(text, "Meeting")]
     assert any("Kim Son-gyong" in m and any(n.startswith("Osman") for n in m) for m in met), met
+
+
+def test_a_day_of_a_month_soon_after_a_past_date_just_told_is_of_that_year():
+    text = ("কুয়ালালামপুর, ১২ ফেব্রুয়ারি ২০২৬\n\n২০১৭ সালের ১৩ ফেব্রুয়ারি কুয়ালালামপুর বিমানবন্দরে কিম জং-নামকে হত্যা করা হয়। "
+            "ঘটনার তিন সপ্তাহের মাথায়, ৪ মার্চ, মালয়েশিয়া উত্তর কোরীয় রাষ্ট্রদূত কাং চোলকে বহিষ্কার করে।")
+    assert [e.date for e in events(text, "Expulsion")] == [PartialDate(2017, 3, 4)]
