@@ -301,6 +301,7 @@ def read(doc: Document) -> Reading:
         said = {p.slug for ev, _, _ in found if ev.rule in SPEECH for p in ev.actors if p.kind == "Person"}
         if _INFOBOX_FIELD.match(raw, raw.rfind("\n", 0, s.raw[0]) + 1):
             found = []  # "| mission1 = … (বর্তমানে বন্ধ)": an infobox field states a mission, not an event
+        kept: list[Event] = []
         for ev, _, _ in found:
             if ev.rule in SPEECH and {p.slug for p in ev.actors} & speakers:
                 continue  # "X বলেন, … । তিনি জানান, …": one statement told over two sentences
@@ -311,9 +312,10 @@ def read(doc: Document) -> Reading:
             if not _of_its_time(ev, lex):
                 continue
             reading.events.append(ev)
+            kept.append(ev)
         if not found and told_before and _SAME_STEP.search(f.text, fa, fb):
             reading.events.extend(_the_same_step(told_before, s, lex))
-        told_before = [ev for ev, _, _ in found if ev.cls in _SAME_STEP_CLASSES and ev in reading.events]
+        told_before = [ev for ev in kept if ev.cls in _SAME_STEP_CLASSES]
         if delegation_visit is not None and _LED_BY.search(f.text, fa, fb):
             # "… মালির একটি প্রতিনিধিদল পিয়ংইয়াং সফর করে। প্রতিনিধিদলের নেতৃত্বে ছিলেন পরিকল্পনামন্ত্রী X":
             # the visit was its leader's, for the country
