@@ -153,16 +153,18 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("previous_year", rf"(?:এর\s+)?(?:আগের|পূর্ববর্তী)\s*{YEAR}{CASE}"),
         ("last_week", rf"গত\s*সপ্তাহ{CASE}"),
         # "এর দুই বছর পর", "দুই বছর পর": counted on from the year just told
-        ("years_after", rf"(?:(?:এর|তার|এরও|তারও|সেই ঘটনার)\s+)?(?:প্রায়\s+)?(?P<n>\d{{1,2}}|{'|'.join(NUMBER_WORDS)})\s*{YEAR}\s+(?:পর|পরে)"),
+        ("years_after", rf"(?P<back>(?:এর|তার|এরও|তারও|সেই ঘটনার)\s+)?(?:প্রায়\s+)?(?P<n>\d{{1,2}}|{'|'.join(NUMBER_WORDS)})\s*{YEAR}\s+(?:পর|পরে)"),
         # "একই মাসে", "সেই মাসেই": the month of the date just told
         ("same_month", r"(?:সেই|ওই|একই|সে)\s*মাসে(?:ই|ও)?(?![\u0980-\u09ff])"),
+        # "একই দিনে", "সেদিন", "ওই দিন বিকেলে": the day of the date just told
+        ("same_day", r"(?:সেই|ওই|একই|সে)\s*দিন(?:ে|েই|ই|ও|টিতে)?(?![\u0980-\u09ff])"),
         # "এর কয়েক দিন আগে", "তার দুই দিন পর": days from the date just told, of its month
         ("days_around", rf"(?:এর|তার|এরও|তারও)\s+(?:কয়েক|কিছু|\d{{1,2}}|{'|'.join(NUMBER_WORDS)})\s*দিন\s+(?:আগে|পরে|পর)(?![\u0980-\u09ff])"),
         # "প্রায় ২০ বছর আগে", "দুই বছর আগে": counted back from the story's own date
         ("years_ago", rf"(?P<n>\d{{1,2}}|{'|'.join(NUMBER_WORDS)})\s*{YEAR}\s+(?:আগে|পূর্বে)"),
         ("yesterday", r"গতকাল"),
         ("today", r"আজ(?:কে)?"),
-        ("weekday", r"(?:সোমবার|মঙ্গলবার|বুধবার|বৃহস্পতিবার|শুক্রবার|শনিবার|রবিবার|রোববার)"),
+        ("weekday", r"(?:সোমবার|মঙ্গলবার|বুধবার|বৃহস্পতিবার|শুক্রবার|শনিবার|রবিবার|রোববার)(?:ের|ে|েই|ই|ও)?"),
         ("last_month", rf"গত\s*মাস{CASE}"),
         ("this_month", rf"(?:চলতি|এই|এ)\s*মাস{CASE}"),
         ("next_month", rf"(?:আগামী|পরের|আসছে)\s*মাস{CASE}"),
@@ -179,6 +181,11 @@ NUMBER_WORDS = {"এক": 1, "দুই": 2, "দু": 2, "তিন": 3, "চ�
 WEEKDAYS = {fold(w).text: i for i, w in enumerate(
     ["সোমবার", "মঙ্গলবার", "বুধবার", "বৃহস্পতিবার", "শুক্রবার", "শনিবার", "রবিবার"])}
 WEEKDAYS[fold("রোববার").text] = 6
+
+
+def weekday_of(word: str) -> int | None:
+    """The weekday (0 = Monday) a folded word names, with or without a case ending ("শুক্রবারের")."""
+    return next((i for w, i in WEEKDAYS.items() if word.startswith(w)), None)
 
 #: A year in the genitive that names an agreement or resolution rather than dating the sentence's
 #: act: "১৯৮২ সালের সামরিক চুক্তিটি বাতিল ঘোষণা করে" (cancelled the 1982 agreement).
@@ -227,7 +234,7 @@ _NEEDS = {"dmy_num": "numeric", "ymd_num": "numeric", "dmy_en": "latin", "mdy_en
           "next_year": "বছর", "same_year": "বছর", "following_year": "বছর", "previous_year": "বছর", "last_week": "সপ্তাহ",
           "next_week": "সপ্তাহ", "yesterday": "গতকাল", "today": "আজ", "weekday": "বার", "last_month": "মাস",
           "this_month": "মাস", "next_month": "মাস", "month": "month", "years_ago": "বছর", "years_after": "বছর",
-          "days_around": "দিন", "same_month": "মাস"}
+          "days_around": "দিন", "same_month": "মাস", "same_day": "দিন"}
 #: Other spellings of a needle word: the literary (sadhu) "বৎসর" for "বছর".
 _NEEDLE_SPELLINGS = {"বছর": ("বৎসর",)}
 _DIGIT = re.compile(r"\d")
@@ -350,7 +357,18 @@ def find_dates(folded: str, start: int, end: int, doc_date: PartialDate | None,
                                                                              if fold(w).text == g["n"])]
                 # (unless the year itself follows: "এর চার বছর পর, ১৯৮০ সালে")
                 spelled = re.match(r"\s*,?\s*\d{4}", folded[b:b + 8])
-                mention = DateMention(a, b, value=PartialDate(here.year + n)) if here and not spelled else None
+                # (nor a time since, said of a date just given: "২০২৪ সালের ১৯ জুন পুতিন ২৪ বছর পর আবার
+                # … সফর করেন", 24 years after the last visit)
+                told = max((x for x in out if x.start < a and (x.value or x.finish)), key=lambda x: x.start,
+                           default=None)
+                since = told is not None and not g.get("back") and a - told.end < 40 \
+                    and not re.search(r"[,;।]", folded[told.end:a])
+                mention = DateMention(a, b, value=PartialDate(here.year + n)) if here and not spelled \
+                    and not since else None
+            elif name == "same_day":
+                local = [x for x in out if x.start < a and x.value and not x.relative]
+                last = max(local, key=lambda x: x.start).value if local else narrative
+                mention = DateMention(a, b, value=last) if last and last.month else None
             elif name in ("days_around", "same_month"):
                 local = [x for x in out if x.start < a and x.value and not x.relative]
                 last = max(local, key=lambda x: x.start).value if local else narrative
@@ -377,6 +395,14 @@ def find_dates(folded: str, start: int, end: int, doc_date: PartialDate | None,
                 # "সে বছরের (২০১৭) ফেব্রুয়ারিতে … । … মার্চে …": a month after a past month just told goes on
                 # that story's year, not the dateline's
                 mention = DateMention(a, b, value=PartialDate(narrative.year, months[g["m"]]))
+            elif name == "month" and (local := [x for x in out if x.start < a and x.value and x.value.month
+                                                and not x.relative]) \
+                    and (doc_date is None or local[-1].value.year < doc_date.year) \
+                    and months[g["m"]] > local[-1].value.month \
+                    and not _LAST_OR_NEXT.search(folded, max(0, a - 8), a) and folded[a - 1:a] not in ("-", "–"):
+                # "১৯৭৫ সালের অক্টোবরে … নির্দেশ দেয়, আর নভেম্বরে … বন্ধ করে": a later month in the same
+                # sentence as a past month is of that month's year
+                mention = DateMention(a, b, value=PartialDate(local[-1].value.year, months[g["m"]]))
             elif name == "dm" and narrative is not None and narrative.month == months[g["m"]] \
                     and _valid(narrative.year, narrative.month, int(g["d"])):
                 # "২০২৪ সালের জুনে পুতিন পিয়ংইয়াং সফর করেন। ১৯ জুন …": a day of the month just told
@@ -424,6 +450,8 @@ def find_dates(folded: str, start: int, end: int, doc_date: PartialDate | None,
 _MEANWHILE = re.compile(fold_pattern(r"(?:এর|এরই|ইতি)\s*মধ্যে(?:ই)?|একই সময়ে|(?:আগে|পূর্বে)\s*,?\s*$"))
 #: "গত জুনে", "আগামী মার্চে": a month counted from the dateline, not the story's year.
 _LAST_OR_NEXT = re.compile(fold_pattern(r"(?:গত|আগামী)\s*$"))
+#: "আগামী আগস্টে", "আসছে মার্চে": the coming month (in folded text, as the month is matched).
+_COMING_BEFORE = re.compile(fold_pattern(r"(?:আগামী|আসছে)\s*$"))
 _NUMBERED_AFTER = re.compile(fold_pattern(r"\s*(?:নম্বর|নং|নাম্বার)(?![\u0980-\u09ff])"))
 #: A number that names a resolution, article or the like: "নিরাপত্তা পরিষদের প্রস্তাব ২০৯৪".
 _NUMBERED = re.compile(fold_pattern(r"(?:প্রস্তাব|রেজুলেশন|রেজোলিউশন|নম্বর|নং|ধারা|অনুচ্ছেদ)\S*\s*$"))
@@ -506,7 +534,7 @@ def _resolve(name, g, months, doc, a, b, folded) -> DateMention | None:
         # "এপ্রিলে", "এপ্রিল মাসে": the most recent such month not after the document's date,
         # or the coming one after "আগামী"
         before = folded[max(0, a - 8):a]
-        if "আগামী" in before:
+        if _COMING_BEFORE.search(before):
             yy = doc.year if mo > (doc.month or 0) else doc.year + 1
             return DateMention(a, b, value=PartialDate(yy, mo), relative=True, future=True)
         if doc.month is None:
@@ -539,7 +567,7 @@ def _resolve(name, g, months, doc, a, b, folded) -> DateMention | None:
         elif name == "today":
             d1 = d0
         else:
-            wd = WEEKDAYS[folded[a:b]]
+            wd = weekday_of(folded[a:b])
             back = (d0.weekday() - wd) % 7
             tail = folded[b:b + 40]
             if re.match(fold_pattern(r"\s*\(?\s*\d{1,2}\s"), tail):

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import ahocorasick
 
-from kutniti.loaders.dates import WEEKDAYS, DateMention, PartialDate
+from kutniti.loaders.dates import WEEKDAYS, DateMention, PartialDate, weekday_of
 from kutniti.loaders.datafiles import read_data
 from kutniti.loaders.lexicon import Entity, Lexicon, endings
 from kutniti.loaders.mentions import BOTH_COUNTRIES, SUBORDINATE_VERBS, DocumentContext, Mention
@@ -324,10 +324,13 @@ _NOT_EXPECTED = re.compile(fold_pattern(
 #: What a sentence goes on to deny: "… সরবরাহ করিয়াছিল এমন কোনো প্রমাণ পাওয়া যায় না" (no evidence
 #: that it did), "… করেছে, এমন তথ্য নেই".
 _NO_EVIDENCE = re.compile(fold_pattern(
-    r"[^।]{0,40}?এমন\s+(?:কোনো\s+|কোন\s+)?(?:প্রমাণ|তথ্য|নজির|খবর)\S*\s+(?:[^\s।]+\s+){0,2}?"
-    r"(?:নেই|নাই|মেলেনি|মেলে\s+না|পাওয়া\s+যায়(?:নি|\s+না|\s+নাই)|পাওয়া\s+যায়নি)"
+    r"[^।]{0,40}?(?:এমন|এইরূপ|এরূপ)\s+(?:কোনো\s+|কোন\s+)?(?:[^\s।]+\s+)?(?:প্রমাণ|তথ্য|নজির|খবর|ঘোষণা)\S*\s+"
+    r"(?:[^\s।]+\s+){0,2}?"
+    r"(?:নেই|নাই|মেলেনি|মেলে\s+না|(?:পাওয়া\s+যায়|প্রকাশিত\s+হয়|দেওয়া\s+হয়)(?:নি|\s+না|\s+নাই))"
     # or hears it only as a rumour: "… আলোচনা করিয়াছিল বলিয়া শোনা যায়", "… করেছিলেন বলে গুজব রটে"
-    r"|[^।,;]{0,30}?(?:বলে|বলিয়া)\s+(?:শোনা\s+(?:যায়|যাচ্ছে|গেছে)|(?:গুজব|গুঞ্জন|জল্পনা)(?![\u0980-\u09ff]))"
+    r"|[^।,;]{0,30}?(?:বলে|বলিয়া)\s+(?:শোনা\s+(?:যায়|যাচ্ছে|গেছে)|(?:[^\s।,]+\s+)?(?:গুজব|গুঞ্জন|জল্পনা)(?![\u0980-\u09ff])"
+    # (or as a report then denied or confirmed: "… সফর করেছে বলে যে খবর বেরিয়েছিল, মন্ত্রী তা নাকচ করেন")
+    r"|যে\s+(?:খবর|প্রতিবেদন)\S*(?![\u0980-\u09ff]))"
     # or as a report nobody confirmed: "… আলোচনা হয়েছে বলে … খবর প্রকাশিত হলেও কোনো পক্ষই তা নিশ্চিত করেনি"
     r"|[^।]{0,80}?(?:কোনো|কোন)\s+(?:পক্ষই|পক্ষ|দেশই|সরকারই)\s+(?:তা|এটি|বিষয়টি)?\s*নিশ্চিত\s+(?:করেনি|করে\s+নি|করেনি)"))
 #: A verbal noun that names what was considered, threatened, proposed or called for, not done:
@@ -395,7 +398,7 @@ _RELATIVE_CLAUSE = re.compile(fold_pattern(r",\s*(?:যাকে|যা|যে�
 _SAID_BY = re.compile(fold_pattern(
     r"(?<=\S)\s+বলে\s+(?=[^।,;]{0,80}?(?:জানা|জানি|দাবি|উল্লেখ|অভিযোগ|বলেছে|বলেন|মনে কর|ধারণা))"))
 #: "X বলেছে যে …", "X জানায়, …": the reporter is not a participant of what is reported.
-_REPORTING = re.compile(fold_pattern(r"(?:বলেছে|বলেছেন|বলেন|জানিয়েছে|জানিয়েছেন|জানায়|জানান|ঘোষণা করেছে|ঘোষণা করেছিল|অভিযোগ করেছে|দাবি করেছে|বলা হয়েছে|বলা হয়|জানানো হয়েছে|জানানো হয়|(?:এর|র)\s+দাবি|(?:এর|র)\s+ভাষ্যমতে|দাবি করা হয়েছিল|দাবি করা হয়েছে|দাবি করা হয়)(?:\s+যে\s|\s*,\s)"))
+_REPORTING = re.compile(fold_pattern(r"(?:বলেছে|বলেছেন|বলেন|জানিয়েছে|জানিয়েছেন|জানায়|জানান|ঘোষণা করেছে|ঘোষণা করেছিল|ঘোষণা দেন|ঘোষণা দিয়েছেন|ঘোষণা দেয়|ঘোষণা দিয়েছে|ঘোষণা করেন|অভিযোগ করেছে|দাবি করেছে|বলা হয়েছে|বলা হয়|জানানো হয়েছে|জানানো হয়|(?:এর|র)\s+দাবি|(?:এর|র)\s+ভাষ্যমতে|দাবি করা হয়েছিল|দাবি করা হয়েছে|দাবি করা হয়)(?:\s+যে\s|\s*,\s)"))
 
 
 #: After a name: "in the presence of" (X-এর উপস্থিতিতে), a witness.
@@ -737,7 +740,8 @@ def read_events(
                 # a plan reported in a dated story ("এই সফরে … ঘোষণা দেবেন") does not take the past
                 # date of the sentence before it: it belongs to the story's own year
                 # (a date that only names something, "১৯৮২ সালের চুক্তিটি", leaves the act undated)
-                own = [d for d in dated_in if not d.anchor] and dated_in or ([] if planned and doc_date else inherited)
+                own = [d for d in dated_in if not d.anchor] and dated_in or (
+                    [] if planned and doc_date and not THERE.match(sentence) else inherited)
                 # "মহামারির সময় বন্ধ হয়ে যাওয়া দূতাবাস …": a date inside a relative participle phrase
                 # dates that phrase, not the main verb
                 # (unless it is the time the story is at: "একই মাসে … পাস হওয়া আইনের আওতায় … আরোপ করে")
@@ -750,7 +754,7 @@ def read_events(
                     # the saying, which is the story's
                     own = [DateMention(t0, t0, value=PartialDate(doc_date.year, doc_date.month))]
                 for dated in [x for one, its in _each_with_its_date(ev, rule, ms, own, sentence, s_start, t0)
-                              for x in _dated(one, t0, its, rule)]:
+                              for x in _dated(one, t0, its, rule, sentence, s_start)]:
                     if ev.cls == "Statement" and doc_date and dated.date and not planned_pat.search(m.group(0)) \
                             and dated.date.sort_key()[:1] > doc_date.sort_key()[:1]:
                         # "X জানান, আগামী বছর …": what was said is about next year; it was said now
@@ -763,6 +767,10 @@ def read_events(
                                                    if clause[0] <= d.start - s_start < clause[1])
                     if dated.planned and doc_date:
                         dated.date = _coming(dated.date, own, doc_date, sentence, s_start, m.start())
+                        if not dated_in and THERE.match(sentence) and ctx.plan_before is not None:
+                            dated.date = ctx.plan_before  # (the visit's coming day, as the sentence before had it)
+                        elif dated.date is not None:
+                            ctx.last_plan = dated.date
                     if dated.planned and doc_date and dated.date is None and dated.start is None:
                         dated.date = PartialDate(doc_date.year)
                     out.append((dated, t0, t1))
@@ -774,6 +782,11 @@ def read_events(
             if home is not None and home.slug != ev.recipients[0].slug:
                 ctx.last_visit, ctx.last_visit_age = (home, ev.recipients[0]), 0
                 ctx.last_pair, ctx.last_pair_age = ctx.last_visit, 0
+        if ev.actors and ev.recipients and ev.actors[0].kind == ev.recipients[0].kind == "Country" \
+                and ev.actors[0].slug != ev.recipients[0].slug and ev.cls == "ReduceRelations" \
+                and sentence.rstrip().endswith("।"):  # (told in a sentence, not a headline's)
+            # (ties cut or a mission shut: "ভিয়েনতিয়েন সিউলের সঙ্গে সম্পর্ক ছিন্ন করে। … দেশ দুটি আবার …")
+            ctx.last_pair, ctx.last_pair_age = (ev.actors[0], ev.recipients[0]), 0
         if ev.cls in ("Meeting", "MilitaryCooperation", "Cooperation", "AgreementSigning") \
                 and len(ev.participants) == 2 and all(p.kind in ("Person", "Country") for p in ev.participants):
             # (also a joint exercise or a deal: "… যৌথ মহড়া …। আগামী মাসে দুই দেশের সেনাদের আরেকটি মহড়া …")
@@ -923,6 +936,15 @@ def _dedupe(events: list[tuple[Event, int, int]]) -> list[tuple[Event, int, int]
                                                           tuple(e.slug for e in x[0].recipients)) in arms)]
 
 
+#: The Korean War named: troops sent to it with no side named went to the side their country fought on.
+_KOREAN_WAR = re.compile(fold_pattern(r"কোরীয়\s+যুদ্ধ|কোরিয়া\s+যুদ্ধ|কোরিয়ান\s+যুদ্ধ|কোরিয়ার\s+যুদ্ধ"))
+#: Those who fought on the North's side in it.
+_NORTHS_SIDE = {"china", "soviet-union", "north-korea"}
+#: A sentence that goes on with the place or visit just told: "… সিউলে যাবেন। সেখানে তিনি … বৈঠক
+#: করবেন" is of that visit's (coming) date.
+THERE = re.compile(fold_pattern(r"\s*(?:সেখানে|সেখানেই|ওই সফরে|এই সফরে|সফরকালে|সফরের সময়)(?![\u0980-\u09ff])"))
+
+
 def _each_with_its_date(ev: Event, rule: Rule, ms: list[Mention], dates: list[DateMention], sentence: str,
                         s_start: int, trigger: int) -> list[tuple[Event, list[DateMention]]]:
     """"ইথিওপিয়া ১৯৬৩ সালে দক্ষিণ কোরিয়ার সঙ্গে এবং ১৯৭৫ সালে উত্তর কোরিয়ার সঙ্গে সম্পর্ক স্থাপন
@@ -949,11 +971,27 @@ def _each_with_its_date(ev: Event, rule: Rule, ms: list[Mention], dates: list[Da
     return out
 
 
+#: What joins the dates of one list: "১৯৮৫ ও ১৯৮৮ সালে", "১৯৫৬ সালে এবং পরে ১৯৬১ সালে".
+_DATE_LIST_GAP = re.compile(fold_pattern(r"\s*,?\s*(?:এবং|ও|আর)?\s*(?:পরে|আবার|পুনরায়|ফের)?\s*"))
+
+
+def _listed(points: list[DateMention], sentence: str, s_start: int) -> bool:
+    """Whether dates are one list, each joined to the next by a comma or "and": not a date of another
+    clause ("১৯৫৭ সালে হো চি মিন … সফর করেন, পরের বছর কিম ইল-সুং … যান") nor a time since
+    ("২০২৪ সালের ১৯ জুন পুতিন ২৪ বছর পর আবার … সফর করেন")."""
+    if not sentence:
+        return True
+    ordered = sorted(points, key=lambda d: d.start)
+    return all(_DATE_LIST_GAP.fullmatch(sentence, a.end - s_start, b.start - s_start)
+               for a, b in zip(ordered, ordered[1:]))
+
+
 #: What joins two dated partners: "… দক্ষিণ কোরিয়ার সঙ্গে এবং ১৯৭৫ সালে …".
 _LIST_AND = re.compile(fold_pattern(r"\s*(?:সঙ্গে|সাথে|সহিত)?\s*(?:,\s*)?(?:এবং|ও|আর)?\s*"))
 
 
-def _dated(ev: Event, trigger: int, dates: list[DateMention], rule: Rule) -> list[Event]:
+def _dated(ev: Event, trigger: int, dates: list[DateMention], rule: Rule, sentence: str = "",
+           s_start: int = 0) -> list[Event]:
     """Attach dates: one event per date when several point dates are listed ("১৯৮৫ এবং ১৯৮৮ সালে")."""
     dates = [d for d in dates if not d.anchor] or []
     points = [d for d in dates if d.value is not None]
@@ -965,7 +1003,7 @@ def _dated(ev: Event, trigger: int, dates: list[DateMention], rule: Rule) -> lis
     points = [d for d in points if not (d.value.month is None and any(
         o.value.month is not None and 0 < o.start - d.end <= 3 for o in points))]
     dates = [d for d in dates if d.value is None or d in points]
-    if rule.roles == "visit" and len(points) > 1:
+    if rule.roles == "visit" and len(points) > 1 and _listed(points, sentence, s_start):
         copies = []
         for d in points:
             e = Event(**{**ev.__dict__})
@@ -995,7 +1033,7 @@ def _coming(date: PartialDate | None, dates: list[DateMention], doc_date: Partia
     বৈঠক হবে") is the coming one: a plan read before the story's month belongs to the next year."""
     if date is not None and date.day is not None and doc_date.day is not None and date.sort_key() < doc_date.sort_key():
         for d in dates:  # "শনিবার তিনি … রওনা হবেন": the coming Saturday, not the last one
-            if d.relative and d.value == date and sentence[d.start - s_start:d.end - s_start] in WEEKDAYS \
+            if d.relative and d.value == date and weekday_of(sentence[d.start - s_start:d.end - s_start]) is not None \
                     and not _REPORTING.search(sentence, d.end - s_start, max(trigger, d.end - s_start)):
                 # (not the day it was said on: "মুখপাত্র বুধবার জানান, ভারত ওষুধ পাঠাবে")
                 from datetime import date as _date, timedelta
@@ -1229,6 +1267,10 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
                 c = _country_of(person, lex)
                 if c is not None and c.slug not in {p.slug for p in parts}:
                     parts.append(c)
+            two = ctx.two_people()
+            if rule.cls == "AgreementSigning" and _TWO_LEADERS.search(sentence) and len(parts) == 2 \
+                    and {_country_of(p, lex).slug for p in two if _country_of(p, lex)} == {p.slug for p in parts}:
+                parts = list(two)  # "দুই নেতা … চুক্তিতে সই করেন": the two leaders themselves sign
             both = False
         elif both and not parts and (these := ctx.these_two if ctx.these_two_age <= 1 else ctx.last_pair
                                      if ctx.last_pair_age <= 1 else None) and _THESE_TWO.search(sentence, 0, m.start()):
@@ -1518,6 +1560,11 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
     elif r_ent is None and a_ent is not None and not unresolved_dative and not _VOTE.search(m.group(0)):
         # (a vote on a resolution that names no country is not for the story's other country)
         r_ent = _partner(ctx, a_ent, lex) if (pronouns or len(ctx.topic) == 2) else None
+        side = _country_of(a_ent, lex) or a_ent
+        if rule.cls == "TroopDeployment" and _KOREAN_WAR.search(sentence) and side.slug != "north-korea":
+            # "কোরীয় যুদ্ধে ফিলিপিন্স … সেনা পাঠিয়েছিল": the United Nations' members fought for the South,
+            # China and the Soviet Union for the North
+            r_ent = lex.entities.get("north-korea" if side.slug in _NORTHS_SIDE else "south-korea", r_ent)
         if r_ent is None and rule.cls == "Sanction" and a_ent.kind == "Organization" and not pronouns:
             # "নিরাপত্তা পরিষদ … নিষেধাজ্ঞা প্রস্তাব গ্রহণ করলে": a body's sanctions that name no target,
             # in a story about North Korea, are on North Korea

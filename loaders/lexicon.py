@@ -47,7 +47,7 @@ CLITICS = ["ও", "ই"]
 #: Case endings, clitics and other endings a name may carry, longest first.
 SUFFIXES = sorted(
     {*CASE_ENDINGS, *(e + c for e in CASE_ENDINGS for c in CLITICS), *CLITICS, "সহ", "গুলো", "গুলি", "টি", "রা",
-     "েরা", "বাসী", "ভিত্তিক"},
+     "েরা", "বাসী", "ভিত্তিক", "স্থ"},
     key=len, reverse=True)
 _SUFFIX_SET = frozenset(SUFFIXES)
 _SUFFIX_LENGTHS = sorted({len(s) for s in SUFFIXES}, reverse=True)
@@ -60,7 +60,8 @@ def endings(word: str) -> list[str]:
 
 GENITIVE = {"যের", "এর", "ের", "র", "দের", "টির"}
 ACCUSATIVE = {"কে", "দেরকে"}
-LOCATIVE = {"তে", "েতে", "যে", "য", "এ", "ে"}
+#: (and "-স্থ", "situated in": "পিয়ংইয়াংস্থ দূতাবাস", the embassy in Pyongyang)
+LOCATIVE = {"তে", "েতে", "যে", "য", "এ", "ে", "স্থ"}
 
 
 _VOWEL_SIGNS = re.compile("[\u0981-\u0983\u09be-\u09cc\u09cd\u09d7]")
@@ -111,6 +112,12 @@ def _vowels(name: str) -> str:
         found = _VOWEL_MARKS.search(word)
         out.append(found.group(0) if found else "-")
     return "".join(out)
+
+
+def _other_vowels(a: str, b: str) -> bool:
+    """Whether most words of two names of one skeleton write other vowels ("লে হোয়াই চুং", "লি হোই-চাং")."""
+    va, vb = _vowels(a), _vowels(b)
+    return len(va) == len(vb) and 2 * sum(x != y for x, y in zip(va, vb)) > len(va) or len(va) != len(vb)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -399,14 +406,19 @@ class Lexicon:
             koreas = {"north-korea", "south-korea"}
             found = {e.slug: e for e in same if not (
                 country in koreas and e.country in koreas and e.country != country
-                and all(_vowels(name)[1:2] != _vowels(n)[1:2] for n in (e.label_bn or "", *e.alt_bn)))}
+                and all(_vowels(name)[1:2] != _vowels(n)[1:2] for n in (e.label_bn or "", *e.alt_bn)))
+                # (another country's person, the vowels all other: Vietnam's "লে হোয়াই চুং" is not South
+                # Korea's "লি হোই-চাং")
+                and not (country is not None and e.country and e.country != country
+                         and all(_other_vowels(name, n) for n in (e.label_bn or "", *e.alt_bn)))}
         if not found and len(name.split()) >= 2 and country and not style_of(
                 self.entities[country].iso if country in self.entities else country) & GIVEN_NAME_LAST:
             # "আলেক্সান্দর লুকাশেঙ্কো": the family name of the one known person of that country who has it
-            first = _first_consonant(name.split()[0])
+            firsts = {_first_consonant(w) for w in name.split()[:-1]}
             found = {e.slug: e for e in self.short_names.get(key(name.split()[-1]), []) if e.country == country
-                     and any(_first_consonant(n.split()[0]) == first for n in (e.label_bn or "", *e.alt_bn) if n)}
-            # (whose given name begins alike: "ফেরিত হোজা" is not Enver Hoxha, another Hoxha)
+                     and any(_first_consonant(n.split()[0]) in firsts for n in (e.label_bn or "", *e.alt_bn) if n)}
+            # (whose given name begins alike: "ফেরিত হোজা" is not Enver Hoxha, another Hoxha; a given name
+            # may come second: "মারিয়া তেরেসা লাজারো" is Theresa Lazaro)
         if not found and country and len(name.split()) >= 2:
             found = self._one_letter_off(name, country)
         if not found and (short := _PATRONYMIC.sub(" ", name).strip()) != name and len(short.split()) >= 2:

@@ -65,7 +65,8 @@ STOPWORDS = {key(w) for w in """এবং ও যে তিনি তাঁর �
     প্রাসাদ কার্যালয় ভবন দপ্তর দফতর পদ নির্বাচন প্রার্থী শাসনামল আমল মেয়াদ
     তাঁকে তাকে তাঁহার তাহার তাঁহাকে তাহাকে তাঁহারা তাহারা তাঁরা
     সাংবাদিকদের সাংবাদিকদেরকে গণমাধ্যমকে সংবাদমাধ্যমকে বার্তা সংস্থাকে
-    নিয়মিত সাপ্তাহিক দৈনিক নবনিযুক্ত নবনির্বাচিত ভারপ্রাপ্ত অস্থায়ী প্রয়াত সদ্য গতকাল আগামীকাল এদিন সেদিন""".split()}
+    নিয়মিত সাপ্তাহিক দৈনিক নবনিযুক্ত নবনির্বাচিত ভারপ্রাপ্ত অস্থায়ী প্রয়াত সদ্য গতকাল আগামীকাল এদিন সেদিন
+    এবার এবারের এবারও এখন এখনও ইতিমধ্যে""".split()}
 #: Demonstratives (that) that may also be a syllable of a name ("সে-উং"), so not stopwords.
 _THAT = {key(w) for w in ["সে", "ওই", "ঐ"]}
 #: Nouns the demonstrative "এ" (this) comes before: "পিয়ংইয়ং এ সময় …" is "Pyongyang, at this
@@ -214,6 +215,8 @@ class DocumentContext:
     last_person: Entity | None = None
     topic: list[Entity] = field(default_factory=list)  # the document's main countries
     last_weapon: str | None = None
+    last_plan: object = None  # the date of a planned act this sentence told
+    plan_before: object = None  # … and the sentence before, for "সেখানে তিনি … করবেন"
     last_country: Entity | None = None  # the last country named as a subject, for "দেশটির মন্ত্রী"
     last_visit: tuple[Entity, Entity] | None = None  # the visitor's country and the host of the last visit
     last_visit_age: int = 0  # sentences since that visit was told
@@ -790,7 +793,21 @@ def find_mentions(lex: Lexicon, folded: str, toks: list[Token], ctx: DocumentCon
         elif m.entity.kind == "Country" and m.case == "nom" and not m.post and not m.modifier \
                 and m.entity.slug in lex.entities:
             ctx.last_country = m.entity
+    for m in out:  # "কিম জং-উন ও পুতিনের প্রথম শীর্ষ বৈঠক": people whose meeting or visit it is take part
+        if m.entity.kind == "Person" and m.case == "gen" and not m.post and _THEIR_ACT.match(folded, m.end):
+            ctx.possessors.discard(m.entity.slug)
+        # "আজ পার্কের আবিদজানে যাওয়ার কথা": the one due to do it is the subject ("সেখানে তিনি …")
+        if m.entity.kind == "Person" and m.case == "gen" and not m.post and _DUE.match(folded, m.end):
+            ctx.possessors.discard(m.entity.slug)
+            ctx.last_person = m.entity
     return out
+
+
+#: What someone is due to do, said with the genitive of the doer: "… আবিদজানে যাওয়ার কথা।"
+_DUE = re.compile(fold_pattern(r"[^।,;]{0,80}?\S+(?:ার|ানোর|ওয়ার)\s+কথা(?:\s+(?:রয়েছে|আছে|ছিল))?\s*।"))
+#: An act named after the genitive of the people who did it: "X ও Y-এর (প্রথম) শীর্ষ বৈঠক".
+_THEIR_ACT = re.compile(fold_pattern(
+    r"\s+(?:[^\s।,]+\s+)?(?:শীর্ষ\s+)?(?:বৈঠক|সাক্ষাৎ|সাক্ষাত|আলোচনা|সফর|করমর্দন)"))
 
 
 #: A participle or adjective joined to a name by a hyphen: "X-সমর্থিত" (backed by X), "X-নেতৃত্বাধীন"
@@ -809,7 +826,7 @@ _SPACED_PARTICIPLE = re.compile(fold_pattern(r"\s+(?:সংশ্লিষ্ট
 _AND_MORE_COUNTRIES = re.compile(fold_pattern(
     r"\s+(?:[^\s,;।]+\s+){0,2}?দেশ(?:ে|েও|গুলোতে|গুলিতে|গুলোতেও|(?P<source>\s*(?:থেকে|হইতে|হতে)ও?))(?![\u0980-\u09ff])"))
 _AND_CHANNEL = re.compile(fold_pattern(
-    r"\s*(?:ও|এবং)\s+(?:[^\s,;।]+\s+){0,3}?[^\s,;।]+(?:ের|র)\s+(মাধ্যমে|মধ্যস্থতায়)(?![\u0980-\u09ff])"))
+    r"\s*\)?\s*(?:ও|এবং)\s+(?:[^\s,;।]+\s+){0,3}?[^\s,;।]+(?:ের|র)\s+(মাধ্যমে|মধ্যস্থতায়)(?![\u0980-\u09ff])"))
 _AND_LOCATIVE = re.compile(fold_pattern(r"\s*(?:ও|এবং)\s+([^\s,;।]+(?:[\u09be-\u09cc]য়|তে))(?![\u0980-\u09ff])"))
 
 
@@ -860,8 +877,12 @@ def _coordinate_unknown(mentions: list[Mention], folded: str) -> None:
         if m.case != "nom" or m.post or m.modifier or m.entity.kind not in ("Organization", "Country"):
             continue
         nxt = _AND_CHANNEL.match(folded, m.end)
-        if nxt and not any(m.end < x.start < m.end + nxt.end() - nxt.start() for x in mentions):
+        if nxt and not any(m.end < x.start < m.end + nxt.end() - nxt.start() and x.post != "via" for x in mentions):
             m.case, m.post = "gen", POSTPOSITIONS[key(nxt.group(1))]
+    for a, b in zip(mentions, mentions[1:]):
+        # "জাতিসংঘ শিশু তহবিল (ইউনিসেফ) ও …": a name and its short form in brackets are one mention's
+        if a.entity is b.entity and a.case == "nom" and not a.post and re.fullmatch(r"\s*\(\s*", folded[a.end:b.start]):
+            a.case, a.post = b.case, b.post
 
 
 def _post_of_body(lex: Lexicon, toks: list[Token], j: int) -> str:
@@ -1083,9 +1104,15 @@ def _holder_named(lex: Lexicon, position: str, countries: set[str], word: str) -
     return found[0] if len(found) == 1 else None
 
 
+#: One office under the names countries give it: a "প্রতিরক্ষামন্ত্রী" of the United States is its
+#: secretary of defense, a "পররাষ্ট্রমন্ত্রী" its secretary of state or Britain's foreign secretary.
+_SAME_OFFICE = {"secretary of defense": "defence minister", "defense secretary": "defence minister",
+                "secretary of state": "foreign minister", "foreign secretary": "foreign minister"}
+
+
 def _office_words(position: str) -> frozenset[str]:
     """The words of an office, deputy and vice made one: "deputy minister" is within "vice foreign minister"."""
-    return frozenset(w.replace("deputy", "vice") for w in position.split())
+    return frozenset(w.replace("deputy", "vice") for w in _SAME_OFFICE.get(position, position).split())
 
 
 def _titled_referent(ctx: DocumentContext, country: Entity | None, title, toks: list[Token],
@@ -1111,13 +1138,18 @@ def _titled_referent(ctx: DocumentContext, country: Entity | None, title, toks: 
         return next(iter(holders.values())) if len(holders) == 1 else None
     # (a title with its case ending, "উত্তর কোরীয় মন্ত্রীকে সাক্ষাৎ দেবেন", needs no stopword after it)
     if country is None or end < len(toks) and toks[end].text not in STOPWORDS and not (
-            title[1] and (case_of(title[1]) == "acc" or toks[end].text in POSTPOSITIONS)):
+            title[1] and (case_of(title[1]) == "acc" or toks[end].text in POSTPOSITIONS)) and not (
+            # (nor a name when another country's title follows: "মার্কিন প্রতিরক্ষামন্ত্রী সিঙ্গাপুরের
+            # প্রতিরক্ষামন্ত্রী চ্যান চুন সিংয়ের সঙ্গে …")
+            lex is not None and end + 1 < len(toks) and (hit := lex.lookup([toks[end].text]))
+            and hit[0].kind == "Country" and lex.title(toks[end + 1].text) is not None):
         return None
     for person in reversed(ctx.recent_people):
         if person.country == country.slug:
             # ("মন্ত্রী", a minister, is any minister: the foreign minister named before)
             # ("উপমন্ত্রী", a deputy minister, is the vice foreign minister named before)
-            same = person.position == title[0] or title[0] == "minister" and (person.position or "").endswith("minister") \
+            same = _SAME_OFFICE.get(person.position or "", person.position) == _SAME_OFFICE.get(title[0], title[0]) \
+                or title[0] == "minister" and (person.position or "").endswith("minister") \
                 or _office_words(title[0]) <= _office_words(person.position or "") and len(_office_words(title[0])) > 1
             if title[0] in _GENERIC_TITLES or same:
                 return person

@@ -18,7 +18,7 @@ import rdflib
 from kutniti.loaders.clutter import article_spans
 from kutniti.loaders.dates import DateMention, PartialDate, document_date, find_dates
 from kutniti.loaders.document import Document
-from kutniti.loaders.events import _DEMONSTRATIVE, SPEECH, WEAPON_NAME, WEAPON_NOUNS, Event, _country_of, read_events
+from kutniti.loaders.events import _DEMONSTRATIVE, SPEECH, THERE, WEAPON_NAME, WEAPON_NOUNS, Event, _country_of, read_events
 from kutniti.loaders.lexicon import Entity, lexicon
 from kutniti.loaders.mentions import DocumentContext, Mention, find_mentions
 from kutniti.loaders.text import CITATION, fold, fold_pattern, sentences, tokens
@@ -112,7 +112,9 @@ _LED_BY = re.compile(fold_pattern(r"প্রতিনিধি\s*দল(?:ট�
 #: "পরদিন", "পরের দিন", "আগের দিন": the day after (or before) the day the sentence before told.
 _NEXT_DAY = re.compile(fold_pattern(
     r"(?<![\u0980-\u09ff])(?:(?P<next>পরদিন|পরের দিন)|আগের দিন)(?:ই)?(?![\u0980-\u09ff])"))
-_BACKGROUND_DATE = re.compile(fold_pattern(r"\s+(?:[^\s,;।]+\s+){0,3}?[^\s,;।]+(?:ার|ের|র)\s+(?:পর|পরে|আগে)(?![\u0980-\u09ff])"))
+_BACKGROUND_DATE = re.compile(fold_pattern(
+    r"\s+(?:[^\s,;।]+\s+){0,3}?(?!(?:বছর|বৎসর|দশক|যুগ)\s)[^\s,;।]+(?:ার|ের|র)\s+(?:পর|পরে|আগে)(?![\u0980-\u09ff])"))
+# (not a time since: "২০২৪ সালের ১৯ জুন পুতিন ২৪ বছর পর আবার … সফর করেন")
 #: After a heading's date: the section is about what came after or before it, not that time.
 _NOT_THE_TIME = re.compile(fold_pattern(r"\s*-?\s*(?:পরবর্তী|পূর্ববর্তী|পর|পরে|আগে|থেকে|পর্যন্ত)"))
 
@@ -229,6 +231,9 @@ def read(doc: Document) -> Reading:
             if ds and ms:  # "থেরেসা মে": a month's name inside a person's name is no date
                 ds = [d for d in ds if not any(m.start <= d.start and d.end <= m.end for m in ms
                                                if m.entity.kind == "Person")]
+                # and a person's short name inside a longer date is the month ("১২ জুন" is not Dong Jun)
+                ms = [m for m in ms if not (m.entity.kind == "Person" and any(
+                    d.start <= m.start and m.end <= d.end and d.end - d.start > m.end - m.start for d in ds))]
             if refs and any(ra < fb and fa < rb for ra, rb in refs):
                 # a citation's publisher and access date ("সংগ্রহের-তারিখ=৩ মার্চ ২০২৩") are no part of the story
                 ms = [m for m in ms if not any(ra <= m.start < rb for ra, rb in refs)]
@@ -273,7 +278,7 @@ def read(doc: Document) -> Reading:
         if age > 3 or _SHIFT.search(f.text, s.folded[0], s.folded[1]):
             prev_dates = []
         fa, fb = s.folded
-        inherited = [d for d in prev_dates if not d.future]
+        inherited = [d for d in prev_dates if not d.future or not s.dates and THERE.match(f.text, fa)]
         if not s.dates and len(inherited) == 1 and (shifted := _day_after(inherited[0], f.text, fa, fb)):
             s.dates = [shifted]  # ("গত রবিবার … পৌঁছান। পরদিন তিনি …": Monday)
         # "দুই নেতা", "তিনি": the people named up to this sentence, not the whole document's
@@ -294,6 +299,7 @@ def read(doc: Document) -> Reading:
         sentence_text = f.text[fa:fb]
         found = read_events(sentence_text, fa, s.mentions, s.dates, inherited, ctx, lex, doc_date,
                             raw_of=lambda a, b: raw[offsets[a]:offsets[b]])
+        ctx.plan_before, ctx.last_plan = ctx.last_plan, None
         weapons = WEAPON_NAME.finditer(f.text, fa, fb) if any(w in sentence_text for w in WEAPON_NOUNS) else ()
         for w in weapons:
             if not _DEMONSTRATIVE.search(w.group(0)):
