@@ -647,7 +647,8 @@ def read_events(
             after = sentence[m.end():m.end() + 24]
             if negation.match(after) or _NEGATED_VERB.match(sentence[m.end() - 2:m.end() + 4]):
                 continue
-            neg = _NEGATED_PHRASE.match(sentence[m.end():m.end() + 60])
+            # (what is said after "বলেন," is not the saying's verb: "X বলেন, পিয়ংইয়াং যতক্ষণ না …")
+            neg = not re.search(r"[,:]\s*$|যে\s*$", m.group(0)) and _NEGATED_PHRASE.match(sentence[m.end():m.end() + 60])
             if neg and not any(x.start <= t1 + neg.end() - 1 < x.end for x in mentions):
                 continue  # (a name ending in -নি, "পাপুয়া নিউগিনি", is no negated verb)
             if _irrealis(m.group(0), sentence[m.end():m.end() + 60]) or _MAYBE.match(sentence, m.end()) \
@@ -926,7 +927,9 @@ def _dedupe(events: list[tuple[Event, int, int]]) -> list[tuple[Event, int, int]
     """One event per class, participants and date within a sentence; a subclass beats its parent."""
     seen = {}
     for ev, a, b in events:
-        k = (ev.cls, tuple(sorted(e.slug for e in ev.agents())), ev.date, ev.start)
+        # (two missions, each side's in the other: "উভয় দেশ পরস্পরের রাজধানীতে দূতাবাস খোলে")
+        k = (ev.cls, tuple(sorted(e.slug for e in ev.agents())), ev.date, ev.start,
+             tuple(e.slug for e in ev.actors) if ev.cls in ("MissionOpening", "MissionClosure") else ())
         seen.setdefault(k, (ev, a, b))
     out = list(seen.values())
     # ArmsTransfer ⊑ Aid: drop a plain Aid with the same sides in the same sentence
@@ -936,6 +939,8 @@ def _dedupe(events: list[tuple[Event, int, int]]) -> list[tuple[Event, int, int]
                                                           tuple(e.slug for e in x[0].recipients)) in arms)]
 
 
+#: "পরস্পরের রাজধানীতে": in each other's.
+_EACH_OTHER = re.compile(fold_pattern(r"(?<![\u0980-\u09ff])পরস্পরের|একে\s+অপরের"))
 #: The Korean War named: troops sent to it with no side named went to the side their country fought on.
 _KOREAN_WAR = re.compile(fold_pattern(r"কোরীয়\s+যুদ্ধ|কোরিয়া\s+যুদ্ধ|কোরিয়ান\s+যুদ্ধ|কোরিয়ার\s+যুদ্ধ"))
 #: Those who fought on the North's side in it.
@@ -1393,6 +1398,12 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
     sources = [a for a in agents if a.post in ("source", "by")]
     gens = [a for a in agents if a.case == "gen" and not a.post]
     locs = [a for a in agents if a.case == "loc" and a.entity.kind == "Country" and not a.post]
+    if rule.mission and both and not [a for a in agents if a.entity.kind == "Country"] and _EACH_OTHER.search(sentence):
+        # "উভয় দেশ পরস্পরের রাজধানীতে দূতাবাস খোলে": each opens one in the other's capital
+        pair = ctx.these_two if ctx.these_two and ctx.these_two_age <= 1 else ctx.last_pair \
+            if ctx.last_pair and ctx.last_pair_age <= 1 else tuple(ctx.topic) if len(ctx.topic) == 2 else None
+        if pair is not None:
+            return [Event(**{**ev.__dict__, "actors": [a], "recipients": [b]}) for a, b in (pair, pair[::-1])]
     actor = recipient = None
     if reverse:
         if rule.cls == "Support":

@@ -65,6 +65,8 @@ LOCATIVE = {"তে", "েতে", "যে", "য", "এ", "ে", "স্থ"}
 
 
 _VOWEL_SIGNS = re.compile("[\u0981-\u0983\u09be-\u09cc\u09cd\u09d7]")
+#: ং before a velar is the ঙ of ঙ্ক/ঙ্গ (the two spellings fold alike): a consonant of the skeleton.
+_VELAR_NASAL = re.compile("\u0982(?=[\u0995-\u0998])")
 
 
 _SKELETON = str.maketrans({"ঙ": "ন", "ং": "ন", "ঞ": "ন", "ণ": "ন", "শ": "স", "ষ": "স",
@@ -128,7 +130,7 @@ def skeleton(name: str) -> str:
     word, doubled consonants ("কায়সোন"/"কেসোন", "কোমাসিত"/"কোম্মাসিথ"), an initial o written
     ও or অ ("ওর্তেগা"/"অর্তেগা"), t, d written retroflex or dental ("টিমো"/"তিমো", "ডেভিড"/"দাভিদ") and a
     silent final হ ("গেলেহ"/"গেলে")."""
-    bare = _VOWEL_SIGNS.sub("", _FINAL_H.sub("", key(name)))
+    bare = _VOWEL_SIGNS.sub("", _VELAR_NASAL.sub("ন", _FINAL_H.sub("", key(name))))
     return _DOUBLED.sub(r"\1", _INNER_VOWEL.sub("", bare).translate(_SKELETON))
 
 

@@ -1593,6 +1593,10 @@ _HYPHEN_AFTER = re.compile(r"-[^\s-]+")
 _HYPHEN_BEFORE = re.compile(r"[^\s-]+-$")
 
 
+#: Nouns of one person's place relative to another's in an office: "X-এর পূর্বসূরি Y".
+_KIN_OF_OFFICE = {key(w) for w in ["পূর্বসূরি", "পূর্বসূরী", "উত্তরসূরি", "উত্তরসূরী"]}
+
+
 def _mark_modifiers(lex: Lexicon, mentions: list[Mention], toks: list[Token], folded: str = "") -> None:
     """Genitive countries that qualify a named person or a title are modifiers, not participants
     (an office holder left unnamed acts for the country); a genitive country before "সরকার"/"বাহিনী"
@@ -1611,6 +1615,9 @@ def _mark_modifiers(lex: Lexicon, mentions: list[Mention], toks: list[Token], fo
     for idx, m in enumerate(mentions):
         nxt_tok = toks[m.tok_end].text if m.tok_end < len(toks) else ""
         after = toks[m.tok_end + 1].text if m.tok_end + 1 < len(toks) else ""
+        if m.entity.kind == "Person" and m.case == "gen" and not m.post and _strip(nxt_tok) in _KIN_OF_OFFICE:
+            m.modifier = True  # "মাহামার পূর্বসূরি নানা আকুফো-আদো": whose predecessor, not a party
+            continue
         if m.case == "nom" and not m.post and (m.entity.kind in ("City", "Organization") and (
                 _strip(nxt_tok) in NAMING_NOUNS or _strip(after) in NAMING_NOUNS and nxt_tok in NAMING_ADJECTIVES)
                 or m.entity.kind == "Country" and nxt_tok == SUMMIT and _GENITIVE_WORD.search(after)

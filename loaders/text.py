@@ -30,7 +30,9 @@ _SINGLE = {
     "\u09f7": "\u0964",  # ৷ (currency numerator four, typed for the দাঁড়ি by some news sites) → ।
     "\u0965": "\u0964",  # ॥ → ।
 }
-_PAIRS = {("\u09c7", "\u09be"): "\u09cb", ("\u09c7", "\u09d7"): "\u09cc"}  # ে+া → ো, ে+ৗ → ৌ
+_PAIRS = {("\u09c7", "\u09be"): "\u09cb", ("\u09c7", "\u09d7"): "\u09cc",  # ে+া → ো, ে+ৗ → ৌ
+          # ঙ্ক/ংক, ঙ্গ/ংগ: one sound, spelled both ways ("হেলসিঙ্কি"/"হেলসিংকি", "শ্রীলঙ্কা"/"শ্রীলংকা")
+          ("\u0999", "\u09cd"): "\u0982"}
 BENGALI_DIGITS = "০১২৩৪৫৬৭৮৯"
 for _i, _d in enumerate(BENGALI_DIGITS):
     _SINGLE[_d] = str(_i)
@@ -59,7 +61,7 @@ class Folded:
 _REPLACE = {**_SINGLE, **{chr(c): chr(c + 32) for c in range(65, 91)}}
 #: Any character :data:`_REPLACE` changes (few in Bengali text: ী, ূ, digits …).
 _CHANGED = re.compile("[" + "".join(re.escape(c) for c in sorted(_REPLACE)) + "]")
-_SPECIAL = re.compile("[" + "".join(sorted(_DROP)) + "]|\u09c7[\u09be\u09d7]")
+_SPECIAL = re.compile("[" + "".join(sorted(_DROP)) + "]|\u09c7[\u09be\u09d7]|\u0999\u09cd")
 
 
 @functools.lru_cache(maxsize=128)

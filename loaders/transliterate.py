@@ -300,7 +300,10 @@ def _word(word: str, style: frozenset[str]) -> str:
             out[-1] = out[-1][:-1] + "y"  # হিউন → hyun, রিওল → ryol
         if "korean" in style and u.vowel == "ে" and u.cons and not (u.cons == ["য"] and onset == ""):
             vowel = "ae"  # জে → jae
-        out.append(onset + vowel + "".join(NASALS[c] for c in u.coda))
+        coda = "".join(NASALS[c] for c in u.coda)
+        if u.coda.endswith("ং") and nxt is not None and nxt.cons[:1] in (["গ"], ["ক"]):
+            coda = coda[:-1]  # ংগ, ংক (also written ঙ্গ, ঙ্ক) are ng, nk: "অ্যাংগেলা" → angela
+        out.append(onset + vowel + coda)
     latin = "".join(out)
     if "south-asian" not in style:
         latin = re.sub(r"k[jz](?=a)", "x", latin)  # আলেকজান্ডার → alexander

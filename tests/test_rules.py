@@ -3391,3 +3391,47 @@ def test_a_coming_month_is_of_the_coming_year_and_the_one_due_to_go_is_he_after(
             "যাওয়ার কথা। সেখানে তিনি উগান্ডার প্রেসিডেন্ট ইওয়েরি মুসেভেনির সঙ্গে সাক্ষাৎ করবেন।")
     got = events(text, "Meeting")
     assert got and "park-yoon-joo" in slugs(got[0].participants)
+
+
+def test_a_not_in_what_was_said_does_not_negate_the_saying():
+    got = events("২০১৯ সালে প্রধানমন্ত্রী জাসিন্ডা আরডার্ন বলেন, পিয়ংইয়ং যতক্ষণ না অস্ত্র ত্যাগ করছে, ততক্ষণ "
+                 "চাপ বহাল থাকবে।", "Statement")
+    assert got and "jacinda-ardern" in slugs(got[0].actors)
+
+
+def test_an_office_short_of_an_embassy_opened_abroad_is_a_mission_opened():
+    got = events("১৯৯৮ সালে হেলসিংকিতে একটি উত্তর কোরীয় বাণিজ্য প্রতিনিধি দপ্তর চালু হয়।", "MissionOpening")
+    assert got and slugs(got[0].actors) == {"north-korea"} and slugs(got[0].recipients) == {"finland"}
+    assert not events("১৯৯৮ সালে হেলসিংকিতে উত্তর কোরীয় বাণিজ্য দপ্তর খোলার আলোচনা হয়েছিল, কিন্তু তা এগোয়নি।",
+                      "MissionOpening")
+
+
+def test_both_countries_opening_embassies_in_each_others_capitals_are_two_openings():
+    got = events("২০০০ সালের জুলাইয়ে ইতালি ও উত্তর কোরিয়া কূটনৈতিক সম্পর্ক স্থাপন করে। পরের বছর উভয় দেশ "
+                 "পরস্পরের রাজধানীতে দূতাবাস খোলে।", "MissionOpening")
+    assert {(next(iter(slugs(e.actors))), next(iter(slugs(e.recipients)))) for e in got} == {
+        ("italy", "north-korea"), ("north-korea", "italy")}
+
+
+def test_whose_predecessor_someone_is_takes_no_part():
+    got = events("২০১৮ সালে বেইজিংয়ে অনুষ্ঠিত শীর্ষ সম্মেলনে রামাফোসার পূর্বসূরি জ্যাকব জুমা যোগ দেন এবং "
+                 "শি জিনপিংয়ের সঙ্গে দ্বিপক্ষীয় বৈঠক করেন।", "Meeting")
+    assert got and all("cyril-ramaphosa" not in slugs(e.participants) for e in got)
+
+
+def test_a_position_reiterated_by_one_is_a_statement_by_both_is_not():
+    assert events("২০২৩ সালে এক বৈঠকে প্রেসিডেন্ট ইমানুয়েল ম্যাক্রোঁ একই অবস্থানের কথা পুনর্ব্যক্ত করেন।", "Statement")
+    assert not events("২০২৩ সালে উভয় দেশ কোরীয় উপদ্বীপের নিরস্ত্রীকরণের অঙ্গীকার পুনর্ব্যক্ত করে।", "Statement")
+
+
+def test_cooperation_as_the_purpose_of_a_deal_signed_is_the_deals():
+    text = "২০২৩ সালের ২২ নভেম্বর যুক্তরাজ্য ও দক্ষিণ কোরিয়া প্রতিরক্ষা খাতে সহযোগিতা জোরদারে একটি চুক্তি সই করে।"
+    assert events(text, "AgreementSigning") and not events(text, "Cooperation")
+
+
+def test_the_velar_nasal_spelled_either_way_folds_alike_and_reads_ng():
+    assert fold("হেলসিঙ্কি").text == fold("হেলসিংকি").text
+    assert skeleton("শ্রীলঙ্কা") == skeleton("শ্রীলংকা")
+    assert romanise("অ্যাঙ্গেলা", "DE") == romanise("অ্যাংগেলা", "DE") == "Angela"
+    got = events("১৯৯৮ সালে হেলসিংকিতে উত্তর কোরিয়া দূতাবাস চালু করে।", "MissionOpening")
+    assert got and slugs(got[0].recipients) == {"finland"}
