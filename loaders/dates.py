@@ -156,8 +156,8 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("years_after", rf"(?P<back>(?:এর|তার|এরও|তারও|সেই ঘটনার)\s+)?(?:প্রায়\s+)?(?P<n>\d{{1,2}}|{'|'.join(NUMBER_WORDS)})\s*{YEAR}\s+(?:পর|পরে)"),
         # "একই মাসে", "সেই মাসেই": the month of the date just told
         ("same_month", r"(?:সেই|ওই|একই|সে)\s*মাসে(?:ই|ও)?(?![\u0980-\u09ff])"),
-        # "একই দিনে", "সেদিন", "ওই দিন বিকেলে": the day of the date just told
-        ("same_day", r"(?:সেই|ওই|একই|সে)\s*দিন(?:ে|েই|ই|ও|টিতে)?(?![\u0980-\u09ff])"),
+        # "একই দিনে", "সেদিন", "ওই দিন বিকেলে", "এ দিন": the day of the date just told
+        ("same_day", r"(?:সেই|ওই|একই|সে|এ)\s*দিন(?:ে|েই|ই|ও|টিতে)?(?![\u0980-\u09ff])"),
         # "এর কয়েক দিন আগে", "তার দুই দিন পর": days from the date just told, of its month
         ("days_around", rf"(?:এর|তার|এরও|তারও)\s+(?:কয়েক|কিছু|\d{{1,2}}|{'|'.join(NUMBER_WORDS)})\s*দিন\s+(?:আগে|পরে|পর)(?![\u0980-\u09ff])"),
         # "প্রায় ২০ বছর আগে", "দুই বছর আগে": counted back from the story's own date

@@ -932,6 +932,12 @@ def _dedupe(events: list[tuple[Event, int, int]]) -> list[tuple[Event, int, int]
              tuple(e.slug for e in ev.actors) if ev.cls in ("MissionOpening", "MissionClosure") else ())
         seen.setdefault(k, (ev, a, b))
     out = list(seen.values())
+    # one meeting told by two rules: the reading with both people named beats one with a person and
+    # a country ("ট্রাম্প ও কিম জং-উনের শীর্ষ বৈঠক হয়" is not Kim meeting Singapore, where it was held)
+    people_met = [{e.slug for e in ev.participants if e.kind == "Person"} for ev, _, _ in out if ev.cls == "Meeting"]
+    out = [x for x in out if not (x[0].cls == "Meeting" and (mine := {e.slug for e in x[0].participants
+                                                                     if e.kind == "Person"}) and len(mine) < 2
+                                  and any(len(p) >= 2 and mine < p for p in people_met))]
     # ArmsTransfer ⊑ Aid: drop a plain Aid with the same sides in the same sentence
     arms = {(tuple(e.slug for e in ev.actors), tuple(e.slug for e in ev.recipients)) for ev, _, _ in out
             if ev.cls in ("ArmsTransfer", "TroopDeployment")}

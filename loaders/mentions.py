@@ -1351,7 +1351,8 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
         korea = next((c for c in ctx.topic if c.iso in ("KP", "KR")), None)
         if korea is not None:
             country, unresolved = korea, False
-    if not (not unresolved and style_of(country.iso or country.slug) & {"south-asian"}) and any(
+    if not (not unresolved and (style_of(country.iso or country.slug) & {"south-asian"}
+                                or country.iso in _SOUTH_ASIAN_NAMES_TOO)) and any(
             _NATIVE_WORD.search(w) for w in words):
         return None, 0  # "রাষ্ট্রপতি পদে শপথ গ্রহণ": ordinary Bengali words after a title, not a name
     last = words[-1]
@@ -1504,6 +1505,8 @@ def _korean_name(words: list[str]) -> bool:
 #: ষ, ণ, ঢ, ঞ, ঋ-kar, ৈ, ক্ষ ("রাষ্ট্রীয়", "গ্রহণ", "কৃষি", "অর্থনৈতিক", "প্রতিরক্ষা"), the adjective
 #: endings -নিক/-সিক/-দিক/-তিক ("আনুষ্ঠানিক", "সাংবাদিক"), and a classifier -টি ("কয়েকটি", "এটি").
 #: (South Asian names are spelled with them, and are not checked.)
+#: Countries many of whose people bear South Asian names ("মরিশাসের বিদেশমন্ত্রী ধনঞ্জয় রামফুল").
+_SOUTH_ASIAN_NAMES_TOO = {"MU", "FJ", "GY", "TT", "SR"}
 _NATIVE_WORD = re.compile("[ষণঢঞৃৈ]|ক্ষ|(?:নি|সি|দি|তি)ক$|টি$")
 #: Letters names rarely have, or a noun's classifier with its case ending ("পরীক্ষাটিকে").
 _NATIVE_NOUN = re.compile("[ষণঢঞৃৈ]|ক্ষ|টি(?:কে|র|তে|ও)?$")

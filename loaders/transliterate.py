@@ -21,8 +21,8 @@ from kutniti.loaders.text import LETTER_NAMES, fold
 
 #: Countries (ISO codes or historical slugs) whose names follow one language's conventions.
 STYLES = {
-    "south-asian": {"IN", "PK", "BD", "NP", "LK", "BT", "MV"},
-    "hindustani": {"IN", "NP"},
+    "south-asian": {"IN", "PK", "BD", "NP", "LK", "BT", "MV", "MU"},
+    "hindustani": {"IN", "NP", "MU"},
     "arabic": {"DZ", "BH", "EG", "IQ", "JO", "KW", "LB", "LY", "MA", "OM", "PS", "QA", "SA", "SD", "SY",
                "TN", "AE", "YE", "MR", "IR", "AF", "MY", "BN", "ID", "PK", "BD"},
     "korean": {"KP", "KR"},

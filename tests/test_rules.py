@@ -3435,3 +3435,14 @@ def test_the_velar_nasal_spelled_either_way_folds_alike_and_reads_ng():
     assert romanise("অ্যাঙ্গেলা", "DE") == romanise("অ্যাংগেলা", "DE") == "Angela"
     got = events("১৯৯৮ সালে হেলসিংকিতে উত্তর কোরিয়া দূতাবাস চালু করে।", "MissionOpening")
     assert got and slugs(got[0].recipients) == {"finland"}
+
+
+def test_a_south_asian_name_of_a_country_of_many_such_names_is_a_name():
+    ms = [m for m in mentions("মরিশাসের বিদেশমন্ত্রী সঞ্জয় ভগবান বলেন, আমাদের শত্রুতা নেই।") if m.entity.kind == "Person"]
+    assert ms and ms[0].entity.country == "mauritius" and ms[0].entity.label_en.startswith("Sanjay")
+
+
+def test_one_meeting_read_by_two_rules_keeps_the_reading_with_both_people():
+    got = events("২০১৮ সালের ১২ জুন সিঙ্গাপুরের সেন্তোসা দ্বীপে মার্কিন প্রেসিডেন্ট ডোনাল্ড ট্রাম্প ও উত্তর "
+                 "কোরিয়ার নেতা কিম জং-উনের ঐতিহাসিক শীর্ষ বৈঠক হয়।", "Meeting")
+    assert got and all(slugs(e.participants) == {"donald-trump", "kim-jong-un"} for e in got)
