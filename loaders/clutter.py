@@ -93,6 +93,9 @@ def inline_lists(text: str) -> list[tuple[int, int]]:
                 if _has_body(text[:m.start()]):  # an article above it, and more of it below
                     out.append((m.start(), pos))
                 break
+            if _AD.match(line) and not line[_AD.match(line).end():].strip():
+                pos = nxt  # ("আরও পড়ুন: …", then an ad slot, then the article goes on)
+                continue
             if line.strip():
                 items += 1
                 if items > READ_MORE_ITEMS or _END.match(line) and not _READ_MORE.match(line):

@@ -3446,3 +3446,16 @@ def test_one_meeting_read_by_two_rules_keeps_the_reading_with_both_people():
     got = events("২০১৮ সালের ১২ জুন সিঙ্গাপুরের সেন্তোসা দ্বীপে মার্কিন প্রেসিডেন্ট ডোনাল্ড ট্রাম্প ও উত্তর "
                  "কোরিয়ার নেতা কিম জং-উনের ঐতিহাসিক শীর্ষ বৈঠক হয়।", "Meeting")
     assert got and all(slugs(e.participants) == {"donald-trump", "kim-jong-un"} for e in got)
+
+
+def test_a_read_more_link_then_an_ad_slot_inside_the_article_does_not_end_it():
+    body = "ক" * 130 + "।"
+    text = (f"২০২৫ সালের মার্চে প্রেসিডেন্ট ইমানুয়েল ম্যাক্রোঁ জাপান সফর করেন। {body}\n\nআরও পড়ুন: অন্য একটি খবরের শিরোনাম\n\n"
+            f"[ad_2]\n\n২০২৫ সালের মে মাসে প্রধানমন্ত্রী শিগেরু ইশিবা প্যারিস সফর করেন। {body}\n")
+    visits = events(text, "Visit")
+    assert {next(iter(slugs(e.actors))) for e in visits} == {"emmanuel-macron", "shigeru-ishiba"}
+
+
+def test_a_meeting_with_a_clitic_also_took_place():
+    got = events("২০২৩ সালে সেখানে প্রেসিডেন্ট ইউন সুক ইওলের সঙ্গে প্রধানমন্ত্রী ফুমিও কিশিদার বৈঠকও হয়।", "Meeting")
+    assert got and slugs(got[0].participants) == {"yoon-suk-yeol", "fumio-kishida"}
