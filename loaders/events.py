@@ -945,6 +945,8 @@ def _dedupe(events: list[tuple[Event, int, int]]) -> list[tuple[Event, int, int]
                                                           tuple(e.slug for e in x[0].recipients)) in arms)]
 
 
+#: Sanctions just told, taken up by others: "একই নিষেধাজ্ঞায়", "… তাতে যুক্ত হয়".
+_SAME_SANCTIONS = re.compile(fold_pattern(r"একই\s+নিষেধাজ্ঞা|(?<![\u0980-\u09ff])(?:তাতে|এতে)\s+(?:[^\s।]+\s+)?যুক্ত"))
 #: "পরস্পরের রাজধানীতে": in each other's.
 _EACH_OTHER = re.compile(fold_pattern(r"(?<![\u0980-\u09ff])পরস্পরের|একে\s+অপরের"))
 #: The Korean War named: troops sent to it with no side named went to the side their country fought on.
@@ -1582,9 +1584,11 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
             # "কোরীয় যুদ্ধে ফিলিপিন্স … সেনা পাঠিয়েছিল": the United Nations' members fought for the South,
             # China and the Soviet Union for the North
             r_ent = lex.entities.get("north-korea" if side.slug in _NORTHS_SIDE else "south-korea", r_ent)
-        if r_ent is None and rule.cls == "Sanction" and a_ent.kind == "Organization" and not pronouns:
+        if r_ent is None and rule.cls == "Sanction" and not pronouns and (
+                a_ent.kind == "Organization" or _SAME_SANCTIONS.search(sentence)):
             # "নিরাপত্তা পরিষদ … নিষেধাজ্ঞা প্রস্তাব গ্রহণ করলে": a body's sanctions that name no target,
-            # in a story about North Korea, are on North Korea
+            # in a story about North Korea, are on North Korea (so are "the same sanctions" others joined:
+            # "আলবেনিয়াও একই নিষেধাজ্ঞায় শামিল হয়েছে")
             r_ent = next((c for c in ctx.topic if c.iso == "KP"), None)
         home = ctx.home()
         if r_ent is None and rule.cls in ("Aid", "TroopDeployment") and home is not None \

@@ -3459,3 +3459,13 @@ def test_a_read_more_link_then_an_ad_slot_inside_the_article_does_not_end_it():
 def test_a_meeting_with_a_clitic_also_took_place():
     got = events("২০২৩ সালে সেখানে প্রেসিডেন্ট ইউন সুক ইওলের সঙ্গে প্রধানমন্ত্রী ফুমিও কিশিদার বৈঠকও হয়।", "Meeting")
     assert got and slugs(got[0].participants) == {"yoon-suk-yeol", "fumio-kishida"}
+
+
+def test_the_same_sanctions_joined_or_kept_in_force_are_sanctions():
+    text = ("'''উত্তর কোরিয়া–মন্টিনিগ্রো সম্পর্ক'''\nইইউ গত বছর উত্তর কোরিয়ার কর্মকর্তাদের ওপর নিষেধাজ্ঞা দেয়। "
+            "মন্টিনিগ্রো ও সার্বিয়াও একই নিষেধাজ্ঞায় শামিল হয়েছে।")
+    got = events(text, "Sanction")
+    assert {next(iter(slugs(e.actors))) for e in got} >= {"montenegro", "serbia"}
+    assert all(slugs(e.recipients) == {"north-korea"} for e in got)
+    kept = events("জাপান ২০০৬ সাল থেকে উত্তর কোরিয়ার ওপর নিজস্ব নিষেধাজ্ঞা বহাল রেখেছে।", "Sanction")
+    assert kept and slugs(kept[0].actors) == {"japan"}
