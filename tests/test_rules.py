@@ -3469,3 +3469,8 @@ def test_the_same_sanctions_joined_or_kept_in_force_are_sanctions():
     assert all(slugs(e.recipients) == {"north-korea"} for e in got)
     kept = events("জাপান ২০০৬ সাল থেকে উত্তর কোরিয়ার ওপর নিজস্ব নিষেধাজ্ঞা বহাল রেখেছে।", "Sanction")
     assert kept and slugs(kept[0].actors) == {"japan"}
+
+
+def test_a_visit_ended_before_what_followed_took_place():
+    got = events("১৯৮০ সালের মে মাসে কিম ইল-সুং রোমানিয়া ও বুলগেরিয়া সফর শেষে বেলগ্রেডের উদ্দেশে রওনা হন।", "Visit")
+    assert {next(iter(slugs(e.recipients))) for e in got} >= {"romania", "bulgaria"}
