@@ -2816,7 +2816,9 @@ def test_whose_departure_is_due_and_a_statement_dated_by_its_saying():
     text = ("Published : 04 Aug 2026\nকেনিয়া সফর শেষে বৃহস্পতিবার তানজানিয়ার রাজধানী দোদোমার উদ্দেশে রওনা হওয়ার কথা "
             "রয়েছে কিম মিন-সকের।")
     found = events(text, "Visit")
-    assert [(e.actors[0].label_en, slugs(e.recipients)) for e in found] == [("Kim Min-seok", {"tanzania"})]
+    # (the visit to Kenya ending is told too)
+    assert sorted((e.actors[0].label_en, next(iter(slugs(e.recipients)))) for e in found) == [
+        ("Kim Min-seok", "kenya"), ("Kim Min-seok", "tanzania")]
     text = "Published : 04 Aug 2026\nমুসেভেনি বলেন, ২০১৬ সালে নেওয়া সিদ্ধান্ত থেকে উগান্ডা সরে আসেনি।"
     assert [e.date.year for e in events(text, "Statement")] == [2026]
 
