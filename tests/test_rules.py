@@ -3476,3 +3476,12 @@ def test_the_same_sanctions_joined_or_kept_in_force_are_sanctions():
 def test_a_visit_ended_before_what_followed_took_place():
     got = events("১৯৮০ সালের মে মাসে কিম ইল-সুং রোমানিয়া ও বুলগেরিয়া সফর শেষে বেলগ্রেডের উদ্দেশে রওনা হন।", "Visit")
     assert {next(iter(slugs(e.recipients))) for e in got} >= {"romania", "bulgaria"}
+
+
+@pytest.mark.parametrize("text", [
+    "কিছু পশ্চিমা গবেষকের দাবি, ১৯৮৫ সালে উত্তর কোরিয়া লিবিয়াকে ক্ষেপণাস্ত্র সরবরাহ করে।",
+    "কোনো কোনো লেখকের মতে উত্তর কোরিয়া সত্তরের দশকে উগান্ডাকে অস্ত্র সরবরাহ করেছিল।",
+    "কেউ কেউ মনে করেন, ১৯৮২ সালে পিয়ংইয়ং জিম্বাবুয়েকে অস্ত্র সরবরাহ করে।",
+])
+def test_what_only_some_claim_or_think_is_not_told_as_fact(text):
+    assert not events(text, "ArmsTransfer")
