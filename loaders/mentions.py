@@ -1329,6 +1329,8 @@ def _person_after(lex: Lexicon, toks: list[Token], j: int, ctx: DocumentContext,
                 after in NAMING_NOUNS or after in _COMPOUND_HEADS or (
                 lex.lookup([toks[k + 1].text]) and lex.lookup([toks[k + 1].text])[0].kind in ("Country", "City"))):
             break  # "হিচিলেমা কোরিয়া–আফ্রিকা শীর্ষ সম্মেলনে": a compound of places follows the name
+        if words and _MANNER.search(w):
+            break  # "সাবেক রাষ্ট্রপতি ক্লিনটন আকস্মিকভাবে …": an adverb of manner ends the name
         if len(words) >= 2 and _NATIVE_NOUN.search(w) and not (
                 folded and folded[toks[k - 1].end:toks[k].start] == "-"):
             break  # "মাইক ওয়াল্টজ পরীক্ষাটিকে …": an ordinary word after two name words ends the name
@@ -1505,6 +1507,8 @@ def _korean_name(words: list[str]) -> bool:
 #: ষ, ণ, ঢ, ঞ, ঋ-kar, ৈ, ক্ষ ("রাষ্ট্রীয়", "গ্রহণ", "কৃষি", "অর্থনৈতিক", "প্রতিরক্ষা"), the adjective
 #: endings -নিক/-সিক/-দিক/-তিক ("আনুষ্ঠানিক", "সাংবাদিক"), and a classifier -টি ("কয়েকটি", "এটি").
 #: (South Asian names are spelled with them, and are not checked.)
+#: An adverb of manner ("আকস্মিকভাবে", "আনুষ্ঠানিকভাবেই"): no word of a name.
+_MANNER = re.compile(fold_pattern(r"ভাবে(?:ই|ও)?$"))
 #: Countries many of whose people bear South Asian names ("মরিশাসের বিদেশমন্ত্রী ধনঞ্জয় রামফুল").
 _SOUTH_ASIAN_NAMES_TOO = {"MU", "FJ", "GY", "TT", "SR"}
 _NATIVE_WORD = re.compile("[ষণঢঞৃৈ]|ক্ষ|(?:নি|সি|দি|তি)ক$|টি$")
