@@ -3488,7 +3488,7 @@ def test_what_only_some_claim_or_think_is_not_told_as_fact(text):
 
 
 def test_an_adverb_of_manner_ends_a_name_and_new_titles_name_people():
-    got = events("২০০৯ সালের আগস্টে সাবেক রাষ্ট্রপতি ক্লিনটন আকস্মিকভাবে পিয়ংইয়াং যান।", "Visit")
-    assert got and slugs(got[0].actors) == {"bill-clinton"}
+    got = events("২০০৯ সালের আগস্টে মার্কিন সিনেটর রবার্ট ফিনলি আকস্মিকভাবে পিয়ংইয়াং যান।", "Visit")
+    assert got and [e.label_en for e in got[0].actors] == ["Robert Finly"]  # (romanised, the adverb left out)
     ms = [m for m in mentions("১৯৭২ সালে দক্ষিণ কোরিয়ার গোয়েন্দাপ্রধান লি হু-রাক পিয়ংইয়াং যান।") if m.entity.kind == "Person"]
     assert ms and ms[0].entity.country == "south-korea"
