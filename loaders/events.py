@@ -950,6 +950,10 @@ def _dedupe(events: list[tuple[Event, int, int]]) -> list[tuple[Event, int, int]
                                                           tuple(e.slug for e in x[0].recipients)) in arms)]
 
 
+#: Between two members of a list: "X]] ও [[Y".
+_AND_BETWEEN = re.compile(fold_pattern(r"[\s\]\[|'\"]*(?:ও|এবং)[\s\]\[|'\"]*(?:[^\]|।\[]*\|)?"))
+#: After a state in the genitive: its independence or sovereignty ("… গণপ্রজাতন্ত্রের স্বাধীনতাকে").
+_INDEPENDENCE_OF = re.compile(fold_pattern(r"[\s\]'|]*(?:স্বাধীনতা|সার্বভৌমত্ব)(?:কে)?(?![\u0980-\u09ff])"))
 #: Sanctions just told, taken up by others: "একই নিষেধাজ্ঞায়", "… তাতে যুক্ত হয়".
 _SAME_SANCTIONS = re.compile(fold_pattern(r"একই\s+নিষেধাজ্ঞা|(?<![\u0980-\u09ff])(?:তাতে|এতে)\s+(?:[^\s।]+\s+)?যুক্ত"))
 #: "পরস্পরের রাজধানীতে": in each other's.
@@ -1402,6 +1406,16 @@ def _directed_or_symmetric(rule, ev, m, sentence, t0, agents, pronouns, both, ct
     # directed
     reverse = bool(rule.reverse and rule.reverse.search(sentence[max(0, m.start() - 40):m.end() + 4]))
     s_start = t0 - m.start()
+    if rule.cls == "Recognition":
+        # "দোনেৎস্ক ও লুহানস্ক গণপ্রজাতন্ত্রের স্বাধীনতাকে স্বীকৃতি দেয়": whose independence is recognised
+        # is recognised (and the list before it with it)
+        for a in [a for a in agents if a.case == "gen" and not a.post and _INDEPENDENCE_OF.match(sentence, a.end - s_start)]:
+            for b in agents:
+                if b is a or a.coord >= 0 and b.coord == a.coord or b.end <= a.start and b.case == "nom" \
+                        and _AND_BETWEEN.fullmatch(sentence, b.end - s_start, a.start - s_start):
+                    b.case, b.post = "acc", ""
+                    if b is not a and a.coord < 0:  # (a list the markup split: one act per member)
+                        a.coord = b.coord = 100_000 + a.start
     # "বেইজিং সফরের আমন্ত্রণ": a place before a visit noun is where to, not who
     before = [a for a in agents if a.start < t0 and not _VISIT_NOUN.match(sentence, a.end - s_start)]
     subject = [a for a in reversed(before) if a.case == "nom" and not a.post]

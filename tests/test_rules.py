@@ -3492,3 +3492,17 @@ def test_an_adverb_of_manner_ends_a_name_and_new_titles_name_people():
     assert got and [e.label_en for e in got[0].actors] == ["Robert Finly"]  # (romanised, the adverb left out)
     ms = [m for m in mentions("১৯৭২ সালে দক্ষিণ কোরিয়ার গোয়েন্দাপ্রধান লি হু-রাক পিয়ংইয়াং যান।") if m.entity.kind == "Person"]
     assert ms and ms[0].entity.country == "south-korea"
+
+
+def test_states_whose_independence_is_recognised_are_recognised_each():
+    text = ("২০২২ সালের ১৩ জুলাই সিরিয়া রুশ-সমর্থিত [[দোনেৎস্ক গণপ্রজাতন্ত্র]] ও [[লুহানস্ক গণপ্রজাতন্ত্র|লুহানস্ক "
+            "গণপ্রজাতন্ত্রের]] স্বাধীনতাকে স্বীকৃতি দেয়।")
+    got = events(text, "Recognition")
+    assert {(next(iter(slugs(e.actors))), next(iter(slugs(e.recipients)))) for e in got} == {
+        ("syria", "donetsk-peoples-republic"), ("syria", "luhansk-peoples-republic")}
+
+
+def test_a_plan_of_cooperation_signed_is_an_agreement_not_cooperation_besides():
+    text = ("২০২৫ সালে লাওসের পররাষ্ট্রমন্ত্রী থংসাভান ফমভিহান ভিয়েনতিয়েনে ভিয়েতনামের পররাষ্ট্রমন্ত্রী বুই থান সনের "
+            "সঙ্গে সহযোগিতা সম্প্রসারণের একটি পরিকল্পনায় স্বাক্ষর করেন।")
+    assert events(text, "AgreementSigning") and not events(text, "Cooperation")
