@@ -630,8 +630,10 @@ def document_date(raw: str, head_lines: int = 10, folded=None) -> PartialDate | 
             continue  # a dateline's day is a number (so is a partial one's): this line has none
         for m in find_dates(text, a, b, None):
             lead = text[a:m.start].rstrip()
+            # (also after a bracketed age, "(৩ ঘন্টা আগে) ১৬ নভেম্বর ২০২৬, সোমবার")
             if m.start - a > 30 or (lead.strip() and not lead.endswith((",", "|", "(", ":"))
-                                    and not lead.endswith(_FOLDED_LABELS())):
+                                    and not lead.endswith(_FOLDED_LABELS())
+                                    and not re.fullmatch(r"\([^()\n]{1,25}\)", lead.strip())):
                 continue
             if not _DATELINE_TAIL.match(text, m.end):
                 continue

@@ -3506,3 +3506,9 @@ def test_a_plan_of_cooperation_signed_is_an_agreement_not_cooperation_besides():
     text = ("২০২৫ সালে লাওসের পররাষ্ট্রমন্ত্রী থংসাভান ফমভিহান ভিয়েনতিয়েনে ভিয়েতনামের পররাষ্ট্রমন্ত্রী বুই থান সনের "
             "সঙ্গে সহযোগিতা সম্প্রসারণের একটি পরিকল্পনায় স্বাক্ষর করেন।")
     assert events(text, "AgreementSigning") and not events(text, "Cooperation")
+
+
+def test_a_dateline_after_a_bracketed_age_dates_the_page():
+    from kutniti.loaders.dates import document_date
+    page = "মানবজমিন\nবিশ্বজমিন\n\nশিরোনাম\n\nমানবজমিন ডেস্ক\n(৩ ঘন্টা আগে) ১৬ নভেম্বর ২০২৬, সোমবার, ১১:২০ পূর্বাহ্ন\n"
+    assert document_date(page) == PartialDate(2026, 11, 16)
