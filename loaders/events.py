@@ -759,6 +759,12 @@ def read_events(
                     # "মুসেভেনি বলেন, ২০১৬ সালে নেওয়া সিদ্ধান্ত …": a date in what was said dates that, not
                     # the saying, which is the story's
                     own = [DateMention(t0, t0, value=PartialDate(doc_date.year, doc_date.month))]
+                elif rule.id in SPEECH and doc_date is not None and not dated_in and own \
+                        and _SAID_NOW.search(m.group(0)) and all(
+                            (d.value or d.finish) and (d.value or d.finish).year < doc_date.year - 1 for d in own):
+                    # "… ১৯৫১ সালে … সেনা পাঠায়। লি বলেন, …": what a news story quotes is said now, not in
+                    # the years the sentence before looked back to
+                    own = [DateMention(t0, t0, value=PartialDate(doc_date.year, doc_date.month))]
                 for dated in [x for one, its in _each_with_its_date(ev, rule, ms, own, sentence, s_start, t0)
                               for x in _dated(one, t0, its, rule, sentence, s_start)]:
                     if ev.cls == "Statement" and doc_date and dated.date and not planned_pat.search(m.group(0)) \
@@ -956,6 +962,8 @@ _AND_BETWEEN = re.compile(fold_pattern(r"[\s\]\[|'\"]*(?:ও|এবং)[\s\]\[|'
 _INDEPENDENCE_OF = re.compile(fold_pattern(r"[\s\]'|]*(?:স্বাধীনতা|সার্বভৌমত্ব)(?:কে)?(?![\u0980-\u09ff])"))
 #: Sanctions just told, taken up by others: "একই নিষেধাজ্ঞায়", "… তাতে যুক্ত হয়".
 _SAME_SANCTIONS = re.compile(fold_pattern(r"একই\s+নিষেধাজ্ঞা|(?<![\u0980-\u09ff])(?:তাতে|এতে)\s+(?:[^\s।]+\s+)?যুক্ত"))
+#: Verbs of saying in the simple past of news copy ("বলেন", "জানান"), not the past perfect of history.
+_SAID_NOW = re.compile(fold_pattern(r"(?:বলেন|বলেছেন|জানান|জানিয়েছেন)"))
 #: "পরস্পরের রাজধানীতে": in each other's.
 _EACH_OTHER = re.compile(fold_pattern(r"(?<![\u0980-\u09ff])পরস্পরের|একে\s+অপরের"))
 #: The Korean War named: troops sent to it with no side named went to the side their country fought on.

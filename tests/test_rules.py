@@ -3512,3 +3512,10 @@ def test_a_dateline_after_a_bracketed_age_dates_the_page():
     from kutniti.loaders.dates import document_date
     page = "মানবজমিন\nবিশ্বজমিন\n\nশিরোনাম\n\nমানবজমিন ডেস্ক\n(৩ ঘন্টা আগে) ১৬ নভেম্বর ২০২৬, সোমবার, ১১:২০ পূর্বাহ্ন\n"
     assert document_date(page) == PartialDate(2026, 11, 16)
+
+
+def test_a_quote_in_a_news_story_is_said_now_not_in_the_years_looked_back_to():
+    text = ("অসলো, ১২ মে ২০২৬ — কোরীয় যুদ্ধে ১৯৫১ সালে নরওয়ে একটি চিকিৎসা দল পাঠায়। প্রেসিডেন্ট লি জে-মিয়ং "
+            "বলেন, কোরিয়ার মানুষ সেই ঋণ ভোলেনি।")
+    got = events(text, "Statement")
+    assert got and got[0].date == PartialDate(2026, 5)
