@@ -3515,7 +3515,7 @@ def test_a_dateline_after_a_bracketed_age_dates_the_page():
 
 
 def test_a_quote_in_a_news_story_is_said_now_not_in_the_years_looked_back_to():
-    text = ("অসলো, ১২ মে ২০২৬ — কোরীয় যুদ্ধে ১৯৫১ সালে নরওয়ে একটি চিকিৎসা দল পাঠায়। প্রেসিডেন্ট লি জে-মিয়ং "
-            "বলেন, কোরিয়ার মানুষ সেই ঋণ ভোলেনি।")
+    text = ("অসলো, ১২ মে ২০২৬\n\nসিউলের সঙ্গে সম্পর্ক পুরোনো। কোরীয় যুদ্ধে ১৯৫১ সালে নরওয়ে একটি চিকিৎসা দল পাঠায়। "
+            "প্রেসিডেন্ট লি জে-মিয়ং বলেন, কোরিয়ার মানুষ সেই ঋণ ভোলেনি।")
     got = events(text, "Statement")
     assert got and got[0].date == PartialDate(2026, 5)
