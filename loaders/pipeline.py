@@ -25,7 +25,8 @@ from kutniti.loaders.text import CITATION, fold, fold_pattern, sentences, tokens
 
 _HEADING = re.compile(r"==+[^=\n]{1,60}==+")
 #: Words that move the narrative in time: a sentence with one does not take the date before it.
-_SHIFT = re.compile(fold_pattern(r"(?<![\u0980-\u09ff])(?:পূর্বে|আগে|পরবর্তীকালে|পরবর্তীতে|সম্প্রতি|বর্তমানে|এরপর|তারপর|পরে)(?![\u0980-\u09ff])"))
+#: (not just before or after an act of the story's time: "মিন্স্কে আসিবার পূর্বে তিনি …", before coming)
+_SHIFT = re.compile(fold_pattern(r"(?<![\u0980-\u09ff])(?<!ার )(?:পূর্বে|আগে|পরবর্তীকালে|পরবর্তীতে|সম্প্রতি|বর্তমানে|এরপর|তারপর|পরে)(?![\u0980-\u09ff])"))
 _CONTINUES = re.compile(fold_pattern(r"\s*(?:এই|সেই|ওই|উক্ত)\s"))
 _EMBASSY = re.compile(fold_pattern(r"দূতাবাস"))
 _CLOSED = re.compile(fold_pattern(r"দূতাবাস(?:টি)?\s*বন্ধ"))

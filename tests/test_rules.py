@@ -3519,3 +3519,10 @@ def test_a_quote_in_a_news_story_is_said_now_not_in_the_years_looked_back_to():
             "প্রেসিডেন্ট লি জে-মিয়ং বলেন, কোরিয়ার মানুষ সেই ঋণ ভোলেনি।")
     got = events(text, "Statement")
     assert got and got[0].date == PartialDate(2026, 5)
+
+
+def test_before_coming_somewhere_is_no_shift_in_the_storys_time():
+    text = ("২০২৫ সালের অক্টোবরে পররাষ্ট্রমন্ত্রী চোয়ে সন হুই মিনস্ক সফর করেন। মিনস্কে আসার আগে তিনি মস্কোতে "
+            "রুশ প্রেসিডেন্ট ভ্লাদিমির পুতিনের সঙ্গে বৈঠক করেন।")
+    got = events(text, "Meeting")
+    assert got and got[0].date == PartialDate(2025, 10)
