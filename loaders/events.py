@@ -304,8 +304,12 @@ _IRREALIS = re.compile(fold_pattern(
 #: A condition whose outcome is still to come: "দূতাবাস চালু হলে তা হবে …" (if it opens, it will be …);
 #: a past main verb makes it a when-clause instead ("ইরাক আক্রমণ করিলে পিয়ংইয়াং … অবলম্বন করে").
 _IF_THEN = re.compile(fold_pattern(
-    r"(?:ের|র)?\s*(?:(?:হলে|করলে|করা\s+হলে|দিলে|পাঠালে|খুললে|খোলা\s+হলে)(?![\u0980-\u09ff]))"
+    r"(?:ের|র)?\s*(?:(?:হলে|করলে|করা\s+হলে|দিলে|পাঠালে|খুললে|খোলা\s+হলে|গেলে|এলে)(?![\u0980-\u09ff]))"
     r"[^।]*?(?:(?<![\u0980-\u09ff])পারে|[\u0980-\u09ff](?:বে|বেন))(?![\u0980-\u09ff])"))
+#: A trigger that is itself a when- or if-form ("… সফরে গেলে", "… সফর করলে"), and a main verb in the
+#: future after it: "কিম মস্কো সফরে গেলে তা হবে প্রথম সফর" (if he goes) is no visit.
+_WHEN_FORM = re.compile(fold_pattern(r"(?:গেলে|এলে|করলে|আসিলে|করিলে)$"))
+_THEN_FUTURE = re.compile(fold_pattern(r"[^।]*?(?:(?<![\u0980-\u09ff])পারে|[\u0980-\u09ff](?:বে|বেন))(?![\u0980-\u09ff])"))
 #: A trigger ending in the participle "having sent": what follows it is another act's.
 _SENT_FIRST = re.compile(fold_pattern(r"(?:পাঠিয়ে|পাঠাইয়া)$"))
 #: Only possible: "চুক্তি সই হতে পারে বলে আশা করছেন" (an agreement may be signed), "সম্পর্ক স্থগিত করতে
@@ -657,7 +661,8 @@ def read_events(
             if neg and not any(x.start <= t1 + neg.end() - 1 < x.end for x in mentions):
                 continue  # (a name ending in -নি, "পাপুয়া নিউগিনি", is no negated verb)
             if _irrealis(m.group(0), sentence[m.end():m.end() + 60]) or _MAYBE.match(sentence, m.end()) \
-                    or _IF_THEN.match(sentence, m.end()):
+                    or _IF_THEN.match(sentence, m.end()) \
+                    or _WHEN_FORM.search(m.group(0)) and _THEN_FUTURE.match(sentence, m.end()):
                 continue
             if _NOT_EXPECTED.search(sentence, 0, m.start()) or _NO_EVIDENCE.match(sentence, m.end()):
                 continue  # "… মনে করেন না যে X সম্পর্ক ছিন্ন করবে", "যদি X … করে, তাহলে": not told as fact
@@ -1821,6 +1826,13 @@ def _visit(ev, t0, agents, pronouns, ctx, lex, all_mentions, sentence, s_start, 
         visitor = visitor.entity if visitor is not None else None
         if visitor is None:
             return []
+    if rule_id == "came-to":
+        # "… যোগ দিতে আসা প্রেসিডেন্ট লি জে-মিয়ংয়ের সঙ্গে …": the one the participle names came, whatever
+        # the case the rest of the sentence gives them
+        came = [a for a in agents if a.start > t0 and a.entity.kind == "Person"][:1]
+        if not came:
+            return []
+        visitor, candidates = came[0].entity, []
     if visitor is None and not candidates:
         # news word order may put the subject last: "… পিয়ংইয়ং পৌঁছেছেন লাওসের প্রেসিডেন্ট থংলুন",
         # "… মাটিতে পা রাখলেন ডোনাল্ড ট্রাম্প" (a person, or for "set foot" a country)

@@ -3526,3 +3526,14 @@ def test_before_coming_somewhere_is_no_shift_in_the_storys_time():
             "রুশ প্রেসিডেন্ট ভ্লাদিমির পুতিনের সঙ্গে বৈঠক করেন।")
     got = events(text, "Meeting")
     assert got and got[0].date == PartialDate(2025, 10)
+
+
+def test_when_he_went_came_to_attend_and_if_he_goes():
+    got = events("২০২৪ সালের ১৯ জুন পুতিন পিয়ংইয়াং সফরে গেলে দুই নেতা একটি চুক্তি সই করেন।", "Visit")
+    assert got and slugs(got[0].recipients) == {"north-korea"}
+    assert not events("২০২৪ সালে কিম জং উন মস্কো সফরে গেলে তা হবে তাঁর প্রথম সফর।", "Visit")
+    came = events("গত মাসে সিউলে সম্মেলনে যোগ দিতে আসা প্রধানমন্ত্রী অ্যান্থনি অ্যালবানিজের সঙ্গে বৈঠক করেন লি জে-মিয়ং।",
+                  "Visit")
+    assert came and slugs(came[0].actors) == {"anthony-albanese"} and slugs(came[0].recipients) == {"south-korea"}
+    rubio = events("গত বছর মার্কিন বিদেশসচিব মার্কো রুবিও ডমিনিকান প্রজাতন্ত্র সফর করেছিলেন।", "Visit")
+    assert rubio and slugs(rubio[0].recipients) == {"dominican-republic"}
