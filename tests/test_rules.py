@@ -3537,3 +3537,12 @@ def test_when_he_went_came_to_attend_and_if_he_goes():
     assert came and slugs(came[0].actors) == {"anthony-albanese"} and slugs(came[0].recipients) == {"south-korea"}
     rubio = events("গত বছর মার্কিন বিদেশসচিব মার্কো রুবিও ডমিনিকান প্রজাতন্ত্র সফর করেছিলেন।", "Visit")
     assert rubio and slugs(rubio[0].recipients) == {"dominican-republic"}
+
+
+@pytest.mark.parametrize("text", [
+    "২০১৪ সালে প্রেসিডেন্ট ইয়ান খামা তখন বলেছিলেন, নির্যাতনকারী সরকারের সঙ্গে বতসোয়ানা সম্পর্ক রাখবে না।",
+    "২০০৭ সালে ফেরার পর পররাষ্ট্রমন্ত্রী উইনস্টন পিটার্স বলিয়াছিলেন, উত্তর কোরিয়া প্রতিশ্রুতি রক্ষা করিবে।",
+    "২০১৭ সালের সেপ্টেম্বরে প্রেসিডেন্ট ডোনাল্ড ট্রাম্প উত্তর কোরিয়াকে ধ্বংস করার হুমকি দেন।",
+])
+def test_said_in_the_past_perfect_and_threats_are_statements(text):
+    assert events(text, "Statement")
