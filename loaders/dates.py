@@ -365,14 +365,12 @@ def find_dates(folded: str, start: int, end: int, doc_date: PartialDate | None,
                     and not re.search(r"[,;।]", folded[told.end:a])
                 mention = DateMention(a, b, value=PartialDate(here.year + n)) if here and not spelled \
                     and not since else None
-            elif name == "same_day":
+            elif name in ("days_around", "same_month", "same_day"):
                 local = [x for x in out if x.start < a and x.value and not x.relative]
                 last = max(local, key=lambda x: x.start).value if local else narrative
-                mention = DateMention(a, b, value=last) if last and last.month else None
-            elif name in ("days_around", "same_month"):
-                local = [x for x in out if x.start < a and x.value and not x.relative]
-                last = max(local, key=lambda x: x.start).value if local else narrative
-                mention = DateMention(a, b, value=PartialDate(last.year, last.month)) if last and last.month else None
+                # (the same day keeps the day told; days around it and the same month, its month)
+                value = last if name == "same_day" else PartialDate(last.year, last.month) if last else None
+                mention = DateMention(a, b, value=value) if last and last.month else None
             elif name in ("same_year", "following_year", "previous_year"):
                 # "১৯৫৭ সালে …; এর পরের বছর …": the year named before in the same sentence, if any
                 # (not a year that only names something: "১৯৭৯ সালের চুক্তিটিও সে বছর বাতিল হয়")

@@ -303,13 +303,15 @@ _IRREALIS = re.compile(fold_pattern(
 
 #: A condition whose outcome is still to come: "দূতাবাস চালু হলে তা হবে …" (if it opens, it will be …);
 #: a past main verb makes it a when-clause instead ("ইরাক আক্রমণ করিলে পিয়ংইয়াং … অবলম্বন করে").
+#: (the main verb in the future, or "পারে", later in the sentence)
+_FUTURE_LATER = r"[^।]*?(?:(?<![\u0980-\u09ff])পারে|[\u0980-\u09ff](?:বে|বেন))(?![\u0980-\u09ff])"
 _IF_THEN = re.compile(fold_pattern(
     r"(?:ের|র)?\s*(?:(?:হলে|করলে|করা\s+হলে|দিলে|পাঠালে|খুললে|খোলা\s+হলে|গেলে|এলে)(?![\u0980-\u09ff]))"
-    r"[^।]*?(?:(?<![\u0980-\u09ff])পারে|[\u0980-\u09ff](?:বে|বেন))(?![\u0980-\u09ff])"))
+    + _FUTURE_LATER))
 #: A trigger that is itself a when- or if-form ("… সফরে গেলে", "… সফর করলে"), and a main verb in the
 #: future after it: "কিম মস্কো সফরে গেলে তা হবে প্রথম সফর" (if he goes) is no visit.
 _WHEN_FORM = re.compile(fold_pattern(r"(?:গেলে|এলে|করলে|আসিলে|করিলে)$"))
-_THEN_FUTURE = re.compile(fold_pattern(r"[^।]*?(?:(?<![\u0980-\u09ff])পারে|[\u0980-\u09ff](?:বে|বেন))(?![\u0980-\u09ff])"))
+_THEN_FUTURE = re.compile(fold_pattern(_FUTURE_LATER))
 #: A trigger ending in the participle "having sent": what follows it is another act's.
 _SENT_FIRST = re.compile(fold_pattern(r"(?:পাঠিয়ে|পাঠাইয়া)$"))
 #: Only possible: "চুক্তি সই হতে পারে বলে আশা করছেন" (an agreement may be signed), "সম্পর্ক স্থগিত করতে
